@@ -1,0 +1,908 @@
+package parser
+
+import (
+	"path"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Diagnostic codes the parser reports. They are part of the interface: CI
+// tools filter on them.
+const (
+	CodeNoType           = "no-type"            // the page describes no type or enum
+	CodeBadAnnotation    = "bad-annotation"     // an annotation comment that is not valid JSON
+	CodeBadJSONBlock     = "bad-json-block"     // a JSON representation block that is not valid JSON
+	CodeUnclosedFence    = "unclosed-fence"     // a code fence that runs to the end of the page
+	CodeNameFromJSON     = "name-from-json"     // a table name replaced by the JSON block's key
+	CodeNameCase         = "name-case"          // a table name whose case differs from the JSON key
+	CodeJSONOnly         = "json-only-property" // a JSON key the tables do not list
+	CodeBadRow           = "bad-row"            // a table row without a usable name
+	CodeBadMemberValue   = "bad-member-value"   // an enum value that is not an integer
+	CodeTypeNameMismatch = "type-name-mismatch" // annotation and JSON block name different types
+	CodeMembersNoEnum    = "members-without-enum"
+	CodeInvalidUTF8      = "invalid-utf8"
+	CodeNoName           = "no-type-name"
+)
+
+type sectionKind int
+
+const (
+	secNone sectionKind = iota
+	secProperties
+	secRelationships
+	secMembers
+	secJSON
+	secMethods
+	secOther
+)
+
+// Parse reads one page. path is slash-separated and relative to the input
+// root; it names the page in diagnostics and resolves its links.
+func Parse(pagePath string, data []byte, opts Options) *Page {
+	src := NewSource(data)
+	p := &Page{Path: pagePath}
+	fm := src.FrontMatter()
+	p.DocType = strings.TrimSpace(fm["doc_type"])
+	e := &extractor{src: src, page: p, opts: opts, fm: fm}
+	if !utf8.Valid(data) {
+		e.warnAt(0, CodeInvalidUTF8, "page is not valid UTF-8; invalid bytes are kept as they are")
+	}
+	e.run(readBlocks(src.Clean))
+	return p
+}
+
+type extractor struct {
+	src        *Source
+	page       *Page
+	opts       Options
+	fm         map[string]string
+	isEnumPage bool
+
+	cur         *TypeDoc
+	curEnum     *EnumDoc
+	enumLevel   int
+	section     sectionKind
+	pendingJSON *TypeDoc // the type whose annotation precedes the next JSON block
+	skipJSON    bool     // the next JSON block is an example, not a representation
+}
+
+func (e *extractor) pos(off int) Position { return e.src.Pos(off) }
+
+func (e *extractor) warnAt(off int, code, format string, args ...any) {
+	p := e.pos(off)
+	e.page.Diags.Warn(e.page.Path, p.Line, p.Col, code, format, args...)
+}
+
+func (e *extractor) run(blocks []block) {
+	e.isEnumPage = strings.HasPrefix(strings.ToLower(e.page.DocType), "enumpagetype")
+	for _, b := range blocks {
+		if b.Kind == blockHeading && b.Level == 1 && isEnumTitle(b.Inl.Text, b.Inl.Anchor) {
+			e.isEnumPage = true
+		}
+	}
+	for i := range blocks {
+		b := &blocks[i]
+		switch b.Kind {
+		case blockHeading:
+			e.heading(b)
+		case blockParagraph:
+			e.paragraph(b)
+		case blockTable:
+			e.table(b)
+		case blockCode:
+			e.code(b)
+		case blockComment:
+			e.comment(b)
+		}
+	}
+	e.finish()
+}
+
+// isEnumTitle recognises "x enum type", "x enumeration", "тип перечисления x"
+// and the heading anchors "x-enum-type".
+func isEnumTitle(text, anchor string) bool {
+	t := strings.ToLower(text)
+	a := strings.ToLower(anchor)
+	return strings.Contains(t, "enum type") || strings.Contains(t, "enumeration") ||
+		strings.Contains(t, "перечислени") || strings.Contains(t, "тип enum") || strings.HasSuffix(a, "-enum-type") ||
+		strings.HasSuffix(strings.TrimSpace(t), " enum")
+}
+
+// enumHeadingName returns x for a heading "x values" / "значения x" (or an
+// anchor "x-values"), the form aggregated and inline enum sections use.
+func enumHeadingName(text, anchor string) string {
+	t := strings.TrimSpace(text)
+	lt := strings.ToLower(t)
+	switch {
+	case strings.HasSuffix(lt, " values"):
+		toks := identifierTokens(t[:len(t)-len(" values")])
+		if len(toks) == 1 {
+			return toks[0]
+		}
+	case strings.HasPrefix(lt, "значения "):
+		toks := identifierTokens(t[len("значения "):])
+		if len(toks) == 1 {
+			return toks[0]
+		}
+	}
+	if a := strings.ToLower(anchor); strings.HasSuffix(a, "-values") && t != "" {
+		if n := firstIdentifier(t); n != "" && strings.EqualFold(n, strings.TrimSuffix(a, "-values")) {
+			return n
+		}
+	}
+	return ""
+}
+
+// isTypeHeading recognises a heading that starts another type's description
+// on a page that holds several: "x resource type", "x complex type",
+// "Тип ресурса x".
+func isTypeHeading(text, anchor string) bool {
+	t := strings.ToLower(text)
+	a := strings.ToLower(anchor)
+	return strings.HasSuffix(t, " resource type") || strings.HasSuffix(t, " complex type") ||
+		strings.HasPrefix(t, "тип ресурса ") || strings.HasSuffix(a, "-resource-type") || strings.HasSuffix(a, "-complex-type")
+}
+
+func classifyHeading(text, anchor string) sectionKind {
+	t := strings.ToLower(text)
+	a := strings.ToLower(anchor)
+	switch {
+	case strings.Contains(a, "json") || strings.Contains(t, "json"):
+		return secJSON
+	case a == "relationships" || strings.Contains(t, "relationship") || strings.Contains(t, "связи") || strings.Contains(t, "отношени"):
+		return secRelationships
+	case a == "members" || strings.HasPrefix(t, "member") || strings.HasPrefix(t, "элемент") || strings.HasPrefix(t, "члены"):
+		return secMembers
+	case a == "properties" || strings.Contains(t, "propert") || strings.Contains(t, "свойств") || strings.Contains(t, "attributes"):
+		return secProperties
+	case a == "methods" || strings.HasPrefix(t, "method") || strings.HasPrefix(t, "метод"):
+		return secMethods
+	}
+	return secOther
+}
+
+func (e *extractor) heading(b *block) {
+	text, anchor := b.Inl.Text, b.Inl.Anchor
+	if name := enumHeadingName(text, anchor); name != "" && b.Level >= 2 {
+		e.curEnum = &EnumDoc{Name: name, Pos: e.pos(b.Off), Anchor: anchor}
+		e.page.Enums = append(e.page.Enums, e.curEnum)
+		e.enumLevel = b.Level
+		e.section = secMembers
+		return
+	}
+	if e.curEnum != nil && b.Level <= e.enumLevel {
+		e.curEnum = nil
+	}
+	if b.Level == 1 {
+		name := firstIdentifier(text)
+		if name == "" {
+			name = nameFromAnchor(anchor)
+		}
+		if e.isEnumPage {
+			if name != "" {
+				e.curEnum = &EnumDoc{Name: name, Pos: e.pos(b.Off), Anchor: anchor}
+				e.page.Enums = append(e.page.Enums, e.curEnum)
+				e.enumLevel = 1
+			}
+		} else {
+			e.newType(name, b.Off, anchor)
+		}
+		e.section = secNone
+		return
+	}
+	if !e.isEnumPage && b.Level == 2 && isTypeHeading(text, anchor) && (e.cur == nil || e.cur.sawTable || e.cur.HasJSON) {
+		e.newType(firstIdentifier(text), b.Off, anchor)
+		e.section = secNone
+		return
+	}
+	e.section = classifyHeading(text, anchor)
+}
+
+// nameFromAnchor reads a lower-cased name from an anchor such as
+// "vpptokenrevokelicensesactionresult-resource-type".
+func nameFromAnchor(anchor string) string {
+	a := strings.ToLower(anchor)
+	for _, suf := range []string{"-resource-type", "-complex-type", "-enum-type", "-resource", "-type", "-values"} {
+		if strings.HasSuffix(a, suf) {
+			n := strings.TrimSuffix(a, suf)
+			if IsIdentifier(n) {
+				return n
+			}
+		}
+	}
+	return ""
+}
+
+func (e *extractor) newType(titleName string, off int, anchor string) *TypeDoc {
+	t := &TypeDoc{titleName: titleName, Pos: e.pos(off), Anchor: anchor}
+	e.page.Types = append(e.page.Types, t)
+	e.cur = t
+	e.curEnum = nil
+	return t
+}
+
+// current returns the type being described, starting one from the front
+// matter title for pages without an H1.
+func (e *extractor) current(off int) *TypeDoc {
+	if e.cur == nil {
+		e.newType(firstIdentifier(e.fm["title"]), off, "")
+	}
+	return e.cur
+}
+
+var namespacePrefixes = []string{"namespace:", "пространство имен:", "пространство имён:"}
+
+var inheritsPhrases = []string{"inherits from", "inherited from", "subclass of", "наследуется от", "наследует", "является производным от", "производный от"}
+
+func (e *extractor) paragraph(b *block) {
+	text := b.Inl.Text
+	lower := strings.ToLower(text)
+	for _, pre := range namespacePrefixes {
+		if strings.HasPrefix(lower, pre) {
+			if toks := identifierTokens(text[len(pre):]); len(toks) > 0 && e.page.Namespace == "" {
+				e.page.Namespace = strings.TrimSuffix(toks[0], ".")
+			}
+			return
+		}
+	}
+	if b.Quote || strings.HasPrefix(text, "[!") || text == "" {
+		return
+	}
+	if e.section == secNone || e.section == secProperties {
+		if e.cur != nil && !e.isEnumPage {
+			if claim, ok := e.inheritsClaim(text, b.Inl.Links, b.Off, "inherits"); ok {
+				e.cur.Bases = append(e.cur.Bases, claim)
+			}
+		}
+	}
+	if e.section != secNone {
+		return
+	}
+	switch {
+	case e.curEnum != nil:
+		if e.curEnum.Description == "" {
+			e.curEnum.Description = text
+		}
+		if strings.Contains(lower, "flag") || strings.Contains(lower, "флаг") {
+			e.curEnum.Flags = true
+		}
+	case e.cur != nil && e.cur.Description == "":
+		e.cur.Description = text
+	}
+}
+
+// inheritsClaim finds "Inherits from [x](x.md)" (in any of the languages
+// the pages use) in text and returns the base it names.
+func (e *extractor) inheritsClaim(text string, links []Link, off int, source string) (BaseClaim, bool) {
+	lower := strings.ToLower(text)
+	at := -1
+	for _, ph := range inheritsPhrases {
+		if i := strings.Index(lower, ph); i >= 0 && (at < 0 || i < at) {
+			at = i + len(ph)
+		}
+	}
+	if at < 0 {
+		return BaseClaim{}, false
+	}
+	claim := BaseClaim{Source: source, Pos: e.pos(off)}
+	after := text[at:]
+	for _, l := range links {
+		if !isPageLink(l.Dest) || strings.HasPrefix(l.Dest, "#") {
+			continue
+		}
+		if l.Text != "" && !strings.Contains(after, l.Text) {
+			continue
+		}
+		claim.Link = e.resolveLink(l.Dest)
+		claim.Name = lastIdentifier(l.Text)
+		return claim, true
+	}
+	// No link: the name right after the phrase ("derived from entity").
+	if name := firstIdentifier(after); name != "" && len(after) < 120 {
+		if toks := identifierTokens(after); len(toks) > 0 && toks[0] == name && strings.HasPrefix(strings.TrimLeft(after, " *`"), name) {
+			claim.Name = name
+			return claim, true
+		}
+	}
+	return BaseClaim{}, false
+}
+
+// resolveLink turns a link destination into a path relative to the input
+// root ("x.md" or "x.md#anchor"), or "" when it leaves the root.
+func (e *extractor) resolveLink(dest string) string {
+	return ResolveLink(e.page.Path, e.opts.RootName, dest)
+}
+
+// ResolveLink resolves dest, written on the page at pagePath, to a path
+// relative to the input root named rootName; "" when it leaves the root.
+func ResolveLink(pagePath, rootName, dest string) string {
+	p, anchor, hasAnchor := strings.Cut(dest, "#")
+	suffix := ""
+	if hasAnchor {
+		suffix = "#" + anchor
+	}
+	if p == "" {
+		return pagePath + suffix
+	}
+	root := rootName
+	if root == "" || root == "." || root == "/" {
+		root = "_root_"
+	}
+	joined := path.Join(root, path.Dir(pagePath), p)
+	if !strings.HasPrefix(joined, root+"/") {
+		return ""
+	}
+	return strings.TrimPrefix(joined, root+"/") + suffix
+}
+
+// tableKind decides what a table lists from its header, with the section
+// as a hint for headers that say only "Name".
+type tableKind int
+
+const (
+	tableIgnore tableKind = iota
+	tableProperties
+	tableRelationships
+	tableMembers
+)
+
+func (e *extractor) classifyTable(b *block) tableKind {
+	if len(b.Header.Cells) == 0 {
+		return tableIgnore
+	}
+	h0 := strings.ToLower(b.Header.Cells[0].Text)
+	switch {
+	case strings.HasPrefix(h0, "method") || strings.HasPrefix(h0, "метод") || strings.HasPrefix(h0, "permission") || strings.HasPrefix(h0, "разрешени"):
+		return tableIgnore
+	case strings.HasPrefix(h0, "member") || strings.HasPrefix(h0, "элемент") || strings.HasPrefix(h0, "член"):
+		return tableMembers
+	case strings.Contains(h0, "relationship") || strings.HasPrefix(h0, "связ") || strings.HasPrefix(h0, "отношени") || strings.Contains(h0, "navigation"):
+		return tableRelationships
+	}
+	propertyHeader := strings.Contains(h0, "propert") || strings.Contains(h0, "свойств") || h0 == "name" || h0 == "имя" || h0 == "attribute" || h0 == "field"
+	switch {
+	case e.section == secMembers && !propertyHeader:
+		return tableMembers
+	case (e.isEnumPage || e.curEnum != nil) && (h0 == "name" || h0 == "value" || h0 == "значение" || h0 == "имя") && !e.hasTypeColumn(b):
+		return tableMembers
+	case propertyHeader && e.section == secRelationships:
+		return tableRelationships
+	case propertyHeader:
+		return tableProperties
+	case e.section == secProperties && len(b.Header.Cells) >= 2 && e.hasTypeColumn(b):
+		return tableProperties
+	case e.section == secRelationships && len(b.Header.Cells) >= 2 && e.hasTypeColumn(b):
+		return tableRelationships
+	}
+	return tableIgnore
+}
+
+func (e *extractor) hasTypeColumn(b *block) bool {
+	return columnIndex(b.Header, -1, "type", "тип") >= 0
+}
+
+// columnIndex finds the first header cell (after the first) containing
+// one of words, or returns def.
+func columnIndex(h tableRow, def int, words ...string) int {
+	for i, c := range h.Cells {
+		if i == 0 {
+			continue
+		}
+		l := strings.ToLower(c.Text)
+		for _, w := range words {
+			if strings.Contains(l, w) {
+				return i
+			}
+		}
+	}
+	return def
+}
+
+func (e *extractor) table(b *block) {
+	kind := e.classifyTable(b)
+	switch kind {
+	case tableIgnore:
+		return
+	case tableMembers:
+		e.membersTable(b)
+	default:
+		e.propertyTable(b, kind == tableRelationships)
+	}
+}
+
+func cellAt(r tableRow, i int) inline {
+	if i < 0 || i >= len(r.Cells) {
+		return inline{}
+	}
+	return r.Cells[i]
+}
+
+// isContinuation reports a row that is really the rest of the previous
+// row's last cell: a raw newline split it, so it starts without a pipe
+// and fills only its first cell.
+func (e *extractor) isContinuation(r tableRow) bool {
+	if len(r.Cells) == 0 {
+		return true
+	}
+	for _, c := range r.Cells[1:] {
+		if c.Text != "" {
+			return false
+		}
+	}
+	off := r.Off
+	for off < len(e.src.Clean) && (e.src.Clean[off] == ' ' || e.src.Clean[off] == '\t') {
+		off++
+	}
+	return off < len(e.src.Clean) && e.src.Clean[off] != '|'
+}
+
+var notNullablePhrases = []string{"not nullable", "non-nullable", "not null", "cannot be null", "non nullable", "nullable: no",
+	"null не допускается", "не допускает значения null", "не допускает значение null", "не может иметь значение null", "не может быть null", "не допускающ"}
+
+var possibleValuesPhrases = []string{"possible values", "valid values", "supported values", "allowed values", "can be one of the following",
+	"one of the following values", "the values are", "возможные значения", "допустимые значения", "поддерживаемые значения", "может принимать"}
+
+var inheritedPhrases = []string{"inherited from", "унаследован", "наследуется от", "наследуемое от", "наследуемый от", "наследуется из"}
+
+func (e *extractor) propertyTable(b *block, navigation bool) {
+	t := e.current(b.Off)
+	t.sawTable = true
+	typeCol := columnIndex(b.Header, 1, "type", "тип")
+	descCol := columnIndex(b.Header, -1, "description", "описание", "notes", "remarks", "comment")
+	if descCol < 0 && len(b.Header.Cells) > 2 {
+		descCol = len(b.Header.Cells) - 1
+	}
+	var last *PropDoc
+	for _, r := range b.Rows {
+		if last != nil && e.isContinuation(r) {
+			last.Description = strings.TrimSpace(last.Description + " " + cellAt(r, 0).Text)
+			continue
+		}
+		nameCell := cellAt(r, 0)
+		typeCell := cellAt(r, typeCol)
+		descCell := cellAt(r, descCol)
+		if nameCell.Text == "" || (typeCell.Text == "" && descCell.Text == "" && strings.HasPrefix(strings.TrimSpace(string(e.rowText(r))), "|**")) {
+			continue // empty rows and bold group captions
+		}
+		prop := &PropDoc{
+			Name:        propertyName(nameCell),
+			Pos:         e.pos(nameCell.Off),
+			Type:        ParseTypeCell(typeCell),
+			Description: descCell.Text,
+			Navigation:  navigation,
+			Nullable:    true,
+		}
+		if prop.Name == "" {
+			prop.Name = nameCell.Text // a translated name; the JSON block may recover it
+		}
+		if prop.Type.Link != "" {
+			prop.Type.Link = e.resolveLink(prop.Type.Link)
+			if prop.Type.Link == "" && prop.Type.Name == "" {
+				prop.Type.Name = lastIdentifier(typeCell.Text)
+			}
+		}
+		lowerDesc := strings.ToLower(descCell.Text)
+		for _, ph := range notNullablePhrases {
+			if strings.Contains(lowerDesc, ph) {
+				prop.Nullable = false
+				break
+			}
+		}
+		lowerName := strings.ToLower(nameCell.Text)
+		prop.Deprecated = strings.Contains(lowerName, "deprecated") || strings.HasPrefix(lowerDesc, "deprecated") ||
+			strings.Contains(lowerDesc, "this property is deprecated") || strings.Contains(lowerDesc, "(deprecated)")
+		prop.PossibleValues = possibleValues(descCell)
+		if claim, ok := e.inheritedClaim(descCell); ok {
+			prop.Inherited = &claim
+		}
+		t.Properties = append(t.Properties, prop)
+		last = prop
+	}
+}
+
+// rowText returns the row's source line, for checks that need the raw text.
+func (e *extractor) rowText(r tableRow) []byte {
+	off := r.Off
+	if off < 0 || off > len(e.src.Clean) {
+		return nil
+	}
+	end := off
+	for end < len(e.src.Clean) && e.src.Clean[end] != '\n' {
+		end++
+	}
+	return e.src.Clean[off:end]
+}
+
+// propertyName reads the name from a name cell: the backticked name if the
+// cell has one, else its first identifier.
+func propertyName(c inline) string {
+	for _, code := range c.Codes {
+		if IsIdentifier(strings.TrimSpace(code)) {
+			return strings.TrimSpace(code)
+		}
+	}
+	return firstIdentifier(c.Text)
+}
+
+func (e *extractor) inheritedClaim(c inline) (BaseClaim, bool) {
+	lower := strings.ToLower(c.Text)
+	for _, ph := range inheritedPhrases {
+		i := strings.Index(lower, ph)
+		if i < 0 {
+			continue
+		}
+		after := c.Text[i+len(ph):]
+		for _, l := range c.Links {
+			if isPageLink(l.Dest) && !strings.HasPrefix(l.Dest, "#") && strings.Contains(after, l.Text) {
+				return BaseClaim{Source: "row", Link: e.resolveLink(l.Dest), Name: lastIdentifier(l.Text), Pos: e.pos(c.Off)}, true
+			}
+		}
+		if toks := identifierTokens(after); len(toks) > 0 && strings.HasPrefix(strings.TrimLeft(after, " *`"), toks[0]) {
+			return BaseClaim{Source: "row", Name: toks[0], Pos: e.pos(c.Off)}, true
+		}
+		return BaseClaim{Source: "row", Pos: e.pos(c.Off)}, true
+	}
+	return BaseClaim{}, false
+}
+
+// possibleValues returns the backticked values that follow a "Possible
+// values are" phrase in a description.
+func possibleValues(c inline) []string {
+	lower := strings.ToLower(c.Text)
+	at := -1
+	for _, ph := range possibleValuesPhrases {
+		if i := strings.Index(lower, ph); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	if at < 0 {
+		return nil
+	}
+	var out []string
+	search := at
+	for _, code := range c.Codes {
+		i := strings.Index(c.Text[search:], code)
+		if i < 0 {
+			continue
+		}
+		search += i + len(code)
+		v := strings.TrimSpace(code)
+		if v != "" && IsIdentifier(v) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func (e *extractor) membersTable(b *block) {
+	en := e.curEnum
+	if en == nil {
+		e.warnAt(b.Off, CodeMembersNoEnum, "members table without an enum heading; skipped")
+		return
+	}
+	valueCol := columnIndex(b.Header, -1, "value", "значение")
+	descCol := columnIndex(b.Header, -1, "description", "описание")
+	if en.Pos.Line == 0 {
+		en.Pos = e.pos(b.Off)
+	}
+	for _, r := range b.Rows {
+		if len(en.Members) > 0 && e.isContinuation(r) {
+			m := &en.Members[len(en.Members)-1]
+			m.Description = strings.TrimSpace(m.Description + " " + cellAt(r, 0).Text)
+			continue
+		}
+		nameCell := cellAt(r, 0)
+		if nameCell.Text == "" {
+			continue
+		}
+		m := MemberDoc{Name: memberName(nameCell), Pos: e.pos(nameCell.Off), Description: cellAt(r, descCol).Text}
+		lowerName := strings.ToLower(nameCell.Text)
+		m.Deprecated = strings.Contains(lowerName, "deprecated") || strings.HasPrefix(strings.ToLower(m.Description), "deprecated")
+		if valueCol >= 0 {
+			vc := cellAt(r, valueCol)
+			if v := strings.TrimSpace(vc.Text); v != "" {
+				if n, err := parseIntValue(v); err == nil {
+					m.Value = &n
+				} else {
+					e.warnAt(vc.Off, CodeBadMemberValue, "value %q of member %q is not an integer", v, m.Name)
+				}
+			}
+		}
+		en.Members = append(en.Members, m)
+	}
+}
+
+func parseIntValue(s string) (int64, error) {
+	s = strings.Trim(s, "`* ")
+	if strings.HasPrefix(strings.ToLower(s), "0x") {
+		return strconv.ParseInt(s[2:], 16, 64)
+	}
+	return strconv.ParseInt(s, 10, 64)
+}
+
+// memberName reads a member's name: the backticked or identifier-shaped
+// word, else the cell text as written (a translated name).
+func memberName(c inline) string {
+	if n := propertyName(c); n != "" {
+		return n
+	}
+	return c.Text
+}
+
+func (e *extractor) comment(b *block) {
+	content := b.Content
+	open := strings.Index(content, "{")
+	if !strings.HasPrefix(strings.TrimSpace(content), "<!--") || open < 0 {
+		return
+	}
+	body := content[open:]
+	if end := strings.LastIndex(body, "-->"); end >= 0 {
+		body = body[:end]
+	}
+	v, problems := ParseJSONish(body)
+	if v == nil || v.Kind != JSONObject {
+		return
+	}
+	blockType := ""
+	if bt := v.Get("blockType"); bt != nil {
+		blockType = bt.Str
+	}
+	if blockType != "resource" {
+		if blockType != "" {
+			e.pendingJSON, e.skipJSON = nil, true
+		}
+		return
+	}
+	base := b.ContentOff + open
+	if len(problems) > 0 {
+		e.warnAt(base+problems[0].Offset, CodeBadAnnotation, "resource annotation is not valid JSON (%s); read leniently", problems[0].Message)
+	}
+	name := ""
+	for _, k := range []string{"@odata.type", "@type"} {
+		if t := v.Get(k); t != nil && t.Kind == JSONString {
+			name = strings.TrimPrefix(strings.TrimSpace(t.Str), "#")
+			break
+		}
+	}
+	t := e.typeForAnnotation(name, b.Off)
+	if t == nil { // a second block for an annotated type: an example
+		e.pendingJSON, e.skipJSON = nil, true
+		return
+	}
+	t.annotated = true
+	if name != "" {
+		t.Name = name
+	}
+	if bt := v.Get("baseType"); bt != nil && bt.Kind == JSONString && strings.TrimSpace(bt.Str) != "" {
+		t.Bases = append(t.Bases, BaseClaim{Source: "annotation", Name: strings.TrimPrefix(strings.TrimSpace(bt.Str), "#"), Pos: e.pos(base + bt.Offset)})
+	}
+	if kp := v.Get("keyProperty"); kp != nil && kp.Kind == JSONString {
+		t.KeyProperty = strings.TrimSpace(kp.Str)
+	}
+	t.OpenType = truthy(v.Get("openType"))
+	t.Abstract = truthy(v.Get("abstract")) || truthy(v.Get("isAbstract"))
+	e.pendingJSON, e.skipJSON = t, false
+}
+
+func truthy(v *JSONValue) bool {
+	if v == nil {
+		return false
+	}
+	return strings.EqualFold(strings.TrimSpace(v.Str), "true")
+}
+
+// typeForAnnotation finds the type a resource annotation describes: the
+// page's type of that name, else the current type if no annotation named it
+// yet, else a new type. It returns nil for a repeated annotation.
+func (e *extractor) typeForAnnotation(name string, off int) *TypeDoc {
+	short := lastSegment(name)
+	for _, t := range e.page.Types {
+		tn := t.titleName
+		if t.annotated {
+			tn = lastSegment(t.Name)
+		}
+		if short != "" && strings.EqualFold(tn, short) {
+			if t.annotated {
+				return nil
+			}
+			return t
+		}
+	}
+	if e.cur != nil && !e.cur.annotated {
+		return e.cur
+	}
+	if e.isEnumPage && e.cur == nil {
+		return nil
+	}
+	return e.newType(short, off, "")
+}
+
+func lastSegment(name string) string {
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		return name[i+1:]
+	}
+	return name
+}
+
+func (e *extractor) code(b *block) {
+	if b.Unclosed {
+		e.warnAt(b.Off, CodeUnclosedFence, "code fence is not closed; it runs to the end of the page")
+	}
+	if e.skipJSON {
+		e.skipJSON = false
+		return
+	}
+	t := e.pendingJSON
+	e.pendingJSON = nil
+	if t == nil {
+		if e.section != secJSON || e.cur == nil {
+			return
+		}
+		t = e.cur
+	}
+	if t.HasJSON || !(strings.HasPrefix(b.Lang, "json") || strings.HasPrefix(strings.TrimSpace(b.Content), "{")) {
+		return
+	}
+	v, problems := ParseJSONish(b.Content)
+	if v == nil || v.Kind != JSONObject {
+		if v != nil && v.Kind == JSONArray && len(v.Items) > 0 && v.Items[0].Kind == JSONObject {
+			v = v.Items[0]
+		} else {
+			e.warnAt(b.Off, CodeBadJSONBlock, "JSON representation is not a JSON object")
+			return
+		}
+	}
+	if len(problems) > 0 {
+		e.warnAt(b.ContentOff+problems[0].Offset, CodeBadJSONBlock, "JSON representation is not valid JSON (%s, %d problem(s)); read leniently", problems[0].Message, len(problems))
+	}
+	t.HasJSON = true
+	t.jsonBlock = v
+	t.jsonOffset = b.ContentOff
+	t.jsonPos = e.pos(b.ContentOff)
+	if ot := v.Get("@odata.type"); ot != nil && ot.Kind == JSONString {
+		t.jsonType = strings.TrimPrefix(strings.TrimSpace(ot.Str), "#")
+	}
+}
+
+// finish decides each type's name and cross-checks its tables with its
+// JSON block.
+func (e *extractor) finish() {
+	ns := e.page.Namespace
+	if ns == "" {
+		ns = "microsoft.graph"
+	}
+	kept := e.page.Types[:0]
+	for _, t := range e.page.Types {
+		if !t.annotated && !t.HasJSON && len(t.Properties) == 0 {
+			continue // a heading that described nothing
+		}
+		if !t.annotated {
+			switch {
+			case t.jsonType != "":
+				t.Name = t.jsonType
+			case t.titleName != "":
+				t.Name = t.titleName
+			case nameFromAnchor(t.Anchor) != "":
+				t.Name = nameFromAnchor(t.Anchor)
+			default:
+				base := strings.TrimSuffix(path.Base(e.page.Path), ".md")
+				if i := strings.LastIndexByte(base, '-'); i >= 0 {
+					base = base[i+1:]
+				}
+				t.Name = base
+				p := t.Pos
+				e.page.Diags.Warn(e.page.Path, p.Line, p.Col, CodeNoName, "no name found for the type described here; using %q from the file name", base)
+			}
+		} else if t.jsonType != "" && !strings.EqualFold(t.jsonType, t.Name) {
+			e.page.Diags.Warn(e.page.Path, t.jsonPos.Line, t.jsonPos.Col, CodeTypeNameMismatch,
+				"JSON block names %q but the annotation at line %d names %q; the annotation wins", t.jsonType, t.Pos.Line, t.Name)
+		}
+		if !strings.Contains(t.Name, ".") {
+			t.Name = ns + "." + t.Name
+		}
+		e.crossCheck(t)
+		kept = append(kept, t)
+	}
+	e.page.Types = kept
+	for _, en := range e.page.Enums {
+		if !strings.Contains(en.Name, ".") {
+			en.Name = ns + "." + en.Name
+		}
+	}
+	if len(e.page.Types) == 0 && len(e.page.Enums) == 0 {
+		e.page.Diags.Warn(e.page.Path, 1, 1, CodeNoType, "page describes no type or enum")
+	}
+}
+
+// crossCheck compares the table rows with the JSON block's keys: the keys
+// are never translated or mangled, so they fix names the table lost, and
+// keys the tables omit become properties too.
+func (e *extractor) crossCheck(t *TypeDoc) {
+	if t.jsonBlock == nil {
+		return
+	}
+	var keys []JSONField
+	keySet := map[string]bool{}
+	for _, f := range t.jsonBlock.Keys {
+		if f.Name == "" || strings.ContainsAny(f.Name, "@") {
+			continue
+		}
+		keys = append(keys, f)
+		keySet[f.Name] = true
+	}
+	tableNames := map[string]bool{}
+	for _, p := range t.Properties {
+		tableNames[p.Name] = true
+	}
+	var structural []*PropDoc
+	for _, p := range t.Properties {
+		if !p.Navigation {
+			structural = append(structural, p)
+		}
+	}
+	for i, p := range structural {
+		if keySet[p.Name] {
+			continue
+		}
+		if k, ok := foldKey(keys, p.Name); ok {
+			if !tableNames[k] {
+				pos := e.pos(t.jsonOffset + findKeyOffset(keys, k))
+				e.page.Diags.Warn(e.page.Path, p.Pos.Line, p.Pos.Col, CodeNameCase,
+					"table names property %q, the JSON block at line %d names it %q; using the JSON name", p.Name, pos.Line, k)
+				delete(tableNames, p.Name)
+				p.Name, tableNames[k] = k, true
+			}
+			continue
+		}
+		if !IsIdentifier(p.Name) && i < len(keys) && !tableNames[keys[i].Name] {
+			k := keys[i].Name
+			pos := e.pos(t.jsonOffset + keys[i].KeyOffset)
+			e.page.Diags.Warn(e.page.Path, p.Pos.Line, p.Pos.Col, CodeNameFromJSON,
+				"table name %q is not a property name; using %q, the JSON key in the same place (line %d)", p.Name, k, pos.Line)
+			delete(tableNames, p.Name)
+			p.Name, tableNames[k] = k, true
+		}
+	}
+	for _, p := range t.Properties {
+		if !IsIdentifier(p.Name) {
+			e.page.Diags.Warn(e.page.Path, p.Pos.Line, p.Pos.Col, CodeBadRow, "table row name %q is not a property name", p.Name)
+		}
+		if !p.Type.Known() {
+			if v := t.jsonBlock.Get(p.Name); v != nil {
+				p.Type = jsonPlaceholderType(v)
+			}
+		}
+	}
+	for _, f := range keys {
+		if tableNames[f.Name] || !IsIdentifier(f.Name) {
+			continue
+		}
+		pos := e.pos(t.jsonOffset + f.KeyOffset)
+		if len(t.Properties) > 0 {
+			e.page.Diags.Warn(e.page.Path, pos.Line, pos.Col, CodeJSONOnly,
+				"JSON block has property %q that no table lists; taking its type from the example", f.Name)
+		}
+		typ := jsonPlaceholderType(f.Value)
+		t.Properties = append(t.Properties, &PropDoc{Name: f.Name, Pos: pos, Type: typ, Nullable: true, FromJSON: true})
+		tableNames[f.Name] = true
+	}
+}
+
+func foldKey(keys []JSONField, name string) (string, bool) {
+	for _, k := range keys {
+		if strings.EqualFold(k.Name, name) {
+			return k.Name, true
+		}
+	}
+	return "", false
+}
+
+func findKeyOffset(keys []JSONField, name string) int {
+	for _, k := range keys {
+		if k.Name == name {
+			return k.KeyOffset
+		}
+	}
+	return 0
+}

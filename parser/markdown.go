@@ -1,0 +1,295 @@
+package parser
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+// markdown is shared by all goroutines: goldmark parsers are safe for
+// concurrent use once built.
+var markdown = goldmark.New(goldmark.WithExtensions(extension.Table))
+
+// blockKind is the kind of a top-level Markdown block the extractor reads.
+type blockKind int
+
+const (
+	blockHeading blockKind = iota
+	blockParagraph
+	blockTable
+	blockCode
+	blockComment // an HTML block: annotations live in <!-- --> comments
+)
+
+// Link is a Markdown link as written: its text and destination.
+type Link struct {
+	Text string
+	Dest string
+}
+
+// inline is the text of inline content with what the extractor needs from it.
+type inline struct {
+	Text   string   // plain text, spaces collapsed
+	Links  []Link   // links in order
+	Codes  []string // contents of `code spans` in order
+	Anchor string   // the name of an <a name="..."> inside, if any
+	Off    int      // offset of the content in Clean
+}
+
+// cell is one table cell.
+type cell = inline
+
+// tableRow is one table row; Off is the row's offset in Clean.
+type tableRow struct {
+	Cells []cell
+	Off   int
+}
+
+// block is one top-level Markdown block, flattened.
+type block struct {
+	Kind  blockKind
+	Off   int // offset in Clean
+	Level int // heading level
+	Inl   inline
+	// table
+	Header tableRow
+	Rows   []tableRow
+	// code and comment
+	Lang       string
+	Content    string
+	ContentOff int
+	Unclosed   bool
+	Quote      bool // a paragraph inside a block quote (notes, warnings)
+}
+
+// readBlocks parses clean Markdown into a flat list of blocks. Lists and
+// block quotes are flattened into paragraphs: prose there still counts
+// ("Inherits from" lines, "Possible values" lists).
+func readBlocks(src []byte) []block {
+	doc := markdown.Parser().Parse(text.NewReader(src))
+	var out []block
+	quote := 0
+	var walk func(n ast.Node)
+	walk = func(n ast.Node) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch v := c.(type) {
+			case *ast.Heading:
+				out = append(out, block{Kind: blockHeading, Level: v.Level, Off: nodeOffset(v, src), Inl: inlineOf(v, src)})
+			case *ast.Paragraph, *ast.TextBlock:
+				out = append(out, block{Kind: blockParagraph, Off: nodeOffset(v, src), Inl: inlineOf(v, src), Quote: quote > 0})
+			case *ast.Blockquote:
+				quote++
+				walk(v)
+				quote--
+			case *east.Table:
+				out = append(out, tableBlock(v, src))
+			case *ast.FencedCodeBlock:
+				b := block{Kind: blockCode, Off: nodeOffset(v, src)}
+				if v.Info != nil {
+					b.Lang = strings.ToLower(strings.TrimSpace(string(v.Info.Segment.Value(src))))
+				}
+				b.Content, b.ContentOff = linesText(v.Lines(), src)
+				b.Unclosed = fenceUnclosed(v, src)
+				out = append(out, b)
+			case *ast.CodeBlock:
+				b := block{Kind: blockCode, Off: nodeOffset(v, src)}
+				b.Content, b.ContentOff = linesText(v.Lines(), src)
+				out = append(out, b)
+			case *ast.HTMLBlock:
+				b := block{Kind: blockComment, Off: nodeOffset(v, src)}
+				b.Content, b.ContentOff = linesText(v.Lines(), src)
+				if v.HasClosure() {
+					b.Content += string(v.ClosureLine.Value(src))
+				}
+				out = append(out, b)
+			default:
+				walk(c)
+			}
+		}
+	}
+	walk(doc)
+	return out
+}
+
+// nodeOffset is where a block starts in src.
+func nodeOffset(n ast.Node, src []byte) int {
+	if p := n.Pos(); p >= 0 {
+		return p
+	}
+	if l := n.Lines(); l != nil && l.Len() > 0 {
+		return l.At(0).Start
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok {
+			return t.Segment.Start
+		}
+		if off := nodeOffset(c, src); off > 0 {
+			return off
+		}
+	}
+	return 0
+}
+
+func linesText(lines *text.Segments, src []byte) (string, int) {
+	if lines == nil || lines.Len() == 0 {
+		return "", 0
+	}
+	first := lines.At(0)
+	var b strings.Builder
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b.Write(seg.Value(src))
+	}
+	return b.String(), first.Start
+}
+
+// fenceUnclosed reports a fenced block that ran to the end of the page
+// because its closing fence is missing.
+func fenceUnclosed(v *ast.FencedCodeBlock, src []byte) bool {
+	end := len(src)
+	if l := v.Lines(); l != nil && l.Len() > 0 {
+		end = l.At(l.Len() - 1).Stop
+	} else {
+		end = nodeOffset(v, src)
+		if nl := bytes.IndexByte(src[end:], '\n'); nl >= 0 {
+			end += nl + 1
+		} else {
+			return true
+		}
+	}
+	rest := bytes.TrimLeft(src[end:], " \t")
+	return !bytes.HasPrefix(rest, []byte("```")) && !bytes.HasPrefix(rest, []byte("~~~"))
+}
+
+func tableBlock(t *east.Table, src []byte) block {
+	b := block{Kind: blockTable, Off: nodeOffset(t, src)}
+	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
+		row := tableRow{Off: r.Pos()}
+		if row.Off < 0 {
+			row.Off = nodeOffset(r, src)
+		}
+		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
+			row.Cells = append(row.Cells, inlineOf(c, src))
+		}
+		if _, ok := r.(*east.TableHeader); ok {
+			b.Header = row
+		} else {
+			b.Rows = append(b.Rows, row)
+		}
+	}
+	return b
+}
+
+// inlineOf gathers the plain text, links, code spans and anchor of n.
+func inlineOf(n ast.Node, src []byte) inline {
+	in := inline{Off: n.Pos()}
+	if in.Off < 0 {
+		in.Off = nodeOffset(n, src)
+	}
+	var b strings.Builder
+	var walk func(n ast.Node)
+	walk = func(n ast.Node) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch v := c.(type) {
+			case *ast.Text:
+				b.Write(v.Segment.Value(src))
+				if v.SoftLineBreak() || v.HardLineBreak() {
+					b.WriteByte(' ')
+				}
+			case *ast.String:
+				b.Write(v.Value)
+			case *ast.CodeSpan:
+				var cb strings.Builder
+				for t := v.FirstChild(); t != nil; t = t.NextSibling() {
+					if s, ok := t.(*ast.Text); ok {
+						cb.Write(s.Segment.Value(src))
+					} else if s, ok := t.(*ast.String); ok {
+						cb.Write(s.Value)
+					}
+				}
+				in.Codes = append(in.Codes, cb.String())
+				b.WriteString(cb.String())
+			case *ast.Link:
+				start := b.Len()
+				walk(v)
+				in.Links = append(in.Links, Link{Text: strings.TrimSpace(b.String()[start:]), Dest: string(v.Destination)})
+			case *ast.AutoLink:
+				b.Write(v.Label(src))
+			case *ast.RawHTML:
+				var hb strings.Builder
+				for i := 0; i < v.Segments.Len(); i++ {
+					seg := v.Segments.At(i)
+					hb.Write(seg.Value(src))
+				}
+				h := hb.String()
+				if name := anchorName(h); name != "" && in.Anchor == "" {
+					in.Anchor = name
+				}
+				if strings.HasPrefix(strings.ToLower(h), "<br") || strings.HasPrefix(strings.ToLower(h), "<li") || strings.HasPrefix(strings.ToLower(h), "</li") {
+					b.WriteByte(' ')
+				}
+			case *ast.Image:
+				// alt text is not prose
+			default:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	in.Text = collapseSpace(b.String())
+	return in
+}
+
+// anchorName returns x for an HTML tag <a name="x"> (or id="x").
+func anchorName(tag string) string {
+	lower := strings.ToLower(tag)
+	if !strings.HasPrefix(lower, "<a ") {
+		return ""
+	}
+	for _, attr := range []string{"name=", "id="} {
+		i := strings.Index(lower, attr)
+		if i < 0 {
+			continue
+		}
+		rest := tag[i+len(attr):]
+		if rest == "" {
+			continue
+		}
+		q := rest[0]
+		if q != '"' && q != '\'' {
+			continue
+		}
+		if end := strings.IndexByte(rest[1:], q); end >= 0 {
+			return rest[1 : 1+end]
+		}
+	}
+	return ""
+}
+
+// collapseSpace trims s and folds runs of white space (NBSP, NNBSP and
+// ZWSP included) into single spaces.
+func collapseSpace(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch r {
+		case ' ', '\t', '\n', '\r', '\u00a0', '\u202f', '\u2009', '\u2002', '\u2003':
+			space = true
+			continue
+		case '\u200b', '\ufeff':
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}

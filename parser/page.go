@@ -1,0 +1,92 @@
+// Package parser reads Microsoft Graph resource and enum documentation
+// pages (English, bilingual side-by-side and localized-only) into page
+// models: the types and enums each page describes, with their tables,
+// annotation and JSON representation block, positioned in the original
+// file. It knows Markdown and the pages' conventions; it knows nothing of
+// Go, and resolves nothing across pages.
+package parser
+
+import (
+	"github.com/docgen/graphgen/parser/diag"
+)
+
+// Page is what one page describes.
+type Page struct {
+	Path      string // slash-separated, relative to the input root
+	DocType   string // front matter doc_type, as a hint only
+	Namespace string // the page's "Namespace:" line
+	Types     []*TypeDoc
+	Enums     []*EnumDoc
+	Diags     diag.List
+}
+
+// TypeDoc is one resource (entity or complex type) as a page describes it.
+type TypeDoc struct {
+	Name        string // qualified name, decided from annotation, JSON block, title
+	Pos         Position
+	Description string
+	Bases       []BaseClaim // every sign of the base type, in page order
+	Abstract    bool
+	OpenType    bool
+	KeyProperty string
+	Properties  []*PropDoc
+	HasJSON     bool // the page has a JSON representation block for it
+	Anchor      string
+
+	annotated  bool // an annotation named this type
+	jsonType   string
+	titleName  string
+	sawTable   bool
+	jsonBlock  *JSONValue
+	jsonOffset int
+	jsonPos    Position
+}
+
+// BaseClaim is one sign of a type's base on a page.
+type BaseClaim struct {
+	Source string // "annotation", "inherits" (the Inherits from line), "row" (an Inherited from remark)
+	Name   string // the base's name as written, possibly qualified
+	Link   string // the base's page, resolved against the input root ("" if none)
+	Pos    Position
+}
+
+// PropDoc is one property (structural or navigation) as a page gives it.
+type PropDoc struct {
+	Name           string
+	Pos            Position
+	Type           TypeExpr
+	Description    string
+	Navigation     bool
+	Inherited      *BaseClaim // the row says it is inherited (from this base)
+	Nullable       bool
+	Key            bool
+	Deprecated     bool
+	PossibleValues []string // backticked values after "Possible values are"
+	FromJSON       bool     // only the JSON block has it
+}
+
+// EnumDoc is one enum as a page describes it.
+type EnumDoc struct {
+	Name        string // qualified
+	Pos         Position
+	Description string
+	Members     []MemberDoc
+	Flags       bool
+	Anchor      string // the heading's anchor, for links such as #agegroup-values
+}
+
+// MemberDoc is one enum member.
+type MemberDoc struct {
+	Name        string
+	Value       *int64
+	Description string
+	Pos         Position
+	Deprecated  bool
+}
+
+// Options configure parsing.
+type Options struct {
+	// RootName is the base name of the input folder, so that links such as
+	// ../resources/x.md from a page in resources/ resolve inside it.
+	RootName string
+}

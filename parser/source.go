@@ -1,0 +1,215 @@
+package parser
+
+import (
+	"bytes"
+	"sort"
+)
+
+// Source is a page's text as the parser reads it, with a map back to the
+// original bytes. Bilingual side-by-side pages carry every sentence twice:
+//
+//	<span data-ttu-id="x">RU</span><span class="sxs-lookup"><span data-stu-id="x">EN</span></span>
+//
+// Only the English half is the source, so each such pair is replaced by its
+// English text before Markdown parsing (spans can hold newlines and cells
+// can hold several of them, so this must precede line and cell splitting).
+// A BOM is dropped and CRLF becomes LF the same way. Positions reported
+// from Clean offsets are mapped back so that line:col point into the
+// original file.
+type Source struct {
+	Orig  []byte
+	Clean []byte
+	// chunks maps runs of Clean onto Orig: chunk i covers Clean from
+	// cleanStart[i] to cleanStart[i+1], starting at origStart[i] in Orig.
+	cleanStart []int
+	origStart  []int
+	lineStarts []int // offsets in Orig where each line starts
+	Bilingual  bool  // at least one span pair was substituted
+}
+
+var (
+	spanOpen    = []byte(`<span data-ttu-id=`)
+	spanLookup  = []byte(`</span><span class="sxs-lookup"><span data-stu-id=`)
+	spanClose   = []byte(`</span></span>`)
+	utf8BOM     = []byte{0xEF, 0xBB, 0xBF}
+	crlf        = []byte("\r\n")
+	frontMarker = []byte("---")
+)
+
+// NewSource prepares orig for parsing.
+func NewSource(orig []byte) *Source {
+	s := &Source{Orig: orig}
+	s.lineStarts = append(s.lineStarts, 0)
+	for i, c := range orig {
+		if c == '\n' {
+			s.lineStarts = append(s.lineStarts, i+1)
+		}
+	}
+	clean := make([]byte, 0, len(orig))
+	copyFrom := func(from, to int) {
+		if from >= to {
+			return
+		}
+		s.cleanStart = append(s.cleanStart, len(clean))
+		s.origStart = append(s.origStart, from)
+		clean = append(clean, orig[from:to]...)
+	}
+	// copyText copies orig[from:to] dropping the \r of each CRLF.
+	copyText := func(from, to int) {
+		for from < to {
+			i := bytes.Index(orig[from:to], crlf)
+			if i < 0 {
+				copyFrom(from, to)
+				return
+			}
+			copyFrom(from, from+i)
+			from += i + 1 // keep the \n
+		}
+	}
+	pos := 0
+	if bytes.HasPrefix(orig, utf8BOM) {
+		pos = len(utf8BOM)
+	}
+	for pos < len(orig) {
+		i := bytes.Index(orig[pos:], spanOpen)
+		if i < 0 {
+			break
+		}
+		start := pos + i
+		en, enEnd, ok := matchSpanPair(orig, start)
+		if !ok {
+			copyText(pos, start+len(spanOpen))
+			pos = start + len(spanOpen)
+			continue
+		}
+		copyText(pos, start)
+		copyText(en, enEnd)
+		s.Bilingual = true
+		pos = enEnd + len(spanClose)
+	}
+	copyText(pos, len(orig))
+	s.Clean = clean
+	blankFrontMatter(s.Clean)
+	return s
+}
+
+// matchSpanPair reports where the English text of the span pair at start
+// lies, or false when the pair is not complete.
+func matchSpanPair(orig []byte, start int) (enStart, enEnd int, ok bool) {
+	rest := orig[start:]
+	lk := bytes.Index(rest, spanLookup)
+	if lk < 0 {
+		return 0, 0, false
+	}
+	// The Russian half must not contain another pair's opening.
+	if bytes.Contains(rest[len(spanOpen):lk], spanOpen) {
+		return 0, 0, false
+	}
+	gt := bytes.IndexByte(rest[lk+len(spanLookup):], '>')
+	if gt < 0 {
+		return 0, 0, false
+	}
+	enStart = start + lk + len(spanLookup) + gt + 1
+	cl := bytes.Index(orig[enStart:], spanClose)
+	if cl < 0 {
+		return 0, 0, false
+	}
+	return enStart, enStart + cl, true
+}
+
+// blankFrontMatter overwrites a leading YAML front matter block with spaces,
+// keeping newlines so that line numbers stay put.
+func blankFrontMatter(b []byte) {
+	if !bytes.HasPrefix(b, frontMarker) {
+		return
+	}
+	end := frontMatterEnd(b)
+	for i := 0; i < end; i++ {
+		if b[i] != '\n' {
+			b[i] = ' '
+		}
+	}
+}
+
+// frontMatterEnd returns the offset just past the closing --- line of the
+// front matter at the start of b, or 0 when there is none.
+func frontMatterEnd(b []byte) int {
+	if !bytes.HasPrefix(b, frontMarker) {
+		return 0
+	}
+	nl := bytes.IndexByte(b, '\n')
+	if nl < 0 || len(bytes.TrimSpace(b[:nl])) != 3 {
+		return 0
+	}
+	pos := nl + 1
+	for pos < len(b) {
+		end := bytes.IndexByte(b[pos:], '\n')
+		line := b[pos:]
+		next := len(b)
+		if end >= 0 {
+			line = b[pos : pos+end]
+			next = pos + end + 1
+		}
+		if string(bytes.TrimSpace(line)) == "---" {
+			return next
+		}
+		pos = next
+	}
+	return 0
+}
+
+// FrontMatter returns the key: value pairs of the front matter (values
+// unquoted). Only flat keys are read: that is all the pages use.
+func (s *Source) FrontMatter() map[string]string {
+	end := frontMatterEnd(s.cleanForFrontMatter())
+	if end == 0 {
+		return nil
+	}
+	fm := map[string]string{}
+	for _, line := range bytes.Split(s.cleanForFrontMatter()[:end], []byte("\n")) {
+		k, v, ok := bytes.Cut(line, []byte(":"))
+		if !ok {
+			continue
+		}
+		key := string(bytes.TrimSpace(k))
+		val := string(bytes.Trim(bytes.TrimSpace(v), `"'`))
+		if key != "" && key != "---" {
+			fm[key] = val
+		}
+	}
+	return fm
+}
+
+// cleanForFrontMatter is the original text with the BOM dropped: the front
+// matter is blanked in Clean, so it is read from here.
+func (s *Source) cleanForFrontMatter() []byte {
+	return bytes.TrimPrefix(s.Orig, utf8BOM)
+}
+
+// OrigOffset maps an offset in Clean to the offset in Orig.
+func (s *Source) OrigOffset(clean int) int {
+	if len(s.cleanStart) == 0 {
+		return clean
+	}
+	i := sort.SearchInts(s.cleanStart, clean+1) - 1
+	if i < 0 {
+		i = 0
+	}
+	return s.origStart[i] + clean - s.cleanStart[i]
+}
+
+// Position is a 1-based line and byte column in the original file.
+type Position struct {
+	Line int `json:"line"`
+	Col  int `json:"col"`
+}
+
+// Pos returns the original position of an offset in Clean.
+func (s *Source) Pos(clean int) Position {
+	o := s.OrigOffset(clean)
+	line := sort.SearchInts(s.lineStarts, o+1) - 1
+	if line < 0 {
+		line = 0
+	}
+	return Position{Line: line + 1, Col: o - s.lineStarts[line] + 1}
+}

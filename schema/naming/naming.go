@@ -1,0 +1,247 @@
+// Package naming is the one place that turns service names into Go names
+// and file names. Every rule is deterministic and shown by example:
+//
+//	totalLicensesCount          => TotalLicensesCount
+//	id, webUrl, ipAddress       => ID, WebURL, IPAddress
+//	microsoft.graph.user        => User
+//	microsoft.graph.callRecords.endpoint => CallRecordsEndpoint
+//	3dModel                     => X3dModel    (Go names cannot start with a digit)
+//	@odata.etag, content-type   => OdataEtag, ContentType (separators split words)
+//	тоталлиценсескаунт          => Тоталлиценсескаунт (letters are kept)
+//	VppTokenActionResult        => vpp_token_action_result.go
+//	FooWindows                  => foo_windows_model.go (not a GOOS build constraint)
+//
+// Collisions are settled by Scope: the first claimant keeps the name, later
+// ones get the suffix 2, 3, ... in the order they claim it, which callers
+// keep deterministic (sorted names, page order).
+package naming
+
+import (
+	"go/token"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// initialisms are written in upper case whole, as Go style asks.
+var initialisms = map[string]bool{
+	"ACL": true, "API": true, "ASCII": true, "CPU": true, "CSS": true, "DNS": true, "EOF": true,
+	"GUID": true, "HTML": true, "HTTP": true, "HTTPS": true, "ID": true, "IP": true, "JSON": true,
+	"OS": true, "QPS": true, "RAM": true, "RPC": true, "SLA": true, "SMS": true, "SMTP": true,
+	"SQL": true, "SSH": true, "SSO": true, "TCP": true, "TLS": true, "TTL": true, "UDP": true,
+	"UI": true, "UID": true, "UPN": true, "URI": true, "URL": true, "UTC": true, "UUID": true,
+	"VM": true, "VPN": true, "XML": true, "XMPP": true, "XSRF": true, "XSS": true,
+}
+
+// Words splits a name into words at separators, lower-to-upper case
+// changes, the end of an upper-case run ("HTTPServer" => HTTP Server) and
+// a capital after a digit ("ipv4Address" => ipv4 Address).
+func Words(s string) []string {
+	var words []string
+	var cur []rune
+	flush := func() {
+		if len(cur) > 0 {
+			words = append(words, string(cur))
+			cur = cur[:0]
+		}
+	}
+	runes := []rune(s)
+	for i, r := range runes {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			flush()
+			continue
+		}
+		if len(cur) > 0 {
+			prev := cur[len(cur)-1]
+			switch {
+			case unicode.IsUpper(r) && unicode.IsLower(prev):
+				flush()
+			case unicode.IsUpper(r) && unicode.IsUpper(prev) && i+1 < len(runes) && unicode.IsLower(runes[i+1]):
+				flush()
+			case unicode.IsUpper(r) && unicode.IsDigit(prev):
+				flush()
+			}
+		}
+		cur = append(cur, r)
+	}
+	flush()
+	return words
+}
+
+// Pascal turns a name into an exported Go identifier (see the package
+// comment). The result is never empty.
+func Pascal(s string) string {
+	var b strings.Builder
+	for _, w := range Words(s) {
+		up := strings.ToUpper(w)
+		if initialisms[up] {
+			b.WriteString(up)
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w)
+		b.WriteRune(unicode.ToUpper(r))
+		b.WriteString(w[n:])
+	}
+	out := b.String()
+	if out == "" {
+		return "X"
+	}
+	r, _ := utf8.DecodeRuneInString(out)
+	if !unicode.IsUpper(r) {
+		// A leading digit, or a letter with no upper case: not exported.
+		out = "X" + out
+	}
+	return out
+}
+
+// TypeName is the Go name of a qualified type name: the short name, with
+// the last namespace segment in front for namespaces other than
+// microsoft.graph (short names repeat across namespaces).
+func TypeName(qualified string) string {
+	ns, short := "", qualified
+	if i := strings.LastIndexByte(qualified, '.'); i >= 0 {
+		ns, short = qualified[:i], qualified[i+1:]
+	}
+	if ns == "" || strings.EqualFold(ns, "microsoft.graph") {
+		return Pascal(short)
+	}
+	seg := ns
+	if i := strings.LastIndexByte(ns, '.'); i >= 0 {
+		seg = ns[i+1:]
+	}
+	return Pascal(seg) + Pascal(short)
+}
+
+// Snake turns a Go name into snake_case: VppTokenActionResult =>
+// vpp_token_action_result, IPAddress => ip_address.
+func Snake(goName string) string {
+	words := Words(goName)
+	for i, w := range words {
+		words[i] = strings.ToLower(w)
+	}
+	return strings.Join(words, "_")
+}
+
+var goos = map[string]bool{
+	"aix": true, "android": true, "darwin": true, "dragonfly": true, "freebsd": true, "hurd": true,
+	"illumos": true, "ios": true, "js": true, "linux": true, "nacl": true, "netbsd": true, "openbsd": true,
+	"plan9": true, "solaris": true, "wasip1": true, "windows": true, "zos": true,
+}
+
+var goarch = map[string]bool{
+	"386": true, "amd64": true, "amd64p32": true, "arm": true, "armbe": true, "arm64": true, "arm64be": true,
+	"loong64": true, "mips": true, "mipsle": true, "mips64": true, "mips64le": true, "mips64p32": true,
+	"mips64p32le": true, "ppc": true, "ppc64": true, "ppc64le": true, "riscv": true, "riscv64": true,
+	"s390": true, "s390x": true, "sparc": true, "sparc64": true, "wasm": true,
+}
+
+// FileName is the Go file for a type's Go name, never one the go tool
+// would treat as a test or as build-constrained (*_test.go, *_windows.go,
+// *_amd64.go, *_linux_arm64.go): those get "_model" appended.
+func FileName(goName string) string {
+	base := Snake(goName)
+	if base == "" {
+		base = "x"
+	}
+	if constrained(base) {
+		base += "_model"
+	}
+	return base + ".go"
+}
+
+func constrained(base string) bool {
+	parts := strings.Split(base, "_")
+	if len(parts) < 2 {
+		return false
+	}
+	last := parts[len(parts)-1]
+	if last == "test" || goos[last] || goarch[last] {
+		return true
+	}
+	return false
+}
+
+// IsReserved reports Go keywords and predeclared identifiers, which an
+// unexported generated name must not take.
+func IsReserved(s string) bool {
+	if token.IsKeyword(s) {
+		return true
+	}
+	switch s {
+	case "any", "append", "bool", "byte", "cap", "clear", "close", "comparable", "complex", "complex64",
+		"complex128", "copy", "delete", "error", "false", "float32", "float64", "imag", "int", "int8",
+		"int16", "int32", "int64", "iota", "len", "make", "max", "min", "new", "nil", "panic", "print",
+		"println", "real", "recover", "rune", "string", "true", "uint", "uint8", "uint16", "uint32",
+		"uint64", "uintptr":
+		return true
+	}
+	return false
+}
+
+// Scope hands out unique names in one Go scope (a package or a struct).
+type Scope struct {
+	taken map[string]bool
+	fold  bool // compare case-insensitively (file names on macOS and Windows)
+}
+
+// NewScope returns a scope with the given names already taken.
+func NewScope(reserved ...string) *Scope {
+	s := &Scope{taken: map[string]bool{}}
+	for _, r := range reserved {
+		s.taken[r] = true
+	}
+	return s
+}
+
+// NewFoldScope is NewScope for names that must differ in more than case.
+func NewFoldScope(reserved ...string) *Scope {
+	s := &Scope{taken: map[string]bool{}, fold: true}
+	for _, r := range reserved {
+		s.taken[strings.ToLower(r)] = true
+	}
+	return s
+}
+
+func (s *Scope) key(n string) string {
+	if s.fold {
+		return strings.ToLower(n)
+	}
+	return n
+}
+
+// Taken reports whether name is taken.
+func (s *Scope) Taken(name string) bool { return s.taken[s.key(name)] }
+
+// Claim returns name, or name with the smallest suffix 2, 3, ... that is
+// free, and marks it taken. For file names ("x.go") the suffix goes before
+// the extension.
+func (s *Scope) Claim(name string) string {
+	stem, ext := name, ""
+	if strings.HasSuffix(name, ".go") {
+		stem, ext = strings.TrimSuffix(name, ".go"), ".go"
+	}
+	cand := name
+	for i := 2; s.taken[s.key(cand)]; i++ {
+		sep := ""
+		if ext != "" {
+			sep = "_"
+		}
+		cand = stem + sep + strconv.Itoa(i) + ext
+	}
+	s.taken[s.key(cand)] = true
+	return cand
+}
+
+// SupportNames are the package-level names the support files declare; no
+// type or constant may take them.
+var SupportNames = []string{"Date", "TimeOfDay", "Duration", "Unmarshal", "NewDate", "ParseDate",
+	"ParseTimeOfDay", "ParseDuration", "TypeRegistry"}
+
+// SupportFiles are the file names the support files use.
+var SupportFiles = []string{"doc.go", "edm.go", "odata.go", "registry.go"}
+
+// MethodNames are the methods generated types have or may get; no field
+// may take them.
+var MethodNames = []string{"ODataType", "MarshalJSON", "UnmarshalJSON", "String", "IsKnown", "Values",
+	"AdditionalData", "SetAdditionalData", "SetNull", "IsNull"}

@@ -1,0 +1,769 @@
+package schema
+
+import (
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/docgen/graphgen/parser"
+	"github.com/docgen/graphgen/parser/diag"
+)
+
+// Diagnostic codes the resolver reports.
+const (
+	CodeDuplicateType     = "duplicate-type"     // two pages describe one type and disagree
+	CodeKindConflict      = "kind-conflict"      // a name described both as an enum and as a type
+	CodeUnknownType       = "unknown-type"       // a reference no page describes
+	CodeUnknownTypeWord   = "unknown-type-word"  // a type cell that names no type
+	CodeUnknownBase       = "unknown-base"       // a base no page describes
+	CodeBaseConflict      = "base-conflict"      // the page's signs of its base disagree
+	CodeSelfBase          = "self-base"          // a type that says it inherits from itself
+	CodeInheritanceCycle  = "inheritance-cycle"  // A -> B -> A
+	CodeDuplicateProperty = "duplicate-property" // a property listed twice on one type
+	CodeInheritedMissing  = "inherited-not-on-base"
+	CodeMemberFromProp    = "member-name-from-property"
+	CodeBadMemberName     = "bad-member-name"
+	CodeUnsafeName        = "unsafe-name" // a wire name that cannot be a JSON key safely
+)
+
+const (
+	graphNamespace = "microsoft.graph"
+	entityName     = "microsoft.graph.entity"
+	jsonTypeName   = "microsoft.graph.Json"
+)
+
+type typeDoc struct {
+	page *parser.Page
+	doc  *parser.TypeDoc
+}
+
+type enumDoc struct {
+	page *parser.Page
+	doc  *parser.EnumDoc
+}
+
+type propEntry struct {
+	page *parser.Page
+	doc  *parser.PropDoc
+	prop *Property
+	// moved marks an inherited row moved to the base that lacked it: the
+	// base declares it, whatever the row said.
+	moved bool
+}
+
+// entry is one type being resolved, with every page definition of it.
+type entry struct {
+	t     *Type
+	tdocs []typeDoc // primary first
+	edocs []enumDoc
+	props []*propEntry
+	ns    string
+	page  *parser.Page // the primary definition's page
+}
+
+type resolver struct {
+	pages    []*parser.Page
+	byName   map[string]*entry   // lower-cased qualified name
+	byPath   map[string][]*entry // lower-cased page path, in page order
+	byAnchor map[string]*entry   // lower-cased path#anchor
+	byShort  map[string][]*entry // lower-cased short name
+	order    []*entry            // sorted by qualified name
+	diags    diag.List
+}
+
+// Resolve builds one schema from all pages. It never fails: what it cannot
+// resolve it reports and works around, and the result is the same whatever
+// order the pages come in.
+func Resolve(pages []*parser.Page) *Schema {
+	sorted := append([]*parser.Page(nil), pages...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Path < sorted[j].Path })
+	r := &resolver{
+		pages:    sorted,
+		byName:   map[string]*entry{},
+		byPath:   map[string][]*entry{},
+		byAnchor: map[string]*entry{},
+		byShort:  map[string][]*entry{},
+	}
+	for _, p := range sorted {
+		r.diags = append(r.diags, p.Diags...)
+	}
+	r.collect()
+	r.resolveProperties()
+	r.resolveBases()
+	r.inferKinds()
+	r.implicitEntityBases()
+	r.breakCycles()
+	r.recoverMembers()
+	r.ownProperties()
+	r.checkWireNames()
+
+	s := &Schema{Version: 1, byName: map[string]*Type{}}
+	for _, e := range r.order {
+		s.Types = append(s.Types, e.t)
+		s.byName[e.t.Name] = e.t
+	}
+	for _, t := range s.Types {
+		if t.BaseType != nil {
+			t.BaseType.Derived = append(t.BaseType.Derived, t)
+		}
+	}
+	assignNames(s)
+	r.diags.Sort()
+	s.Diagnostics = r.diags
+	return s
+}
+
+func (r *resolver) warn(p *parser.Page, pos parser.Position, code, format string, args ...any) {
+	r.diags.Warn(p.Path, pos.Line, pos.Col, code, format, args...)
+}
+
+func where(p *parser.Page, pos parser.Position) string {
+	return fmt.Sprintf("%s:%d", p.Path, pos.Line)
+}
+
+func shortName(q string) string {
+	if i := strings.LastIndexByte(q, '.'); i >= 0 {
+		return q[i+1:]
+	}
+	return q
+}
+
+func namespaceOf(q string) string {
+	if i := strings.LastIndexByte(q, '.'); i >= 0 {
+		return q[:i]
+	}
+	return ""
+}
+
+// primaryRank orders competing definitions of one type: the page named
+// after the type first (user.md before intune-shared-user.md), then the
+// page whose name ends with it, then page order.
+func primaryRank(pagePath, name string) int {
+	base := strings.ToLower(strings.TrimSuffix(path.Base(pagePath), ".md"))
+	short := strings.ToLower(shortName(name))
+	switch {
+	case base == short:
+		return 0
+	case strings.HasSuffix(base, short):
+		return 1
+	}
+	return 2
+}
+
+func (r *resolver) collect() {
+	for _, p := range r.pages {
+		for _, d := range p.Types {
+			r.addType(p, d)
+		}
+		for _, d := range p.Enums {
+			r.addEnum(p, d)
+		}
+	}
+	for _, e := range r.byName {
+		r.order = append(r.order, e)
+	}
+	sort.Slice(r.order, func(i, j int) bool { return r.order[i].t.Name < r.order[j].t.Name })
+	for _, e := range r.order {
+		if len(e.tdocs) > 1 {
+			sort.SliceStable(e.tdocs, func(i, j int) bool {
+				return primaryRank(e.tdocs[i].page.Path, e.t.Name) < primaryRank(e.tdocs[j].page.Path, e.t.Name)
+			})
+		}
+		if len(e.tdocs) > 0 {
+			r.mergeTypeDocs(e)
+		} else {
+			sort.SliceStable(e.edocs, func(i, j int) bool {
+				return primaryRank(e.edocs[i].page.Path, e.t.Name) < primaryRank(e.edocs[j].page.Path, e.t.Name)
+			})
+			r.mergeEnumDocs(e)
+		}
+	}
+}
+
+func (r *resolver) register(p *parser.Page, name string, anchor string, e *entry) {
+	key := strings.ToLower(p.Path)
+	r.byPath[key] = append(r.byPath[key], e)
+	if anchor != "" {
+		r.byAnchor[key+"#"+strings.ToLower(anchor)] = e
+	}
+	short := strings.ToLower(shortName(name))
+	for _, x := range r.byShort[short] {
+		if x == e {
+			return
+		}
+	}
+	r.byShort[short] = append(r.byShort[short], e)
+}
+
+func (r *resolver) addType(p *parser.Page, d *parser.TypeDoc) {
+	key := strings.ToLower(d.Name)
+	e := r.byName[key]
+	if e == nil {
+		e = &entry{t: &Type{Name: d.Name, Kind: Complex}, ns: namespaceOf(d.Name)}
+		r.byName[key] = e
+	} else if len(e.edocs) > 0 && len(e.tdocs) == 0 {
+		first := e.edocs[0]
+		r.warn(p, d.Pos, CodeKindConflict, "%s is described as a type here and as an enum at %s; keeping the enum", d.Name, where(first.page, first.doc.Pos))
+		return
+	}
+	e.tdocs = append(e.tdocs, typeDoc{p, d})
+	r.register(p, d.Name, d.Anchor, e)
+}
+
+func (r *resolver) addEnum(p *parser.Page, d *parser.EnumDoc) {
+	key := strings.ToLower(d.Name)
+	e := r.byName[key]
+	if e == nil {
+		e = &entry{t: &Type{Name: d.Name, Kind: Enum}, ns: namespaceOf(d.Name)}
+		r.byName[key] = e
+	} else if len(e.tdocs) > 0 {
+		first := e.tdocs[0]
+		r.warn(p, d.Pos, CodeKindConflict, "%s is described as an enum here and as a type at %s; keeping the type", d.Name, where(first.page, first.doc.Pos))
+		return
+	}
+	e.edocs = append(e.edocs, enumDoc{p, d})
+	r.register(p, d.Name, d.Anchor, e)
+}
+
+// mergeTypeDocs keeps the primary definition and adds what the others
+// say that it does not; conflicting property types are reported.
+func (r *resolver) mergeTypeDocs(e *entry) {
+	prim := e.tdocs[0]
+	e.page = prim.page
+	e.t.Name = prim.doc.Name
+	e.ns = namespaceOf(prim.doc.Name)
+	e.t.Source = fmt.Sprintf("%s:%d", prim.page.Path, prim.doc.Pos.Line)
+	e.t.Description = prim.doc.Description
+	e.t.Abstract = prim.doc.Abstract
+	e.t.OpenType = prim.doc.OpenType
+	e.t.KeyProperty = prim.doc.KeyProperty
+	seen := map[string]*propEntry{}
+	for i, td := range e.tdocs {
+		if i > 0 {
+			e.t.Abstract = e.t.Abstract || td.doc.Abstract
+			e.t.OpenType = e.t.OpenType || td.doc.OpenType
+			if e.t.KeyProperty == "" {
+				e.t.KeyProperty = td.doc.KeyProperty
+			}
+			if e.t.Description == "" {
+				e.t.Description = td.doc.Description
+			}
+		}
+		for _, pd := range td.doc.Properties {
+			if prev, ok := seen[pd.Name]; ok {
+				if i == 0 {
+					if pd.FromJSON {
+						continue
+					}
+					r.warn(td.page, pd.Pos, CodeDuplicateProperty, "property %q is listed again; first at %s", pd.Name, where(prev.page, prev.doc.Pos))
+				} else if !sameTypeExpr(prev.doc.Type, pd.Type) && !pd.FromJSON && !prev.doc.FromJSON {
+					r.warn(td.page, pd.Pos, CodeDuplicateType, "%s.%s is %q here but %q at %s; keeping the latter",
+						shortName(e.t.Name), pd.Name, pd.Type.Raw, prev.doc.Type.Raw, where(prev.page, prev.doc.Pos))
+				}
+				continue
+			}
+			pe := &propEntry{page: td.page, doc: pd}
+			seen[pd.Name] = pe
+			e.props = append(e.props, pe)
+		}
+	}
+}
+
+func sameTypeExpr(a, b parser.TypeExpr) bool {
+	if a.Primitive != "" || b.Primitive != "" {
+		return a.Primitive == b.Primitive && a.Collection == b.Collection
+	}
+	return strings.EqualFold(shortName(a.Name), shortName(b.Name)) && a.Collection == b.Collection
+}
+
+// mergeEnumDocs keeps the primary definition's members and adds members
+// only the others list, reporting value disagreements.
+func (r *resolver) mergeEnumDocs(e *entry) {
+	prim := e.edocs[0]
+	e.page = prim.page
+	e.t.Name = prim.doc.Name
+	e.ns = namespaceOf(prim.doc.Name)
+	e.t.Source = fmt.Sprintf("%s:%d", prim.page.Path, prim.doc.Pos.Line)
+	e.t.Description = prim.doc.Description
+	seen := map[string]*Member{}
+	for i, ed := range e.edocs {
+		e.t.Flags = e.t.Flags || ed.doc.Flags
+		if i > 0 && e.t.Description == "" {
+			e.t.Description = ed.doc.Description
+		}
+		for _, md := range ed.doc.Members {
+			if prev, ok := seen[md.Name]; ok {
+				if prev.Value != nil && md.Value != nil && *prev.Value != *md.Value {
+					r.warn(ed.page, md.Pos, CodeDuplicateType, "member %s.%s has value %d here but %d in %s",
+						shortName(e.t.Name), md.Name, *md.Value, *prev.Value, prim.page.Path)
+				}
+				continue
+			}
+			m := &Member{Name: md.Name, Value: md.Value, Description: md.Description, Deprecated: md.Deprecated}
+			seen[md.Name] = m
+			e.t.Members = append(e.t.Members, m)
+		}
+	}
+}
+
+// lookupLink finds the type a link target describes: an anchor on the
+// page first, then the type on the page whose name the link text gives,
+// then the page's first type.
+func (r *resolver) lookupLink(link, name string) *entry {
+	if link == "" {
+		return nil
+	}
+	lower := strings.ToLower(link)
+	p, _, hasAnchor := strings.Cut(lower, "#")
+	if hasAnchor {
+		if e := r.byAnchor[lower]; e != nil {
+			return e
+		}
+	}
+	cands := r.byPath[p]
+	if len(cands) == 0 {
+		return nil
+	}
+	if name != "" {
+		for _, c := range cands {
+			if strings.EqualFold(shortName(c.t.Name), shortName(name)) {
+				return c
+			}
+		}
+	}
+	if hasAnchor {
+		return nil // an anchor on a page that names no type there
+	}
+	return cands[0]
+}
+
+// lookupName finds a type by name: qualified names exactly (ignoring
+// case), short names in the namespace of the page that uses them first,
+// then in microsoft.graph, then anywhere if only one type has the name.
+func (r *resolver) lookupName(name, ns string) *entry {
+	name = strings.TrimPrefix(strings.TrimSpace(name), "#")
+	if name == "" {
+		return nil
+	}
+	if strings.Contains(name, ".") {
+		if e := r.byName[strings.ToLower(name)]; e != nil {
+			return e
+		}
+		return nil
+	}
+	cands := r.byShort[strings.ToLower(name)]
+	if len(cands) == 0 {
+		return nil
+	}
+	for _, want := range []string{ns, graphNamespace} {
+		for _, c := range cands {
+			if strings.EqualFold(c.ns, want) {
+				return c
+			}
+		}
+	}
+	if len(cands) == 1 {
+		return cands[0]
+	}
+	return nil
+}
+
+// qualify gives a name no page describes the qualified name it would have.
+func qualify(name, ns string) string {
+	name = strings.TrimPrefix(strings.TrimSpace(name), "#")
+	if strings.Contains(name, ".") {
+		return name
+	}
+	if ns == "" {
+		ns = graphNamespace
+	}
+	return ns + "." + name
+}
+
+func pageNamespace(p *parser.Page) string {
+	if p.Namespace != "" {
+		return p.Namespace
+	}
+	return graphNamespace
+}
+
+// resolveType turns a type expression into a schema type name and, for
+// described types, the type itself.
+func (r *resolver) resolveType(p *parser.Page, pos parser.Position, owner string, t parser.TypeExpr) (string, *entry) {
+	if t.Primitive != "" {
+		return t.Primitive, nil
+	}
+	ns := pageNamespace(p)
+	if e := r.lookupLink(t.Link, t.Name); e != nil {
+		return e.t.Name, e
+	}
+	if strings.EqualFold(shortName(t.Name), "json") && (!strings.Contains(t.Name, ".") || strings.EqualFold(t.Name, jsonTypeName)) {
+		return jsonTypeName, nil
+	}
+	if e := r.lookupName(t.Name, ns); e != nil {
+		return e.t.Name, e
+	}
+	if t.Name == "" || !parser.IsIdentifier(t.Name) {
+		r.warn(p, pos, CodeUnknownTypeWord, "type %q of %s names no type; using %s", t.Raw, owner, jsonTypeName)
+		return jsonTypeName, nil
+	}
+	q := qualify(t.Name, ns)
+	r.warn(p, pos, CodeUnknownType, "type %s of %s is described by no page", q, owner)
+	return q, nil
+}
+
+func (r *resolver) resolveProperties() {
+	for _, e := range r.order {
+		for _, pe := range e.props {
+			d := pe.doc
+			name, ref := r.resolveType(pe.page, d.Pos, shortName(e.t.Name)+"."+d.Name, d.Type)
+			prop := &Property{
+				Name:        d.Name,
+				Type:        name,
+				Collection:  d.Type.Collection,
+				Navigation:  d.Navigation,
+				Nullable:    d.Nullable && d.Name != e.t.KeyProperty,
+				Deprecated:  d.Deprecated,
+				Description: d.Description,
+			}
+			if ref != nil {
+				prop.Ref = ref.t
+			}
+			pe.prop = prop
+		}
+	}
+}
+
+// resolveClaim finds the type a base claim names.
+func (r *resolver) resolveClaim(p *parser.Page, c parser.BaseClaim) *entry {
+	if e := r.lookupLink(c.Link, c.Name); e != nil {
+		return e
+	}
+	return r.lookupName(c.Name, pageNamespace(p))
+}
+
+// claimRank orders the signs of a base: the annotation's baseType, then the
+// "Inherits from" line, then "Inherited from" remarks on rows.
+var claimRank = map[string]int{"annotation": 0, "inherits": 1, "row": 2}
+
+func (r *resolver) resolveBases() {
+	for _, e := range r.order {
+		if len(e.tdocs) == 0 {
+			continue
+		}
+		type found struct {
+			claim parser.BaseClaim
+			page  *parser.Page
+			e     *entry
+		}
+		var best *found
+		var unknown *found
+		for _, td := range e.tdocs {
+			claims := append([]parser.BaseClaim(nil), td.doc.Bases...)
+			for _, pd := range td.doc.Properties {
+				if pd.Inherited != nil && (pd.Inherited.Link != "" || pd.Inherited.Name != "") {
+					claims = append(claims, *pd.Inherited)
+				}
+			}
+			sort.SliceStable(claims, func(i, j int) bool { return claimRank[claims[i].Source] < claimRank[claims[j].Source] })
+			for _, c := range claims {
+				be := r.resolveClaim(td.page, c)
+				if be == e {
+					r.warn(td.page, c.Pos, CodeSelfBase, "%s says it inherits from itself; ignored", shortName(e.t.Name))
+					continue
+				}
+				if be == nil {
+					if unknown == nil && c.Source != "row" {
+						unknown = &found{c, td.page, nil}
+					}
+					continue
+				}
+				if best == nil {
+					best = &found{c, td.page, be}
+					continue
+				}
+				if be != best.e && claimRank[c.Source] != claimRank[best.claim.Source] && c.Source != "row" {
+					r.warn(td.page, c.Pos, CodeBaseConflict, "%s: %s says the base is %s, %s at %s says %s; using %s (annotation, then Inherits line, then Inherited rows)",
+						shortName(e.t.Name), c.Source, be.t.Name, best.claim.Source, where(best.page, best.claim.Pos), best.e.t.Name, best.e.t.Name)
+				}
+			}
+		}
+		switch {
+		case best != nil:
+			e.t.BaseType = best.e.t
+			name := best.e.t.Name
+			e.t.Base = &name
+		case unknown != nil:
+			q := qualify(unknown.claim.Name, pageNamespace(unknown.page))
+			if unknown.claim.Name == "" {
+				q = strings.TrimSuffix(path.Base(unknown.claim.Link), ".md")
+			}
+			r.warn(unknown.page, unknown.claim.Pos, CodeUnknownBase, "base %s of %s is described by no page; the type gets no base", q, shortName(e.t.Name))
+			e.t.Base = &q
+		}
+	}
+}
+
+// inferKinds decides entity or complex. Entities are the root entity
+// type, types with a key, types a navigation property targets, and every
+// type derived from one of them; a base of an entity is an entity too.
+func (r *resolver) inferKinds() {
+	entity := map[*Type]bool{}
+	for _, e := range r.order {
+		if e.t.Kind == Enum {
+			continue
+		}
+		if strings.EqualFold(e.t.Name, entityName) || e.t.KeyProperty != "" {
+			entity[e.t] = true
+		}
+		for _, pe := range e.props {
+			if pe.prop.Navigation && pe.prop.Ref != nil && pe.prop.Ref.Kind != Enum {
+				entity[pe.prop.Ref] = true
+			}
+		}
+	}
+	// Up: every base of an entity.
+	for t := range entity {
+		for b := t.BaseType; b != nil && !entity[b]; b = b.BaseType {
+			entity[b] = true
+		}
+	}
+	for _, e := range r.order {
+		if e.t.Kind == Enum {
+			continue
+		}
+		seen := map[*Type]bool{}
+		for t := e.t; t != nil && !seen[t]; t = t.BaseType {
+			seen[t] = true
+			if entity[t] {
+				e.t.Kind = Entity
+				break
+			}
+		}
+	}
+}
+
+// implicitEntityBases gives entities that name no base the root entity
+// type as base: most entity pages never say "Inherits from entity" but
+// have its id key.
+func (r *resolver) implicitEntityBases() {
+	root := r.byName[entityName]
+	if root == nil {
+		return
+	}
+	for _, e := range r.order {
+		if e.t.Kind != Entity || e.t.Base != nil || e.t == root.t {
+			continue
+		}
+		if e.t.KeyProperty != "" && e.t.KeyProperty != "id" {
+			continue // keyed on a property of its own
+		}
+		e.t.BaseType = root.t
+		name := root.t.Name
+		e.t.Base = &name
+	}
+}
+
+// breakCycles removes the base of one type in each inheritance cycle (the
+// greatest name, so the choice is stable).
+func (r *resolver) breakCycles() {
+	for _, e := range r.order {
+		seen := map[*Type]bool{}
+		var chain []*Type
+		for t := e.t; t != nil; t = t.BaseType {
+			if seen[t] {
+				// t starts the cycle: collect it.
+				var cycle []*Type
+				for i := len(chain) - 1; i >= 0; i-- {
+					cycle = append(cycle, chain[i])
+					if chain[i] == t {
+						break
+					}
+				}
+				victim := cycle[0]
+				names := make([]string, 0, len(cycle))
+				for _, c := range cycle {
+					names = append(names, c.Name)
+					if c.Name > victim.Name {
+						victim = c
+					}
+				}
+				sort.Strings(names)
+				ve := r.byName[strings.ToLower(victim.Name)]
+				r.warn(ve.page, r.typePos(ve), CodeInheritanceCycle, "inheritance cycle through %s; %s loses its base %s",
+					strings.Join(names, ", "), victim.Name, victim.BaseType.Name)
+				victim.BaseType = nil
+				victim.Base = nil
+				break
+			}
+			seen[t] = true
+			chain = append(chain, t)
+		}
+	}
+}
+
+func (r *resolver) typePos(e *entry) parser.Position {
+	if len(e.tdocs) > 0 {
+		return e.tdocs[0].doc.Pos
+	}
+	if len(e.edocs) > 0 {
+		return e.edocs[0].doc.Pos
+	}
+	return parser.Position{Line: 1, Col: 1}
+}
+
+// recoverMembers fixes enum members whose names a translation replaced
+// (localized pages translate member names but never the backticked values
+// that properties list): when a property of the enum's type lists as many
+// possible values as the enum has members, they name the members in order.
+func (r *resolver) recoverMembers() {
+	for _, e := range r.order {
+		if e.t.Kind != Enum {
+			continue
+		}
+		bad := 0
+		for _, m := range e.t.Members {
+			if !parser.IsIdentifier(m.Name) {
+				bad++
+			}
+		}
+		if bad == 0 {
+			continue
+		}
+		var values []string
+		var from *propEntry
+		for _, o := range r.order {
+			for _, pe := range o.props {
+				if pe.prop.Ref == e.t && len(pe.doc.PossibleValues) == len(e.t.Members) {
+					values, from = pe.doc.PossibleValues, pe
+					break
+				}
+			}
+			if values != nil {
+				break
+			}
+		}
+		ed := e.edocs[0]
+		for i, m := range e.t.Members {
+			if parser.IsIdentifier(m.Name) {
+				continue
+			}
+			pos := memberPos(ed.doc, m.Name)
+			if values != nil {
+				r.warn(ed.page, pos, CodeMemberFromProp, "member %q is not a name; using %q, listed in that place by %s", m.Name, values[i], where(from.page, from.doc.Pos))
+				m.Name = values[i]
+				continue
+			}
+			r.warn(ed.page, pos, CodeBadMemberName, "member %q of %s is not a name and no property lists the members; kept as written", m.Name, shortName(e.t.Name))
+		}
+	}
+}
+
+func memberPos(d *parser.EnumDoc, name string) parser.Position {
+	for _, m := range d.Members {
+		if m.Name == name {
+			return m.Pos
+		}
+	}
+	return d.Pos
+}
+
+// ownProperties settles which type declares each property: rows a table
+// marks as inherited and names a base of the type already declares belong
+// to the base. An inherited row its base lacks moves to that base.
+func (r *resolver) ownProperties() {
+	declared := func(t *Type, name string) bool {
+		e := r.byName[strings.ToLower(t.Name)]
+		for _, pe := range e.props {
+			if pe.prop.Name == name {
+				return true
+			}
+		}
+		return false
+	}
+	inChain := func(t *Type, name string) bool {
+		seen := map[*Type]bool{}
+		for b := t.BaseType; b != nil && !seen[b]; b = b.BaseType {
+			seen[b] = true
+			if declared(b, name) {
+				return true
+			}
+		}
+		return false
+	}
+	isAncestor := func(t, a *Type) bool {
+		seen := map[*Type]bool{}
+		for b := t.BaseType; b != nil && !seen[b]; b = b.BaseType {
+			seen[b] = true
+			if b == a {
+				return true
+			}
+		}
+		return false
+	}
+	// First, move inherited rows that no ancestor declares to the base
+	// they name (or the type's own base).
+	for _, e := range r.order {
+		for _, pe := range e.props {
+			d := pe.doc
+			if d.Inherited == nil || e.t.BaseType == nil || inChain(e.t, pe.prop.Name) {
+				continue
+			}
+			target := e.t.BaseType
+			if c := r.resolveClaim(pe.page, *d.Inherited); c != nil && isAncestor(e.t, c.t) {
+				target = c.t
+			}
+			te := r.byName[strings.ToLower(target.Name)]
+			moved := *pe
+			moved.moved = true
+			te.props = append(te.props, &moved)
+			r.warn(pe.page, d.Pos, CodeInheritedMissing, "%s.%s is inherited from %s, whose page does not list it; declaring it there",
+				shortName(e.t.Name), d.Name, target.Name)
+		}
+	}
+	for _, e := range r.order {
+		for _, pe := range e.props {
+			if pe.doc.Inherited != nil && e.t.BaseType != nil && !pe.moved {
+				continue
+			}
+			if inChain(e.t, pe.prop.Name) {
+				continue
+			}
+			e.t.Properties = append(e.t.Properties, pe.prop)
+		}
+	}
+}
+
+// checkWireNames drops properties and members whose wire name could not be
+// written as a Go struct tag or string literal safely.
+func (r *resolver) checkWireNames() {
+	unsafe := func(s string) bool {
+		for _, c := range s {
+			if c < 0x20 || c == '"' || c == '`' || c == '\\' || c == 0x7f || c == ',' {
+				return true
+			}
+		}
+		return s == ""
+	}
+	for _, e := range r.order {
+		kept := e.t.Properties[:0]
+		for _, p := range e.t.Properties {
+			if unsafe(p.Name) {
+				r.warn(e.page, r.typePos(e), CodeUnsafeName, "property name %q of %s cannot be a JSON key safely; skipped", p.Name, shortName(e.t.Name))
+				continue
+			}
+			kept = append(kept, p)
+		}
+		e.t.Properties = kept
+		members := e.t.Members[:0]
+		for _, m := range e.t.Members {
+			if unsafe(m.Name) {
+				r.warn(e.page, r.typePos(e), CodeUnsafeName, "member name %q of %s cannot be a JSON value safely; skipped", m.Name, shortName(e.t.Name))
+				continue
+			}
+			members = append(members, m)
+		}
+		e.t.Members = members
+	}
+}

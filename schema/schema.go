@@ -1,0 +1,118 @@
+// Package schema resolves the page models of all pages into one typed
+// schema: qualified names, kinds, bases, own properties, enum members and
+// every Go name. It knows nothing of Markdown (the parser read it) and
+// renders nothing (the emitter does).
+package schema
+
+import (
+	"encoding/json"
+	"sort"
+
+	"github.com/docgen/graphgen/parser/diag"
+)
+
+// Kind is the kind of a type.
+type Kind string
+
+// The kinds of types.
+const (
+	Entity  Kind = "entity"
+	Complex Kind = "complex"
+	Enum    Kind = "enum"
+)
+
+// Schema is the resolved schema of a set of pages.
+type Schema struct {
+	Version     int               `json:"version"`
+	Types       []*Type           `json:"types"` // sorted by qualified name
+	Diagnostics []diag.Diagnostic `json:"diagnostics"`
+
+	byName map[string]*Type
+}
+
+// Type is one entity, complex type or enum.
+type Type struct {
+	Name        string      `json:"name"` // qualified: microsoft.graph.user
+	Kind        Kind        `json:"kind"`
+	Base        *string     `json:"base"` // qualified, null when none
+	Abstract    bool        `json:"abstract"`
+	OpenType    bool        `json:"openType,omitempty"`
+	Flags       bool        `json:"flags,omitempty"`
+	GoName      string      `json:"goName"`
+	Source      string      `json:"source"` // path:line where the definition starts
+	Description string      `json:"description"`
+	Properties  []*Property `json:"properties"` // own properties, in page order
+	Members     []*Member   `json:"members"`    // enum members, in page order
+
+	// Resolved links for the emitter; not part of the JSON format.
+	BaseType    *Type   `json:"-"`
+	Derived     []*Type `json:"-"` // direct subtypes, sorted by name
+	FileName    string  `json:"-"` // the Go file this type is emitted to
+	KeyProperty string  `json:"-"`
+}
+
+// Property is one own property of a type.
+type Property struct {
+	Name        string `json:"name"`
+	Type        string `json:"type"` // Edm name or qualified type name; the element type for collections
+	Collection  bool   `json:"collection"`
+	Navigation  bool   `json:"navigation"`
+	Nullable    bool   `json:"nullable"`
+	Deprecated  bool   `json:"deprecated,omitempty"`
+	GoName      string `json:"goName"`
+	Description string `json:"description"`
+
+	// Ref is the described type Type names, or nil for primitives and
+	// types no page describes.
+	Ref *Type `json:"-"`
+}
+
+// Member is one enum member.
+type Member struct {
+	Name        string `json:"name"`
+	Value       *int64 `json:"value"`
+	Deprecated  bool   `json:"deprecated,omitempty"`
+	GoName      string `json:"goName"`
+	Description string `json:"description"`
+}
+
+// Lookup returns the type with the qualified name, or nil.
+func (s *Schema) Lookup(name string) *Type { return s.byName[name] }
+
+// JSON renders the schema in the -schema-out format.
+func (s *Schema) JSON() ([]byte, error) {
+	out := *s
+	if out.Types == nil {
+		out.Types = []*Type{}
+	}
+	if out.Diagnostics == nil {
+		out.Diagnostics = []diag.Diagnostic{}
+	}
+	for _, t := range out.Types {
+		if t.Properties == nil {
+			t.Properties = []*Property{}
+		}
+		if t.Members == nil {
+			t.Members = []*Member{}
+		}
+	}
+	b, err := json.MarshalIndent(out, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}
+
+// Counts returns the number of types and of enums.
+func (s *Schema) Counts() (types, enums int) {
+	for _, t := range s.Types {
+		if t.Kind == Enum {
+			enums++
+		}
+	}
+	return len(s.Types), enums
+}
+
+func sortTypes(ts []*Type) {
+	sort.Slice(ts, func(i, j int) bool { return ts[i].Name < ts[j].Name })
+}

@@ -878,11 +878,8 @@ func (e *extractor) crossCheck(t *TypeDoc) {
 		if tableNames[f.Name] || !IsIdentifier(f.Name) {
 			continue
 		}
+		// Reported by the resolver, which knows whether a base declares it.
 		pos := e.pos(t.jsonOffset + f.KeyOffset)
-		if len(t.Properties) > 0 {
-			e.page.Diags.Warn(e.page.Path, pos.Line, pos.Col, CodeJSONOnly,
-				"JSON block has property %q that no table lists; taking its type from the example", f.Name)
-		}
 		typ := jsonPlaceholderType(f.Value)
 		t.Properties = append(t.Properties, &PropDoc{Name: f.Name, Pos: pos, Type: typ, Nullable: true, FromJSON: true})
 		tableNames[f.Name] = true

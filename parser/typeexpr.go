@@ -122,7 +122,13 @@ func parseTypeWords(t *TypeExpr, s string) {
 	// Parenthetical remarks and trailing qualifiers: "string (url)",
 	// "string, maximum size 20", "String readonly".
 	if i := strings.IndexByte(s, '('); i > 0 {
-		s = s[:i]
+		inner := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s[i+1:]), ")"))
+		if strings.Contains(inner, ".") && IsIdentifier(inner) && strings.Count(s[:i], " ") <= 2 {
+			// "Коллекция (microsoft.graph.x)": the parenthesis holds the type
+			s = inner
+		} else {
+			s = s[:i]
+		}
 	}
 	if i := strings.IndexAny(s, ",;"); i > 0 {
 		s = s[:i]

@@ -24,7 +24,8 @@ const (
 	CodeInheritedMissing  = "inherited-not-on-base"
 	CodeMemberFromProp    = "member-name-from-property"
 	CodeBadMemberName     = "bad-member-name"
-	CodeUnsafeName        = "unsafe-name" // a wire name that cannot be a JSON key safely
+	CodeUnsafeName        = "unsafe-name"        // a wire name that cannot be a JSON key safely
+	CodeJSONOnly          = "json-only-property" // a JSON key no table lists, and no base declares
 )
 
 const (
@@ -730,6 +731,9 @@ func (r *resolver) ownProperties() {
 			if inChain(e.t, pe.prop.Name) {
 				continue
 			}
+			if pe.doc.FromJSON && hasTable(e) {
+				r.warn(pe.page, pe.doc.Pos, CodeJSONOnly, "JSON block has property %q that no table lists; taking its type from the example", pe.prop.Name)
+			}
 			e.t.Properties = append(e.t.Properties, pe.prop)
 		}
 	}
@@ -766,4 +770,15 @@ func (r *resolver) checkWireNames() {
 		}
 		e.t.Members = members
 	}
+}
+
+// hasTable reports whether any page gave the type a property table (a
+// page with only a JSON block has nothing to disagree with).
+func hasTable(e *entry) bool {
+	for _, pe := range e.props {
+		if !pe.doc.FromJSON {
+			return true
+		}
+	}
+	return false
 }

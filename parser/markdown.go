@@ -3,6 +3,7 @@ package parser
 import (
 	"bytes"
 	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -79,7 +80,11 @@ func readBlocks(src []byte) []block {
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			switch v := c.(type) {
 			case *ast.Heading:
-				out = append(out, block{Kind: blockHeading, Level: v.Level, Off: nodeOffset(v, src), Inl: inlineOf(v, src)})
+				b := block{Kind: blockHeading, Level: v.Level, Off: nodeOffset(v, src), Inl: inlineOf(v, src)}
+				if b.Inl.Anchor == "" {
+					b.Inl.Anchor = headingSlug(b.Inl.Text)
+				}
+				out = append(out, b)
 			case *ast.Paragraph, *ast.TextBlock:
 				out = append(out, block{Kind: blockParagraph, Off: nodeOffset(v, src), Inl: inlineOf(v, src), Quote: quote > 0})
 			case *ast.Blockquote:
@@ -191,6 +196,9 @@ func inlineOf(n ast.Node, src []byte) inline {
 	if in.Off < 0 {
 		in.Off = nodeOffset(n, src)
 	}
+	for in.Off < len(src) && (src[in.Off] == ' ' || src[in.Off] == '\t') {
+		in.Off++ // point at the content, not the padding of a cell
+	}
 	var b strings.Builder
 	var walk func(n ast.Node)
 	walk = func(n ast.Node) {
@@ -290,6 +298,22 @@ func collapseSpace(s string) string {
 		}
 		space = false
 		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// headingSlug is the anchor a heading gets when it names none, as the
+// documentation site makes it: lower case, spaces to hyphens, punctuation
+// dropped ("printOrientation values" => "printorientation-values").
+func headingSlug(text string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(strings.TrimSpace(text)) {
+		switch {
+		case r == ' ' || r == '-':
+			b.WriteByte('-')
+		case r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(r)
+		}
 	}
 	return b.String()
 }

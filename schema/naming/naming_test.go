@@ -1,0 +1,72 @@
+package naming
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestPascal(t *testing.T) {
+	cases := map[string]string{
+		"totalLicensesCount": "TotalLicensesCount",
+		"id":                 "ID",
+		"webUrl":             "WebURL",
+		"ipAddress":          "IPAddress",
+		"userId":             "UserID",
+		"mobileSMS":          "MobileSMS",
+		"osVersion":          "OSVersion",
+		"HTTPServer":         "HTTPServer",
+		"ipv4Address":        "Ipv4Address",
+		"3dModel":            "X3dModel",
+		"@odata.etag":        "OdataEtag",
+		"content-type":       "ContentType",
+		"snake_case_name":    "SnakeCaseName",
+		"тоталлиценсескаунт": "Тоталлиценсескаунт",
+		"名前":                 "X名前",
+		"":                   "X",
+		"@":                  "X",
+		"type":               "Type",
+		"string":             "String",
+	}
+	for in, want := range cases {
+		assert.Equal(t, want, Pascal(in), in)
+	}
+}
+
+func TestTypeName(t *testing.T) {
+	assert.Equal(t, "VppTokenRevokeLicensesActionResult", TypeName("microsoft.graph.vppTokenRevokeLicensesActionResult"))
+	assert.Equal(t, "CallRecordsEndpoint", TypeName("microsoft.graph.callRecords.endpoint"))
+	assert.Equal(t, "TermStoreSet", TypeName("microsoft.graph.termStore.set"))
+	assert.Equal(t, "User", TypeName("Microsoft.Graph.user"))
+	assert.Equal(t, "Thing", TypeName("thing"))
+}
+
+func TestFileName(t *testing.T) {
+	assert.Equal(t, "vpp_token_action_result.go", FileName("VppTokenActionResult"))
+	assert.Equal(t, "ip_address.go", FileName("IPAddress"))
+	// Names the go tool would read as build constraints or tests.
+	assert.Equal(t, "device_windows_model.go", FileName("DeviceWindows"))
+	assert.Equal(t, "app_linux_model.go", FileName("AppLinux"))
+	assert.Equal(t, "cpu_amd64_model.go", FileName("CPUAmd64"))
+	assert.Equal(t, "unit_test_model.go", FileName("UnitTest"))
+	assert.Equal(t, "windows.go", FileName("Windows"), "a single word is no constraint")
+}
+
+func TestScope(t *testing.T) {
+	s := NewScope("Date")
+	assert.Equal(t, "Date2", s.Claim("Date"))
+	assert.Equal(t, "Date3", s.Claim("Date"))
+	assert.Equal(t, "User", s.Claim("User"))
+	assert.True(t, s.Taken("User"))
+	f := NewFoldScope("doc.go")
+	assert.Equal(t, "doc_2.go", f.Claim("doc.go"))
+	assert.Equal(t, "chart.go", f.Claim("chart.go"))
+	assert.Equal(t, "Chart_2.go", f.Claim("Chart.go"), "file names differing only in case collide on some systems")
+}
+
+func TestIsReserved(t *testing.T) {
+	for _, w := range []string{"type", "func", "string", "error", "len", "any", "nil"} {
+		assert.True(t, IsReserved(w), w)
+	}
+	assert.False(t, IsReserved("user"))
+}

@@ -1,0 +1,336 @@
+package schema
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/docgen/graphgen/parser"
+)
+
+// page builds a resource page from a few parts.
+type page struct {
+	path, title, ns, annotation, inherits string
+	rows                                  []string // "name|type|description"
+	rels                                  []string
+	json                                  string
+}
+
+func (p page) markdown() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s resource type\n\n", p.title)
+	if p.ns != "" {
+		fmt.Fprintf(&b, "Namespace: %s\n\n", p.ns)
+	}
+	fmt.Fprintf(&b, "The %s type.\n\n", p.title)
+	if p.inherits != "" {
+		fmt.Fprintf(&b, "Inherits from [%s](%s.md).\n\n", p.inherits, strings.ToLower(p.inherits))
+	}
+	b.WriteString("## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n")
+	for _, r := range p.rows {
+		fmt.Fprintf(&b, "|%s|\n", r)
+	}
+	if len(p.rels) > 0 {
+		b.WriteString("\n## Relationships\n|Relationship|Type|Description|\n|:--|:--|:--|\n")
+		for _, r := range p.rels {
+			fmt.Fprintf(&b, "|%s|\n", r)
+		}
+	}
+	if p.annotation != "" || p.json != "" {
+		b.WriteString("\n## JSON representation\n")
+		if p.annotation != "" {
+			fmt.Fprintf(&b, "<!-- {\"blockType\": \"resource\", %s} -->\n", p.annotation)
+		}
+		if p.json != "" {
+			fmt.Fprintf(&b, "```json\n%s\n```\n", p.json)
+		}
+	}
+	return b.String()
+}
+
+func resolve(t *testing.T, pages ...page) *Schema {
+	t.Helper()
+	var parsed []*parser.Page
+	for _, p := range pages {
+		path := p.path
+		if path == "" {
+			path = strings.ToLower(p.title) + ".md"
+		}
+		parsed = append(parsed, parser.Parse(path, []byte(p.markdown()), parser.Options{RootName: "resources"}))
+	}
+	return Resolve(parsed)
+}
+
+func resolveRaw(t *testing.T, files map[string]string) *Schema {
+	t.Helper()
+	var parsed []*parser.Page
+	for path, md := range files {
+		parsed = append(parsed, parser.Parse(path, []byte(md), parser.Options{RootName: "resources"}))
+	}
+	return Resolve(parsed)
+}
+
+func names(props []*Property) []string {
+	var out []string
+	for _, p := range props {
+		out = append(out, p.Name)
+	}
+	return out
+}
+
+func diagCodes(s *Schema) []string {
+	var out []string
+	for _, d := range s.Diagnostics {
+		out = append(out, d.Code)
+	}
+	return out
+}
+
+func mustType(t *testing.T, s *Schema, name string) *Type {
+	t.Helper()
+	ty := s.Lookup(name)
+	require.NotNil(t, ty, "type %s", name)
+	return ty
+}
+
+var entityPage = page{title: "entity", annotation: `"keyProperty": "id", "@odata.type": "microsoft.graph.entity"`, rows: []string{"id|String|Key. Read-only."}}
+
+func TestTwoLevelInheritanceAndOwnProperties(t *testing.T) {
+	s := resolve(t, entityPage,
+		page{title: "item", inherits: "entity", rows: []string{"id|String|Inherited from [entity](entity.md)", "name|String|x"}},
+		page{title: "book", inherits: "item", rows: []string{"id|String|Inherited from [entity](entity.md)", "name|String|x", "pages|Int32|x"}},
+	)
+	book := mustType(t, s, "microsoft.graph.book")
+	item := mustType(t, s, "microsoft.graph.item")
+	entity := mustType(t, s, "microsoft.graph.entity")
+	assert.Equal(t, "microsoft.graph.item", *book.Base)
+	assert.Same(t, item, book.BaseType)
+	assert.Same(t, entity, item.BaseType)
+	// Rows a base declares belong to the base, marked inherited or not.
+	assert.Equal(t, []string{"pages"}, names(book.Properties))
+	assert.Equal(t, []string{"name"}, names(item.Properties))
+	assert.Equal(t, []string{"id"}, names(entity.Properties))
+	assert.False(t, entity.Properties[0].Nullable, "the key is not nullable")
+	for _, ty := range []*Type{book, item, entity} {
+		assert.Equal(t, Entity, ty.Kind, ty.Name)
+	}
+	assert.Equal(t, []*Type{item}, entity.Derived)
+}
+
+func TestImplicitEntity(t *testing.T) {
+	// Most entity pages never say they inherit from entity: they have an id key.
+	s := resolve(t, entityPage,
+		page{title: "member", annotation: `"keyProperty": "id", "@odata.type": "microsoft.graph.member"`, rows: []string{"id|String|x", "name|String|x"}},
+		page{title: "address", rows: []string{"city|String|x"}},
+	)
+	m := mustType(t, s, "microsoft.graph.member")
+	assert.Equal(t, Entity, m.Kind)
+	require.NotNil(t, m.Base)
+	assert.Equal(t, "microsoft.graph.entity", *m.Base)
+	assert.Equal(t, []string{"name"}, names(m.Properties))
+	a := mustType(t, s, "microsoft.graph.address")
+	assert.Equal(t, Complex, a.Kind)
+	assert.Nil(t, a.Base)
+}
+
+func TestNavigationTargetsAreEntities(t *testing.T) {
+	s := resolve(t, entityPage,
+		page{title: "shelf", annotation: `"keyProperty": "id", "@odata.type": "microsoft.graph.shelf"`, rows: []string{"id|String|x"}, rels: []string{"items|[thing](thing.md) collection|x"}},
+		page{title: "thing", rows: []string{"id|String|x", "label|String|x"}},
+	)
+	thing := mustType(t, s, "microsoft.graph.thing")
+	assert.Equal(t, Entity, thing.Kind)
+	assert.Equal(t, "microsoft.graph.entity", *thing.Base)
+	assert.Equal(t, []string{"label"}, names(thing.Properties))
+	items := mustType(t, s, "microsoft.graph.shelf").Properties[0]
+	assert.True(t, items.Navigation)
+	assert.True(t, items.Collection)
+	assert.Same(t, thing, items.Ref)
+}
+
+func TestBaseConflictAnnotationWins(t *testing.T) {
+	s := resolve(t, page{title: "a", rows: []string{"x|String|x"}}, page{title: "b", rows: []string{"y|String|x"}},
+		page{title: "c", inherits: "a", annotation: `"baseType": "microsoft.graph.b", "@odata.type": "microsoft.graph.c"`, rows: []string{"z|String|x"}})
+	c := mustType(t, s, "microsoft.graph.c")
+	assert.Equal(t, "microsoft.graph.b", *c.Base)
+	assert.Contains(t, diagCodes(s), CodeBaseConflict)
+}
+
+func TestUnknownBaseAndTypes(t *testing.T) {
+	s := resolve(t, page{title: "c", inherits: "missing", rows: []string{"z|[nowhere](nowhere.md)|x", "w|Ωmega|x"}})
+	c := mustType(t, s, "microsoft.graph.c")
+	require.NotNil(t, c.Base)
+	assert.Equal(t, "microsoft.graph.missing", *c.Base)
+	assert.Nil(t, c.BaseType)
+	assert.Equal(t, "microsoft.graph.nowhere", c.Properties[0].Type)
+	assert.Nil(t, c.Properties[0].Ref)
+	assert.Equal(t, jsonTypeName, c.Properties[1].Type)
+	assert.ElementsMatch(t, []string{CodeUnknownBase, CodeUnknownType, CodeUnknownTypeWord}, diagCodes(s))
+}
+
+func TestInheritanceCycles(t *testing.T) {
+	s := resolve(t,
+		page{title: "a", inherits: "b", rows: []string{"x|String|x"}},
+		page{title: "b", inherits: "a", rows: []string{"y|String|x"}},
+		page{title: "self", inherits: "self", rows: []string{"z|String|x"}},
+	)
+	a, b := mustType(t, s, "microsoft.graph.a"), mustType(t, s, "microsoft.graph.b")
+	// The cycle is broken at the greatest name, whatever order pages come in.
+	assert.Same(t, b, a.BaseType)
+	assert.Nil(t, b.BaseType)
+	assert.Nil(t, mustType(t, s, "microsoft.graph.self").BaseType)
+	assert.Contains(t, diagCodes(s), CodeInheritanceCycle)
+	assert.Contains(t, diagCodes(s), CodeSelfBase)
+}
+
+func TestDuplicateDefinitionsMerge(t *testing.T) {
+	// user.md and intune-shared-user.md both describe microsoft.graph.user.
+	s := resolve(t,
+		page{path: "intune-shared-user.md", title: "user", annotation: `"@odata.type": "microsoft.graph.user"`, rows: []string{"deviceEnrollmentLimit|Int32|x", "displayName|Int32|x"}},
+		page{path: "user.md", title: "user", annotation: `"@odata.type": "microsoft.graph.user"`, rows: []string{"displayName|String|x", "mail|String|x"}},
+	)
+	u := mustType(t, s, "microsoft.graph.user")
+	assert.Equal(t, "user.md:1", u.Source, "the page named after the type is primary")
+	assert.Equal(t, []string{"displayName", "mail", "deviceEnrollmentLimit"}, names(u.Properties))
+	assert.Equal(t, "Edm.String", u.Properties[0].Type)
+	var conflict string
+	for _, d := range s.Diagnostics {
+		if d.Code == CodeDuplicateType {
+			conflict = d.String()
+		}
+	}
+	assert.Contains(t, conflict, "intune-shared-user.md:")
+	assert.Contains(t, conflict, "user.md:")
+}
+
+func TestLinkTargetDecidesOverLinkText(t *testing.T) {
+	s := resolve(t,
+		page{title: "identitySet", path: "identityset.md", rows: []string{"user|String|x"}},
+		page{title: "thing", rows: []string{"by|[IdentitySet](identityset.md)|x", "viaName|identityset|x"}},
+	)
+	th := mustType(t, s, "microsoft.graph.thing")
+	assert.Equal(t, "microsoft.graph.identitySet", th.Properties[0].Type)
+	assert.Equal(t, "microsoft.graph.identitySet", th.Properties[1].Type, "names match ignoring case")
+}
+
+func TestNamespacesAndShortNameLookup(t *testing.T) {
+	s := resolve(t,
+		page{title: "endpoint", ns: "microsoft.graph.callRecords", rows: []string{"a|String|x"}},
+		page{title: "endpoint", path: "graph-endpoint.md", rows: []string{"b|String|x"}},
+		page{title: "session", ns: "microsoft.graph.callRecords", rows: []string{"caller|endpoint|x", "other|microsoft.graph.endpoint|x"}},
+	)
+	sess := mustType(t, s, "microsoft.graph.callRecords.session")
+	assert.Equal(t, "microsoft.graph.callRecords.endpoint", sess.Properties[0].Type, "short names resolve in the page's namespace first")
+	assert.Equal(t, "microsoft.graph.endpoint", sess.Properties[1].Type)
+	assert.Equal(t, "CallRecordsEndpoint", mustType(t, s, "microsoft.graph.callRecords.endpoint").GoName)
+	assert.Equal(t, "Endpoint", mustType(t, s, "microsoft.graph.endpoint").GoName)
+}
+
+func TestInheritedRowMissingOnBaseMovesThere(t *testing.T) {
+	s := resolve(t,
+		page{title: "base", rows: []string{"a|String|x"}},
+		page{title: "derived", inherits: "base", rows: []string{"b|String|Inherited from [base](base.md)", "c|Int32|x"}},
+	)
+	assert.Equal(t, []string{"a", "b"}, names(mustType(t, s, "microsoft.graph.base").Properties))
+	assert.Equal(t, []string{"c"}, names(mustType(t, s, "microsoft.graph.derived").Properties))
+	assert.Contains(t, diagCodes(s), CodeInheritedMissing)
+}
+
+func TestEnumMembersRecoveredFromPossibleValues(t *testing.T) {
+	s := resolveRaw(t, map[string]string{
+		"kind.md":  "---\ndoc_type: enumPageType\n---\n# тип перечисления kind\n\n## Элементы\n|Элемент|Значение|Описание|\n|:--|:--|:--|\n|стеллаж|0|x|\n|витрина|1|x|\n",
+		"shelf.md": "# shelf resource type\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|kind|[kind](kind.md)|Возможные значения: `rack`, `display`.|\n",
+	})
+	k := mustType(t, s, "microsoft.graph.kind")
+	assert.Equal(t, Enum, k.Kind)
+	require.Len(t, k.Members, 2)
+	assert.Equal(t, "rack", k.Members[0].Name)
+	assert.Equal(t, int64(1), *k.Members[1].Value)
+	assert.Equal(t, "KindDisplay", k.Members[1].GoName)
+}
+
+func TestEnumDuplicatesMergeMembers(t *testing.T) {
+	s := resolveRaw(t, map[string]string{
+		"enums.md":  "Namespace: microsoft.graph\n\n### reason values\n\n|Member|\n|:--|\n|a|\n|b|\n",
+		"reason.md": "---\ndoc_type: enumPageType\n---\n# reason enum type\n\n## Members\n|Member|Value|Description|\n|:--|:--|:--|\n|a|0|x|\n|b|1|x|\n|c|2|x|\n",
+	})
+	r := mustType(t, s, "microsoft.graph.reason")
+	var ms []string
+	for _, m := range r.Members {
+		ms = append(ms, m.Name)
+	}
+	assert.Equal(t, []string{"a", "b", "c"}, ms)
+	assert.Equal(t, "reason.md:4", r.Source)
+}
+
+func TestResolveIsOrderIndependent(t *testing.T) {
+	pages := []page{entityPage,
+		page{title: "a", inherits: "b", rows: []string{"x|String|x"}},
+		page{title: "b", inherits: "a", rows: []string{"y|String|x"}},
+		page{title: "item", inherits: "entity", rows: []string{"n|String|x"}},
+		page{title: "item", path: "other-item.md", rows: []string{"n|Int32|x", "m|String|x"}},
+	}
+	forward := resolve(t, pages...)
+	reversed := make([]page, len(pages))
+	for i, p := range pages {
+		reversed[len(pages)-1-i] = p
+	}
+	backward := resolve(t, reversed...)
+	f, err := forward.JSON()
+	require.NoError(t, err)
+	b, err := backward.JSON()
+	require.NoError(t, err)
+	assert.Equal(t, string(f), string(b))
+}
+
+func TestSchemaJSONFormat(t *testing.T) {
+	s := resolve(t, entityPage, page{title: "empty", rows: []string{"x|Stream|x"}})
+	data, err := s.JSON()
+	require.NoError(t, err)
+	var doc struct {
+		Version int `json:"version"`
+		Types   []map[string]any
+		Diags   []any `json:"diagnostics"`
+	}
+	require.NoError(t, json.Unmarshal(data, &doc))
+	assert.Equal(t, 1, doc.Version)
+	require.Len(t, doc.Types, 2)
+	e := doc.Types[0]
+	assert.Equal(t, "microsoft.graph.empty", e["name"])
+	assert.Nil(t, e["base"])
+	assert.Equal(t, []any{}, e["members"], "members is always an array")
+	props := e["properties"].([]any)
+	p := props[0].(map[string]any)
+	for _, k := range []string{"name", "type", "collection", "navigation", "nullable", "goName", "description"} {
+		assert.Contains(t, p, k)
+	}
+	assert.Equal(t, "Edm.Stream", p["type"])
+	assert.Equal(t, "empty.md:1", e["source"])
+	assert.NotNil(t, doc.Diags, "diagnostics is always an array")
+}
+
+func TestGoNamesAvoidCollisions(t *testing.T) {
+	s := resolve(t,
+		page{title: "base", rows: []string{"fooBar|String|x", "odataType|String|x"}},
+		page{title: "derived", inherits: "base", rows: []string{"FooBar|String|x", "base|String|x", "String|String|x"}},
+		page{title: "date", rows: []string{"d|String|x"}},
+	)
+	base := mustType(t, s, "microsoft.graph.base")
+	assert.Equal(t, []string{"FooBar", "OdataType"}, goNames(base.Properties))
+	derived := mustType(t, s, "microsoft.graph.derived")
+	// Not the inherited FooBar, not the embedded Base, not a method name.
+	assert.Equal(t, []string{"FooBar2", "Base2", "String2"}, goNames(derived.Properties))
+	assert.Equal(t, "Date2", mustType(t, s, "microsoft.graph.date").GoName, "Date is a support type")
+}
+
+func goNames(props []*Property) []string {
+	var out []string
+	for _, p := range props {
+		out = append(out, p.GoName)
+	}
+	return out
+}

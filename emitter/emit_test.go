@@ -1,0 +1,210 @@
+package emitter
+
+import (
+	"bytes"
+	"go/ast"
+	"go/format"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/docgen/graphgen/schema"
+)
+
+func prop(name, typ string, collection bool) *schema.Property {
+	return &schema.Property{Name: name, GoName: strings.ToUpper(name[:1]) + name[1:], Type: typ, Collection: collection, Nullable: true}
+}
+
+// fieldTypes renders t and returns each field's Go type as written, by
+// field name ("" for the embedded base).
+func fieldTypes(t *testing.T, f File) map[string]string {
+	t.Helper()
+	file, err := parser.ParseFile(token.NewFileSet(), f.Name, f.Content, parser.ParseComments)
+	require.NoError(t, err, string(f.Content))
+	out := map[string]string{}
+	ast.Inspect(file, func(n ast.Node) bool {
+		st, ok := n.(*ast.StructType)
+		if !ok {
+			return true
+		}
+		for _, fld := range st.Fields.List {
+			var b bytes.Buffer
+			require.NoError(t, format.Node(&b, token.NewFileSet(), fld.Type))
+			name := ""
+			if len(fld.Names) > 0 {
+				name = fld.Names[0].Name
+			}
+			out[name] = b.String()
+		}
+		return false
+	})
+	return out
+}
+
+func renderOne(t *testing.T, s *schema.Schema) map[string]File {
+	t.Helper()
+	files, err := Render(s, Options{Package: "models"})
+	require.NoError(t, err)
+	byName := map[string]File{}
+	for _, f := range files {
+		byName[f.Name] = f
+	}
+	return byName
+}
+
+// The mapping table of the end-to-end issue, row by row.
+func TestFieldTypes(t *testing.T) {
+	enum := &schema.Type{Name: "microsoft.graph.state", Kind: schema.Enum, GoName: "State", FileName: "state.go"}
+	cplx := &schema.Type{Name: "microsoft.graph.address", Kind: schema.Complex, GoName: "Address", FileName: "address.go"}
+	base := &schema.Type{Name: "microsoft.graph.base", Kind: schema.Entity, GoName: "Base", FileName: "base.go"}
+	rows := []struct {
+		p    *schema.Property
+		want string
+	}{
+		{prop("s", "Edm.String", false), "*string"},
+		{prop("g", "Edm.Guid", false), "*string"},
+		{prop("b", "Edm.Boolean", false), "*bool"},
+		{prop("i16", "Edm.Int16", false), "*int16"},
+		{prop("i32", "Edm.Int32", false), "*int32"},
+		{prop("i64", "Edm.Int64", false), "*int64"},
+		{prop("u8", "Edm.Byte", false), "*uint8"},
+		{prop("i8", "Edm.SByte", false), "*int8"},
+		{prop("f32", "Edm.Single", false), "*float32"},
+		{prop("f64", "Edm.Double", false), "*float64"},
+		{prop("dec", "Edm.Decimal", false), "*json.Number"},
+		{prop("ts", "Edm.DateTimeOffset", false), "*time.Time"},
+		{prop("d", "Edm.Date", false), "*Date"},
+		{prop("tod", "Edm.TimeOfDay", false), "*TimeOfDay"},
+		{prop("dur", "Edm.Duration", false), "*Duration"},
+		{prop("bin", "Edm.Binary", false), "[]byte"},
+		{prop("js", "microsoft.graph.Json", false), "json.RawMessage"},
+		{prop("unresolved", "microsoft.graph.nowhere", false), "json.RawMessage"},
+		{&schema.Property{Name: "e", GoName: "E", Type: enum.Name, Ref: enum}, "*State"},
+		{&schema.Property{Name: "c", GoName: "C", Type: cplx.Name, Ref: cplx}, "*Address"},
+		{&schema.Property{Name: "n", GoName: "N", Type: base.Name, Ref: base, Navigation: true}, "*Base"},
+		{&schema.Property{Name: "cs", GoName: "Cs", Type: cplx.Name, Ref: cplx, Collection: true}, "[]Address"},
+		{&schema.Property{Name: "es", GoName: "Es", Type: enum.Name, Ref: enum, Collection: true}, "[]State"},
+		{prop("ss", "Edm.String", true), "[]string"},
+		{prop("bins", "Edm.Binary", true), "[][]byte"},
+		{prop("tss", "Edm.DateTimeOffset", true), "[]time.Time"},
+	}
+	thing := &schema.Type{Name: "microsoft.graph.thing", Kind: schema.Entity, GoName: "Thing", FileName: "thing.go", BaseType: base}
+	for _, r := range rows {
+		thing.Properties = append(thing.Properties, r.p)
+	}
+	thing.Properties = append(thing.Properties, prop("stream", "Edm.Stream", false))
+	s := &schema.Schema{Types: []*schema.Type{cplx, base, enum, thing}}
+	files := renderOne(t, s)
+	got := fieldTypes(t, files["thing.go"])
+	assert.Equal(t, "Base", got[""], "the base struct is embedded")
+	for _, r := range rows {
+		assert.Equal(t, r.want, got[r.p.GoName], r.p.Type)
+	}
+	_, hasStream := got["Stream"]
+	assert.False(t, hasStream, "Edm.Stream gets no field")
+	assert.Contains(t, string(files["thing.go"].Content), "`json:\"s,omitempty\"`")
+	typeCheck(t, files)
+}
+
+// typeCheck compiles the rendered package in memory with go/types.
+func typeCheck(t *testing.T, files map[string]File) {
+	t.Helper()
+	fset := token.NewFileSet()
+	var parsed []*ast.File
+	for _, f := range files {
+		pf, err := parser.ParseFile(fset, f.Name, f.Content, parser.ParseComments)
+		require.NoError(t, err, f.Name)
+		parsed = append(parsed, pf)
+	}
+	conf := types.Config{Importer: importerFor(t)}
+	_, err := conf.Check("models", fset, parsed, nil)
+	require.NoError(t, err)
+}
+
+func TestEnumRendering(t *testing.T) {
+	zero, one := int64(0), int64(1)
+	e := &schema.Type{Name: "microsoft.graph.actionState", Kind: schema.Enum, GoName: "ActionState", FileName: "action_state.go",
+		Description: "State of an action.",
+		Members: []*schema.Member{
+			{Name: "none", Value: &zero, GoName: "ActionStateNone", Description: "Nothing."},
+			{Name: "active", Value: &one, GoName: "ActionStateActive", Deprecated: true},
+		}}
+	files := renderOne(t, &schema.Schema{Types: []*schema.Type{e}})
+	src := string(files["action_state.go"].Content)
+	assert.Contains(t, src, "type ActionState string")
+	assert.Contains(t, src, `ActionStateNone ActionState = "none"`)
+	assert.Contains(t, src, `ActionStateActive ActionState = "active"`)
+	assert.Contains(t, src, "// Deprecated:")
+	typeCheck(t, files)
+}
+
+func TestEveryFileHasHeaderAndIsFormatted(t *testing.T) {
+	ty := &schema.Type{Name: "microsoft.graph.x", Kind: schema.Complex, GoName: "X", FileName: "x.go", Properties: []*schema.Property{prop("a", "Edm.String", false)}}
+	files, err := Render(&schema.Schema{Types: []*schema.Type{ty}}, Options{Package: "models"})
+	require.NoError(t, err)
+	var names []string
+	for _, f := range files {
+		names = append(names, f.Name)
+		assert.True(t, IsGenerated(f.Content), f.Name)
+		formatted, err := format.Source(f.Content)
+		require.NoError(t, err)
+		assert.Equal(t, string(formatted), string(f.Content), "%s is gofmt-clean", f.Name)
+	}
+	assert.Equal(t, []string{"doc.go", "edm.go", "x.go"}, names)
+	again, err := Render(&schema.Schema{Types: []*schema.Type{ty}}, Options{Package: "models"})
+	require.NoError(t, err)
+	assert.Equal(t, files, again, "byte-identical from run to run")
+}
+
+func TestDocTextCannotInjectCode(t *testing.T) {
+	evil := "Ends here */ func Evil() {}\n//go:generate rm -rf /\nfunc Injected() {} `tick` \x00\u2028 var X = 1"
+	ty := &schema.Type{Name: "microsoft.graph.x", Kind: schema.Complex, GoName: "X", FileName: "x.go", Description: evil,
+		Properties: []*schema.Property{{Name: "a", GoName: "A", Type: "Edm.String", Description: evil}}}
+	en := &schema.Type{Name: "microsoft.graph.e", Kind: schema.Enum, GoName: "E", FileName: "e.go", Description: evil,
+		Members: []*schema.Member{{Name: "m", GoName: "EM", Description: evil}}}
+	files := renderOne(t, &schema.Schema{Types: []*schema.Type{ty, en}})
+	for _, name := range []string{"x.go", "e.go"} {
+		src := files[name].Content
+		file, err := parser.ParseFile(token.NewFileSet(), name, src, parser.ParseComments)
+		require.NoError(t, err)
+		var decls []string
+		for _, d := range file.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				decls = append(decls, "func "+d.Name.Name)
+			case *ast.GenDecl:
+				for _, sp := range d.Specs {
+					switch sp := sp.(type) {
+					case *ast.TypeSpec:
+						decls = append(decls, "type "+sp.Name.Name)
+					case *ast.ValueSpec:
+						decls = append(decls, "value "+sp.Names[0].Name)
+					}
+				}
+			}
+		}
+		if name == "x.go" {
+			assert.Equal(t, []string{"type X"}, decls)
+		} else {
+			assert.Equal(t, []string{"type E", "value EM"}, decls)
+		}
+		for _, line := range strings.Split(string(src), "\n") {
+			assert.False(t, strings.HasPrefix(strings.TrimSpace(line), "//go:generate"), "a directive line: %q", line)
+		}
+	}
+	typeCheck(t, files)
+}
+
+func TestCommentLinesWrap(t *testing.T) {
+	lines := commentLines(strings.Repeat("word ", 40), 30)
+	for _, l := range lines {
+		assert.LessOrEqual(t, len(l), 30)
+	}
+	assert.Equal(t, 40, strings.Count(strings.Join(lines, " "), "word"))
+	assert.Empty(t, commentLines("  \n ", 30))
+}

@@ -1,0 +1,373 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"go/ast"
+	"go/format"
+	"go/parser"
+	"go/token"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/docgen/graphgen/parser/corpus"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
+
+// gen runs the command and returns its exit code and stderr.
+func gen(t *testing.T, args ...string) (int, string) {
+	t.Helper()
+	var stderr bytes.Buffer
+	code := run(args, io.Discard, &stderr)
+	return code, stderr.String()
+}
+
+var (
+	diagLine    = regexp.MustCompile(`^[^:]+:\d+:\d+: (warning|error): [a-z0-9-]+: .+$`)
+	summaryLine = regexp.MustCompile(`^gen: \d+ pages, \d+ types \(\d+ enums\); \d+ errors, \d+ warnings$`)
+)
+
+// checkStderr asserts that every line is a diagnostic but the last, which
+// is the summary, and that diagnostics come sorted.
+func checkStderr(t *testing.T, stderr string) {
+	t.Helper()
+	lines := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n")
+	require.NotEmpty(t, lines)
+	assert.Regexp(t, summaryLine, lines[len(lines)-1])
+	for _, l := range lines[:len(lines)-1] {
+		assert.Regexp(t, diagLine, l)
+	}
+}
+
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
+	require.NoError(t, os.WriteFile(path, []byte(content), 0o644))
+}
+
+func repoPath(parts ...string) string {
+	return filepath.Join(append([]string{corpus.Root()}, parts...)...)
+}
+
+func TestUsageErrors(t *testing.T) {
+	in := t.TempDir()
+	writeFile(t, filepath.Join(in, "x.md"), "# x resource type\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|a|String|x|\n")
+	cases := map[string][]string{
+		"no flags":           {},
+		"no out":             {"-in", in},
+		"unknown flag":       {"-in", in, "-out", t.TempDir(), "-bogus"},
+		"bad default pkg":    {"-in", in, "-out", filepath.Join(t.TempDir(), "my-models")},
+		"bad pkg":            {"-in", in, "-out", t.TempDir(), "-pkg", "func"},
+		"out is in":          {"-in", in, "-out", in, "-pkg", "x"},
+		"out inside in":      {"-in", in, "-out", filepath.Join(in, "models")},
+		"out contains in":    {"-in", in, "-out", filepath.Dir(in), "-pkg", "x"},
+		"unknown subcommand": {"frobnicate", "-in", in},
+		"extra argument":     {"-in", in, "-out", t.TempDir(), "-pkg", "x", "extra"},
+	}
+	for name, args := range cases {
+		t.Run(name, func(t *testing.T) {
+			code, stderr := gen(t, args...)
+			assert.Equal(t, exitUsage, code, stderr)
+			assert.NotEmpty(t, stderr)
+		})
+	}
+	code, stderr := gen(t, "-in", in, "-out", filepath.Join(t.TempDir(), "my-models"))
+	assert.Contains(t, stderr, "-pkg")
+	assert.Equal(t, exitUsage, code)
+}
+
+func TestErrors(t *testing.T) {
+	t.Run("missing input", func(t *testing.T) {
+		code, stderr := gen(t, "-in", filepath.Join(t.TempDir(), "nope"), "-out", filepath.Join(t.TempDir(), "models"))
+		assert.Equal(t, exitError, code)
+		checkStderr(t, stderr)
+		assert.Contains(t, stderr, "error: read-input")
+	})
+	t.Run("nothing to generate", func(t *testing.T) {
+		in := t.TempDir()
+		writeFile(t, filepath.Join(in, "overview.md"), "# Overview\n\nProse only.\n")
+		out := filepath.Join(t.TempDir(), "models")
+		code, stderr := gen(t, "-in", in, "-out", out)
+		assert.Equal(t, exitError, code)
+		checkStderr(t, stderr)
+		assert.Contains(t, stderr, "error: nothing-to-generate")
+		_, err := os.Stat(out)
+		assert.True(t, os.IsNotExist(err), "nothing is written")
+	})
+	t.Run("hand-written file in the way", func(t *testing.T) {
+		in := t.TempDir()
+		writeFile(t, filepath.Join(in, "thing.md"), "# thing resource type\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|a|String|x|\n")
+		out := filepath.Join(t.TempDir(), "models")
+		hand := "package models\n\n// mine\n"
+		writeFile(t, filepath.Join(out, "thing.go"), hand)
+		code, stderr := gen(t, "-in", in, "-out", out)
+		assert.Equal(t, exitError, code)
+		assert.Contains(t, stderr, "thing.go")
+		got, err := os.ReadFile(filepath.Join(out, "thing.go"))
+		require.NoError(t, err)
+		assert.Equal(t, hand, string(got))
+		_, err = os.Stat(filepath.Join(out, "edm.go"))
+		assert.True(t, os.IsNotExist(err), "nothing else is written either")
+	})
+}
+
+func TestWarningsStillWriteAPackage(t *testing.T) {
+	in := t.TempDir()
+	writeFile(t, filepath.Join(in, "a.md"), "# a resource type\n\nInherits from [b](b.md)\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|x|[missing](missing.md)|x|\n")
+	writeFile(t, filepath.Join(in, "b.md"), "# b resource type\n\nInherits from [a](a.md)\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|y|String|x|\n")
+	writeFile(t, filepath.Join(in, "sub", "empty.md"), "")
+	out := filepath.Join(t.TempDir(), "models")
+	code, stderr := gen(t, "-in", in, "-out", out)
+	assert.Equal(t, exitOK, code, stderr)
+	checkStderr(t, stderr)
+	assert.Contains(t, stderr, "sub/empty.md:1:1: warning: no-type:")
+	assert.Contains(t, stderr, "warning: inheritance-cycle:")
+	assert.Contains(t, stderr, "warning: unknown-type:")
+	assert.True(t, strings.HasSuffix(stderr, "gen: 3 pages, 2 types (0 enums); 0 errors, 3 warnings\n"), stderr)
+	buildPackage(t, filepath.Dir(out))
+}
+
+func TestSchemaOut(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "generated")
+	schemaFile := filepath.Join(t.TempDir(), "schema.json")
+	code, stderr := gen(t, "-in", repoPath("docs-input"), "-out", out, "-schema-out", schemaFile)
+	require.Equal(t, exitOK, code, stderr)
+	data, err := os.ReadFile(schemaFile)
+	require.NoError(t, err)
+	var doc struct {
+		Version     int `json:"version"`
+		Types       []struct {
+			Name       string            `json:"name"`
+			Kind       string            `json:"kind"`
+			Base       *string           `json:"base"`
+			Source     string            `json:"source"`
+			GoName     string            `json:"goName"`
+			Properties []json.RawMessage `json:"properties"`
+			Members    []json.RawMessage `json:"members"`
+		} `json:"types"`
+		Diagnostics []json.RawMessage `json:"diagnostics"`
+	}
+	require.NoError(t, json.Unmarshal(data, &doc))
+	assert.Equal(t, 1, doc.Version)
+	var names []string
+	for _, ty := range doc.Types {
+		names = append(names, ty.Name)
+		assert.NotNil(t, ty.Properties)
+		assert.NotNil(t, ty.Members)
+	}
+	assert.True(t, sort.StringsAreSorted(names), "types sorted by qualified name")
+	byName := map[string]int{}
+	for i, ty := range doc.Types {
+		byName[ty.Name] = i
+	}
+	book := doc.Types[byName["microsoft.graph.book"]]
+	assert.Equal(t, "entity", book.Kind)
+	assert.Equal(t, "microsoft.graph.libraryItem", *book.Base)
+	assert.Equal(t, "resources/book.md:7", book.Source)
+	assert.Equal(t, "LendingLoan", doc.Types[byName["microsoft.graph.lending.loan"]].GoName)
+	assert.Len(t, doc.Diagnostics, strings.Count(stderr, "\n")-1)
+}
+
+// generated/ must be what gen makes of docs-input/ today.
+func TestGeneratedIsCurrent(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "generated")
+	code, stderr := gen(t, "-in", repoPath("docs-input"), "-out", out, "-pkg", "generated")
+	require.Equal(t, exitOK, code, stderr)
+	assertSameTree(t, repoPath("generated"), out, "run `make generate` and commit generated/")
+}
+
+// assertSameTree compares the *.go files of two folders.
+func assertSameTree(t *testing.T, want, got, hint string) {
+	t.Helper()
+	wantFiles, gotFiles := goFiles(t, want), goFiles(t, got)
+	require.Equal(t, keys(wantFiles), keys(gotFiles), hint)
+	for name, content := range wantFiles {
+		assert.Equal(t, content, gotFiles[name], "%s differs; %s", name, hint)
+	}
+}
+
+func goFiles(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	out := map[string]string{}
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".go") {
+			b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+			require.NoError(t, err)
+			out[e.Name()] = string(b)
+		}
+	}
+	return out
+}
+
+func keys(m map[string]string) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// The seed page, the base page it inherits from and the enum pages both
+// link to, from each of the three corpora.
+var seedPages = []string{
+	"intune-onboarding-vpptokenrevokelicensesactionresult.md",
+	"intune-onboarding-vpptokenactionresult.md",
+	"intune-shared-actionstate.md",
+	"intune-shared-vpptokenactionfailurereason.md",
+}
+
+var seedCorpora = []string{"bilingual-ru-2020-10", "en-2020-05", "localized-ru-2023"}
+
+func TestGoldenSeed(t *testing.T) {
+	for _, c := range seedCorpora {
+		t.Run(c, func(t *testing.T) {
+			src := corpus.Require(t, "corpus", c, "beta", "resources")
+			in := filepath.Join(t.TempDir(), "resources")
+			for _, p := range seedPages {
+				b, err := os.ReadFile(filepath.Join(src, p))
+				require.NoError(t, err)
+				writeFile(t, filepath.Join(in, p), string(b))
+			}
+			out := filepath.Join(t.TempDir(), "seed")
+			code, stderr := gen(t, "-in", in, "-out", out)
+			require.Equal(t, exitOK, code, stderr)
+			checkStderr(t, stderr)
+			assertSeedStruct(t, filepath.Join(out, "vpp_token_revoke_licenses_action_result.go"))
+			golden := filepath.Join("testdata", "golden", c)
+			writeFile(t, filepath.Join(out, "stderr.golden"), stderr)
+			if *update {
+				require.NoError(t, os.RemoveAll(golden))
+				require.NoError(t, os.MkdirAll(golden, 0o755))
+				entries, err := os.ReadDir(out)
+				require.NoError(t, err)
+				for _, e := range entries {
+					b, err := os.ReadFile(filepath.Join(out, e.Name()))
+					require.NoError(t, err)
+					writeFile(t, filepath.Join(golden, e.Name()), string(b))
+				}
+			}
+			assertSameTree(t, golden, out, "run `go test ./cmd/gen -run TestGoldenSeed -update` if the change is intended")
+			wantStderr, err := os.ReadFile(filepath.Join(golden, "stderr.golden"))
+			require.NoError(t, err)
+			assert.Equal(t, string(wantStderr), stderr)
+		})
+	}
+}
+
+// assertSeedStruct checks the struct the project was specified with:
+// embedded base, fields, types and tags exactly.
+func assertSeedStruct(t *testing.T, path string) {
+	t.Helper()
+	src, err := os.ReadFile(path)
+	require.NoError(t, err)
+	file, err := parser.ParseFile(token.NewFileSet(), path, src, 0)
+	require.NoError(t, err)
+	var got []string
+	ast.Inspect(file, func(n ast.Node) bool {
+		ts, ok := n.(*ast.TypeSpec)
+		if !ok || ts.Name.Name != "VppTokenRevokeLicensesActionResult" {
+			return true
+		}
+		for _, f := range ts.Type.(*ast.StructType).Fields.List {
+			var b bytes.Buffer
+			require.NoError(t, format.Node(&b, token.NewFileSet(), f.Type))
+			line := b.String()
+			if len(f.Names) > 0 {
+				line = f.Names[0].Name + " " + line
+			}
+			if f.Tag != nil {
+				line += " " + f.Tag.Value
+			}
+			got = append(got, line)
+		}
+		return false
+	})
+	assert.Equal(t, []string{
+		"VppTokenActionResult",
+		"TotalLicensesCount *int32 `json:\"totalLicensesCount,omitempty\"`",
+		"FailedLicensesCount *int32 `json:\"failedLicensesCount,omitempty\"`",
+		"ActionFailureReason *VppTokenActionFailureReason `json:\"actionFailureReason,omitempty\"`",
+	}, got)
+}
+
+// The goldens live under testdata, which go build ignores: copy each into
+// a module of its own and build and vet it there.
+func TestGoldensCompile(t *testing.T) {
+	dirs, err := filepath.Glob(filepath.Join("testdata", "golden", "*"))
+	require.NoError(t, err)
+	require.NotEmpty(t, dirs, "goldens are committed")
+	for _, dir := range dirs {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			mod := t.TempDir()
+			for name, content := range goFiles(t, dir) {
+				writeFile(t, filepath.Join(mod, "seed", name), content)
+			}
+			buildPackage(t, mod)
+		})
+	}
+}
+
+// buildPackage builds and vets the packages under dir in a temporary module.
+func buildPackage(t *testing.T, dir string) {
+	t.Helper()
+	writeFile(t, filepath.Join(dir, "go.mod"), "module gencheck\n\ngo 1.22\n")
+	for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}} {
+		cmd := exec.Command("go", args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+		out, err := cmd.CombinedOutput()
+		require.NoError(t, err, "go %s:\n%s", strings.Join(args, " "), out)
+	}
+}
+
+var corpusFolders = []string{
+	"bilingual-ru-2020-10/beta/resources",
+	"bilingual-ru-2020-10/v1.0/resources",
+	"en-2020-05/beta/resources",
+	"en-2020-05/v1.0/resources",
+	"localized-ru-2023/beta/resources",
+}
+
+// Each corpus folder generates without errors into a package that builds
+// and passes go vet.
+func TestCorpusFoldersBuild(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipped in -short mode: generates and builds the whole corpus")
+	}
+	for _, folder := range corpusFolders {
+		t.Run(strings.ReplaceAll(folder, "/", "_"), func(t *testing.T) {
+			in := corpus.Require(t, append([]string{"corpus"}, strings.Split(folder, "/")...)...)
+			mod := t.TempDir()
+			code, stderr := gen(t, "-in", in, "-out", filepath.Join(mod, "models"))
+			require.Equal(t, exitOK, code, lastLines(stderr, 20))
+			checkStderr(t, stderr)
+			t.Log(lastLines(stderr, 1))
+			if folder == "bilingual-ru-2020-10/beta/resources" {
+				assertSeedStruct(t, filepath.Join(mod, "models", "vpp_token_revoke_licenses_action_result.go"))
+			}
+			buildPackage(t, mod)
+		})
+	}
+}
+
+func lastLines(s string, n int) string {
+	lines := strings.Split(strings.TrimSuffix(s, "\n"), "\n")
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return strings.Join(lines, "\n")
+}

@@ -233,7 +233,62 @@ func (e *extractor) current(off int) *TypeDoc {
 
 var namespacePrefixes = []string{"namespace:", "пространство имен:", "пространство имён:"}
 
+// inheritsPhrases introduce a page's base type, in the pages' languages.
+// "derived from" counts only when a page link follows: without one it
+// often points the other way ("the following types are derived from x").
 var inheritsPhrases = []string{"inherits from", "inherited from", "subclass of", "наследуется от", "наследует", "является производным от", "производный от"}
+
+const derivedPhrase = "derived from"
+
+// findInherits returns the offset just past the phrase that introduces a
+// base ("inherits from", "inherits metadata properties from", ...), or -1,
+// and whether a link is required after it.
+func findInherits(lower string) (int, bool) {
+	at, needLink := -1, false
+	consider := func(end int, link bool) {
+		if end >= 0 && (at < 0 || end < at) {
+			at, needLink = end, link
+		}
+	}
+	for _, ph := range inheritsPhrases {
+		if i := strings.Index(lower, ph); i >= 0 {
+			consider(i+len(ph), false)
+		}
+	}
+	if i := strings.Index(lower, derivedPhrase); i >= 0 {
+		consider(i+len(derivedPhrase), true)
+	}
+	// "inherits <a few words> from": "inherits metadata properties from".
+	if i := strings.Index(lower, "inherits "); i >= 0 {
+		rest := lower[i+len("inherits "):]
+		if j := strings.Index(rest, " from "); j >= 0 && j <= 40 && strings.Count(rest[:j], " ") <= 3 {
+			consider(i+len("inherits ")+j+len(" from"), false)
+		}
+	}
+	return at, needLink
+}
+
+// nearestLink returns the page link whose text stands nearest the start of
+// after (the longest one at equal distance), within reach of the phrase.
+func nearestLink(after string, links []Link) (Link, bool) {
+	best, bestAt := Link{}, -1
+	for _, l := range links {
+		if !isPageLink(l.Dest) || strings.HasPrefix(l.Dest, "#") {
+			continue
+		}
+		i := 0
+		if l.Text != "" {
+			i = strings.Index(after, l.Text)
+		}
+		if i < 0 || i > 40 {
+			continue
+		}
+		if bestAt < 0 || i < bestAt || (i == bestAt && len(l.Text) > len(best.Text)) {
+			best, bestAt = l, i
+		}
+	}
+	return best, bestAt >= 0
+}
 
 func (e *extractor) paragraph(b *block) {
 	text := b.Inl.Text
@@ -275,35 +330,24 @@ func (e *extractor) paragraph(b *block) {
 // inheritsClaim finds "Inherits from [x](x.md)" (in any of the languages
 // the pages use) in text and returns the base it names.
 func (e *extractor) inheritsClaim(text string, links []Link, off int, source string) (BaseClaim, bool) {
-	lower := strings.ToLower(text)
-	at := -1
-	for _, ph := range inheritsPhrases {
-		if i := strings.Index(lower, ph); i >= 0 && (at < 0 || i < at) {
-			at = i + len(ph)
-		}
-	}
+	at, needLink := findInherits(strings.ToLower(text))
 	if at < 0 {
 		return BaseClaim{}, false
 	}
 	claim := BaseClaim{Source: source, Pos: e.pos(off)}
 	after := text[at:]
-	for _, l := range links {
-		if !isPageLink(l.Dest) || strings.HasPrefix(l.Dest, "#") {
-			continue
-		}
-		if l.Text != "" && !strings.Contains(after, l.Text) {
-			continue
-		}
+	if l, ok := nearestLink(after, links); ok {
 		claim.Link = e.resolveLink(l.Dest)
 		claim.Name = lastIdentifier(l.Text)
 		return claim, true
 	}
-	// No link: the name right after the phrase ("derived from entity").
-	if name := firstIdentifier(after); name != "" && len(after) < 120 {
-		if toks := identifierTokens(after); len(toks) > 0 && toks[0] == name && strings.HasPrefix(strings.TrimLeft(after, " *`"), name) {
-			claim.Name = name
-			return claim, true
-		}
+	if needLink {
+		return BaseClaim{}, false
+	}
+	// No link: the name right after the phrase ("Inherits from entity").
+	if toks := identifierTokens(after); len(toks) > 0 && strings.HasPrefix(strings.TrimLeft(after, " *`["), toks[0]) {
+		claim.Name = toks[0]
+		return claim, true
 	}
 	return BaseClaim{}, false
 }
@@ -401,6 +445,9 @@ func columnIndex(h tableRow, def int, words ...string) int {
 
 func (e *extractor) table(b *block) {
 	kind := e.classifyTable(b)
+	if e.cur != nil && !e.isEnumPage && e.isMethodsTable(b) {
+		e.cur.HasMethods = true
+	}
 	switch kind {
 	case tableIgnore:
 		return
@@ -533,10 +580,8 @@ func (e *extractor) inheritedClaim(c inline) (BaseClaim, bool) {
 			continue
 		}
 		after := c.Text[i+len(ph):]
-		for _, l := range c.Links {
-			if isPageLink(l.Dest) && !strings.HasPrefix(l.Dest, "#") && strings.Contains(after, l.Text) {
-				return BaseClaim{Source: "row", Link: e.resolveLink(l.Dest), Name: lastIdentifier(l.Text), Pos: e.pos(c.Off)}, true
-			}
+		if l, ok := nearestLink(after, c.Links); ok {
+			return BaseClaim{Source: "row", Link: e.resolveLink(l.Dest), Name: lastIdentifier(l.Text), Pos: e.pos(c.Off)}, true
 		}
 		if toks := identifierTokens(after); len(toks) > 0 && strings.HasPrefix(strings.TrimLeft(after, " *`"), toks[0]) {
 			return BaseClaim{Source: "row", Name: toks[0], Pos: e.pos(c.Off)}, true
@@ -902,4 +947,26 @@ func findKeyOffset(keys []JSONField, name string) int {
 		}
 	}
 	return 0
+}
+
+// isMethodsTable recognises a Methods table: REST operations linked to the
+// API pages (../api/x-get.md). Only entities have such operations.
+func (e *extractor) isMethodsTable(b *block) bool {
+	h0 := ""
+	if len(b.Header.Cells) > 0 {
+		h0 = strings.ToLower(b.Header.Cells[0].Text)
+	}
+	if e.section != secMethods && !strings.HasPrefix(h0, "method") && !strings.HasPrefix(h0, "метод") {
+		return false
+	}
+	for _, r := range b.Rows {
+		for _, c := range r.Cells {
+			for _, l := range c.Links {
+				if strings.Contains(l.Dest, "/api/") || strings.HasPrefix(l.Dest, "api/") {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

@@ -31,6 +31,7 @@ type TypeDoc struct {
 	KeyProperty string
 	Properties  []*PropDoc
 	HasJSON     bool // the page has a JSON representation block for it
+	HasMethods  bool // a Methods table lists REST operations on it
 	Anchor      string
 
 	annotated  bool // an annotation named this type

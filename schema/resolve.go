@@ -507,15 +507,16 @@ func (r *resolver) resolveBases() {
 }
 
 // inferKinds decides entity or complex. Entities are the root entity
-// type, types with a key, types a navigation property targets, and every
-// type derived from one of them; a base of an entity is an entity too.
+// type, types with a key, types with REST operations (a Methods table),
+// types a navigation property targets, and every type derived from one of
+// them; a base of an entity is an entity too.
 func (r *resolver) inferKinds() {
 	entity := map[*Type]bool{}
 	for _, e := range r.order {
 		if e.t.Kind == Enum {
 			continue
 		}
-		if strings.EqualFold(e.t.Name, entityName) || e.t.KeyProperty != "" {
+		if strings.EqualFold(e.t.Name, entityName) || e.t.KeyProperty != "" || hasMethods(e) {
 			entity[e.t] = true
 		}
 		for _, pe := range e.props {
@@ -782,3 +783,15 @@ func hasTable(e *entry) bool {
 	}
 	return false
 }
+
+// hasMethods reports a type whose page lists REST operations on it: only
+// entities are addressable.
+func hasMethods(e *entry) bool {
+	for _, td := range e.tdocs {
+		if td.doc.HasMethods {
+			return true
+		}
+	}
+	return false
+}
+

@@ -794,4 +794,3 @@ func hasMethods(e *entry) bool {
 	}
 	return false
 }
-

@@ -34,6 +34,7 @@ const (
 	secMembers
 	secJSON
 	secMethods
+	secDerived // a "Derived types" section
 	secOther
 )
 
@@ -65,6 +66,7 @@ type extractor struct {
 	section     sectionKind
 	pendingJSON *TypeDoc // the type whose annotation precedes the next JSON block
 	skipJSON    bool     // the next JSON block is an example, not a representation
+	derivedList bool     // the previous paragraph introduced a list of derived types
 }
 
 func (e *extractor) pos(off int) Position { return e.src.Pos(off) }
@@ -83,6 +85,9 @@ func (e *extractor) run(blocks []block) {
 	}
 	for i := range blocks {
 		b := &blocks[i]
+		if b.Kind != blockParagraph {
+			e.derivedList = false
+		}
 		switch b.Kind {
 		case blockHeading:
 			e.heading(b)
@@ -154,10 +159,16 @@ func classifyHeading(text, anchor string) sectionKind {
 		return secRelationships
 	case a == "members" || strings.HasPrefix(t, "member") || strings.HasPrefix(t, "элемент") || strings.HasPrefix(t, "члены"):
 		return secMembers
+	case strings.Contains(t, "definition") || strings.HasPrefix(t, "properties of a") || strings.HasPrefix(t, "properties of the"):
+		// "Properties of a token lifetime policy definition": the fields of
+		// a JSON document held in a property, not the type's properties.
+		return secOther
 	case a == "properties" || strings.Contains(t, "propert") || strings.Contains(t, "свойств") || strings.Contains(t, "attributes"):
 		return secProperties
 	case a == "methods" || strings.HasPrefix(t, "method") || strings.HasPrefix(t, "метод"):
 		return secMethods
+	case strings.HasPrefix(t, "derived type") || strings.HasPrefix(t, "производные типы"):
+		return secDerived
 	}
 	return secOther
 }
@@ -290,9 +301,51 @@ func nearestLink(after string, links []Link) (Link, bool) {
 	return best, bestAt >= 0
 }
 
+// derivedPhrases introduce the types that derive from the page's type.
+var derivedPhrases = []string{"base type for", "base resource for", "base class for", "base type of", "derived types are",
+	"following derived types", "is a base class", "базовый тип для", "базовым типом для"}
+
+// derivedClaims collects the page links a base page names as its derived
+// types: after one of derivedPhrases, or in the list a phrase ending in a
+// colon introduces.
+func (e *extractor) derivedClaims(b *block) {
+	if e.cur == nil || e.isEnumPage {
+		return
+	}
+	text := b.Inl.Text
+	lower := strings.ToLower(text)
+	at := -1
+	if e.derivedList {
+		at = 0
+	} else {
+		for _, ph := range derivedPhrases {
+			if i := strings.Index(lower, ph); i >= 0 && (at < 0 || i < at) {
+				at = i
+			}
+		}
+	}
+	if at < 0 {
+		return
+	}
+	if !e.derivedList && strings.HasSuffix(strings.TrimSpace(text), ":") {
+		e.derivedList = true
+	}
+	for _, l := range b.Inl.Links {
+		if !isPageLink(l.Dest) || strings.HasPrefix(l.Dest, "#") || !strings.Contains(text[at:], l.Text) {
+			continue
+		}
+		if target := e.resolveLink(l.Dest); target != "" && target != e.page.Path {
+			e.cur.Derived = append(e.cur.Derived, BaseClaim{Source: "derived", Link: target, Name: lastIdentifier(l.Text), Pos: e.pos(b.Off)})
+		}
+	}
+}
+
 func (e *extractor) paragraph(b *block) {
 	text := b.Inl.Text
 	lower := strings.ToLower(text)
+	if !b.Quote {
+		e.derivedClaims(b)
+	}
 	for _, pre := range namespacePrefixes {
 		if strings.HasPrefix(lower, pre) {
 			if toks := identifierTokens(text[len(pre):]); len(toks) > 0 && e.page.Namespace == "" {
@@ -344,8 +397,10 @@ func (e *extractor) inheritsClaim(text string, links []Link, off int, source str
 	if needLink {
 		return BaseClaim{}, false
 	}
-	// No link: the name right after the phrase ("Inherits from entity").
-	if toks := identifierTokens(after); len(toks) > 0 && strings.HasPrefix(strings.TrimLeft(after, " *`["), toks[0]) {
+	// No link: the name right after the phrase ("Inherits from entity"),
+	// never a filler word ("inherited from a group").
+	if toks := identifierTokens(after); len(toks) > 0 && !stopTokens[strings.ToLower(toks[0])] && len(toks[0]) > 2 &&
+		strings.HasPrefix(strings.TrimLeft(after, " *`["), toks[0]) {
 		claim.Name = toks[0]
 		return claim, true
 	}
@@ -404,7 +459,9 @@ func (e *extractor) classifyTable(b *block) tableKind {
 	case strings.Contains(h0, "relationship") || strings.HasPrefix(h0, "связ") || strings.HasPrefix(h0, "отношени") || strings.Contains(h0, "navigation"):
 		return tableRelationships
 	}
-	propertyHeader := strings.Contains(h0, "propert") || strings.Contains(h0, "свойств") || h0 == "name" || h0 == "имя" || h0 == "attribute" || h0 == "field"
+	inTypeSection := e.section == secNone || e.section == secProperties || e.section == secRelationships || e.section == secJSON
+	propertyHeader := strings.Contains(h0, "propert") || strings.Contains(h0, "свойств") ||
+		(inTypeSection && (h0 == "name" || h0 == "имя" || h0 == "attribute" || h0 == "field"))
 	switch {
 	case e.section == secMembers && !propertyHeader:
 		return tableMembers
@@ -447,6 +504,17 @@ func (e *extractor) table(b *block) {
 	kind := e.classifyTable(b)
 	if e.cur != nil && !e.isEnumPage && e.isMethodsTable(b) {
 		e.cur.HasMethods = true
+	}
+	if e.section == secDerived && e.cur != nil {
+		for _, r := range b.Rows {
+			c := cellAt(r, 0)
+			for _, l := range c.Links {
+				if target := e.resolveLink(l.Dest); isPageLink(l.Dest) && target != "" && !strings.HasPrefix(l.Dest, "#") {
+					e.cur.Derived = append(e.cur.Derived, BaseClaim{Source: "derived", Link: target, Name: lastIdentifier(l.Text), Pos: e.pos(c.Off)})
+				}
+			}
+		}
+		return
 	}
 	switch kind {
 	case tableIgnore:
@@ -511,6 +579,9 @@ func (e *extractor) propertyTable(b *block, navigation bool) {
 		descCell := cellAt(r, descCol)
 		if nameCell.Text == "" || (typeCell.Text == "" && descCell.Text == "" && strings.HasPrefix(strings.TrimSpace(string(e.rowText(r))), "|**")) {
 			continue // empty rows and bold group captions
+		}
+		if isAnnotationName(nameCell.Text) {
+			continue // instance annotations (@odata.etag, @microsoft.graph.downloadUrl) are not properties
 		}
 		prop := &PropDoc{
 			Name:        propertyName(nameCell),
@@ -583,7 +654,8 @@ func (e *extractor) inheritedClaim(c inline) (BaseClaim, bool) {
 		if l, ok := nearestLink(after, c.Links); ok {
 			return BaseClaim{Source: "row", Link: e.resolveLink(l.Dest), Name: lastIdentifier(l.Text), Pos: e.pos(c.Off)}, true
 		}
-		if toks := identifierTokens(after); len(toks) > 0 && strings.HasPrefix(strings.TrimLeft(after, " *`"), toks[0]) {
+		if toks := identifierTokens(after); len(toks) > 0 && !stopTokens[strings.ToLower(toks[0])] && len(toks[0]) > 2 &&
+			strings.HasPrefix(strings.TrimLeft(after, " *`"), toks[0]) {
 			return BaseClaim{Source: "row", Name: toks[0], Pos: e.pos(c.Off)}, true
 		}
 		return BaseClaim{Source: "row", Pos: e.pos(c.Off)}, true
@@ -891,7 +963,10 @@ func (e *extractor) crossCheck(t *TypeDoc) {
 			continue
 		}
 		if k, ok := foldKey(keys, p.Name); ok {
-			if !tableNames[k] {
+			// One property spelled two ways. Property names are camelCase:
+			// the table's spelling stands unless it starts upper-case where
+			// the key does not (a translated table capitalises).
+			if !tableNames[k] && startsUpper(p.Name) && !startsUpper(k) {
 				pos := e.pos(t.jsonOffset + findKeyOffset(keys, k))
 				e.page.Diags.Warn(e.page.Path, p.Pos.Line, p.Pos.Col, CodeNameCase,
 					"table names property %q, the JSON block at line %d names it %q; using the JSON name", p.Name, pos.Line, k)
@@ -922,6 +997,9 @@ func (e *extractor) crossCheck(t *TypeDoc) {
 	for _, f := range keys {
 		if tableNames[f.Name] || !IsIdentifier(f.Name) {
 			continue
+		}
+		if _, ok := foldName(tableNames, f.Name); ok {
+			continue // the same property, spelled differently in the table
 		}
 		// Reported by the resolver, which knows whether a base declares it.
 		pos := e.pos(t.jsonOffset + f.KeyOffset)
@@ -969,4 +1047,30 @@ func (e *extractor) isMethodsTable(b *block) bool {
 		}
 	}
 	return false
+}
+
+func startsUpper(s string) bool { return s != "" && s[0] >= 'A' && s[0] <= 'Z' }
+
+func foldName(names map[string]bool, name string) (string, bool) {
+	for n := range names {
+		if strings.EqualFold(n, name) {
+			return n, true
+		}
+	}
+	return "", false
+}
+
+// isAnnotationName recognises a name cell holding an instance annotation
+// ("@odata.etag", "@microsoft.graph.downloadUrl"): property names never
+// contain a dot.
+func isAnnotationName(cell string) bool {
+	name := strings.Trim(strings.TrimSpace(cell), "*`")
+	if name == "" {
+		return false
+	}
+	if name[0] == '@' {
+		return true
+	}
+	first := strings.Fields(name)[0]
+	return strings.Contains(first, ".") && !strings.HasSuffix(first, ".")
 }

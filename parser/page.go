@@ -26,6 +26,9 @@ type TypeDoc struct {
 	Pos         Position
 	Description string
 	Bases       []BaseClaim // every sign of the base type, in page order
+	// Derived lists the types this page says derive from it ("the base type
+	// for [x](x.md) and [y](y.md)", a "Derived types" table).
+	Derived     []BaseClaim
 	Abstract    bool
 	OpenType    bool
 	KeyProperty string

@@ -71,6 +71,15 @@ type resolver struct {
 	byShort  map[string][]*entry // lower-cased short name
 	order    []*entry            // sorted by qualified name
 	diags    diag.List
+	// derivedFrom holds, for types a base page lists as derived from it,
+	// that base: used only when the type's own page names none.
+	derivedFrom map[*entry]*derivedClaim
+}
+
+type derivedClaim struct {
+	base  *entry
+	page  *parser.Page
+	claim parser.BaseClaim
 }
 
 // Resolve builds one schema from all pages. It never fails: what it cannot
@@ -449,6 +458,7 @@ func (r *resolver) resolveClaim(p *parser.Page, c parser.BaseClaim) *entry {
 var claimRank = map[string]int{"annotation": 0, "inherits": 1, "row": 2}
 
 func (r *resolver) resolveBases() {
+	r.collectDerivedLists()
 	for _, e := range r.order {
 		if len(e.tdocs) == 0 {
 			continue
@@ -488,6 +498,11 @@ func (r *resolver) resolveBases() {
 					r.warn(td.page, c.Pos, CodeBaseConflict, "%s: %s says the base is %s, %s at %s says %s; using %s (annotation, then Inherits line, then Inherited rows)",
 						shortName(e.t.Name), c.Source, be.t.Name, best.claim.Source, where(best.page, best.claim.Pos), best.e.t.Name, best.e.t.Name)
 				}
+			}
+		}
+		if best == nil && unknown == nil {
+			if d := r.derivedFrom[e]; d != nil {
+				best = &found{d.claim, d.page, d.base}
 			}
 		}
 		switch {
@@ -793,4 +808,29 @@ func hasMethods(e *entry) bool {
 		}
 	}
 	return false
+}
+
+// collectDerivedLists reads the derived types base pages list. A type two
+// bases claim keeps neither claim.
+func (r *resolver) collectDerivedLists() {
+	r.derivedFrom = map[*entry]*derivedClaim{}
+	ambiguous := map[*entry]bool{}
+	for _, e := range r.order {
+		for _, td := range e.tdocs {
+			for _, c := range td.doc.Derived {
+				d := r.lookupLink(c.Link, c.Name)
+				if d == nil || d == e || len(d.tdocs) == 0 {
+					continue
+				}
+				if prev := r.derivedFrom[d]; prev != nil && prev.base != e {
+					ambiguous[d] = true
+					continue
+				}
+				r.derivedFrom[d] = &derivedClaim{base: e, page: td.page, claim: c}
+			}
+		}
+	}
+	for d := range ambiguous {
+		delete(r.derivedFrom, d)
+	}
 }

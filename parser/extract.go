@@ -1027,8 +1027,10 @@ func findKeyOffset(keys []JSONField, name string) int {
 	return 0
 }
 
-// isMethodsTable recognises a Methods table: REST operations linked to the
-// API pages (../api/x-get.md). Only entities have such operations.
+// isMethodsTable recognises a Methods table with REST operations on the
+// resource itself, linked to the API pages (../api/x-get.md): only entities
+// can be read, updated or deleted by themselves. Functions and actions
+// (../api/notebook-getrecentnotebooks.md) return complex types too.
 func (e *extractor) isMethodsTable(b *block) bool {
 	h0 := ""
 	if len(b.Header.Cells) > 0 {
@@ -1040,7 +1042,7 @@ func (e *extractor) isMethodsTable(b *block) bool {
 	for _, r := range b.Rows {
 		for _, c := range r.Cells {
 			for _, l := range c.Links {
-				if strings.Contains(l.Dest, "/api/") || strings.HasPrefix(l.Dest, "api/") {
+				if (strings.Contains(l.Dest, "/api/") || strings.HasPrefix(l.Dest, "api/")) && isCRUDPage(l.Dest) {
 					return true
 				}
 			}
@@ -1073,4 +1075,17 @@ func isAnnotationName(cell string) bool {
 	}
 	first := strings.Fields(name)[0]
 	return strings.Contains(first, ".") && !strings.HasSuffix(first, ".")
+}
+
+// isCRUDPage reports an API page named for reading, listing, updating or
+// deleting a resource: x-get.md, x-list.md, x-update.md, x-delete.md.
+func isCRUDPage(dest string) bool {
+	p, _, _ := strings.Cut(dest, "#")
+	base := strings.TrimSuffix(strings.ToLower(path.Base(p)), ".md")
+	for _, suf := range []string{"-get", "-update", "-delete", "-list"} {
+		if strings.HasSuffix(base, suf) {
+			return true
+		}
+	}
+	return false
 }

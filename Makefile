@@ -2,7 +2,7 @@
 GO       ?= go
 GOTEST   ?= $(GO) test -count=1 -timeout 20m
 
-.PHONY: help generate test
+.PHONY: help generate test fidelity
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
 
@@ -11,3 +11,6 @@ generate: ## regenerate generated/ from docs-input/
 
 test: ## run every test (corpus tests skip where ../shared is absent)
 	$(GOTEST) ./...
+
+fidelity: ## measure the schema against ../shared/oracle and print the misses by cause
+	$(GO) test -count=1 -run TestFidelity -v ./schema

@@ -34,7 +34,8 @@ const (
 	secMembers
 	secJSON
 	secMethods
-	secDerived // a "Derived types" section
+	secDerived    // a "Derived types" section
+	secDefinition // the fields of a document held in a property: never the type's
 	secOther
 )
 
@@ -162,7 +163,7 @@ func classifyHeading(text, anchor string) sectionKind {
 	case strings.Contains(t, "definition") || strings.HasPrefix(t, "properties of a") || strings.HasPrefix(t, "properties of the"):
 		// "Properties of a token lifetime policy definition": the fields of
 		// a JSON document held in a property, not the type's properties.
-		return secOther
+		return secDefinition
 	case a == "properties" || strings.Contains(t, "propert") || strings.Contains(t, "свойств") || strings.Contains(t, "attributes"):
 		return secProperties
 	case a == "methods" || strings.HasPrefix(t, "method") || strings.HasPrefix(t, "метод"):
@@ -447,7 +448,7 @@ const (
 )
 
 func (e *extractor) classifyTable(b *block) tableKind {
-	if len(b.Header.Cells) == 0 {
+	if len(b.Header.Cells) == 0 || e.section == secDefinition {
 		return tableIgnore
 	}
 	h0 := strings.ToLower(b.Header.Cells[0].Text)
@@ -658,7 +659,7 @@ func (e *extractor) inheritedClaim(c inline) (BaseClaim, bool) {
 			strings.HasPrefix(strings.TrimLeft(after, " *`"), toks[0]) {
 			return BaseClaim{Source: "row", Name: toks[0], Pos: e.pos(c.Off)}, true
 		}
-		return BaseClaim{Source: "row", Pos: e.pos(c.Off)}, true
+		// "inherited from a group": no base named, so no claim.
 	}
 	return BaseClaim{}, false
 }
@@ -676,12 +677,24 @@ func possibleValues(c inline) []string {
 	if at < 0 {
 		return nil
 	}
+	// The list ends with its sentence: later sentences mention other
+	// values ("If type is `relativeMonthly`, ...").
+	end := len(c.Text)
+	if colon := strings.IndexByte(c.Text[at:], ':'); colon >= 0 && colon < 60 {
+		at += colon
+	}
+	if dot := sentenceEnd(c.Text[at:]); dot >= 0 {
+		end = at + dot
+	}
 	var out []string
 	search := at
 	for _, code := range c.Codes {
 		i := strings.Index(c.Text[search:], code)
 		if i < 0 {
 			continue
+		}
+		if search+i >= end {
+			break
 		}
 		search += i + len(code)
 		v := strings.TrimSpace(code)
@@ -1088,4 +1101,15 @@ func isCRUDPage(dest string) bool {
 		}
 	}
 	return false
+}
+
+// sentenceEnd returns the offset of the period that ends the first
+// sentence of s (a period followed by a space or the end), or -1.
+func sentenceEnd(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '.' && (i+1 == len(s) || s[i+1] == ' ') {
+			return i
+		}
+	}
+	return -1
 }

@@ -368,3 +368,62 @@ func TestResolveLink(t *testing.T) {
 	assert.Equal(t, "", ResolveLink("a.md", "resources", "../api/x.md"), "a link leaving the root")
 	assert.Equal(t, "", ResolveLink("a.md", "resources", "../../../etc/passwd"))
 }
+
+func TestExtractDerivedTypeLists(t *testing.T) {
+	md := "# attachment resource type\n\n**attachment** is the base resource for the following derived types of attachments:\n\n" +
+		"* A file ([fileAttachment](../resources/fileattachment.md) resource)\n* A link ([referenceAttachment](referenceattachment.md) resource)\n\n" +
+		"## Derived types\n\n| Type | Description |\n|:--|:--|\n| [itemAttachment](./itemattachment.md) | An item. |\n\n" +
+		"## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|name|String|x|\n"
+	p := parse(t, md)
+	require.Len(t, p.Types, 1)
+	var links []string
+	for _, d := range p.Types[0].Derived {
+		links = append(links, d.Link)
+	}
+	assert.Equal(t, []string{"fileattachment.md", "referenceattachment.md", "itemattachment.md"}, links)
+	assert.Equal(t, []string{"name"}, propNames(p.Types[0]), "the Derived types table is not a property table")
+	// "derived from" without a link points the other way: no claim.
+	p = parse(t, "# activityStatistics resource type\n\nThe following types of statistics are derived from **activityStatistics**:\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|a|String|x|\n")
+	assert.Empty(t, p.Types[0].Bases)
+	// With a link it names the base, and "inherits ... from" does too.
+	p = parse(t, "# roomList resource type\n\nDerived from [place](place.md).\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|a|String|x|\n")
+	require.Len(t, p.Types[0].Bases, 1)
+	assert.Equal(t, "place.md", p.Types[0].Bases[0].Link)
+	p = parse(t, "# educationalActivity resource type\n\nInherits metadata properties from [itemFacet](itemfacet.md).\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|a|String|x|\n")
+	require.Len(t, p.Types[0].Bases, 1)
+	assert.Equal(t, "itemfacet.md", p.Types[0].Bases[0].Link)
+}
+
+func TestExtractInheritsPicksNearestLink(t *testing.T) {
+	// domaindnsunavailablerecord.md: [Domain] appears inside "DomainDnsRecord".
+	p := parse(t, "# x resource type\n\nFor a [Domain](domain.md) entity you get records. Inherited from [DomainDnsRecord](domaindnsrecord.md) entity.\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|a|String|inherited from a group|\n")
+	require.Len(t, p.Types[0].Bases, 1)
+	assert.Equal(t, "domaindnsrecord.md", p.Types[0].Bases[0].Link)
+	assert.Nil(t, p.Types[0].Properties[0].Inherited, "a filler word is no base")
+}
+
+func TestExtractMethodsMarkEntities(t *testing.T) {
+	crud := "# x resource type\n\n## Methods\n|Method|Return type|Description|\n|:--|:--|:--|\n|[Get x](../api/x-get.md)|[x](x.md)|x|\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|a|String|x|\n"
+	assert.True(t, parse(t, crud).Types[0].HasMethods)
+	function := strings.Replace(crud, "../api/x-get.md", "../api/notebook-getrecentnotebooks.md", 1)
+	assert.False(t, parse(t, function).Types[0].HasMethods, "a function returning the type is no sign of an entity")
+}
+
+func TestExtractSubtablesThatAreNotProperties(t *testing.T) {
+	md := "# tokenLifetimePolicy resource type\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|definition|String collection|x|\n" +
+		"|@odata.etag|String|annotation|\n\n### Properties of a token lifetime policy definition\n\n|Property|Type|Description|\n|:--|:--|:--|\n|AccessTokenLifetime|String|x|\n\n" +
+		"## Special folders\n\n|Name|Folder id|Description|\n|:--|:--|:--|\n|Documents|documents|x|\n"
+	p := parse(t, md)
+	assert.Equal(t, []string{"definition"}, propNames(p.Types[0]))
+}
+
+func TestExtractPossibleValuesStopAtTheSentence(t *testing.T) {
+	c := inline{Text: "Days. Possible values are: sunday, monday. If type is relativeMonthly, more.", Codes: []string{"sunday", "monday", "relativeMonthly"}}
+	assert.Equal(t, []string{"sunday", "monday"}, possibleValues(c))
+}
+
+func TestExtractNameCaseConflicts(t *testing.T) {
+	md := "# x resource type\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|timeSlots|String|x|\n|CompanyName|String|x|\n\n## JSON representation\n```json\n{\"timeslots\": \"String\", \"companyName\": \"String\"}\n```\n"
+	p := parse(t, md)
+	assert.Equal(t, []string{"timeSlots", "companyName"}, propNames(p.Types[0]), "camelCase table names stand; a capitalised one takes the key's spelling")
+}

@@ -26,6 +26,8 @@ const (
 	CodeBadMemberName     = "bad-member-name"
 	CodeUnsafeName        = "unsafe-name"        // a wire name that cannot be a JSON key safely
 	CodeJSONOnly          = "json-only-property" // a JSON key no table lists, and no base declares
+	CodeEnumFromValues    = "enum-from-values"   // an enum no page describes, built from a property's possible values
+	CodeMemberFromValues  = "member-from-values" // a member only a property's possible values list
 )
 
 const (
@@ -99,12 +101,14 @@ func Resolve(pages []*parser.Page) *Schema {
 		r.diags = append(r.diags, p.Diags...)
 	}
 	r.collect()
+	r.enumsFromPossibleValues()
 	r.resolveProperties()
 	r.resolveBases()
 	r.inferKinds()
 	r.implicitEntityBases()
 	r.breakCycles()
 	r.recoverMembers()
+	r.membersFromPossibleValues()
 	r.ownProperties()
 	r.checkWireNames()
 
@@ -833,4 +837,91 @@ func (r *resolver) collectDerivedLists() {
 	for d := range ambiguous {
 		delete(r.derivedFrom, d)
 	}
+}
+
+// enumsFromPossibleValues builds the enums that properties link to but no
+// page describes, from the properties' "Possible values are" lists: the
+// link says it is a type, the list says which members it has. The longest
+// list wins; the enum is named as the reference would be.
+func (r *resolver) enumsFromPossibleValues() {
+	type source struct {
+		page *parser.Page
+		doc  *parser.PropDoc
+	}
+	found := map[string]source{}
+	for _, e := range r.order {
+		for _, pe := range e.props {
+			d := pe.doc
+			if len(d.PossibleValues) < 2 || d.Type.Primitive != "" || d.Type.Link == "" || r.lookupLink(d.Type.Link, d.Type.Name) != nil {
+				continue
+			}
+			if r.lookupName(d.Type.Name, pageNamespace(pe.page)) != nil || !parser.IsIdentifier(d.Type.Name) {
+				continue
+			}
+			q := qualify(d.Type.Name, pageNamespace(pe.page))
+			if prev, ok := found[q]; !ok || len(d.PossibleValues) > len(prev.doc.PossibleValues) {
+				found[q] = source{pe.page, d}
+			}
+		}
+	}
+	names := make([]string, 0, len(found))
+	for q := range found {
+		names = append(names, q)
+	}
+	sort.Strings(names)
+	for _, q := range names {
+		src := found[q]
+		en := &entry{t: &Type{Name: q, Kind: Enum, Source: fmt.Sprintf("%s:%d", src.page.Path, src.doc.Pos.Line)}, ns: namespaceOf(q), page: src.page}
+		for _, v := range src.doc.PossibleValues {
+			if !hasMember(en.t, v) {
+				en.t.Members = append(en.t.Members, &Member{Name: v})
+			}
+		}
+		r.warn(src.page, src.doc.Pos, CodeEnumFromValues, "no page describes %s; its members come from the possible values of %s", q, src.doc.Name)
+		r.byName[strings.ToLower(q)] = en
+		short := strings.ToLower(shortName(q))
+		r.byShort[short] = append(r.byShort[short], en)
+		r.order = append(r.order, en)
+	}
+	sort.Slice(r.order, func(i, j int) bool { return r.order[i].t.Name < r.order[j].t.Name })
+}
+
+func hasMember(t *Type, name string) bool {
+	for _, m := range t.Members {
+		if m.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// membersFromPossibleValues adds to an enum the members a property of its
+// type lists as possible values but its own page omits (often the
+// unknownFutureValue sentinel). Values differing only in case from a
+// member are the same member.
+func (r *resolver) membersFromPossibleValues() {
+	for _, e := range r.order {
+		for _, pe := range e.props {
+			en := pe.prop.Ref
+			if en == nil || en.Kind != Enum || len(en.Members) == 0 {
+				continue
+			}
+			for _, v := range pe.doc.PossibleValues {
+				if hasMemberFold(en, v) {
+					continue
+				}
+				en.Members = append(en.Members, &Member{Name: v})
+				r.warn(pe.page, pe.doc.Pos, CodeMemberFromValues, "%s lists %q as a possible value of %s, whose page does not; added", pe.doc.Name, v, en.Name)
+			}
+		}
+	}
+}
+
+func hasMemberFold(t *Type, name string) bool {
+	for _, m := range t.Members {
+		if strings.EqualFold(m.Name, name) {
+			return true
+		}
+	}
+	return false
 }

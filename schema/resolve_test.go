@@ -334,3 +334,37 @@ func goNames(props []*Property) []string {
 	}
 	return out
 }
+
+func TestBaseFromDerivedList(t *testing.T) {
+	s := resolveRaw(t, map[string]string{
+		"meetinginfo.md":          "# meetingInfo resource type\n\n## Derived types\n\n| Type | Description |\n|:--|:--|\n| [organizerMeetingInfo](organizermeetinginfo.md) | x |\n| [tokenMeetingInfo](tokenmeetinginfo.md) | x |\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|a|String|x|\n",
+		"organizermeetinginfo.md": "# organizerMeetingInfo resource type\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|organizer|String|x|\n",
+		"tokenmeetinginfo.md":     "# tokenMeetingInfo resource type\n\nInherits from [other](other.md).\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|token|String|x|\n",
+		"other.md":                "# other resource type\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|b|String|x|\n",
+	})
+	assert.Equal(t, "microsoft.graph.meetingInfo", *mustType(t, s, "microsoft.graph.organizerMeetingInfo").Base)
+	assert.Equal(t, "microsoft.graph.other", *mustType(t, s, "microsoft.graph.tokenMeetingInfo").Base, "the type's own page wins")
+}
+
+func TestEnumsAndMembersFromPossibleValues(t *testing.T) {
+	s := resolveRaw(t, map[string]string{
+		"call.md":   "# call resource type\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|state|[callState](callstate.md)|Possible values are: `incoming`, `established`.|\n|severity|[alertSeverity](alertseverity.md)|Possible values are: `low`, `high`, `unknownFutureValue`.|\n",
+		"sev.md":    "---\ndoc_type: enumPageType\n---\n# alertSeverity enum type\n\n## Members\n|Member|Value|Description|\n|:--|:--|:--|\n|low|0|x|\n|high|1|x|\n",
+		"unused.md": "",
+	})
+	cs := mustType(t, s, "microsoft.graph.callState")
+	assert.Equal(t, Enum, cs.Kind)
+	assert.Equal(t, []string{"incoming", "established"}, memberNames(cs))
+	assert.Equal(t, "microsoft.graph.callState", mustType(t, s, "microsoft.graph.call").Properties[0].Type)
+	assert.Equal(t, []string{"low", "high", "unknownFutureValue"}, memberNames(mustType(t, s, "microsoft.graph.alertSeverity")))
+	assert.Contains(t, diagCodes(s), CodeEnumFromValues)
+	assert.Contains(t, diagCodes(s), CodeMemberFromValues)
+}
+
+func memberNames(t *Type) []string {
+	var out []string
+	for _, m := range t.Members {
+		out = append(out, m.Name)
+	}
+	return out
+}

@@ -1,16 +1,36 @@
 # The two set-up commands are `make generate` and `make test`.
 GO       ?= go
 GOTEST   ?= $(GO) test -count=1 -timeout 20m
+GEN      := $(GO) run ./cmd/gen -in docs-input -out generated -pkg generated -go-generate
+FUZZTIME ?= 30s
 
-.PHONY: help generate test fidelity
+.PHONY: help generate check test fidelity bench fuzz lint install
+
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
 
 generate: ## regenerate generated/ from docs-input/
-	$(GO) run ./cmd/gen -in docs-input -out generated -pkg generated
+	$(GEN)
+
+check: ## fail when generated/ is not what docs-input/ generates (writes nothing)
+	$(GEN) -check
 
 test: ## run every test (corpus tests skip where ../shared is absent)
 	$(GOTEST) ./...
 
 fidelity: ## measure the schema against ../shared/oracle and print the misses by cause
 	$(GO) test -count=1 -run TestFidelity -v ./schema
+
+bench: ## run the benchmarks and the end-to-end timing script (see BENCHMARKS.md)
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+	./scripts/bench.sh
+
+fuzz: ## run each fuzz target for FUZZTIME (default 30s)
+	./scripts/fuzz.sh $(FUZZTIME)
+
+lint: ## gofmt -l and go vet; fails on findings
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt -l:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+install: ## install gen into GOBIN
+	$(GO) install ./cmd/gen

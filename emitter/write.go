@@ -38,6 +38,10 @@ func Plan(dir string, files []File) (WriteResult, error) {
 	var conflicts []string
 	for _, f := range files {
 		want[f.Name] = true
+		if st, err := os.Lstat(filepath.Join(dir, f.Name)); err == nil && !st.Mode().IsRegular() {
+			conflicts = append(conflicts, f.Name)
+			continue
+		}
 		old, err := os.ReadFile(filepath.Join(dir, f.Name))
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
@@ -53,8 +57,8 @@ func Plan(dir string, files []File) (WriteResult, error) {
 		}
 	}
 	if len(conflicts) > 0 {
-		return res, fmt.Errorf("%s: would overwrite %s, which lack%s the %q header; move or rename %s",
-			dir, strings.Join(conflicts, ", "), plural(len(conflicts), "s", ""), "// "+Header, plural(len(conflicts), "it", "them"))
+		return res, fmt.Errorf("%s: would overwrite %s, which %s not files gen wrote (no %q header); move or rename %s",
+			dir, strings.Join(conflicts, ", "), plural(len(conflicts), "is", "are"), "// "+Header, plural(len(conflicts), "it", "them"))
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -88,12 +92,21 @@ func plural(n int, one, many string) string {
 
 // Write brings dir to hold exactly files (plus any files that are not
 // ours). Files whose content is unchanged are not touched, so their
-// modification times stay. Each file is written to a temporary name and
-// renamed into place, so no reader sees a half-written file.
+// modification times stay. The write is all or nothing as far as the
+// filesystem allows: every new file is first written in full to a
+// temporary name, and only when all are staged are they renamed into
+// place; a failure while staging removes the temporary files and leaves the
+// folder as it was. Concurrent runs on one folder are serialised by a lock
+// (see lockDir).
 func Write(dir string, files []File) (WriteResult, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return WriteResult{}, err
 	}
+	unlock, err := lockDir(dir)
+	if err != nil {
+		return WriteResult{}, err
+	}
+	defer unlock()
 	res, err := Plan(dir, files)
 	if err != nil {
 		return res, err
@@ -102,10 +115,26 @@ func Write(dir string, files []File) (WriteResult, error) {
 	for _, f := range files {
 		byName[f.Name] = f.Content
 	}
-	for _, name := range res.Written {
-		if err := writeAtomic(dir, name, byName[name]); err != nil {
-			return res, err
+	staged := map[string]string{} // final name -> temporary path
+	cleanup := func() {
+		for _, tmp := range staged {
+			os.Remove(tmp)
 		}
+	}
+	for _, name := range res.Written {
+		tmp, err := stage(dir, byName[name])
+		if err != nil {
+			cleanup()
+			return res, fmt.Errorf("writing %s: %w", filepath.Join(dir, name), err)
+		}
+		staged[name] = tmp
+	}
+	for _, name := range res.Written {
+		if err := os.Rename(staged[name], filepath.Join(dir, name)); err != nil {
+			cleanup()
+			return res, fmt.Errorf("writing %s: %w", filepath.Join(dir, name), err)
+		}
+		delete(staged, name)
 	}
 	for _, name := range res.Removed {
 		if err := os.Remove(filepath.Join(dir, name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -115,26 +144,29 @@ func Write(dir string, files []File) (WriteResult, error) {
 	return res, nil
 }
 
-func writeAtomic(dir, name string, content []byte) error {
-	tmp, err := os.CreateTemp(dir, ".gen-*.tmp")
+// createTemp is os.CreateTemp; tests replace it to inject disk failures.
+var createTemp = os.CreateTemp
+
+// stage writes content to a new temporary file in dir and returns its path.
+func stage(dir string, content []byte) (string, error) {
+	tmp, err := createTemp(dir, ".gen-*.tmp")
 	if err != nil {
-		return err
+		return "", err
 	}
-	tmpName := tmp.Name()
-	_, werr := tmp.Write(content)
-	cerr := tmp.Close()
-	if werr == nil {
-		werr = cerr
+	name := tmp.Name()
+	_, err = tmp.Write(content)
+	if err == nil {
+		err = tmp.Sync()
 	}
-	if werr == nil {
-		werr = os.Chmod(tmpName, 0o644)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
 	}
-	if werr == nil {
-		werr = os.Rename(tmpName, filepath.Join(dir, name))
+	if err == nil {
+		err = os.Chmod(name, 0o644)
 	}
-	if werr != nil {
-		os.Remove(tmpName)
-		return fmt.Errorf("writing %s: %w", filepath.Join(dir, name), werr)
+	if err != nil {
+		os.Remove(name)
+		return "", err
 	}
-	return nil
+	return name, nil
 }

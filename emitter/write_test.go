@@ -1,8 +1,11 @@
 package emitter
 
 import (
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -77,4 +80,74 @@ func TestIsGenerated(t *testing.T) {
 	assert.False(t, IsGenerated([]byte("// "+Header+" more\npackage p")))
 	assert.False(t, IsGenerated([]byte("package p // "+Header)))
 	assert.False(t, IsGenerated(nil))
+}
+
+func TestWriteFailureLeavesOldOutput(t *testing.T) {
+	dir := t.TempDir()
+	old := []File{gen("a.go", "// old a\n"), gen("b.go", "// old b\n"), gen("c.go", "// old c\n")}
+	_, err := Write(dir, old)
+	require.NoError(t, err)
+	// The disk fills up while the third new file is staged.
+	calls := 0
+	createTemp = func(d, pattern string) (*os.File, error) {
+		calls++
+		if calls == 3 {
+			return nil, errors.New("no space left on device")
+		}
+		return os.CreateTemp(d, pattern)
+	}
+	defer func() { createTemp = os.CreateTemp }()
+	_, err = Write(dir, []File{gen("a.go", "// new a\n"), gen("b.go", "// new b\n"), gen("c.go", "// new c\n"), gen("d.go", "// new d\n")})
+	require.ErrorContains(t, err, "no space left")
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	assert.Equal(t, []string{"a.go", "b.go", "c.go"}, names, "no new or temporary file remains")
+	for _, f := range old {
+		got, err := os.ReadFile(filepath.Join(dir, f.Name))
+		require.NoError(t, err)
+		assert.Equal(t, string(f.Content), string(got))
+	}
+}
+
+func TestWriteRefusesNonRegularTargets(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.Mkdir(filepath.Join(dir, "b.go"), 0o755))
+	_, err := Write(dir, []File{gen("a.go", ""), gen("b.go", "")})
+	require.ErrorContains(t, err, "b.go")
+	_, statErr := os.Stat(filepath.Join(dir, "a.go"))
+	assert.True(t, os.IsNotExist(statErr))
+}
+
+func TestConcurrentWritesDoNotCorrupt(t *testing.T) {
+	dir := t.TempDir()
+	var one, two []File
+	for i := 0; i < 50; i++ {
+		name := fmt.Sprintf("f%02d.go", i)
+		one = append(one, gen(name, "// one\n"))
+		two = append(two, gen(name, "// two\n"))
+	}
+	var wg sync.WaitGroup
+	errs := make([]error, 2)
+	for i, files := range [][]File{one, two} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, errs[i] = Write(dir, files)
+		}()
+	}
+	wg.Wait()
+	require.NoError(t, errs[0])
+	require.NoError(t, errs[1])
+	// Whichever ran last, the folder holds one run's output whole.
+	first, err := os.ReadFile(filepath.Join(dir, "f00.go"))
+	require.NoError(t, err)
+	for i := 1; i < 50; i++ {
+		got, err := os.ReadFile(filepath.Join(dir, fmt.Sprintf("f%02d.go", i)))
+		require.NoError(t, err)
+		assert.Equal(t, string(first), string(got))
+	}
 }

@@ -2,4 +2,6 @@
 
 // Package generated holds Go types and enums generated from API resource
 // documentation pages: one file per type, named after it.
+//
+//go:generate go run github.com/docgen/graphgen/cmd/gen -in ../docs-input -out . -pkg generated -go-generate
 package generated

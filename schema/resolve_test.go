@@ -368,3 +368,33 @@ func memberNames(t *Type) []string {
 	}
 	return out
 }
+
+func TestSubsetClosure(t *testing.T) {
+	s := resolve(t, entityPage,
+		page{title: "item", inherits: "entity", rows: []string{"name|String|x", "addr|[address](address.md)|x", "kind|[kind](kind.md)|x"}, rels: []string{"owner|[user](user.md)|x"}},
+		page{title: "book", inherits: "item", rows: []string{"pages|Int32|x"}},
+		page{title: "address", rows: []string{"city|String|x", "geo|[geo](geo.md)|x"}},
+		page{title: "geo", rows: []string{"lat|Double|x"}},
+		page{title: "user", annotation: `"keyProperty": "id", "@odata.type": "microsoft.graph.user"`, rows: []string{"id|String|x", "mail|String|x"}},
+	)
+	sub, err := s.Subset([]string{"microsoft.graph.it*"})
+	require.NoError(t, err)
+	var got []string
+	for _, ty := range sub.Types {
+		got = append(got, ty.Name)
+	}
+	// The base, the structural property types transitively; not the
+	// navigation target (user) nor the derived type (book).
+	assert.Equal(t, []string{"microsoft.graph.address", "microsoft.graph.entity", "microsoft.graph.geo", "microsoft.graph.item"}, got)
+	item := sub.Lookup("microsoft.graph.item")
+	assert.Same(t, sub.Lookup("microsoft.graph.entity"), item.BaseType)
+	assert.Nil(t, item.Properties[3].Ref, "a navigation target outside the subset renders as raw JSON")
+	assert.Equal(t, "microsoft.graph.kind", item.Properties[2].Type)
+	assert.NotNil(t, s.Lookup("microsoft.graph.item").Properties[3].Ref, "the full schema is untouched")
+	assert.Equal(t, s.Lookup("microsoft.graph.item").GoName, item.GoName)
+
+	_, err = s.Subset([]string{"microsoft.graph.nothing*"})
+	assert.ErrorContains(t, err, "matches no type")
+	_, err = s.Subset([]string{"[bad"})
+	assert.Error(t, err)
+}

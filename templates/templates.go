@@ -13,7 +13,7 @@ var FS embed.FS
 
 // Data is what every support template reads.
 type Data struct {
-	Package string // the Go package name
+	Package  string // the Go package name
 	Header   string // the generated-file header line, without "// "
 	Generate string // the go:generate command for doc.go, "" for none
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -8,10 +9,15 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
+	"syscall"
+
+	"github.com/pmezard/go-difflib/difflib"
 
 	"github.com/docgen/graphgen/emitter"
 	"github.com/docgen/graphgen/parser"
@@ -30,19 +36,31 @@ const (
 // one is skipped with a diagnostic rather than parsed.
 const maxPageBytes = 8 << 20
 
-const usageText = `usage: gen -in DIR -out DIR [-pkg NAME] [-schema-out FILE]
+// modulePath is the import path of this command, for the go:generate line.
+const modulePath = "github.com/docgen/graphgen/cmd/gen"
+
+const usageText = `usage: gen -in DIR -out DIR [flags]
 
 Reads the resource documentation pages (*.md) under -in and writes one Go
-package to -out.
+package to -out. Exit status: 0 ok, 1 errors (or, with -check, a stale
+-out), 2 bad usage.
 
-Example:
-  gen -in docs-input -out generated -pkg generated -schema-out schema.json
+Examples:
+  gen -in docs -out models                      # generate package models
+  gen -in docs -out models -check               # CI: is models up to date?
+  gen -in docs -out models -types 'microsoft.graph.user,microsoft.graph.vppToken*'
+  gen -in docs -out models -schema-out schema.json -diagnostics json -strict
+  gen -in docs -out models -go-generate         # doc.go gets a //go:generate line
 
 Flags:
 `
 
 type options struct {
 	in, out, pkg, schemaOut string
+	types                   string
+	diagnostics             string
+	check, verbose, quiet   bool
+	strict, goGenerate      bool
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -53,10 +71,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fset := flag.NewFlagSet("gen", flag.ContinueOnError)
 	fset.SetOutput(stderr)
 	var o options
-	fset.StringVar(&o.in, "in", "", "folder of documentation pages, walked recursively for *.md (required)")
-	fset.StringVar(&o.out, "out", "", "Go package folder to write, created if missing (required)")
-	fset.StringVar(&o.pkg, "pkg", "", "Go package name (default: the base name of -out, when that is a valid identifier)")
-	fset.StringVar(&o.schemaOut, "schema-out", "", "also write the resolved schema as JSON to this file")
+	fset.StringVar(&o.in, "in", "", "folder of documentation pages, walked recursively for *.md (required)\nexample: -in docs/resources")
+	fset.StringVar(&o.out, "out", "", "Go package folder to write, created if missing (required)\nexample: -out internal/models")
+	fset.StringVar(&o.pkg, "pkg", "", "Go package name (default: the base name of -out, when that is a valid identifier)\nexample: -pkg models")
+	fset.StringVar(&o.schemaOut, "schema-out", "", "also write the resolved schema as JSON to this file\nexample: -schema-out schema.json")
+	fset.StringVar(&o.types, "types", "", "generate only these types (qualified names or globs, comma-separated) and what they need\nexample: -types 'microsoft.graph.user,microsoft.graph.vppToken*'")
+	fset.StringVar(&o.diagnostics, "diagnostics", "text", "diagnostics format on stderr: text or json (one JSON object per line)\nexample: -diagnostics json")
+	fset.BoolVar(&o.check, "check", false, "write nothing; exit 1 and show what would change when -out is not up to date\nexample: -check")
+	fset.BoolVar(&o.verbose, "v", false, "list every file written or removed\nexample: -v")
+	fset.BoolVar(&o.quiet, "q", false, "print errors only\nexample: -q")
+	fset.BoolVar(&o.strict, "strict", false, "treat warnings as errors: nothing is written when there are any\nexample: -strict")
+	fset.BoolVar(&o.goGenerate, "go-generate", false, "write a //go:generate line into doc.go that reruns this command\nexample: -go-generate")
 	fset.Usage = func() {
 		fmt.Fprint(stderr, usageText)
 		fset.PrintDefaults()
@@ -76,6 +101,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fset.Usage()
 		return exitUsage
 	}
+	if o.diagnostics != "text" && o.diagnostics != "json" {
+		fmt.Fprintf(stderr, "gen: -diagnostics must be text or json, not %q\n", o.diagnostics)
+		return exitUsage
+	}
+	if o.quiet && o.verbose {
+		fmt.Fprintln(stderr, "gen: -q and -v exclude each other")
+		return exitUsage
+	}
 	if o.pkg == "" {
 		o.pkg = filepath.Base(filepath.Clean(o.out))
 		if !token.IsIdentifier(o.pkg) || token.IsKeyword(o.pkg) {
@@ -91,6 +124,37 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	return generate(o, stdout, stderr)
+}
+
+// goGenerateLine is the command doc.go's //go:generate line runs: this
+// invocation, with paths relative to the output folder (where go generate
+// runs it).
+func goGenerateLine(o options) (string, error) {
+	absIn, err := filepath.Abs(o.in)
+	if err != nil {
+		return "", err
+	}
+	absOut, err := filepath.Abs(o.out)
+	if err != nil {
+		return "", err
+	}
+	rel, err := filepath.Rel(absOut, absIn)
+	if err != nil {
+		return "", err
+	}
+	args := []string{"go", "run", modulePath, "-in", quoteArg(filepath.ToSlash(rel)), "-out", ".", "-pkg", o.pkg}
+	if o.types != "" {
+		args = append(args, "-types", quoteArg(o.types))
+	}
+	return strings.Join(append(args, "-go-generate"), " "), nil
+}
+
+// quoteArg quotes an argument for a go:generate line when it needs it.
+func quoteArg(s string) string {
+	if s != "" && !strings.ContainsAny(s, " \t\"'\\") {
+		return s
+	}
+	return strconv.Quote(s)
 }
 
 // overlap refuses an output folder that is, holds or sits inside the input
@@ -122,57 +186,212 @@ func overlap(in, out string) string {
 	return ""
 }
 
+// report collects what a run says: diagnostics and the counts.
+type report struct {
+	diags               diag.List
+	pages, types, enums int
+}
+
 func generate(o options, stdout, stderr io.Writer) int {
-	var diags diag.List
-	pages, npages, err := readPages(o.in, &diags)
+	var rep report
+	code := generateInto(o, &rep, stdout)
+	return finish(o, rep, code, stderr)
+}
+
+func generateInto(o options, rep *report, stdout io.Writer) int {
+	pages, npages, err := readPages(o.in, &rep.diags)
+	rep.pages = npages
 	if err != nil {
-		diags.Add(o.in, 1, 1, diag.Error, "read-input", "%v", err)
-		return finish(diags, 0, 0, 0, stderr)
+		rep.diags.Add(o.in, 1, 1, diag.Error, "read-input", "%v", err)
+		return exitError
 	}
 	s := schema.Resolve(pages)
-	diags = append(diags, s.Diagnostics...)
-	ntypes, nenums := s.Counts()
-	if ntypes == 0 {
-		diags.Add(".", 1, 1, diag.Error, "nothing-to-generate", "no page under %s describes a type or an enum", o.in)
-		return finish(diags, npages, ntypes, nenums, stderr)
+	rep.diags = append(rep.diags, s.Diagnostics...)
+	if o.types != "" {
+		if s, err = s.Subset(strings.Split(o.types, ",")); err != nil {
+			rep.diags.Add(".", 1, 1, diag.Error, "types", "%v", err)
+			return exitError
+		}
 	}
-	files, err := emitter.Render(s, emitter.Options{Package: o.pkg})
+	rep.types, rep.enums = s.Counts()
+	if o.strict {
+		for i := range rep.diags {
+			rep.diags[i].Severity = diag.Error
+		}
+	}
+	if errs, _ := rep.diags.Count(); errs > 0 {
+		return exitError
+	}
+	if rep.types == 0 {
+		rep.diags.Add(".", 1, 1, diag.Error, "nothing-to-generate", "no page under %s describes a type or an enum", o.in)
+		return exitError
+	}
+	eo := emitter.Options{Package: o.pkg}
+	if o.goGenerate {
+		if eo.Generate, err = goGenerateLine(o); err != nil {
+			rep.diags.Add(".", 1, 1, diag.Error, "render", "go:generate line: %v", err)
+			return exitError
+		}
+	}
+	files, err := emitter.Render(s, eo)
 	if err != nil {
-		diags.Add(".", 1, 1, diag.Error, "render", "%v", err)
-		return finish(diags, npages, ntypes, nenums, stderr)
+		rep.diags.Add(".", 1, 1, diag.Error, "render", "%v", err)
+		return exitError
+	}
+	if o.check {
+		return check(o, files, stdout, rep)
 	}
 	var schemaJSON []byte
 	if o.schemaOut != "" {
 		if schemaJSON, err = s.JSON(); err != nil {
-			diags.Add(".", 1, 1, diag.Error, "render", "schema JSON: %v", err)
-			return finish(diags, npages, ntypes, nenums, stderr)
+			rep.diags.Add(".", 1, 1, diag.Error, "render", "schema JSON: %v", err)
+			return exitError
 		}
 	}
-	if _, err := emitter.Write(o.out, files); err != nil {
-		diags.Add(o.out, 1, 1, diag.Error, "write", "%v", err)
-		return finish(diags, npages, ntypes, nenums, stderr)
-	}
-	if schemaJSON != nil {
-		if err := os.WriteFile(o.schemaOut, schemaJSON, 0o644); err != nil {
-			diags.Add(o.schemaOut, 1, 1, diag.Error, "write", "%v", err)
-		}
-	}
-	return finish(diags, npages, ntypes, nenums, stderr)
-}
-
-// finish prints the diagnostics and the summary line, and returns the exit
-// code they call for.
-func finish(diags diag.List, npages, ntypes, nenums int, stderr io.Writer) int {
-	diags.Sort()
-	for _, d := range diags {
-		fmt.Fprintln(stderr, d.String())
-	}
-	errs, warns := diags.Count()
-	fmt.Fprintf(stderr, "gen: %d pages, %d types (%d enums); %d errors, %d warnings\n", npages, ntypes, nenums, errs, warns)
-	if errs > 0 {
+	// An interrupt while files are renamed into place would leave a mix of
+	// old and new files: hold it off until the write is done.
+	signal.Ignore(os.Interrupt, syscall.SIGTERM)
+	res, err := emitter.Write(o.out, files)
+	signal.Reset(os.Interrupt, syscall.SIGTERM)
+	if err != nil {
+		rep.diags.Add(o.out, 1, 1, diag.Error, "write", "%v", err)
 		return exitError
 	}
+	if schemaJSON != nil {
+		if err := writeFileAtomic(o.schemaOut, schemaJSON); err != nil {
+			rep.diags.Add(o.schemaOut, 1, 1, diag.Error, "write", "%v", err)
+			return exitError
+		}
+	}
+	if !o.quiet {
+		if o.verbose {
+			for _, n := range res.Written {
+				fmt.Fprintf(stdout, "wrote %s\n", filepath.Join(o.out, n))
+			}
+			for _, n := range res.Removed {
+				fmt.Fprintf(stdout, "removed %s\n", filepath.Join(o.out, n))
+			}
+		}
+		if len(res.Written) == 0 && len(res.Removed) == 0 {
+			fmt.Fprintf(stdout, "gen: no changes: %d files up to date in %s\n", len(res.Unchanged), o.out)
+		} else {
+			fmt.Fprintf(stdout, "gen: %d files written, %d removed, %d unchanged in %s\n", len(res.Written), len(res.Removed), len(res.Unchanged), o.out)
+		}
+	}
 	return exitOK
+}
+
+// writeFileAtomic writes a file through a temporary name in its folder.
+func writeFileAtomic(path string, content []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".gen-*.tmp")
+	if err != nil {
+		return err
+	}
+	_, err = tmp.Write(content)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp.Name(), 0o644)
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return err
+}
+
+// maxDiffLines caps each file's diff in -check output; maxDiffFiles caps
+// how many files get one.
+const (
+	maxDiffLines = 40
+	maxDiffFiles = 20
+)
+
+// check compares what a run would write with -out and reports each file
+// that would be added, changed or removed, with a short unified diff.
+func check(o options, files []emitter.File, stdout io.Writer, rep *report) int {
+	res, err := emitter.Plan(o.out, files)
+	if err != nil {
+		rep.diags.Add(o.out, 1, 1, diag.Error, "check", "%v", err)
+		return exitError
+	}
+	if len(res.Written) == 0 && len(res.Removed) == 0 {
+		if !o.quiet {
+			fmt.Fprintf(stdout, "gen: %s is up to date (%d files)\n", o.out, len(res.Unchanged))
+		}
+		return exitOK
+	}
+	byName := map[string][]byte{}
+	for _, f := range files {
+		byName[f.Name] = f.Content
+	}
+	shown := 0
+	for _, name := range res.Written {
+		old, err := os.ReadFile(filepath.Join(o.out, name))
+		verb := "changed"
+		if err != nil {
+			verb, old = "added", nil
+		}
+		fmt.Fprintf(stdout, "%s %s\n", verb, filepath.Join(o.out, name))
+		if shown < maxDiffFiles {
+			fmt.Fprint(stdout, cappedDiff(name, old, byName[name]))
+			shown++
+		}
+	}
+	for _, name := range res.Removed {
+		fmt.Fprintf(stdout, "removed %s\n", filepath.Join(o.out, name))
+	}
+	fmt.Fprintf(stdout, "gen: %s is stale: %d files would be written, %d removed; run gen without -check\n", o.out, len(res.Written), len(res.Removed))
+	return exitError
+}
+
+func cappedDiff(name string, old, new []byte) string {
+	d, err := difflib.GetUnifiedDiffString(difflib.UnifiedDiff{
+		A: difflib.SplitLines(string(old)), B: difflib.SplitLines(string(new)),
+		FromFile: "a/" + name, ToFile: "b/" + name, Context: 2,
+	})
+	if err != nil {
+		return ""
+	}
+	lines := strings.SplitAfter(d, "\n")
+	if len(lines) > maxDiffLines {
+		lines = append(lines[:maxDiffLines], fmt.Sprintf("... (%d more lines)\n", len(lines)-maxDiffLines))
+	}
+	return strings.Join(lines, "")
+}
+
+// finish prints the diagnostics and the summary line and returns the exit
+// code.
+func finish(o options, rep report, code int, stderr io.Writer) int {
+	rep.diags.Sort()
+	errs, warns := rep.diags.Count()
+	if errs > 0 && code == exitOK {
+		code = exitError
+	}
+	if o.diagnostics == "json" {
+		enc := json.NewEncoder(stderr)
+		for _, d := range rep.diags {
+			if !o.quiet || d.Severity == diag.Error {
+				enc.Encode(d)
+			}
+		}
+		if !o.quiet {
+			enc.Encode(map[string]any{"summary": map[string]int{"pages": rep.pages, "types": rep.types, "enums": rep.enums, "errors": errs, "warnings": warns}})
+		}
+		return code
+	}
+	for _, d := range rep.diags {
+		if !o.quiet || d.Severity == diag.Error {
+			fmt.Fprintln(stderr, d.String())
+		}
+	}
+	if !o.quiet {
+		fmt.Fprintf(stderr, "gen: %d pages, %d types (%d enums); %d errors, %d warnings\n", rep.pages, rep.types, rep.enums, errs, warns)
+	}
+	return code
 }
 
 type pageFile struct {

@@ -1,0 +1,266 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// copyDocsInput copies docs-input into a temporary folder and returns the
+// resources folder and a fresh output folder beside it.
+func copyDocsInput(t *testing.T) (in, out string) {
+	t.Helper()
+	root := t.TempDir()
+	require.NoError(t, os.CopyFS(filepath.Join(root, "docs-input"), os.DirFS(repoPath("docs-input"))))
+	return filepath.Join(root, "docs-input", "resources"), filepath.Join(root, "models")
+}
+
+func genOut(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := run(args, &stdout, &stderr)
+	return code, stdout.String(), stderr.String()
+}
+
+func modTimes(t *testing.T, dir string) map[string]time.Time {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	out := map[string]time.Time{}
+	for _, e := range entries {
+		info, err := e.Info()
+		require.NoError(t, err)
+		out[e.Name()] = info.ModTime()
+	}
+	return out
+}
+
+func ageFiles(t *testing.T, dir string) {
+	t.Helper()
+	old := time.Now().Add(-time.Hour).Truncate(time.Second)
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	for _, e := range entries {
+		require.NoError(t, os.Chtimes(filepath.Join(dir, e.Name()), old, old))
+	}
+}
+
+func TestNoOpRunRewritesNothing(t *testing.T) {
+	in, out := copyDocsInput(t)
+	code, _, stderr := genOut(t, "-in", in, "-out", out)
+	require.Equal(t, exitOK, code, stderr)
+	ageFiles(t, out)
+	before := modTimes(t, out)
+	code, stdout, stderr := genOut(t, "-in", in, "-out", out)
+	require.Equal(t, exitOK, code, stderr)
+	assert.Equal(t, before, modTimes(t, out))
+	assert.Contains(t, stdout, "no changes: 16 files up to date")
+}
+
+func TestChangedPageRewritesOnlyItsFiles(t *testing.T) {
+	in, out := copyDocsInput(t)
+	code, _, stderr := genOut(t, "-in", in, "-out", out)
+	require.Equal(t, exitOK, code, stderr)
+	ageFiles(t, out)
+	before := modTimes(t, out)
+	page := filepath.Join(in, "author.md")
+	b, err := os.ReadFile(page)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(page, bytes.Replace(b, []byte("Имя автора."), []byte("Полное имя автора."), 1), 0o644))
+	code, stdout, stderr := genOut(t, "-in", in, "-out", out, "-v")
+	require.Equal(t, exitOK, code, stderr)
+	assert.Equal(t, "wrote "+filepath.Join(out, "author.go")+"\n", strings.SplitAfter(stdout, "\n")[0])
+	after := modTimes(t, out)
+	for name, mt := range before {
+		if name == "author.go" {
+			assert.NotEqual(t, mt, after[name])
+		} else {
+			assert.Equal(t, mt, after[name], name)
+		}
+	}
+}
+
+func TestVanishedTypeFileRemovedHandWrittenSpared(t *testing.T) {
+	in, out := copyDocsInput(t)
+	code, _, stderr := genOut(t, "-in", in, "-out", out)
+	require.Equal(t, exitOK, code, stderr)
+	hand := "package models\n\n// Helpers written by hand.\nfunc Helper() {}\n"
+	writeFile(t, filepath.Join(out, "helpers.go"), hand)
+	require.NoError(t, os.Remove(filepath.Join(in, "lending-renewal.md")))
+	code, stdout, stderr := genOut(t, "-in", in, "-out", out, "-v")
+	require.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, stdout, "removed "+filepath.Join(out, "lending_renewal.go"))
+	_, err := os.Stat(filepath.Join(out, "lending_renewal.go"))
+	assert.True(t, os.IsNotExist(err))
+	got, err := os.ReadFile(filepath.Join(out, "helpers.go"))
+	require.NoError(t, err)
+	assert.Equal(t, hand, string(got))
+	buildPackage(t, filepath.Dir(out))
+}
+
+func TestFailedRunLeavesOldOutput(t *testing.T) {
+	in, out := copyDocsInput(t)
+	code, _, stderr := genOut(t, "-in", in, "-out", out)
+	require.Equal(t, exitOK, code, stderr)
+	before := goFiles(t, out)
+	// Bad input: a strict run over a page with warnings writes nothing.
+	writeFile(t, filepath.Join(in, "broken.md"), "# broken resource type\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|a|[nowhere](nowhere.md)|x|\n")
+	code, _, stderr = genOut(t, "-in", in, "-out", out, "-strict")
+	assert.Equal(t, exitError, code)
+	assert.Contains(t, stderr, "error: unknown-type:")
+	assert.Equal(t, before, goFiles(t, out))
+	// A file in the way: nothing is written either.
+	require.NoError(t, os.Remove(filepath.Join(in, "broken.md")))
+	require.NoError(t, os.Remove(filepath.Join(out, "book.go")))
+	require.NoError(t, os.Mkdir(filepath.Join(out, "book.go"), 0o755))
+	writeFile(t, filepath.Join(in, "zebra.md"), "# zebra resource type\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|a|String|x|\n")
+	code, _, stderr = genOut(t, "-in", in, "-out", out)
+	assert.Equal(t, exitError, code)
+	assert.Contains(t, stderr, "book.go")
+	_, err := os.Stat(filepath.Join(out, "zebra.go"))
+	assert.True(t, os.IsNotExist(err), "nothing is written when one file cannot be")
+}
+
+func TestCheck(t *testing.T) {
+	in, out := copyDocsInput(t)
+	code, stdout, _ := genOut(t, "-in", in, "-out", out, "-check")
+	assert.Equal(t, exitError, code, "an empty -out is stale")
+	assert.Contains(t, stdout, "added "+filepath.Join(out, "book.go"))
+	_, err := os.Stat(out)
+	assert.True(t, os.IsNotExist(err), "-check writes nothing")
+
+	code, _, stderr := genOut(t, "-in", in, "-out", out)
+	require.Equal(t, exitOK, code, stderr)
+	code, stdout, _ = genOut(t, "-in", in, "-out", out, "-check")
+	assert.Equal(t, exitOK, code)
+	assert.Contains(t, stdout, "is up to date (16 files)")
+
+	page := filepath.Join(in, "genre.md")
+	b, err := os.ReadFile(page)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(page, bytes.Replace(b, []byte("| history | 2 |"), []byte("| poetry | 2 |"), 1), 0o644))
+	writeFile(t, filepath.Join(out, "stale_type.go"), "// "+"Code generated by gen; DO NOT EDIT."+"\n\npackage models\n")
+	ageFiles(t, out)
+	before := modTimes(t, out)
+	code, stdout, _ = genOut(t, "-in", in, "-out", out, "-check")
+	assert.Equal(t, exitError, code)
+	assert.Contains(t, stdout, "changed "+filepath.Join(out, "genre.go"))
+	assert.Contains(t, stdout, "removed "+filepath.Join(out, "stale_type.go"))
+	assert.Contains(t, stdout, `+	GenrePoetry Genre = "poetry"`)
+	assert.Contains(t, stdout, `-	GenreHistory Genre = "history"`)
+	assert.Equal(t, before, modTimes(t, out), "-check touches nothing")
+}
+
+func TestSubsetPackageBuildsAndIsClosed(t *testing.T) {
+	in, _ := copyDocsInput(t)
+	mod := t.TempDir()
+	out := filepath.Join(mod, "models")
+	code, _, stderr := genOut(t, "-in", in, "-out", out, "-types", "microsoft.graph.b*k, microsoft.graph.lending.*")
+	require.Equal(t, exitOK, code, stderr)
+	names := keys(goFiles(t, out))
+	// book, its bases (libraryItem, entity), its property types (author,
+	// genre, coverType) and the lending types with theirs (loanState);
+	// not the navigation targets (member, shelf) nor postalAddress.
+	assert.Equal(t, []string{"author.go", "book.go", "cover_type.go", "doc.go", "edm.go", "entity.go", "genre.go",
+		"lending_loan.go", "lending_renewal.go", "library_item.go", "loan_state.go"}, names)
+	src, err := os.ReadFile(filepath.Join(out, "book.go"))
+	require.NoError(t, err)
+	assert.Contains(t, string(src), "Borrowers []json.RawMessage `json:\"borrowers,omitempty\"`", "a navigation collection outside the subset: raw JSON elements")
+	buildPackage(t, mod)
+
+	code, _, stderr = genOut(t, "-in", in, "-out", out, "-types", "microsoft.graph.nothing")
+	assert.Equal(t, exitError, code)
+	assert.Contains(t, stderr, "matches no type")
+}
+
+func TestOutputFlags(t *testing.T) {
+	in, out := copyDocsInput(t)
+	writeFile(t, filepath.Join(in, "odd.md"), "# odd resource type\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|a|[nowhere](nowhere.md)|x|\n")
+
+	code, stdout, stderr := genOut(t, "-in", in, "-out", out, "-q")
+	assert.Equal(t, exitOK, code)
+	assert.Empty(t, stdout)
+	assert.Empty(t, stderr, "-q prints errors only")
+
+	code, _, stderr = genOut(t, "-in", in, "-out", out, "-diagnostics", "json")
+	assert.Equal(t, exitOK, code)
+	lines := strings.Split(strings.TrimSpace(stderr), "\n")
+	for _, l := range lines[:len(lines)-1] {
+		var d struct {
+			File, Severity, Code, Message string
+			Line, Col                     int
+		}
+		require.NoError(t, json.Unmarshal([]byte(l), &d), l)
+		assert.NotEmpty(t, d.File)
+		assert.Positive(t, d.Line)
+		assert.NotEmpty(t, d.Code)
+	}
+	var summary struct{ Summary map[string]int }
+	require.NoError(t, json.Unmarshal([]byte(lines[len(lines)-1]), &summary))
+	assert.Equal(t, 14, summary.Summary["pages"])
+	assert.Equal(t, len(lines)-1, summary.Summary["warnings"])
+
+	code, _, stderr = genOut(t, "-in", in, "-out", out, "-strict")
+	assert.Equal(t, exitError, code)
+	assert.Contains(t, stderr, "error: unknown-type:")
+
+	code, _, _ = genOut(t, "-in", in, "-out", out, "-diagnostics", "xml")
+	assert.Equal(t, exitUsage, code)
+	code, _, _ = genOut(t, "-in", in, "-out", out, "-q", "-v")
+	assert.Equal(t, exitUsage, code)
+
+	code, _, stderr = genOut(t, "-h")
+	assert.Equal(t, exitOK, code)
+	for _, f := range []string{"-in", "-out", "-pkg", "-schema-out", "-types", "-diagnostics", "-check", "-v", "-q", "-strict", "-go-generate"} {
+		assert.Regexp(t, `\n  `+f+`[ \t\n]`, stderr, "flag %s is documented", f)
+	}
+	assert.Equal(t, strings.Count(stderr, "example: "), 11, "every flag has an example")
+}
+
+func TestConcurrentRunsOnOneOutput(t *testing.T) {
+	in, out := copyDocsInput(t)
+	var wg sync.WaitGroup
+	codes := make([]int, 4)
+	for i := range codes {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			codes[i], _, _ = genOut(t, "-in", in, "-out", out)
+		}()
+	}
+	wg.Wait()
+	assert.Equal(t, []int{0, 0, 0, 0}, codes)
+	entries, err := os.ReadDir(out)
+	require.NoError(t, err)
+	assert.Len(t, entries, 16, "no temporary files, no duplicates")
+	buildPackage(t, filepath.Dir(out))
+}
+
+// The //go:generate line in generated/doc.go reruns the generator and gives
+// back the same package.
+func TestGoGenerateLine(t *testing.T) {
+	cmd := exec.Command("go", "generate", "-n", "./generated")
+	cmd.Dir = repoPath()
+	outb, err := cmd.CombinedOutput()
+	require.NoError(t, err, string(outb))
+	line := strings.TrimSpace(string(outb))
+	assert.Equal(t, "go run "+modulePath+" -in ../docs-input -out . -pkg generated -go-generate", line)
+	want := repoPath("generated") // before the working folder changes
+	root := t.TempDir()
+	require.NoError(t, os.CopyFS(filepath.Join(root, "docs-input"), os.DirFS(repoPath("docs-input"))))
+	require.NoError(t, os.MkdirAll(filepath.Join(root, "generated"), 0o755))
+	t.Chdir(filepath.Join(root, "generated"))
+	args := strings.Fields(line)[3:]
+	code, _, stderr := genOut(t, args...)
+	require.Equal(t, exitOK, code, stderr)
+	assertSameTree(t, want, ".", "run `make generate`")
+}

@@ -1,0 +1,84 @@
+package schema
+
+import (
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+)
+
+// Subset returns the schema restricted to the types whose qualified names
+// match one of patterns (exact names or path.Match globs such as
+// microsoft.graph.vppToken*) and what they need: their bases, the types of
+// their structural (non-navigation) properties and their enums,
+// transitively. Navigation properties whose target falls outside the
+// subset keep their name and type in the schema but lose the reference,
+// so they render as raw JSON. Derived types come only when named. Go names
+// and file names stay as the full schema settled them.
+func (s *Schema) Subset(patterns []string) (*Schema, error) {
+	var roots []*Type
+	for _, p := range patterns {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
+		}
+		if _, err := path.Match(p, ""); err != nil {
+			return nil, fmt.Errorf("bad -types pattern %q: %w", p, err)
+		}
+		n := 0
+		for _, t := range s.Types {
+			if ok, _ := path.Match(p, t.Name); ok || strings.EqualFold(p, t.Name) {
+				roots = append(roots, t)
+				n++
+			}
+		}
+		if n == 0 {
+			return nil, fmt.Errorf("-types pattern %q matches no type", p)
+		}
+	}
+	keep := map[*Type]bool{}
+	var visit func(t *Type)
+	visit = func(t *Type) {
+		if t == nil || keep[t] {
+			return
+		}
+		keep[t] = true
+		visit(t.BaseType)
+		for _, p := range t.Properties {
+			if !p.Navigation {
+				visit(p.Ref)
+			}
+		}
+	}
+	for _, t := range roots {
+		visit(t)
+	}
+	copies := map[*Type]*Type{}
+	out := &Schema{Version: s.Version, Diagnostics: s.Diagnostics, byName: map[string]*Type{}}
+	for _, t := range s.Types {
+		if keep[t] {
+			c := *t
+			c.Derived = nil
+			copies[t] = &c
+			out.Types = append(out.Types, &c)
+			out.byName[c.Name] = &c
+		}
+	}
+	for _, c := range out.Types {
+		c.BaseType = copies[c.BaseType]
+		props := make([]*Property, len(c.Properties))
+		for i, p := range c.Properties {
+			pc := *p
+			pc.Ref = copies[p.Ref] // nil outside the subset: raw JSON
+			props[i] = &pc
+		}
+		c.Properties = props
+		if c.BaseType != nil {
+			c.BaseType.Derived = append(c.BaseType.Derived, c)
+		}
+	}
+	for _, c := range out.Types {
+		sort.Slice(c.Derived, func(i, j int) bool { return c.Derived[i].Name < c.Derived[j].Name })
+	}
+	return out, nil
+}

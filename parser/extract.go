@@ -4,6 +4,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -23,6 +24,8 @@ const (
 	CodeMembersNoEnum    = "members-without-enum"
 	CodeInvalidUTF8      = "invalid-utf8"
 	CodeNoName           = "no-type-name"
+	CodeLinkOutside      = "link-outside-input" // a type or base link that leaves the input folder
+	CodeTableTooLarge    = "table-too-large"
 )
 
 type sectionKind int
@@ -392,6 +395,9 @@ func (e *extractor) inheritsClaim(text string, links []Link, off int, source str
 	after := text[at:]
 	if l, ok := nearestLink(after, links); ok {
 		claim.Link = e.resolveLink(l.Dest)
+		if claim.Link == "" {
+			e.warnAt(off, CodeLinkOutside, "link %q leaves the input folder and is not followed; the base is looked up by name", l.Dest)
+		}
 		claim.Name = lastIdentifier(l.Text)
 		return claim, true
 	}
@@ -501,7 +507,15 @@ func columnIndex(h tableRow, def int, words ...string) int {
 	return def
 }
 
+// maxTableRows bounds one table: the largest real table has a few hundred
+// rows; a larger one is skipped rather than read.
+const maxTableRows = 10000
+
 func (e *extractor) table(b *block) {
+	if len(b.Rows) > maxTableRows {
+		e.warnAt(b.Off, CodeTableTooLarge, "table has %d rows, over the limit of %d; skipped", len(b.Rows), maxTableRows)
+		return
+	}
 	kind := e.classifyTable(b)
 	if e.cur != nil && !e.isEnumPage && e.isMethodsTable(b) {
 		e.cur.HasMethods = true
@@ -596,7 +610,11 @@ func (e *extractor) propertyTable(b *block, navigation bool) {
 			prop.Name = nameCell.Text // a translated name; the JSON block may recover it
 		}
 		if prop.Type.Link != "" {
-			prop.Type.Link = e.resolveLink(prop.Type.Link)
+			dest := prop.Type.Link
+			prop.Type.Link = e.resolveLink(dest)
+			if prop.Type.Link == "" {
+				e.warnAt(typeCell.Off, CodeLinkOutside, "link %q leaves the input folder and is not followed; the type is looked up by name", dest)
+			}
 			if prop.Type.Link == "" && prop.Type.Name == "" {
 				prop.Type.Name = lastIdentifier(typeCell.Text)
 			}
@@ -634,11 +652,22 @@ func (e *extractor) rowText(r tableRow) []byte {
 }
 
 // propertyName reads the name from a name cell: the backticked name if the
-// cell has one, else its first identifier.
+// cell has one, else the cell's first word taken whole ("a-b", "naïve"),
+// without emphasis marks; "" when that word has no letter.
 func propertyName(c inline) string {
 	for _, code := range c.Codes {
 		if IsIdentifier(strings.TrimSpace(code)) {
 			return strings.TrimSpace(code)
+		}
+	}
+	fields := strings.Fields(c.Text)
+	if len(fields) == 0 {
+		return ""
+	}
+	word := strings.Trim(fields[0], "*`'\":,;") // not '_': "_id" is a name
+	for _, r := range word {
+		if unicode.IsLetter(r) {
+			return word
 		}
 	}
 	return firstIdentifier(c.Text)

@@ -12,15 +12,16 @@ import (
 
 // Diagnostic codes the resolver reports.
 const (
-	CodeDuplicateType     = "duplicate-type"     // two pages describe one type and disagree
-	CodeKindConflict      = "kind-conflict"      // a name described both as an enum and as a type
-	CodeUnknownType       = "unknown-type"       // a reference no page describes
-	CodeUnknownTypeWord   = "unknown-type-word"  // a type cell that names no type
-	CodeUnknownBase       = "unknown-base"       // a base no page describes
-	CodeBaseConflict      = "base-conflict"      // the page's signs of its base disagree
-	CodeSelfBase          = "self-base"          // a type that says it inherits from itself
-	CodeInheritanceCycle  = "inheritance-cycle"  // A -> B -> A
-	CodeDuplicateProperty = "duplicate-property" // a property listed twice on one type
+	CodeDuplicateType     = "duplicate-type"       // two pages describe one type and disagree
+	CodeDuplicateDef      = "duplicate-definition" // a type another page describes too (merged)
+	CodeKindConflict      = "kind-conflict"        // a name described both as an enum and as a type
+	CodeUnknownType       = "unknown-type"         // a reference no page describes
+	CodeUnknownTypeWord   = "unknown-type-word"    // a type cell that names no type
+	CodeUnknownBase       = "unknown-base"         // a base no page describes
+	CodeBaseConflict      = "base-conflict"        // the page's signs of its base disagree
+	CodeSelfBase          = "self-base"            // a type that says it inherits from itself
+	CodeInheritanceCycle  = "inheritance-cycle"    // A -> B -> A
+	CodeDuplicateProperty = "duplicate-property"   // a property listed twice on one type
 	CodeInheritedMissing  = "inherited-not-on-base"
 	CodeMemberFromProp    = "member-name-from-property"
 	CodeBadMemberName     = "bad-member-name"
@@ -255,6 +256,7 @@ func (r *resolver) mergeTypeDocs(e *entry) {
 	seen := map[string]*propEntry{}
 	for i, td := range e.tdocs {
 		if i > 0 {
+			r.warn(td.page, td.doc.Pos, CodeDuplicateDef, "%s is also described at %s; merged into that definition", e.t.Name, where(prim.page, prim.doc.Pos))
 			e.t.Abstract = e.t.Abstract || td.doc.Abstract
 			e.t.OpenType = e.t.OpenType || td.doc.OpenType
 			if e.t.KeyProperty == "" {
@@ -302,6 +304,9 @@ func (r *resolver) mergeEnumDocs(e *entry) {
 	e.t.Description = prim.doc.Description
 	seen := map[string]*Member{}
 	for i, ed := range e.edocs {
+		if i > 0 {
+			r.warn(ed.page, ed.doc.Pos, CodeDuplicateDef, "%s is also described at %s; merged into that definition", e.t.Name, where(prim.page, prim.doc.Pos))
+		}
 		e.t.Flags = e.t.Flags || ed.doc.Flags
 		if i > 0 && e.t.Description == "" {
 			e.t.Description = ed.doc.Description

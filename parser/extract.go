@@ -783,7 +783,7 @@ func parseIntValue(s string) (int64, error) {
 // memberName reads a member's name: the backticked or identifier-shaped
 // word, else the cell text as written (a translated name).
 func memberName(c inline) string {
-	if n := propertyName(c); n != "" {
+	if n := propertyName(c); n != "" && (IsIdentifier(n) || !strings.Contains(c.Text, " ")) {
 		return n
 	}
 	return c.Text

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // WriteResult says what a write did, file by file.
@@ -31,21 +32,33 @@ func IsGenerated(content []byte) bool {
 // Plan compares files with what dir holds: which files would be written,
 // left alone and removed. It fails, touching nothing, when a file to be
 // written exists without our header (a hand-written file is never
-// overwritten).
+// overwritten) or is not a regular file. The folder is listed once; only
+// files that exist are read.
 func Plan(dir string, files []File) (WriteResult, error) {
 	var res WriteResult
-	want := map[string]bool{}
+	entries, err := os.ReadDir(dir)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return res, err
+	}
+	existing := make(map[string]fs.DirEntry, len(entries))
+	for _, e := range entries {
+		existing[e.Name()] = e
+	}
+	want := make(map[string]bool, len(files))
 	var conflicts []string
 	for _, f := range files {
 		want[f.Name] = true
-		if st, err := os.Lstat(filepath.Join(dir, f.Name)); err == nil && !st.Mode().IsRegular() {
+		e, ok := existing[f.Name]
+		switch {
+		case !ok:
+			res.Written = append(res.Written, f.Name)
+			continue
+		case !e.Type().IsRegular():
 			conflicts = append(conflicts, f.Name)
 			continue
 		}
 		old, err := os.ReadFile(filepath.Join(dir, f.Name))
 		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			res.Written = append(res.Written, f.Name)
 		case err != nil:
 			return res, err
 		case bytes.Equal(old, f.Content):
@@ -59,10 +72,6 @@ func Plan(dir string, files []File) (WriteResult, error) {
 	if len(conflicts) > 0 {
 		return res, fmt.Errorf("%s: would overwrite %s, which %s not files gen wrote (no %q header); move or rename %s",
 			dir, strings.Join(conflicts, ", "), plural(len(conflicts), "is", "are"), "// "+Header, plural(len(conflicts), "it", "them"))
-	}
-	entries, err := os.ReadDir(dir)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return res, err
 	}
 	for _, e := range entries {
 		name := e.Name()
@@ -115,26 +124,44 @@ func Write(dir string, files []File) (WriteResult, error) {
 	for _, f := range files {
 		byName[f.Name] = f.Content
 	}
-	staged := map[string]string{} // final name -> temporary path
+	// Stage in parallel: the work is system calls, not CPU.
+	staged := make([]string, len(res.Written)) // temporary path per written file
+	errs := make([]error, len(res.Written))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < stageWorkers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				staged[i], errs[i] = stage(dir, res.Written[i], byName[res.Written[i]])
+			}
+		}()
+	}
+	for i := range res.Written {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	cleanup := func() {
 		for _, tmp := range staged {
-			os.Remove(tmp)
+			if tmp != "" {
+				os.Remove(tmp)
+			}
 		}
 	}
-	for _, name := range res.Written {
-		tmp, err := stage(dir, byName[name])
+	for i, err := range errs {
 		if err != nil {
 			cleanup()
-			return res, fmt.Errorf("writing %s: %w", filepath.Join(dir, name), err)
+			return res, fmt.Errorf("writing %s: %w", filepath.Join(dir, res.Written[i]), err)
 		}
-		staged[name] = tmp
 	}
-	for _, name := range res.Written {
-		if err := os.Rename(staged[name], filepath.Join(dir, name)); err != nil {
+	for i, name := range res.Written {
+		if err := os.Rename(staged[i], filepath.Join(dir, name)); err != nil {
 			cleanup()
 			return res, fmt.Errorf("writing %s: %w", filepath.Join(dir, name), err)
 		}
-		delete(staged, name)
+		staged[i] = ""
 	}
 	for _, name := range res.Removed {
 		if err := os.Remove(filepath.Join(dir, name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -144,29 +171,38 @@ func Write(dir string, files []File) (WriteResult, error) {
 	return res, nil
 }
 
-// createTemp is os.CreateTemp; tests replace it to inject disk failures.
-var createTemp = os.CreateTemp
+// stageWorkers is how many files are staged at once.
+const stageWorkers = 1
 
-// stage writes content to a new temporary file in dir and returns its path.
-func stage(dir string, content []byte) (string, error) {
-	tmp, err := createTemp(dir, ".gen-*.tmp")
+// openTemp creates a file exclusively (never through an existing file or
+// symbolic link); tests replace it to inject disk failures.
+var openTemp = func(path string) (*os.File, error) {
+	return os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+}
+
+// stage writes content in full to a temporary name beside name and returns
+// its path. The name is fixed (runs on one folder hold its lock), so a
+// temporary file a killed run left behind is replaced.
+func stage(dir, name string, content []byte) (string, error) {
+	path := filepath.Join(dir, ".gen-"+name+".tmp")
+	f, err := openTemp(path)
+	if errors.Is(err, fs.ErrExist) {
+		if rerr := os.Remove(path); rerr == nil {
+			f, err = openTemp(path)
+		}
+	}
 	if err != nil {
 		return "", err
 	}
-	name := tmp.Name()
-	_, err = tmp.Write(content)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
+	// No fsync per file: rename already makes each file appear whole, and
+	// thousands of syncs would cost more than the rest of the run.
+	_, err = f.Write(content)
+	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
-	if err == nil {
-		err = os.Chmod(name, 0o644)
-	}
 	if err != nil {
-		os.Remove(name)
+		os.Remove(path)
 		return "", err
 	}
-	return name, nil
+	return path, nil
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -88,15 +89,14 @@ func TestWriteFailureLeavesOldOutput(t *testing.T) {
 	_, err := Write(dir, old)
 	require.NoError(t, err)
 	// The disk fills up while the third new file is staged.
-	calls := 0
-	createTemp = func(d, pattern string) (*os.File, error) {
-		calls++
-		if calls == 3 {
+	saved := openTemp
+	openTemp = func(path string) (*os.File, error) {
+		if strings.Contains(path, "c.go") {
 			return nil, errors.New("no space left on device")
 		}
-		return os.CreateTemp(d, pattern)
+		return saved(path)
 	}
-	defer func() { createTemp = os.CreateTemp }()
+	defer func() { openTemp = saved }()
 	_, err = Write(dir, []File{gen("a.go", "// new a\n"), gen("b.go", "// new b\n"), gen("c.go", "// new c\n"), gen("d.go", "// new d\n")})
 	require.ErrorContains(t, err, "no space left")
 	entries, err := os.ReadDir(dir)
@@ -150,4 +150,20 @@ func TestConcurrentWritesDoNotCorrupt(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, string(first), string(got))
 	}
+}
+
+func TestStageReplacesLeftoverTemporaryFiles(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, ".gen-a.go.tmp"), []byte("left by a killed run"), 0o644))
+	outside := filepath.Join(t.TempDir(), "victim")
+	require.NoError(t, os.WriteFile(outside, []byte("keep"), 0o644))
+	require.NoError(t, os.Symlink(outside, filepath.Join(dir, ".gen-b.go.tmp")))
+	_, err := Write(dir, []File{gen("a.go", ""), gen("b.go", "")})
+	require.NoError(t, err)
+	got, err := os.ReadFile(outside)
+	require.NoError(t, err)
+	assert.Equal(t, "keep", string(got), "a planted symbolic link is never written through")
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Len(t, entries, 2)
 }

@@ -1,2 +1,80 @@
 #!/usr/bin/env bash
-echo "bench.sh: the end-to-end timing script is not written yet (performance issue)" >&2
+# End-to-end timing, as the performance issue asks, in one run:
+#   (a) gen on both bilingual-ru-2020-10 folders (output written to a fresh
+#       temporary folder, run cache off) and (b) a bare goldmark parse of the
+#       same pages (GFM extension, all cores, nothing else), alternated,
+#       ROUNDS times (default 3); the ratio a/b is the median of the runs;
+#   the same for half of the pages (every other file), to show growth;
+#   a no-op rerun (nothing changed, run cache on) against a full run;
+#   peak memory of a full run (GNU time -v).
+# BENCH_TMPDIR sets where temporary folders go (default: $TMPDIR or /tmp).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+corpus=../shared/corpus/bilingual-ru-2020-10
+if [ ! -d "$corpus" ]; then
+	echo "bench.sh: skipped: $corpus not found (the shared corpus lives in ../shared)" >&2
+	exit 0
+fi
+rounds=${ROUNDS:-3}
+work=$(mktemp -d -p "${BENCH_TMPDIR:-${TMPDIR:-/tmp}}" gen-bench.XXXXXX)
+work=$(cd "$work" && pwd)
+trap 'rm -rf "$work"' EXIT
+go build -o "$work/gen" ./cmd/gen
+go build -o "$work/mdbaseline" ./scripts/mdbaseline
+
+# Half of the pages: every other file of each folder.
+for v in beta v1.0; do
+	mkdir -p "$work/half/$v/resources"
+	ls "$corpus/$v/resources" | awk 'NR % 2 == 1' | while read -r f; do
+		cp "$corpus/$v/resources/$f" "$work/half/$v/resources/"
+	done
+done
+
+now() { date +%s.%N; }
+secs() { echo "$2 - $1" | bc -l; }
+median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+
+run_gen() { # root out [flags...]
+	local root=$1 out=$2; shift 2
+	# The run cache goes to a folder of the benchmark's own.
+	XDG_CACHE_HOME="$work/cache" "$work/gen" -q "$@" -in "$root/beta/resources" -out "$out/beta" &&
+		XDG_CACHE_HOME="$work/cache" "$work/gen" -q "$@" -in "$root/v1.0/resources" -out "$out/v1"
+}
+
+declare -A a b
+for size in full half; do
+	root=$corpus
+	[ "$size" = half ] && root=$work/half
+	for i in $(seq "$rounds"); do
+		t0=$(now); "$work/mdbaseline" "$root/beta/resources" "$root/v1.0/resources" >/dev/null; t1=$(now)
+		b[$size]+="$(secs "$t0" "$t1") "
+		t0=$(now); run_gen "$root" "$work/out-$size-$i" -no-cache; t1=$(now)
+		a[$size]+="$(secs "$t0" "$t1") "
+	done
+done
+
+# No-op reruns: fill the cache with one run, then rerun unchanged.
+run_gen "$corpus" "$work/out-noop"
+noop=""
+for i in $(seq "$rounds"); do
+	t0=$(now); run_gen "$corpus" "$work/out-noop"; t1=$(now)
+	noop+="$(secs "$t0" "$t1") "
+done
+
+# Peak memory of a full run of the larger folder.
+/usr/bin/time -v "$work/gen" -q -no-cache -in "$corpus/beta/resources" -out "$work/out-mem/beta" 2>"$work/time.txt" || { cat "$work/time.txt" >&2; exit 1; }
+peak=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
+
+pages_full=$(find "$corpus/beta/resources" "$corpus/v1.0/resources" -name '*.md' | wc -l)
+pages_half=$(find "$work/half" -name '*.md' | wc -l)
+ma_full=$(echo ${a[full]} | tr ' ' '\n' | median); mb_full=$(echo ${b[full]} | tr ' ' '\n' | median)
+ma_half=$(echo ${a[half]} | tr ' ' '\n' | median); mb_half=$(echo ${b[half]} | tr ' ' '\n' | median)
+m_noop=$(echo $noop | tr ' ' '\n' | median)
+
+printf '%s, %s cores, %s\n' "$(date -u +%Y-%m-%d)" "$(nproc)" "$(go version | cut -d' ' -f3)"
+printf 'output folder: %s\n' "$work"
+printf '| pages | gen a (s), runs | goldmark b (s), runs | median a | median b | a/b |\n|---|---|---|---|---|---|\n'
+printf '| %d (full) | %s | %s | %.3f | %.3f | %.2f |\n' "$pages_full" "${a[full]}" "${b[full]}" "$ma_full" "$mb_full" "$(echo "$ma_full / $mb_full" | bc -l)"
+printf '| %d (half) | %s | %s | %.3f | %.3f | %.2f |\n' "$pages_half" "${a[half]}" "${b[half]}" "$ma_half" "$mb_half" "$(echo "$ma_half / $mb_half" | bc -l)"
+printf 'no-op rerun (both folders): runs %s median %.3f s = %.1f%% of a full run\n' "$noop" "$m_noop" "$(echo "100 * $m_noop / $ma_full" | bc -l)"
+printf 'peak memory, full run of beta (2462 pages): %d MB\n' "$((peak / 1024))"

@@ -61,6 +61,7 @@ type options struct {
 	diagnostics             string
 	check, verbose, quiet   bool
 	strict, goGenerate      bool
+	noCache                 bool
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -81,6 +82,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fset.BoolVar(&o.verbose, "v", false, "list every file written or removed\nexample: -v")
 	fset.BoolVar(&o.quiet, "q", false, "print errors only\nexample: -q")
 	fset.BoolVar(&o.strict, "strict", false, "treat warnings as errors: nothing is written when there are any\nexample: -strict")
+	fset.BoolVar(&o.noCache, "no-cache", false, "do not use the run cache (under the user cache folder) that lets an unchanged rerun skip parsing\nexample: -no-cache")
 	fset.BoolVar(&o.goGenerate, "go-generate", false, "write a //go:generate line into doc.go that reruns this command\nexample: -go-generate")
 	fset.Usage = func() {
 		fmt.Fprint(stderr, usageText)
@@ -199,12 +201,38 @@ func generate(o options, stdout, stderr io.Writer) int {
 }
 
 func generateInto(o options, rep *report, stdout io.Writer) int {
-	pages, npages, err := readPages(o.in, &rep.diags)
-	rep.pages = npages
+	files, err := listPages(o.in, &rep.diags)
+	rep.pages = len(files)
 	if err != nil {
 		rep.diags.Add(o.in, 1, 1, diag.Error, "read-input", "%v", err)
 		return exitError
 	}
+	var cacheFile, exe, inputs string
+	var rendered []emitter.File // set once the output is written
+	if !o.noCache {
+		cacheFile, exe = cachePath(o), executableHash()
+		prior := loadCache(cacheFile)
+		hashFiles(files, prior)
+		inputs = inputsHash(files)
+		if e := prior; cacheFile != "" && e.current(o, exe, inputs) {
+			// Nothing changed since the recorded run: same diagnostics,
+			// nothing to write.
+			rep.diags = append(diag.List(nil), e.Diagnostics...)
+			rep.pages, rep.types, rep.enums = e.Pages, e.Types, e.Enums
+			if !o.quiet {
+				if o.check {
+					fmt.Fprintf(stdout, "gen: %s is up to date (%d files)\n", o.out, len(e.Outputs))
+				} else {
+					fmt.Fprintf(stdout, "gen: no changes: %d files up to date in %s\n", len(e.Outputs), o.out)
+				}
+			}
+			return exitOK
+		}
+	}
+	listed := rep.diags
+	rep.diags = nil
+	pages := parsePages(files, filepath.Base(filepath.Clean(o.in)), &rep.diags)
+	rep.diags = append(listed, rep.diags...)
 	s := schema.Resolve(pages)
 	rep.diags = append(rep.diags, s.Diagnostics...)
 	if o.types != "" {
@@ -227,19 +255,27 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 		return exitError
 	}
 	eo := emitter.Options{Package: o.pkg}
+	defer func() {
+		// Record a run whose output is now in place, for the next rerun.
+		if !o.noCache && !o.check && rendered != nil {
+			if errs, _ := rep.diags.Count(); errs == 0 {
+				saveCache(cacheFile, o, exe, inputs, files, rendered, *rep)
+			}
+		}
+	}()
 	if o.goGenerate {
 		if eo.Generate, err = goGenerateLine(o); err != nil {
 			rep.diags.Add(".", 1, 1, diag.Error, "render", "go:generate line: %v", err)
 			return exitError
 		}
 	}
-	files, err := emitter.Render(s, eo)
+	out, err := emitter.Render(s, eo)
 	if err != nil {
 		rep.diags.Add(".", 1, 1, diag.Error, "render", "%v", err)
 		return exitError
 	}
 	if o.check {
-		return check(o, files, stdout, rep)
+		return check(o, out, stdout, rep)
 	}
 	var schemaJSON []byte
 	if o.schemaOut != "" {
@@ -251,7 +287,7 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 	// An interrupt while files are renamed into place would leave a mix of
 	// old and new files: hold it off until the write is done.
 	signal.Ignore(os.Interrupt, syscall.SIGTERM)
-	res, err := emitter.Write(o.out, files)
+	res, err := emitter.Write(o.out, out)
 	signal.Reset(os.Interrupt, syscall.SIGTERM)
 	if err != nil {
 		rep.diags.Add(o.out, 1, 1, diag.Error, "write", "%v", err)
@@ -263,6 +299,7 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 			return exitError
 		}
 	}
+	rendered = out
 	if !o.quiet {
 		if o.verbose {
 			for _, n := range res.Written {
@@ -323,6 +360,10 @@ func check(o options, files []emitter.File, stdout io.Writer, rep *report) int {
 			fmt.Fprintf(stdout, "gen: %s is up to date (%d files)\n", o.out, len(res.Unchanged))
 		}
 		return exitOK
+	}
+	if o.quiet {
+		fmt.Fprintf(stdout, "gen: %s is stale: %d files would be written, %d removed\n", o.out, len(res.Written), len(res.Removed))
+		return exitError
 	}
 	byName := map[string][]byte{}
 	for _, f := range files {
@@ -395,18 +436,24 @@ func finish(o options, rep report, code int, stderr io.Writer) int {
 }
 
 type pageFile struct {
-	rel  string // slash-separated, relative to -in
-	path string
+	rel   string // slash-separated, relative to -in
+	path  string
+	data  []byte // nil until read, or when unreadable or skipped
+	hash  string // content hash, for the run cache
+	size  int64
+	mtime int64 // Unix nanoseconds
+	skip  bool  // unreadable or too large: never parsed
+	diag  diag.List
 }
 
-// readPages finds and parses every *.md page under in, in parallel.
-func readPages(in string, diags *diag.List) ([]*parser.Page, int, error) {
+// listPages finds every regular *.md page under in, in path order.
+func listPages(in string, diags *diag.List) ([]pageFile, error) {
 	info, err := os.Stat(in)
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
 	if !info.IsDir() {
-		return nil, 0, fmt.Errorf("%s is not a folder", in)
+		return nil, fmt.Errorf("%s is not a folder", in)
 	}
 	var files []pageFile
 	err = filepath.WalkDir(in, func(p string, d fs.DirEntry, err error) error {
@@ -428,12 +475,11 @@ func readPages(in string, diags *diag.List) ([]*parser.Page, int, error) {
 		}
 		return nil
 	})
-	if err != nil {
-		return nil, 0, err
-	}
-	rootName := filepath.Base(filepath.Clean(in))
-	pages := make([]*parser.Page, len(files))
-	var mu sync.Mutex
+	return files, err
+}
+
+// parallel runs fn(i) for i in [0, n) on all cores.
+func parallel(n int, fn func(i int)) {
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
@@ -441,53 +487,92 @@ func readPages(in string, diags *diag.List) ([]*parser.Page, int, error) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				f := files[i]
-				page, d := readPage(f, rootName)
-				pages[i] = page
-				if len(d) > 0 {
-					mu.Lock()
-					*diags = append(*diags, d...)
-					mu.Unlock()
-				}
+				fn(i)
 			}
 		}()
 	}
-	for i := range files {
+	for i := 0; i < n; i++ {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
+}
+
+// hashFiles gives every page its content hash: the one the previous run
+// recorded when the page's size and modification time are unchanged, else
+// by reading it. Pages over the size limit are skipped without reading.
+func hashFiles(files []pageFile, prior *cacheEntry) {
+	parallel(len(files), func(i int) {
+		f := &files[i]
+		info, err := os.Stat(f.path)
+		if err != nil {
+			f.diag.Warn(f.rel, 1, 1, "unreadable", "%v", err)
+			f.hash, f.skip = "unreadable", true
+			return
+		}
+		f.size, f.mtime = info.Size(), info.ModTime().UnixNano()
+		if info.Size() > maxPageBytes {
+			f.diag.Warn(f.rel, 1, 1, "page-too-large", "page is %d bytes, over the %d-byte limit; skipped", info.Size(), maxPageBytes)
+			f.hash, f.skip = fmt.Sprintf("too-large:%d", info.Size()), true
+			return
+		}
+		if h := prior.knownHash(f.rel, f.size, f.mtime); h != "" {
+			f.hash = h
+			return
+		}
+		readFile(f)
+	})
+}
+
+func readFile(f *pageFile) {
+	data, err := os.ReadFile(f.path)
+	if err != nil {
+		f.diag.Warn(f.rel, 1, 1, "unreadable", "%v", err)
+		f.hash, f.skip = "unreadable", true
+		return
+	}
+	f.data, f.hash = data, hashBytes(data)
+}
+
+// parsePages parses the pages read, in parallel; an internal panic in the
+// parser is reported as a diagnostic on that page, never a crash.
+func parsePages(files []pageFile, rootName string, diags *diag.List) []*parser.Page {
+	pages := make([]*parser.Page, len(files))
+	parallel(len(files), func(i int) {
+		f := &files[i]
+		if f.skip {
+			return
+		}
+		if f.data == nil {
+			readFile(f)
+			if f.data == nil {
+				return
+			}
+		}
+		defer func() {
+			if r := recover(); r != nil {
+				pages[i] = nil
+				f.diag.Warn(f.rel, 1, 1, "internal", "parser failed on this page (%v); page skipped", r)
+			}
+		}()
+		pages[i] = parser.Parse(f.rel, f.data, parser.Options{RootName: rootName})
+		f.data = nil // the page model keeps what it needs
+	})
 	var out []*parser.Page
-	for _, p := range pages {
+	for i, p := range pages {
+		*diags = append(*diags, files[i].diag...)
 		if p != nil {
 			out = append(out, p)
 		}
 	}
-	return out, len(files), nil
+	return out
 }
 
-// readPage reads and parses one page; an internal panic in the parser is
-// reported as a diagnostic on that page, never a crash of the run.
-func readPage(f pageFile, rootName string) (page *parser.Page, diags diag.List) {
-	defer func() {
-		if r := recover(); r != nil {
-			page = nil
-			diags.Warn(f.rel, 1, 1, "internal", "parser failed on this page (%v); page skipped", r)
-		}
-	}()
-	info, err := os.Stat(f.path)
+// readPages finds, reads and parses every page under in.
+func readPages(in string, diags *diag.List) ([]*parser.Page, int, error) {
+	files, err := listPages(in, diags)
 	if err != nil {
-		diags.Warn(f.rel, 1, 1, "unreadable", "%v", err)
-		return nil, diags
+		return nil, 0, err
 	}
-	if info.Size() > maxPageBytes {
-		diags.Warn(f.rel, 1, 1, "page-too-large", "page is %d bytes, over the %d-byte limit; skipped", info.Size(), maxPageBytes)
-		return nil, diags
-	}
-	data, err := os.ReadFile(f.path)
-	if err != nil {
-		diags.Warn(f.rel, 1, 1, "unreadable", "%v", err)
-		return nil, diags
-	}
-	return parser.Parse(f.rel, data, parser.Options{RootName: rootName}), nil
+	return parsePages(files, filepath.Base(filepath.Clean(in)), diags), len(files), nil
 }

@@ -1,0 +1,100 @@
+package main
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/docgen/graphgen/emitter"
+	"github.com/docgen/graphgen/parser/corpus"
+	"github.com/docgen/graphgen/parser/diag"
+	"github.com/docgen/graphgen/schema"
+)
+
+// The stage benchmarks run on ../shared/corpus/bilingual-ru-2020-10/beta
+// (2462 pages): parse, resolve, emit (render in memory) and write.
+
+func benchInput(b *testing.B) string {
+	return corpus.Require(b, "corpus", "bilingual-ru-2020-10", "beta", "resources")
+}
+
+func BenchmarkParse(b *testing.B) {
+	in := benchInput(b)
+	var size int64
+	filepath.WalkDir(in, func(p string, d os.DirEntry, err error) error {
+		if info, err := d.Info(); err == nil && !d.IsDir() {
+			size += info.Size()
+		}
+		return nil
+	})
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		var d diag.List
+		if _, _, err := readPages(in, &d); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkResolve(b *testing.B) {
+	var d diag.List
+	pages, _, err := readPages(benchInput(b), &d)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		schema.Resolve(pages)
+	}
+}
+
+func BenchmarkEmit(b *testing.B) {
+	var d diag.List
+	pages, _, err := readPages(benchInput(b), &d)
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := schema.Resolve(pages)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := emitter.Render(s, emitter.Options{Package: "models"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkWrite(b *testing.B) {
+	var d diag.List
+	pages, _, err := readPages(benchInput(b), &d)
+	if err != nil {
+		b.Fatal(err)
+	}
+	files, err := emitter.Render(schema.Resolve(pages), emitter.Options{Package: "models"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		b.StopTimer()
+		dir := filepath.Join(b.TempDir(), "models")
+		b.StartTimer()
+		if _, err := emitter.Write(dir, files); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkGenerate is the whole command, output written, on a fresh folder.
+func BenchmarkGenerate(b *testing.B) {
+	in := benchInput(b)
+	for b.Loop() {
+		b.StopTimer()
+		out := filepath.Join(b.TempDir(), "models")
+		b.StartTimer()
+		if code := run([]string{"-q", "-in", in, "-out", out}, io.Discard, io.Discard); code != exitOK {
+			b.Fatal("exit", code)
+		}
+	}
+}

@@ -1,0 +1,246 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/docgen/graphgen/emitter"
+	"github.com/docgen/graphgen/parser/diag"
+)
+
+// The run cache lets a rerun on unchanged pages finish without parsing.
+// It lives outside -out, under os.UserCacheDir()/graphgen, one file per
+// (absolute -in, absolute -out, options) key, and records: the content
+// hash of every input page (so a fresh checkout with new modification
+// times still hits), the size and modification time of every generated
+// file in -out (any rewrite, edit or removal changes them), the content
+// hash of the schema file and of the gen binary itself, and the run's
+// diagnostics. A rerun that matches all of them prints the same
+// diagnostics and writes nothing. A missing, stale or corrupt entry only
+// costs a full run.
+
+const cacheVersion = 1
+
+type cacheEntry struct {
+	Version     int               `json:"version"`
+	Executable  string            `json:"executable"`
+	Inputs      string            `json:"inputs"`
+	Outputs     map[string]string `json:"outputs"` // file name -> size and modification time
+	SchemaOut   string            `json:"schemaOut,omitempty"`
+	Diagnostics diag.List         `json:"diagnostics"`
+	Pages       int               `json:"pages"`
+	Types       int               `json:"types"`
+	Enums       int               `json:"enums"`
+	GoFiles     int               `json:"goFiles"` // .go files in -out after the run
+	// Pages remembers each page's size, modification time and content
+	// hash, so a rerun hashes only pages whose stat changed.
+	PageStamps map[string]pageStamp `json:"pageStamps"`
+	Written    int64                `json:"written"` // when the entry was made, in Unix nanoseconds
+}
+
+type pageStamp struct {
+	Size  int64  `json:"size"`
+	MTime int64  `json:"mtime"`
+	Hash  string `json:"hash"`
+}
+
+// racyWindow: a page modified this close to the recorded run may have
+// changed again within the same timestamp; its hash is not reused.
+const racyWindow = 2 * time.Second
+
+// knownHash returns the recorded hash of a page whose size and
+// modification time are unchanged, or "".
+func (e *cacheEntry) knownHash(rel string, size, mtime int64) string {
+	if e == nil {
+		return ""
+	}
+	st, ok := e.PageStamps[rel]
+	if !ok || st.Size != size || st.MTime != mtime || mtime > e.Written-int64(racyWindow) {
+		return ""
+	}
+	return st.Hash
+}
+
+func hashBytes(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+// cachePath returns where the entry for this invocation lives, or "".
+func cachePath(o options) string {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	absIn, err1 := filepath.Abs(o.in)
+	absOut, err2 := filepath.Abs(o.out)
+	if err1 != nil || err2 != nil {
+		return ""
+	}
+	absSchema := ""
+	if o.schemaOut != "" {
+		absSchema, _ = filepath.Abs(o.schemaOut)
+	}
+	key := strings.Join([]string{absIn, absOut, o.pkg, o.types, absSchema,
+		boolWord(o.strict), boolWord(o.goGenerate)}, "\x00")
+	return filepath.Join(dir, "graphgen", hashBytes([]byte(key))[:32]+".json")
+}
+
+func boolWord(b bool) string {
+	if b {
+		return "1"
+	}
+	return "0"
+}
+
+// executableHash identifies the generator build: a rebuilt gen is a new
+// generator, whatever its version says.
+func executableHash() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return ""
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return ""
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// inputsHash combines the pages' paths and content hashes.
+func inputsHash(files []pageFile) string {
+	h := sha256.New()
+	for _, f := range files {
+		io.WriteString(h, f.rel)
+		h.Write([]byte{0})
+		io.WriteString(h, f.hash)
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// outputsStamps records the size and modification time of every file in
+// -out that gen wrote. The cache records them right after writing.
+func outputsStamps(dir string, names []string) map[string]string {
+	out := make(map[string]string, len(names))
+	for _, n := range names {
+		info, err := os.Lstat(filepath.Join(dir, n))
+		if err != nil || !info.Mode().IsRegular() {
+			continue
+		}
+		out[n] = fmt.Sprintf("%d:%d", info.Size(), info.ModTime().UnixNano())
+	}
+	return out
+}
+
+// generatedCount counts the .go files in dir (-1 when it cannot be read).
+func generatedCount(dir string) int {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return -1
+	}
+	n := 0
+	for _, e := range entries {
+		if e.Type().IsRegular() && strings.HasSuffix(e.Name(), ".go") {
+			n++
+		}
+	}
+	return n
+}
+
+func fileHash(path string) string {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return ""
+	}
+	return hashBytes(b)
+}
+
+func loadCache(path string) *cacheEntry {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil
+	}
+	var e cacheEntry
+	if json.Unmarshal(b, &e) != nil || e.Version != cacheVersion {
+		return nil
+	}
+	return &e
+}
+
+// current reports whether the entry describes exactly this run.
+func (e *cacheEntry) current(o options, exe, inputs string) bool {
+	if e == nil || exe == "" || e.Executable != exe || e.Inputs != inputs || len(e.Outputs) == 0 {
+		return false
+	}
+	now := outputsStamps(o.out, sortedNames(e.Outputs))
+	if len(now) != len(e.Outputs) {
+		return false
+	}
+	for name, stamp := range e.Outputs {
+		if now[name] != stamp {
+			return false
+		}
+	}
+	// A .go file added since (a stale generated file put back, say) means
+	// a full run decides what to do with it.
+	if generatedCount(o.out) != e.GoFiles {
+		return false
+	}
+	return o.schemaOut == "" || fileHash(o.schemaOut) == e.SchemaOut
+}
+
+// saveCache records a successful run; failures to save are ignored (the
+// cache is an optimisation).
+func saveCache(path string, o options, exe, inputs string, pages []pageFile, files []emitter.File, rep report) {
+	if path == "" || exe == "" {
+		return
+	}
+	e := cacheEntry{Version: cacheVersion, Executable: exe, Inputs: inputs, Outputs: map[string]string{},
+		Diagnostics: rep.diags, Pages: rep.pages, Types: rep.types, Enums: rep.enums}
+	names := make([]string, len(files))
+	for i, f := range files {
+		names[i] = f.Name
+	}
+	e.Written = time.Now().UnixNano()
+	e.PageStamps = make(map[string]pageStamp, len(pages))
+	for _, pf := range pages {
+		if pf.hash != "" && pf.mtime != 0 {
+			e.PageStamps[pf.rel] = pageStamp{Size: pf.size, MTime: pf.mtime, Hash: pf.hash}
+		}
+	}
+	e.Outputs = outputsStamps(o.out, names)
+	e.GoFiles = generatedCount(o.out)
+	if o.schemaOut != "" {
+		e.SchemaOut = fileHash(o.schemaOut)
+	}
+	b, err := json.Marshal(e)
+	if err != nil {
+		return
+	}
+	if os.MkdirAll(filepath.Dir(path), 0o755) == nil {
+		writeFileAtomic(path, b)
+	}
+}
+
+func sortedNames(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,64 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestCachedRerunIsTheSameRun(t *testing.T) {
+	in, out := copyDocsInput(t)
+	code, _, first := genOut(t, "-in", in, "-out", out)
+	require.Equal(t, exitOK, code, first)
+	entry := loadCache(cachePath(options{in: in, out: out, pkg: "models"}))
+	require.NotNil(t, entry, "a successful run is recorded")
+	assert.Len(t, entry.Outputs, 16)
+	ageFiles(t, out)
+	before := modTimes(t, out)
+	code, stdout, second := genOut(t, "-in", in, "-out", out)
+	require.Equal(t, exitOK, code)
+	assert.Equal(t, first, second, "the same diagnostics and summary")
+	assert.Contains(t, stdout, "no changes: 16 files up to date")
+	assert.Equal(t, before, modTimes(t, out))
+}
+
+func TestCorruptCacheCostsOnlyAFullRun(t *testing.T) {
+	in, out := copyDocsInput(t)
+	code, _, first := genOut(t, "-in", in, "-out", out)
+	require.Equal(t, exitOK, code, first)
+	path := cachePath(options{in: in, out: out, pkg: "models"})
+	require.NoError(t, os.WriteFile(path, []byte("{not json"), 0o644))
+	code, stdout, second := genOut(t, "-in", in, "-out", out)
+	require.Equal(t, exitOK, code)
+	assert.Equal(t, first, second)
+	assert.Contains(t, stdout, "no changes")
+	assert.NotNil(t, loadCache(path), "the entry is written again")
+}
+
+func TestCacheNoticesChangedOutput(t *testing.T) {
+	in, out := copyDocsInput(t)
+	code, _, stderr := genOut(t, "-in", in, "-out", out)
+	require.Equal(t, exitOK, code, stderr)
+	want := goFiles(t, out)
+	// Someone edits a generated file and deletes another.
+	writeFile(t, filepath.Join(out, "book.go"), want["book.go"]+"\n// edited\n")
+	require.NoError(t, os.Remove(filepath.Join(out, "genre.go")))
+	code, stdout, _ := genOut(t, "-in", in, "-out", out, "-v")
+	require.Equal(t, exitOK, code)
+	assert.Contains(t, stdout, "wrote "+filepath.Join(out, "book.go"))
+	assert.Contains(t, stdout, "wrote "+filepath.Join(out, "genre.go"))
+	assert.Equal(t, want, goFiles(t, out))
+}
+
+func TestNoCacheFlag(t *testing.T) {
+	in, out := copyDocsInput(t)
+	code, _, stderr := genOut(t, "-in", in, "-out", out, "-no-cache")
+	require.Equal(t, exitOK, code, stderr)
+	assert.Nil(t, loadCache(cachePath(options{in: in, out: out, pkg: "models"})), "-no-cache writes no entry")
+	code, stdout, _ := genOut(t, "-in", in, "-out", out, "-no-cache")
+	require.Equal(t, exitOK, code)
+	assert.Contains(t, stdout, "no changes: 16 files up to date", "the write step still finds nothing to do")
+}

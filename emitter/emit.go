@@ -14,6 +14,7 @@ import (
 	"sync"
 	"text/template"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/dave/jennifer/jen"
 
@@ -70,8 +71,42 @@ func Render(s *schema.Schema, opts Options) ([]File, error) {
 		}
 	}
 	files = append(files, out...)
+	reg, err := renderRegistry(s, opts)
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, reg)
 	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
 	return files, nil
+}
+
+// registryFile is the support file listing every struct type for
+// polymorphic decoding; the naming module keeps the name free.
+const registryFile = "registry.go"
+
+// renderRegistry lists every struct type by its @odata.type with its base,
+// for Unmarshal and Poly.
+func renderRegistry(s *schema.Schema, opts Options) (File, error) {
+	f := jen.NewFile(opts.Package)
+	f.HeaderComment(Header)
+	f.Comment("registry maps each struct type's @odata.type to its base and constructor.")
+	entries := jen.Dict{}
+	for _, t := range s.Types {
+		if t.Kind == schema.Enum {
+			continue
+		}
+		fields := jen.Dict{jen.Id("new"): jen.Func().Params().Any().Block(jen.Return(jen.New(jen.Id(t.GoName))))}
+		if t.BaseType != nil {
+			fields[jen.Id("base")] = jen.Lit("#" + t.BaseType.Name)
+		}
+		entries[jen.Lit("#"+t.Name)] = jen.Values(fields)
+	}
+	f.Var().Id("registry").Op("=").Map(jen.String()).Id("registration").Values(entries)
+	var buf bytes.Buffer
+	if err := f.Render(&buf); err != nil {
+		return File{}, fmt.Errorf("rendering %s: %w", registryFile, err)
+	}
+	return File{Name: registryFile, Content: buf.Bytes()}, nil
 }
 
 func renderSupport(opts Options) ([]File, error) {
@@ -116,6 +151,10 @@ func structDecl(f *jen.File, t *schema.Type) {
 	var fields []jen.Code
 	if t.BaseType != nil {
 		fields = append(fields, jen.Id(t.BaseType.GoName))
+	} else {
+		// Root types carry unknown properties, explicit nulls and the
+		// @odata.type read; derived types get them through their base.
+		fields = append(fields, jen.Id("Object"))
 	}
 	for _, p := range t.Properties {
 		typ := fieldType(p)
@@ -134,6 +173,15 @@ func structDecl(f *jen.File, t *schema.Type) {
 		fields = append(fields, jen.Id(p.GoName).Add(typ).Tag(map[string]string{"json": p.Name + ",omitempty"}))
 	}
 	f.Type().Id(t.GoName).Struct(fields...)
+	odataType := "#" + t.Name
+	f.Comment(fmt.Sprintf("ODataType returns %q.", odataType))
+	f.Func().Params(jen.Id(t.GoName)).Id("ODataType").Params().String().Block(jen.Return(jen.Lit(odataType)))
+	f.Comment("MarshalJSON writes the set properties, explicit nulls and AdditionalData.")
+	f.Func().Params(jen.Id("v").Id(t.GoName)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Return(jen.Id("marshalObject").Call(jen.Op("&").Id("v"))))
+	f.Comment("UnmarshalJSON reads the properties; unknown ones go to AdditionalData.")
+	f.Func().Params(jen.Id("v").Op("*").Id(t.GoName)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
+		jen.Return(jen.Id("unmarshalObject").Call(jen.Id("data"), jen.Id("v"))))
 }
 
 func enumDecl(f *jen.File, t *schema.Type) {
@@ -153,6 +201,35 @@ func enumDecl(f *jen.File, t *schema.Type) {
 		consts = append(consts, jen.Id(m.GoName).Id(t.GoName).Op("=").Lit(m.Name))
 	}
 	f.Const().Defs(consts...)
+	var members []jen.Code
+	for _, m := range t.Members {
+		members = append(members, jen.Id(m.GoName))
+	}
+	f.Comment("String returns the value as written on the wire.")
+	f.Func().Params(jen.Id("v").Id(t.GoName)).Id("String").Params().String().Block(jen.Return(jen.String().Parens(jen.Id("v"))))
+	f.Comment("Values returns the documented members, in documented order.")
+	f.Func().Params(jen.Id(t.GoName)).Id("Values").Params().Index().Id(t.GoName).Block(
+		jen.Return(jen.Index().Id(t.GoName).Values(members...)))
+	if t.Flags {
+		f.Comment("IsKnown reports whether every member of the combined value is documented.")
+		f.Func().Params(jen.Id("v").Id(t.GoName)).Id("IsKnown").Params().Bool().Block(
+			jen.For(jen.List(jen.Id("_"), jen.Id("m")).Op(":=").Range().Id("v").Dot("Split").Call()).Block(
+				jen.Switch(jen.Id("m")).Block(
+					jen.Case(members...),
+					jen.Default().Block(jen.Return(jen.False())),
+				),
+			),
+			jen.Return(jen.True()))
+		f.Comment("Split returns the members of a combined flags value (\"a,b\"); JoinFlags joins them.")
+		f.Func().Params(jen.Id("v").Id(t.GoName)).Id("Split").Params().Index().Id(t.GoName).Block(
+			jen.Return(jen.Id("splitFlags").Call(jen.Id("v"))))
+		return
+	}
+	f.Comment("IsKnown reports whether the value is a documented member; others decode and")
+	f.Comment("re-encode unchanged.")
+	f.Func().Params(jen.Id("v").Id(t.GoName)).Id("IsKnown").Params().Bool().Block(
+		jen.Switch(jen.Id("v")).Block(jen.Case(members...).Block(jen.Return(jen.True()))),
+		jen.Return(jen.False()))
 }
 
 func docComment(f *jen.File, goName, name string, kind schema.Kind, description string) {
@@ -191,11 +268,18 @@ func commentLines(text string, width int) []string {
 	words := strings.Fields(text)
 	var lines []string
 	var cur strings.Builder
+	n := 0 // runes on the current line: width counts characters, not bytes
 	for _, w := range words {
-		if cur.Len() > 0 && cur.Len()+1+len(w) > width {
+		wn := utf8.RuneCountInString(w)
+		if n > 0 && n+1+wn > width {
 			lines = append(lines, cur.String())
 			cur.Reset()
+			n = 0
 		}
+		if n > 0 {
+			n++
+		}
+		n += wn
 		if cur.Len() > 0 {
 			cur.WriteByte(' ')
 		}
@@ -225,6 +309,11 @@ func fieldType(p *schema.Property) jen.Code {
 // elemType is the Go type of one value of the property, and whether a
 // single value is held by pointer (to tell absent from zero).
 func elemType(p *schema.Property) (*jen.Statement, bool) {
+	if p.Ref != nil && p.Ref.Kind != schema.Enum && len(p.Ref.Derived) > 0 {
+		// Declared with a base type that has derived types: the holder
+		// decodes into the type @odata.type names.
+		return jen.Id("Poly").Types(jen.Id(p.Ref.GoName)), false
+	}
 	if p.Ref != nil {
 		return jen.Id(p.Ref.GoName), true
 	}

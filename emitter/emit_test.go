@@ -155,7 +155,7 @@ func TestEveryFileHasHeaderAndIsFormatted(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, string(formatted), string(f.Content), "%s is gofmt-clean", f.Name)
 	}
-	assert.Equal(t, []string{"doc.go", "edm.go", "x.go"}, names)
+	assert.Equal(t, []string{"doc.go", "edm.go", "odata.go", "registry.go", "x.go"}, names)
 	again, err := Render(&schema.Schema{Types: []*schema.Type{ty}}, Options{Package: "models"})
 	require.NoError(t, err)
 	assert.Equal(t, files, again, "byte-identical from run to run")
@@ -189,9 +189,9 @@ func TestDocTextCannotInjectCode(t *testing.T) {
 			}
 		}
 		if name == "x.go" {
-			assert.Equal(t, []string{"type X"}, decls)
+			assert.Equal(t, []string{"type X", "func ODataType", "func MarshalJSON", "func UnmarshalJSON"}, decls)
 		} else {
-			assert.Equal(t, []string{"type E", "value EM"}, decls)
+			assert.Equal(t, []string{"type E", "value EM", "func String", "func Values", "func IsKnown"}, decls)
 		}
 		for _, line := range strings.Split(string(src), "\n") {
 			assert.False(t, strings.HasPrefix(strings.TrimSpace(line), "//go:generate"), "a directive line: %q", line)

@@ -6,6 +6,7 @@ package generated
 //
 // Автор книги, как он указан на обложке.
 type Author struct {
+	Object
 	// Имя автора.
 	Name *string `json:"name,omitempty"`
 	// Дата рождения.
@@ -14,4 +15,19 @@ type Author struct {
 	IsAlive *bool `json:"isAlive,omitempty"`
 	// Фотография автора.
 	Portrait []byte `json:"portrait,omitempty"`
+}
+
+// ODataType returns "#microsoft.graph.author".
+func (Author) ODataType() string {
+	return "#microsoft.graph.author"
+}
+
+// MarshalJSON writes the set properties, explicit nulls and AdditionalData.
+func (v Author) MarshalJSON() ([]byte, error) {
+	return marshalObject(&v)
+}
+
+// UnmarshalJSON reads the properties; unknown ones go to AdditionalData.
+func (v *Author) UnmarshalJSON(data []byte) error {
+	return unmarshalObject(data, v)
 }

@@ -53,3 +53,18 @@ type Book struct {
 	// Members who borrowed this book. Read-only. Nullable.
 	Borrowers []Member `json:"borrowers,omitempty"`
 }
+
+// ODataType returns "#microsoft.graph.book".
+func (Book) ODataType() string {
+	return "#microsoft.graph.book"
+}
+
+// MarshalJSON writes the set properties, explicit nulls and AdditionalData.
+func (v Book) MarshalJSON() ([]byte, error) {
+	return marshalObject(&v)
+}
+
+// UnmarshalJSON reads the properties; unknown ones go to AdditionalData.
+func (v *Book) UnmarshalJSON(data []byte) error {
+	return unmarshalObject(data, v)
+}

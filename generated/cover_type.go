@@ -10,3 +10,23 @@ const (
 	CoverTypePaperback  CoverType = "paperback"
 	CoverTypeElectronic CoverType = "electronic"
 )
+
+// String returns the value as written on the wire.
+func (v CoverType) String() string {
+	return string(v)
+}
+
+// Values returns the documented members, in documented order.
+func (CoverType) Values() []CoverType {
+	return []CoverType{CoverTypeHardcover, CoverTypePaperback, CoverTypeElectronic}
+}
+
+// IsKnown reports whether the value is a documented member; others decode and
+// re-encode unchanged.
+func (v CoverType) IsKnown() bool {
+	switch v {
+	case CoverTypeHardcover, CoverTypePaperback, CoverTypeElectronic:
+		return true
+	}
+	return false
+}

@@ -6,6 +6,22 @@ package generated
 //
 // The base type of every entity in the library API.
 type Entity struct {
+	Object
 	// The unique identifier of the entity. Key. Not nullable. Read-only.
 	ID *string `json:"id,omitempty"`
+}
+
+// ODataType returns "#microsoft.graph.entity".
+func (Entity) ODataType() string {
+	return "#microsoft.graph.entity"
+}
+
+// MarshalJSON writes the set properties, explicit nulls and AdditionalData.
+func (v Entity) MarshalJSON() ([]byte, error) {
+	return marshalObject(&v)
+}
+
+// UnmarshalJSON reads the properties; unknown ones go to AdditionalData.
+func (v *Entity) UnmarshalJSON(data []byte) error {
+	return unmarshalObject(data, v)
 }

@@ -17,3 +17,23 @@ const (
 	// Evolvable enumeration sentinel value. Do not use.
 	GenreUnknownFutureValue Genre = "unknownFutureValue"
 )
+
+// String returns the value as written on the wire.
+func (v Genre) String() string {
+	return string(v)
+}
+
+// Values returns the documented members, in documented order.
+func (Genre) Values() []Genre {
+	return []Genre{GenreFiction, GenreScience, GenreHistory, GenreUnknownFutureValue}
+}
+
+// IsKnown reports whether the value is a documented member; others decode and
+// re-encode unchanged.
+func (v Genre) IsKnown() bool {
+	switch v {
+	case GenreFiction, GenreScience, GenreHistory, GenreUnknownFutureValue:
+		return true
+	}
+	return false
+}

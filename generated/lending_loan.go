@@ -18,7 +18,22 @@ type LendingLoan struct {
 	// Продление срока.
 	Extension *Duration `json:"extension,omitempty"`
 	// Выданный экземпляр.
-	Item *LibraryItem `json:"item,omitempty"`
+	Item Poly[LibraryItem] `json:"item,omitempty"`
 	// Читатель.
 	Borrower *Member `json:"borrower,omitempty"`
+}
+
+// ODataType returns "#microsoft.graph.lending.loan".
+func (LendingLoan) ODataType() string {
+	return "#microsoft.graph.lending.loan"
+}
+
+// MarshalJSON writes the set properties, explicit nulls and AdditionalData.
+func (v LendingLoan) MarshalJSON() ([]byte, error) {
+	return marshalObject(&v)
+}
+
+// UnmarshalJSON reads the properties; unknown ones go to AdditionalData.
+func (v *LendingLoan) UnmarshalJSON(data []byte) error {
+	return unmarshalObject(data, v)
 }

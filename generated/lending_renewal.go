@@ -8,8 +8,24 @@ import "time"
 //
 // One renewal of a loan.
 type LendingRenewal struct {
+	Object
 	// When the loan was renewed.
 	RenewedDateTime *time.Time `json:"renewedDateTime,omitempty"`
 	// Days added to the loan.
 	AddedDays *int32 `json:"addedDays,omitempty"`
+}
+
+// ODataType returns "#microsoft.graph.lending.renewal".
+func (LendingRenewal) ODataType() string {
+	return "#microsoft.graph.lending.renewal"
+}
+
+// MarshalJSON writes the set properties, explicit nulls and AdditionalData.
+func (v LendingRenewal) MarshalJSON() ([]byte, error) {
+	return marshalObject(&v)
+}
+
+// UnmarshalJSON reads the properties; unknown ones go to AdditionalData.
+func (v *LendingRenewal) UnmarshalJSON(data []byte) error {
+	return unmarshalObject(data, v)
 }

@@ -19,3 +19,18 @@ type LibraryItem struct {
 	// The shelf the item stands on. Read-only.
 	Shelf *Shelf `json:"shelf,omitempty"`
 }
+
+// ODataType returns "#microsoft.graph.libraryItem".
+func (LibraryItem) ODataType() string {
+	return "#microsoft.graph.libraryItem"
+}
+
+// MarshalJSON writes the set properties, explicit nulls and AdditionalData.
+func (v LibraryItem) MarshalJSON() ([]byte, error) {
+	return marshalObject(&v)
+}
+
+// UnmarshalJSON reads the properties; unknown ones go to AdditionalData.
+func (v *LibraryItem) UnmarshalJSON(data []byte) error {
+	return unmarshalObject(data, v)
+}

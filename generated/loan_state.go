@@ -11,3 +11,23 @@ const (
 	LoanStateReturned  LoanState = "returned"
 	LoanStateOverdue   LoanState = "overdue"
 )
+
+// String returns the value as written on the wire.
+func (v LoanState) String() string {
+	return string(v)
+}
+
+// Values returns the documented members, in documented order.
+func (LoanState) Values() []LoanState {
+	return []LoanState{LoanStateRequested, LoanStateActive, LoanStateReturned, LoanStateOverdue}
+}
+
+// IsKnown reports whether the value is a documented member; others decode and
+// re-encode unchanged.
+func (v LoanState) IsKnown() bool {
+	switch v {
+	case LoanStateRequested, LoanStateActive, LoanStateReturned, LoanStateOverdue:
+		return true
+	}
+	return false
+}

@@ -30,3 +30,18 @@ type Member struct {
 	// The member's loans. Read-only.
 	Loans []LendingLoan `json:"loans,omitempty"`
 }
+
+// ODataType returns "#microsoft.graph.member".
+func (Member) ODataType() string {
+	return "#microsoft.graph.member"
+}
+
+// MarshalJSON writes the set properties, explicit nulls and AdditionalData.
+func (v Member) MarshalJSON() ([]byte, error) {
+	return marshalObject(&v)
+}
+
+// UnmarshalJSON reads the properties; unknown ones go to AdditionalData.
+func (v *Member) UnmarshalJSON(data []byte) error {
+	return unmarshalObject(data, v)
+}

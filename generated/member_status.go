@@ -15,3 +15,23 @@ const (
 	// The card is closed.
 	MemberStatusClosed MemberStatus = "closed"
 )
+
+// String returns the value as written on the wire.
+func (v MemberStatus) String() string {
+	return string(v)
+}
+
+// Values returns the documented members, in documented order.
+func (MemberStatus) Values() []MemberStatus {
+	return []MemberStatus{MemberStatusActive, MemberStatusSuspended, MemberStatusClosed}
+}
+
+// IsKnown reports whether the value is a documented member; others decode and
+// re-encode unchanged.
+func (v MemberStatus) IsKnown() bool {
+	switch v {
+	case MemberStatusActive, MemberStatusSuspended, MemberStatusClosed:
+		return true
+	}
+	return false
+}

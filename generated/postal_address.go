@@ -6,10 +6,26 @@ package generated
 //
 // A postal address.
 type PostalAddress struct {
+	Object
 	// Street and number.
 	Street *string `json:"street,omitempty"`
 	// The city.
 	City *string `json:"city,omitempty"`
 	// The postal code.
 	PostalCode *string `json:"postalCode,omitempty"`
+}
+
+// ODataType returns "#microsoft.graph.postalAddress".
+func (PostalAddress) ODataType() string {
+	return "#microsoft.graph.postalAddress"
+}
+
+// MarshalJSON writes the set properties, explicit nulls and AdditionalData.
+func (v PostalAddress) MarshalJSON() ([]byte, error) {
+	return marshalObject(&v)
+}
+
+// UnmarshalJSON reads the properties; unknown ones go to AdditionalData.
+func (v *PostalAddress) UnmarshalJSON(data []byte) error {
+	return unmarshalObject(data, v)
 }

@@ -4,24 +4,38 @@ package generated
 
 // Shelf is the microsoft.graph.shelf entity type.
 //
-// Полка в читальном зале, на которой стоят
-// экземпляры.
+// Полка в читальном зале, на которой стоят экземпляры.
 type Shelf struct {
 	Entity
 	// Надпись на полке.
 	Label *string `json:"label,omitempty"`
-	// Сколько книг помещается на полке.
-	// Значение null не допускается.
+	// Сколько книг помещается на полке. Значение null не допускается.
 	Capacity *int32 `json:"capacity,omitempty"`
 	// Высота полки.
 	HeightCentimeters *float64 `json:"heightCentimeters,omitempty"`
-	// Вид полки. Возможные значения: rack, display,
-	// archive.
+	// Вид полки. Возможные значения: rack, display, archive.
 	Kind *ShelfKind `json:"kind,omitempty"`
 	// Названия секций.
 	Sections []string `json:"sections,omitempty"`
 	// Дата последней инвентаризации.
 	LastInventoryDate *Date `json:"lastInventoryDate,omitempty"`
+	// Особенности доступности.
+	Accessibility *AccessibilityFeatures `json:"accessibility,omitempty"`
 	// Экземпляры на полке. Только для чтения.
-	Items []LibraryItem `json:"items,omitempty"`
+	Items []Poly[LibraryItem] `json:"items,omitempty"`
+}
+
+// ODataType returns "#microsoft.graph.shelf".
+func (Shelf) ODataType() string {
+	return "#microsoft.graph.shelf"
+}
+
+// MarshalJSON writes the set properties, explicit nulls and AdditionalData.
+func (v Shelf) MarshalJSON() ([]byte, error) {
+	return marshalObject(&v)
+}
+
+// UnmarshalJSON reads the properties; unknown ones go to AdditionalData.
+func (v *Shelf) UnmarshalJSON(data []byte) error {
+	return unmarshalObject(data, v)
 }

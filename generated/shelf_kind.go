@@ -15,3 +15,23 @@ const (
 	// Закрытое хранение.
 	ShelfKindArchive ShelfKind = "archive"
 )
+
+// String returns the value as written on the wire.
+func (v ShelfKind) String() string {
+	return string(v)
+}
+
+// Values returns the documented members, in documented order.
+func (ShelfKind) Values() []ShelfKind {
+	return []ShelfKind{ShelfKindRack, ShelfKindDisplay, ShelfKindArchive}
+}
+
+// IsKnown reports whether the value is a documented member; others decode and
+// re-encode unchanged.
+func (v ShelfKind) IsKnown() bool {
+	switch v {
+	case ShelfKindRack, ShelfKindDisplay, ShelfKindArchive:
+		return true
+	}
+	return false
+}

@@ -29,6 +29,7 @@ const (
 	CodeJSONOnly          = "json-only-property" // a JSON key no table lists, and no base declares
 	CodeEnumFromValues    = "enum-from-values"   // an enum no page describes, built from a property's possible values
 	CodeMemberFromValues  = "member-from-values" // a member only a property's possible values list
+	CodeDuplicateMember   = "duplicate-member"   // a member listed twice (after recovering translated names)
 )
 
 const (
@@ -110,6 +111,7 @@ func Resolve(pages []*parser.Page) *Schema {
 	r.breakCycles()
 	r.recoverMembers()
 	r.membersFromPossibleValues()
+	r.dedupeMembers()
 	r.ownProperties()
 	r.checkWireNames()
 
@@ -324,6 +326,31 @@ func (r *resolver) mergeEnumDocs(e *entry) {
 			e.t.Members = append(e.t.Members, m)
 		}
 	}
+	e.t.Flags = e.t.Flags || powerOfTwoValues(e.t.Members)
+}
+
+// powerOfTwoValues recognises a flags enum by its values: at least three
+// non-zero members, all distinct powers of two, one of them 4 or more.
+func powerOfTwoValues(members []*Member) bool {
+	seen := map[int64]bool{}
+	var max int64
+	for _, m := range members {
+		if m.Value == nil {
+			return false
+		}
+		v := *m.Value
+		if v == 0 {
+			continue
+		}
+		if v < 0 || v&(v-1) != 0 || seen[v] {
+			return false
+		}
+		seen[v] = true
+		if v > max {
+			max = v
+		}
+	}
+	return len(seen) >= 3 && max >= 4
 }
 
 // lookupLink finds the type a link target describes: an anchor on the
@@ -929,4 +956,25 @@ func hasMemberFold(t *Type, name string) bool {
 		}
 	}
 	return false
+}
+
+// dedupeMembers keeps the first of members with the same wire name: two
+// constants with one value would be the same member twice.
+func (r *resolver) dedupeMembers() {
+	for _, e := range r.order {
+		if e.t.Kind != Enum || len(e.t.Members) < 2 {
+			continue
+		}
+		seen := map[string]bool{}
+		kept := e.t.Members[:0]
+		for _, m := range e.t.Members {
+			if seen[m.Name] {
+				r.warn(e.page, r.typePos(e), CodeDuplicateMember, "member %q of %s is listed twice; keeping the first", m.Name, shortName(e.t.Name))
+				continue
+			}
+			seen[m.Name] = true
+			kept = append(kept, m)
+		}
+		e.t.Members = kept
+	}
 }

@@ -398,3 +398,23 @@ func TestSubsetClosure(t *testing.T) {
 	_, err = s.Subset([]string{"[bad"})
 	assert.Error(t, err)
 }
+
+func TestFlagsEnums(t *testing.T) {
+	enum := func(name, desc string, values ...int) string {
+		md := "---\ndoc_type: enumPageType\n---\n# " + name + " enum type\n\n" + desc + "\n\n## Members\n|Member|Value|Description|\n|:--|:--|:--|\n"
+		for i, v := range values {
+			md += fmt.Sprintf("|m%d|%d|x|\n", i, v)
+		}
+		return md
+	}
+	s := resolveRaw(t, map[string]string{
+		"a.md": enum("byValues", "Kinds.", 0, 1, 2, 4, 8),
+		"b.md": enum("byProse", "A flag enum.", 0, 1),
+		"c.md": enum("plain", "Kinds.", 0, 1, 2, 3),
+		"d.md": enum("small", "Kinds.", 0, 1, 2),
+	})
+	assert.True(t, mustType(t, s, "microsoft.graph.byValues").Flags)
+	assert.True(t, mustType(t, s, "microsoft.graph.byProse").Flags)
+	assert.False(t, mustType(t, s, "microsoft.graph.plain").Flags)
+	assert.False(t, mustType(t, s, "microsoft.graph.small").Flags)
+}

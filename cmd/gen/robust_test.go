@@ -181,7 +181,7 @@ func TestInjectionThroughDocText(t *testing.T) {
 			}
 		}
 	}
-	assert.Equal(t, []string{"type X"}, decls, "the package API is what the page describes, nothing injected")
+	assert.Equal(t, []string{"type X", "func ODataType", "func MarshalJSON", "func UnmarshalJSON"}, decls, "the package API is what the page describes, nothing injected")
 	for _, line := range bytes.Split(src, []byte("\n")) {
 		assert.False(t, bytes.HasPrefix(bytes.TrimSpace(line), []byte("//go:")), "no directive: %s", line)
 	}

@@ -63,7 +63,7 @@ func TestNoOpRunRewritesNothing(t *testing.T) {
 	code, stdout, stderr := genOut(t, "-in", in, "-out", out)
 	require.Equal(t, exitOK, code, stderr)
 	assert.Equal(t, before, modTimes(t, out))
-	assert.Contains(t, stdout, "no changes: 16 files up to date")
+	assert.Contains(t, stdout, "no changes: 19 files up to date")
 }
 
 func TestChangedPageRewritesOnlyItsFiles(t *testing.T) {
@@ -142,7 +142,7 @@ func TestCheck(t *testing.T) {
 	require.Equal(t, exitOK, code, stderr)
 	code, stdout, _ = genOut(t, "-in", in, "-out", out, "-check")
 	assert.Equal(t, exitOK, code)
-	assert.Contains(t, stdout, "is up to date (16 files)")
+	assert.Contains(t, stdout, "is up to date (19 files)")
 
 	page := filepath.Join(in, "genre.md")
 	b, err := os.ReadFile(page)
@@ -171,7 +171,7 @@ func TestSubsetPackageBuildsAndIsClosed(t *testing.T) {
 	// genre, coverType) and the lending types with theirs (loanState);
 	// not the navigation targets (member, shelf) nor postalAddress.
 	assert.Equal(t, []string{"author.go", "book.go", "cover_type.go", "doc.go", "edm.go", "entity.go", "genre.go",
-		"lending_loan.go", "lending_renewal.go", "library_item.go", "loan_state.go"}, names)
+		"lending_loan.go", "lending_renewal.go", "library_item.go", "loan_state.go", "odata.go", "registry.go"}, names)
 	src, err := os.ReadFile(filepath.Join(out, "book.go"))
 	require.NoError(t, err)
 	assert.Contains(t, string(src), "Borrowers []json.RawMessage `json:\"borrowers,omitempty\"`", "a navigation collection outside the subset: raw JSON elements")
@@ -206,7 +206,7 @@ func TestOutputFlags(t *testing.T) {
 	}
 	var summary struct{ Summary map[string]int }
 	require.NoError(t, json.Unmarshal([]byte(lines[len(lines)-1]), &summary))
-	assert.Equal(t, 14, summary.Summary["pages"])
+	assert.Equal(t, 15, summary.Summary["pages"])
 	assert.Equal(t, len(lines)-1, summary.Summary["warnings"])
 
 	code, _, stderr = genOut(t, "-in", in, "-out", out, "-strict")
@@ -241,7 +241,7 @@ func TestConcurrentRunsOnOneOutput(t *testing.T) {
 	assert.Equal(t, []int{0, 0, 0, 0}, codes)
 	entries, err := os.ReadDir(out)
 	require.NoError(t, err)
-	assert.Len(t, entries, 16, "no temporary files, no duplicates")
+	assert.Len(t, entries, 19, "no temporary files, no duplicates")
 	buildPackage(t, filepath.Dir(out))
 }
 

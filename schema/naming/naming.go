@@ -236,12 +236,12 @@ func (s *Scope) Claim(name string) string {
 // SupportNames are the package-level names the support files declare; no
 // type or constant may take them.
 var SupportNames = []string{"Date", "TimeOfDay", "Duration", "Unmarshal", "NewDate", "ParseDate",
-	"ParseTimeOfDay", "ParseDuration", "TypeRegistry"}
+	"ParseTimeOfDay", "ParseDuration", "Object", "Poly", "NewPoly", "JoinFlags", "New"}
 
 // SupportFiles are the file names the support files use.
 var SupportFiles = []string{"doc.go", "edm.go", "odata.go", "registry.go"}
 
 // MethodNames are the methods generated types have or may get; no field
 // may take them.
-var MethodNames = []string{"ODataType", "MarshalJSON", "UnmarshalJSON", "String", "IsKnown", "Values",
-	"AdditionalData", "SetAdditionalData", "SetNull", "IsNull"}
+var MethodNames = []string{"ODataType", "MarshalJSON", "UnmarshalJSON", "String", "IsKnown", "Values", "Split",
+	"Object", "AdditionalData", "SetNull", "IsNull", "ClearNull"}

@@ -23,3 +23,23 @@ const (
 	// Notification certificate expired.
 	VppTokenActionFailureReasonExpiredApplePushNotificationCertificate VppTokenActionFailureReason = "expiredApplePushNotificationCertificate"
 )
+
+// String returns the value as written on the wire.
+func (v VppTokenActionFailureReason) String() string {
+	return string(v)
+}
+
+// Values returns the documented members, in documented order.
+func (VppTokenActionFailureReason) Values() []VppTokenActionFailureReason {
+	return []VppTokenActionFailureReason{VppTokenActionFailureReasonNone, VppTokenActionFailureReasonAppleFailure, VppTokenActionFailureReasonInternalError, VppTokenActionFailureReasonExpiredVppToken, VppTokenActionFailureReasonExpiredApplePushNotificationCertificate}
+}
+
+// IsKnown reports whether the value is a documented member; others decode and
+// re-encode unchanged.
+func (v VppTokenActionFailureReason) IsKnown() bool {
+	switch v {
+	case VppTokenActionFailureReasonNone, VppTokenActionFailureReasonAppleFailure, VppTokenActionFailureReasonInternalError, VppTokenActionFailureReasonExpiredVppToken, VppTokenActionFailureReasonExpiredApplePushNotificationCertificate:
+		return true
+	}
+	return false
+}

@@ -10,6 +10,7 @@ import "time"
 // The status of the action performed with an Apple Volume Purchase Program
 // token.
 type VppTokenActionResult struct {
+	Object
 	// Action name
 	ActionName *string `json:"actionName,omitempty"`
 	// State of the action. Possible values are: none, pending, canceled, active,
@@ -19,4 +20,19 @@ type VppTokenActionResult struct {
 	StartDateTime *time.Time `json:"startDateTime,omitempty"`
 	// Time the action state was last updated
 	LastUpdatedDateTime *time.Time `json:"lastUpdatedDateTime,omitempty"`
+}
+
+// ODataType returns "#microsoft.graph.vppTokenActionResult".
+func (VppTokenActionResult) ODataType() string {
+	return "#microsoft.graph.vppTokenActionResult"
+}
+
+// MarshalJSON writes the set properties, explicit nulls and AdditionalData.
+func (v VppTokenActionResult) MarshalJSON() ([]byte, error) {
+	return marshalObject(&v)
+}
+
+// UnmarshalJSON reads the properties; unknown ones go to AdditionalData.
+func (v *VppTokenActionResult) UnmarshalJSON(data []byte) error {
+	return unmarshalObject(data, v)
 }

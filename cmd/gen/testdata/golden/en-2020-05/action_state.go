@@ -23,3 +23,23 @@ const (
 	// Action is not supported.
 	ActionStateNotSupported ActionState = "notSupported"
 )
+
+// String returns the value as written on the wire.
+func (v ActionState) String() string {
+	return string(v)
+}
+
+// Values returns the documented members, in documented order.
+func (ActionState) Values() []ActionState {
+	return []ActionState{ActionStateNone, ActionStatePending, ActionStateCanceled, ActionStateActive, ActionStateDone, ActionStateFailed, ActionStateNotSupported}
+}
+
+// IsKnown reports whether the value is a documented member; others decode and
+// re-encode unchanged.
+func (v ActionState) IsKnown() bool {
+	switch v {
+	case ActionStateNone, ActionStatePending, ActionStateCanceled, ActionStateActive, ActionStateDone, ActionStateFailed, ActionStateNotSupported:
+		return true
+	}
+	return false
+}

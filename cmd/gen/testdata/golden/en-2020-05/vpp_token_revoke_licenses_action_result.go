@@ -18,3 +18,18 @@ type VppTokenRevokeLicensesActionResult struct {
 	// expiredApplePushNotificationCertificate.
 	ActionFailureReason *VppTokenActionFailureReason `json:"actionFailureReason,omitempty"`
 }
+
+// ODataType returns "#microsoft.graph.vppTokenRevokeLicensesActionResult".
+func (VppTokenRevokeLicensesActionResult) ODataType() string {
+	return "#microsoft.graph.vppTokenRevokeLicensesActionResult"
+}
+
+// MarshalJSON writes the set properties, explicit nulls and AdditionalData.
+func (v VppTokenRevokeLicensesActionResult) MarshalJSON() ([]byte, error) {
+	return marshalObject(&v)
+}
+
+// UnmarshalJSON reads the properties; unknown ones go to AdditionalData.
+func (v *VppTokenRevokeLicensesActionResult) UnmarshalJSON(data []byte) error {
+	return unmarshalObject(data, v)
+}

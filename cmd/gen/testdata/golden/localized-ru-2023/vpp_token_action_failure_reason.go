@@ -5,8 +5,7 @@ package seed
 // VppTokenActionFailureReason is the
 // microsoft.graph.vppTokenActionFailureReason enum type.
 //
-// Возможные типы причин сбоя действия
-// маркера apple Volume Purchase Program.
+// Возможные типы причин сбоя действия маркера apple Volume Purchase Program.
 type VppTokenActionFailureReason string
 
 const (
@@ -16,12 +15,30 @@ const (
 	VppTokenActionFailureReasonAppleFailure VppTokenActionFailureReason = "appleFailure"
 	// Произошла внутренняя ошибка.
 	VppTokenActionFailureReasonInternalError VppTokenActionFailureReason = "internalError"
-	// Ошибка произошла из-за истечения срока
-	// действия маркера программы покупки тома
-	// Apple.
+	// Ошибка произошла из-за истечения срока действия маркера программы покупки
+	// тома Apple.
 	VppTokenActionFailureReasonExpiredVppToken VppTokenActionFailureReason = "expiredVppToken"
-	// Ошибка произошла из-за истечения срока
-	// действия сертификата push-уведомления
+	// Ошибка произошла из-за истечения срока действия сертификата push-уведомления
 	// программы apple Volume Purchase.
 	VppTokenActionFailureReasonExpiredApplePushNotificationCertificate VppTokenActionFailureReason = "expiredApplePushNotificationCertificate"
 )
+
+// String returns the value as written on the wire.
+func (v VppTokenActionFailureReason) String() string {
+	return string(v)
+}
+
+// Values returns the documented members, in documented order.
+func (VppTokenActionFailureReason) Values() []VppTokenActionFailureReason {
+	return []VppTokenActionFailureReason{VppTokenActionFailureReasonNone, VppTokenActionFailureReasonAppleFailure, VppTokenActionFailureReasonInternalError, VppTokenActionFailureReasonExpiredVppToken, VppTokenActionFailureReasonExpiredApplePushNotificationCertificate}
+}
+
+// IsKnown reports whether the value is a documented member; others decode and
+// re-encode unchanged.
+func (v VppTokenActionFailureReason) IsKnown() bool {
+	switch v {
+	case VppTokenActionFailureReasonNone, VppTokenActionFailureReasonAppleFailure, VppTokenActionFailureReasonInternalError, VppTokenActionFailureReasonExpiredVppToken, VppTokenActionFailureReasonExpiredApplePushNotificationCertificate:
+		return true
+	}
+	return false
+}

@@ -7,17 +7,32 @@ import "time"
 // VppTokenActionResult is the microsoft.graph.vppTokenActionResult complex
 // type.
 //
-// Состояние действия, выполняемого с
-// помощью маркера Apple Volume Purchase Program.
+// Состояние действия, выполняемого с помощью маркера Apple Volume Purchase
+// Program.
 type VppTokenActionResult struct {
+	Object
 	// Название действия
 	ActionName *string `json:"actionName,omitempty"`
-	// Состояние действия. Возможные значения:
-	// none, pending, canceled, active, done, failed, notSupported.
+	// Состояние действия. Возможные значения: none, pending, canceled, active,
+	// done, failed, notSupported.
 	ActionState *ActionState `json:"actionState,omitempty"`
 	// Время начала действия
 	StartDateTime *time.Time `json:"startDateTime,omitempty"`
-	// Время последнего обновления состояния
-	// действия
+	// Время последнего обновления состояния действия
 	LastUpdatedDateTime *time.Time `json:"lastUpdatedDateTime,omitempty"`
+}
+
+// ODataType returns "#microsoft.graph.vppTokenActionResult".
+func (VppTokenActionResult) ODataType() string {
+	return "#microsoft.graph.vppTokenActionResult"
+}
+
+// MarshalJSON writes the set properties, explicit nulls and AdditionalData.
+func (v VppTokenActionResult) MarshalJSON() ([]byte, error) {
+	return marshalObject(&v)
+}
+
+// UnmarshalJSON reads the properties; unknown ones go to AdditionalData.
+func (v *VppTokenActionResult) UnmarshalJSON(data []byte) error {
+	return unmarshalObject(data, v)
 }

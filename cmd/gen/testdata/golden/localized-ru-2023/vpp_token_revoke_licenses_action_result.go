@@ -5,18 +5,30 @@ package seed
 // VppTokenRevokeLicensesActionResult is the
 // microsoft.graph.vppTokenRevokeLicensesActionResult complex type.
 //
-// Состояние действия об отзыва лицензий,
-// выполняемого в маркере Apple Volume Purchase Program.
+// Состояние действия об отзыва лицензий, выполняемого в маркере Apple Volume
+// Purchase Program.
 type VppTokenRevokeLicensesActionResult struct {
 	VppTokenActionResult
-	// Количество лицензий, которые пытались
-	// отоискить.
+	// Количество лицензий, которые пытались отоискить.
 	TotalLicensesCount *int32 `json:"totalLicensesCount,omitempty"`
-	// Количество лицензий, которые не удалось
-	// отоискить.
+	// Количество лицензий, которые не удалось отоискить.
 	FailedLicensesCount *int32 `json:"failedLicensesCount,omitempty"`
-	// Причина отказа от отзыва лицензий.
-	// Возможные значения: none, appleFailure, internalError,
-	// expiredVppToken, expiredApplePushNotificationCertificate.
+	// Причина отказа от отзыва лицензий. Возможные значения: none, appleFailure,
+	// internalError, expiredVppToken, expiredApplePushNotificationCertificate.
 	ActionFailureReason *VppTokenActionFailureReason `json:"actionFailureReason,omitempty"`
+}
+
+// ODataType returns "#microsoft.graph.vppTokenRevokeLicensesActionResult".
+func (VppTokenRevokeLicensesActionResult) ODataType() string {
+	return "#microsoft.graph.vppTokenRevokeLicensesActionResult"
+}
+
+// MarshalJSON writes the set properties, explicit nulls and AdditionalData.
+func (v VppTokenRevokeLicensesActionResult) MarshalJSON() ([]byte, error) {
+	return marshalObject(&v)
+}
+
+// UnmarshalJSON reads the properties; unknown ones go to AdditionalData.
+func (v *VppTokenRevokeLicensesActionResult) UnmarshalJSON(data []byte) error {
+	return unmarshalObject(data, v)
 }

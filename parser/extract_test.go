@@ -330,7 +330,7 @@ func TestExtractDiagnostics(t *testing.T) {
 	t.Run("invalid JSON block", func(t *testing.T) {
 		p := parse(t, "# x resource type\n\n## JSON representation\n```json\n{\n  \"a\": \"String\",\n  \"b\": 1,\n}\n```\n")
 		require.Contains(t, codes(p), CodeBadJSONBlock)
-		assert.Equal(t, 8, p.Diags[0].Line, "the position of the problem inside the block")
+		assert.Equal(t, 7, p.Diags[0].Line, "the trailing comma's line, inside the block")
 		assert.Equal(t, []string{"a", "b"}, propNames(p.Types[0]))
 	})
 	t.Run("no type", func(t *testing.T) {

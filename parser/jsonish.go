@@ -94,8 +94,10 @@ func ParseJSONish(s string) (*JSONValue, []JSONProblem) {
 	return v, r.problems
 }
 
-func (r *jsonReader) problem(msg string) {
-	r.problems = append(r.problems, JSONProblem{Offset: r.pos, Message: msg})
+func (r *jsonReader) problem(msg string) { r.problemAt(r.pos, msg) }
+
+func (r *jsonReader) problemAt(off int, msg string) {
+	r.problems = append(r.problems, JSONProblem{Offset: off, Message: msg})
 }
 
 // space skips white space (NBSP and other Unicode spaces included) and
@@ -263,10 +265,11 @@ func (r *jsonReader) object(v *JSONValue) {
 			r.pos++
 			return
 		case c == ',':
+			comma := r.pos
 			r.pos++
 			r.space()
 			if r.pos < len(r.s) && r.s[r.pos] == '}' {
-				r.problem("trailing comma in JSON object")
+				r.problemAt(comma, "trailing comma in JSON object")
 			}
 			expectComma = false
 			continue
@@ -321,10 +324,11 @@ func (r *jsonReader) array(v *JSONValue) {
 			r.pos++
 			return
 		case ',':
+			comma := r.pos
 			r.pos++
 			r.space()
 			if r.pos < len(r.s) && r.s[r.pos] == ']' {
-				r.problem("trailing comma in JSON array")
+				r.problemAt(comma, "trailing comma in JSON array")
 			}
 			expectComma = false
 			continue

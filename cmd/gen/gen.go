@@ -65,8 +65,11 @@ type options struct {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "validate" {
+		return runValidate(args[1:], stdout, stderr)
+	}
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		fmt.Fprintf(stderr, "gen: unknown command %q (subcommands are reserved: only flags are understood for now)\n", args[0])
+		fmt.Fprintf(stderr, "gen: unknown command %q (the only subcommand is validate)\n", args[0])
 		return exitUsage
 	}
 	fset := flag.NewFlagSet("gen", flag.ContinueOnError)

@@ -27,7 +27,7 @@ func TestMalformedPages(t *testing.T) {
 		{"empty file", map[string]string{"empty.md": ""}, []string{"empty.md:1:1: warning: no-type"}},
 		{"binary", map[string]string{"bin.md": "\x00\x01\xff\xfe\x89PNG\r\n\x1a\n"}, []string{"bin.md:1:1: warning: invalid-utf8", "bin.md:1:1: warning: no-type"}},
 		{"BOM and CRLF", map[string]string{"crlf.md": "\xEF\xBB\xBF# x resource type\r\n\r\n" + strings.ReplaceAll(table, "\n", "\r\n") + "|a|String|x|\r\n\r\n## JSON representation\r\n```json\r\n{\"a\": \"String\",}\r\n```\r\n"},
-			[]string{"crlf.md:10:16: warning: bad-json-block"}},
+			[]string{"crlf.md:10:15: warning: bad-json-block"}},
 		{"missing and extra cells, escaped pipes", map[string]string{"cells.md": "# x resource type\n\n" + table + "|a|String|one \\| two|\n|b|\n|c|Int32|x|extra|cells|\n"},
 			[]string{"cells.md:7:2: warning: unknown-type-word"}},
 		{"unclosed fence", map[string]string{"fence.md": "# x resource type\n\n" + table + "|a|String|x|\n\n```json\n{\"a\": \"String\"}\n"},

@@ -5,6 +5,7 @@ package seed
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -90,9 +91,13 @@ func (t *TimeOfDay) UnmarshalJSON(b []byte) error {
 
 // Duration is an Edm.Duration: an ISO 8601 duration such as "PT1H30M" or
 // "P3DT4H" on the wire. Years and months have no fixed length and are
-// rejected; weeks and days count as 7 and 1 times 24 hours.
+// rejected; weeks and days count as 7 and 1 times 24 hours. A duration
+// beyond what time.Duration holds (about 292 years; the service sends
+// .NET's maximum, "P10675199DT2H48M5.4775807S") saturates and keeps its
+// wire form, so it re-encodes unchanged.
 type Duration struct {
 	time.Duration
+	wire string // set only when Duration could not hold the value
 }
 
 // ParseDuration reads an ISO 8601 duration ("-P1DT2H3M4.5S").
@@ -104,6 +109,9 @@ func ParseDuration(s string) (Duration, error) {
 		return Duration{}, fmt.Errorf("invalid Edm.Duration %q", in)
 	}
 	s = s[1:]
+	if s == "" || s == "T" || strings.HasSuffix(s, "T") {
+		return Duration{}, fmt.Errorf("invalid Edm.Duration %q: no components", in)
+	}
 	var total float64
 	inTime := false
 	for s != "" {
@@ -137,15 +145,25 @@ func ParseDuration(s string) (Duration, error) {
 			return Duration{}, fmt.Errorf("unsupported Edm.Duration %q (years and months have no fixed length)", in)
 		}
 	}
+	if total*float64(time.Second) >= math.MaxInt64 {
+		d := time.Duration(math.MaxInt64)
+		if neg {
+			d = math.MinInt64
+		}
+		return Duration{Duration: d, wire: in}, nil
+	}
 	d := time.Duration(total * float64(time.Second))
 	if neg {
 		d = -d
 	}
-	return Duration{d}, nil
+	return Duration{Duration: d}, nil
 }
 
 // String returns the duration in ISO 8601 form ("P1DT2H3M4.5S", "PT0S").
 func (d Duration) String() string {
+	if d.wire != "" {
+		return d.wire
+	}
 	v := d.Duration
 	var b strings.Builder
 	if v < 0 {

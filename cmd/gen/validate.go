@@ -1,0 +1,157 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/docgen/graphgen/parser"
+	"github.com/docgen/graphgen/parser/diag"
+	"github.com/docgen/graphgen/schema"
+)
+
+const validateUsage = `usage: gen validate -in RESOURCES_DIR [-examples API_DIR]... [flags]
+
+Checks every JSON example against the schema resolved from -in: the
+representation block of each resource page (placeholders allowed) and the
+request and response examples of the -examples folders (real values).
+Exit status: 0 clean, 1 mistakes found, 2 bad usage.
+
+Examples:
+  gen validate -in docs/v1.0/resources -examples docs/v1.0/api
+  gen validate -in docs/beta/resources -examples docs/beta/api -diagnostics json
+
+Flags:
+`
+
+// folderList is a repeatable -examples flag.
+type folderList []string
+
+func (f *folderList) String() string     { return strings.Join(*f, ",") }
+func (f *folderList) Set(v string) error { *f = append(*f, v); return nil }
+
+func runValidate(args []string, stdout, stderr io.Writer) int {
+	fset := flag.NewFlagSet("gen validate", flag.ContinueOnError)
+	fset.SetOutput(stderr)
+	var in, format string
+	var examples folderList
+	var quiet bool
+	fset.StringVar(&in, "in", "", "folder of resource pages the schema is resolved from (required)\nexample: -in docs/resources")
+	fset.Var(&examples, "examples", "folder of API pages whose request and response examples are checked too; repeatable\nexample: -examples docs/api")
+	fset.StringVar(&format, "diagnostics", "text", "diagnostics format on stderr: text or json (one JSON object per line)\nexample: -diagnostics json")
+	fset.BoolVar(&quiet, "q", false, "print the mistakes only, no summary\nexample: -q")
+	fset.Usage = func() {
+		fmt.Fprint(stderr, validateUsage)
+		fset.PrintDefaults()
+	}
+	if err := fset.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if in == "" || fset.NArg() > 0 {
+		fmt.Fprintln(stderr, "gen validate: -in is required and takes no other arguments")
+		fset.Usage()
+		return exitUsage
+	}
+	if format != "text" && format != "json" {
+		fmt.Fprintf(stderr, "gen validate: -diagnostics must be text or json, not %q\n", format)
+		return exitUsage
+	}
+	var readDiags diag.List
+	pages, _, err := readPages(in, &readDiags)
+	if err != nil {
+		fmt.Fprintf(stderr, "gen validate: %v\n", err)
+		return exitError
+	}
+	s := schema.Resolve(pages)
+
+	type folder struct{ label, dir string }
+	folders := []folder{{filepath.Base(filepath.Clean(in)), in}}
+	for _, e := range examples {
+		folders = append(folders, folder{filepath.Base(filepath.Clean(e)), e})
+	}
+	var all diag.List
+	byFolder := map[string]int{}
+	checked := 0
+	for _, f := range folders {
+		exs, err := folderExamples(f.dir, f.label)
+		if err != nil {
+			fmt.Fprintf(stderr, "gen validate: %v\n", err)
+			return exitError
+		}
+		checked += len(exs)
+		found := s.Validate(exs)
+		byFolder[f.label] += len(found)
+		all = append(all, found...)
+	}
+	all.Sort()
+	byKind := map[string]int{}
+	for _, d := range all {
+		byKind[d.Code]++
+	}
+	if format == "json" {
+		enc := json.NewEncoder(stderr)
+		for _, d := range all {
+			enc.Encode(d)
+		}
+		if !quiet {
+			enc.Encode(map[string]any{"summary": map[string]any{"examples": checked, "mistakes": len(all), "byKind": byKind, "byFolder": byFolder}})
+		}
+	} else {
+		for _, d := range all {
+			fmt.Fprintln(stderr, d.String())
+		}
+		if !quiet {
+			fmt.Fprintf(stderr, "gen validate: %d examples, %d mistakes\n", checked, len(all))
+			for _, k := range sortedKeys(byKind) {
+				fmt.Fprintf(stderr, "  %-22s %d\n", k, byKind[k])
+			}
+			for _, f := range folders {
+				fmt.Fprintf(stderr, "  in %-19s %d\n", f.label+"/", byFolder[f.label])
+			}
+		}
+	}
+	if len(all) > 0 {
+		return exitError
+	}
+	return exitOK
+}
+
+// folderExamples reads the annotated examples of every page under dir;
+// paths are reported as label/relative-path.
+func folderExamples(dir, label string) ([]parser.Example, error) {
+	var d diag.List
+	files, err := listPages(dir, &d)
+	if err != nil {
+		return nil, err
+	}
+	out := make([][]parser.Example, len(files))
+	parallel(len(files), func(i int) {
+		readFile(&files[i])
+		if files[i].data != nil {
+			out[i] = parser.Examples(label+"/"+files[i].rel, files[i].data)
+			files[i].data = nil
+		}
+	})
+	var all []parser.Example
+	for _, e := range out {
+		all = append(all, e...)
+	}
+	return all, nil
+}
+
+func sortedKeys(m map[string]int) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

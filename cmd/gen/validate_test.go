@@ -1,0 +1,151 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/docgen/graphgen/parser/corpus"
+)
+
+// plantedPage is an API page of our library with one mistake of every kind,
+// each on its own line (the comment at the end of each line is not JSON:
+// it is cut before the page is written).
+const plantedPage = "# Get book\n\n### Response\n\n" +
+	"<!-- {\"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.book\"} -->\n" +
+	"```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n" +
+	`{
+  "id": "b1",
+  "title": "Emma",
+  "pageCount": "many",                                   #kind-mismatch
+  "colour": "red",                                       #unknown-property
+  "publishedDate": "05/01/2020",                         #bad-format
+  "openingTime": "9am",                                  #bad-format
+  "loanPeriod": "14 days",                               #bad-format
+  "isbn": "not-a-guid",                                  #bad-format
+  "acquiredDateTime": "yesterday",                       #bad-format
+  "genre": "poetry",                                     #unknown-member
+  "tags": "one",                                         #collection-mismatch
+  "edition": [1],                                        #collection-mismatch
+  "authors": [{"@odata.type": "#microsoft.graph.nothing", "name": "A"}],  #unknown-odata-type
+  "extraData": {"anything": [1, "goes"]},
+  "weightGrams": 350.5,
+  "price": 19.99,
+  "isReference": true,
+  "@odata.context": "https://graph.example/$metadata#books/$entity"
+}
+` + "```\n\n" +
+	"<!-- {\"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.shelf\"} -->\n" +
+	"```json\n" + `{
+  "id": "s1",
+  "items": [
+    {"@odata.type": "#microsoft.graph.book", "pageCount": 3},
+    {"@odata.type": "#microsoft.graph.member", "displayName": "A"}           #not-derived
+  ],
+  "accessibility": "lowReach,largePrint",
+  "kind": "display"
+}
+` + "```\n\n" +
+	"<!-- {\"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.member\", \"isCollection\": true} -->\n" +
+	"```json\n" + `{"displayName": "not in a value array"}                  #collection-mismatch
+` + "```\n\n" +
+	"<!-- {\"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.member\", \"truncated\": true} -->\n" +
+	"```json\n" + `{
+  "displayName": "Ada",
+  "nickname": "A."                                       #unknown-property
+}
+` + "```\n\n" +
+	"<!-- {\"blockType\": \"request\", \"@odata.type\": \"microsoft.graph.postalAddress\"} -->\n" +
+	"```http\nPATCH https://graph.example/members/{id}/homeAddress\n\n" + `{
+  "city": "Paris",                                       #invalid-json
+}
+` + "```\n\n" +
+	"<!-- {\"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.lending.loan\", \"isCollection\": true} -->\n" +
+	"```json\n" + `{"value": [{"id": "l1", "state": "active", "dueDateTime": "2020-05-01T10:00:00Z", "extension": "P7D"}]}
+` + "```\n"
+
+func TestValidatePlantedMistakes(t *testing.T) {
+	in, _ := copyDocsInput(t)
+	api := filepath.Join(t.TempDir(), "api")
+	// Cut the #code markers, remembering the line each stands on.
+	var page strings.Builder
+	want := map[string]int{}
+	var lines []string
+	for i, line := range strings.Split(plantedPage, "\n") {
+		if at := strings.Index(line, "#"); at >= 0 && strings.Contains(line[at:], "-") && !strings.Contains(line, "@odata") || strings.Contains(line, "#not-derived") || strings.Contains(line, "#unknown-odata-type") {
+			code := strings.TrimSpace(line[strings.LastIndex(line, "#")+1:])
+			want[fmt.Sprintf("api/get-book.md:%d:%s", i+1, code)]++
+			line = strings.TrimRight(line[:strings.LastIndex(line, "#")], " ")
+		}
+		lines = append(lines, line)
+	}
+	page.WriteString(strings.Join(lines, "\n"))
+	writeFile(t, filepath.Join(api, "get-book.md"), page.String())
+
+	code, stdout, stderr := genOut(t, "validate", "-in", in, "-examples", api)
+	assert.Equal(t, exitError, code, stdout)
+	got := map[string]int{}
+	for _, l := range strings.Split(stderr, "\n") {
+		parts := strings.SplitN(l, ": ", 4)
+		if len(parts) < 4 || parts[1] != "error" {
+			continue
+		}
+		pos := strings.Split(parts[0], ":")
+		got[fmt.Sprintf("%s:%s:%s", pos[0], pos[1], parts[2])]++
+	}
+	assert.Equal(t, want, got, stderr)
+	for _, k := range []string{"kind-mismatch", "unknown-property", "bad-format", "unknown-member", "collection-mismatch", "unknown-odata-type", "not-derived", "invalid-json"} {
+		assert.Contains(t, stderr, "  "+k+" ", "the summary counts %s", k)
+	}
+	assert.Contains(t, stderr, "in resources/ ")
+	assert.Contains(t, stderr, "in api/ ")
+
+	code, _, stderr = genOut(t, "validate", "-in", in, "-examples", api, "-diagnostics", "json", "-q")
+	assert.Equal(t, exitError, code)
+	for _, l := range strings.Split(strings.TrimSpace(stderr), "\n") {
+		var d struct{ File, Code string; Line int }
+		require.NoError(t, json.Unmarshal([]byte(l), &d), l)
+		assert.Positive(t, d.Line)
+	}
+}
+
+// Our own pages' representation blocks agree with their tables.
+func TestValidateOwnPagesClean(t *testing.T) {
+	code, _, stderr := genOut(t, "validate", "-in", repoPath("docs-input"))
+	assert.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, stderr, "0 mistakes")
+}
+
+func TestValidateUsage(t *testing.T) {
+	code, _, _ := genOut(t, "validate")
+	assert.Equal(t, exitUsage, code)
+	code, _, _ = genOut(t, "validate", "-in", repoPath("docs-input"), "-diagnostics", "xml")
+	assert.Equal(t, exitUsage, code)
+	code, _, stderr := genOut(t, "validate", "-h")
+	assert.Equal(t, exitOK, code)
+	assert.Contains(t, stderr, "-examples")
+}
+
+// The corpus validates to the end and reports its counts.
+func TestValidateCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipped in -short mode")
+	}
+	for _, v := range []string{"v1.0", "beta"} {
+		t.Run(v, func(t *testing.T) {
+			res := corpus.Require(t, "corpus", "en-2020-05", v, "resources")
+			api := corpus.Require(t, "corpus", "en-2020-05", v, "api")
+			code, _, stderr := genOut(t, "validate", "-in", res, "-examples", api)
+			assert.Equal(t, exitError, code, "the docs have mistakes")
+			at := strings.Index(stderr, "gen validate: ")
+			require.GreaterOrEqual(t, at, 0, "the run reaches its summary")
+			t.Log(stderr[at:])
+			assert.Regexp(t, `gen validate: \d{3,} examples, \d+ mistakes`, stderr[at:])
+		})
+	}
+}

@@ -108,7 +108,10 @@ func TestValidatePlantedMistakes(t *testing.T) {
 	code, _, stderr = genOut(t, "validate", "-in", in, "-examples", api, "-diagnostics", "json", "-q")
 	assert.Equal(t, exitError, code)
 	for _, l := range strings.Split(strings.TrimSpace(stderr), "\n") {
-		var d struct{ File, Code string; Line int }
+		var d struct {
+			File, Code string
+			Line       int
+		}
 		require.NoError(t, json.Unmarshal([]byte(l), &d), l)
 		assert.Positive(t, d.Line)
 	}

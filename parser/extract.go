@@ -941,7 +941,7 @@ func (e *extractor) finish() {
 			case t.jsonType != "":
 				t.Name = t.jsonType
 			case t.titleName != "":
-				t.Name = t.titleName
+				t.Name = singularFromFile(t.titleName, e.page.Path)
 			case nameFromAnchor(t.Anchor) != "":
 				t.Name = nameFromAnchor(t.Anchor)
 			default:
@@ -1141,4 +1141,18 @@ func sentenceEnd(s string) int {
 		}
 	}
 	return -1
+}
+
+// singularFromFile undoes a plural title: a page that names its type only
+// in a title such as "accounts resource type", in dynamics-account.md,
+// describes account.
+func singularFromFile(title, pagePath string) string {
+	base := strings.TrimSuffix(path.Base(pagePath), ".md")
+	if i := strings.LastIndexByte(base, '-'); i >= 0 {
+		base = base[i+1:]
+	}
+	if strings.HasSuffix(title, "s") && strings.EqualFold(title[:len(title)-1], base) {
+		return title[:len(title)-1]
+	}
+	return title
 }

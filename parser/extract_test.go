@@ -427,3 +427,10 @@ func TestExtractNameCaseConflicts(t *testing.T) {
 	p := parse(t, md)
 	assert.Equal(t, []string{"timeSlots", "companyName"}, propNames(p.Types[0]), "camelCase table names stand; a capitalised one takes the key's spelling")
 }
+
+func TestPluralTitleFollowsFileName(t *testing.T) {
+	p := Parse("dynamics-account.md", []byte("# accounts resource type\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|a|String|x|\n"), Options{})
+	assert.Equal(t, "microsoft.graph.account", p.Types[0].Name)
+	p = Parse("status.md", []byte("# status resource type\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|a|String|x|\n"), Options{})
+	assert.Equal(t, "microsoft.graph.status", p.Types[0].Name, "a name ending in s is not a plural of itself")
+}

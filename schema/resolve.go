@@ -755,17 +755,31 @@ func (r *resolver) ownProperties() {
 		}
 		return false
 	}
+	// inheritedFrom returns the ancestor a row's "Inherited from" remark
+	// names (the type's base when it names none), or nil when the remark
+	// names something that is no ancestor: then the row is the type's own
+	// ("If this content type is inherited from another scope ...").
+	inheritedFrom := func(e *entry, pe *propEntry) *Type {
+		d := pe.doc
+		if d.Inherited == nil || e.t.BaseType == nil {
+			return nil
+		}
+		if d.Inherited.Link == "" && d.Inherited.Name == "" {
+			return e.t.BaseType
+		}
+		if c := r.resolveClaim(pe.page, *d.Inherited); c != nil && isAncestor(e.t, c.t) {
+			return c.t
+		}
+		return nil
+	}
 	// First, move inherited rows that no ancestor declares to the base
-	// they name (or the type's own base).
+	// they name.
 	for _, e := range r.order {
 		for _, pe := range e.props {
 			d := pe.doc
-			if d.Inherited == nil || e.t.BaseType == nil || inChain(e.t, pe.prop.Name) {
+			target := inheritedFrom(e, pe)
+			if target == nil || inChain(e.t, pe.prop.Name) {
 				continue
-			}
-			target := e.t.BaseType
-			if c := r.resolveClaim(pe.page, *d.Inherited); c != nil && isAncestor(e.t, c.t) {
-				target = c.t
 			}
 			te := r.byName[strings.ToLower(target.Name)]
 			moved := *pe
@@ -777,8 +791,11 @@ func (r *resolver) ownProperties() {
 	}
 	for _, e := range r.order {
 		for _, pe := range e.props {
-			if pe.doc.Inherited != nil && e.t.BaseType != nil && !pe.moved {
+			if !pe.moved && inheritedFrom(e, pe) != nil {
 				continue
+			}
+			if pe.doc.FromJSON && e.t.OpenType {
+				continue // an open type's example shows dynamic properties, not declared ones
 			}
 			if inChain(e.t, pe.prop.Name) {
 				continue

@@ -153,6 +153,9 @@ func (v *validator) property(val *parser.JSONValue, p *Property) {
 			if v.place && val.Kind == parser.JSONString && !isStringType(p) {
 				return // "String" standing for a collection
 			}
+			if ot := val.Get("@odata.type"); v.place && ot != nil && strings.HasPrefix(strings.ToLower(ot.Str), "collection(") {
+				return // {"@odata.type": "collection(microsoft.graph.x)"}: a collection placeholder
+			}
 			v.report(val.Offset, CheckCollection, "property %s is a collection of %s, the example gives one %s", p.Name, p.Type, kindName(val))
 			return
 		}

@@ -265,12 +265,7 @@ func (r *jsonReader) object(v *JSONValue) {
 			r.pos++
 			return
 		case c == ',':
-			comma := r.pos
-			r.pos++
-			r.space()
-			if r.pos < len(r.s) && r.s[r.pos] == '}' {
-				r.problemAt(comma, "trailing comma in JSON object")
-			}
+			r.comma('}', "object")
 			expectComma = false
 			continue
 		case c == ']':
@@ -324,12 +319,7 @@ func (r *jsonReader) array(v *JSONValue) {
 			r.pos++
 			return
 		case ',':
-			comma := r.pos
-			r.pos++
-			r.space()
-			if r.pos < len(r.s) && r.s[r.pos] == ']' {
-				r.problemAt(comma, "trailing comma in JSON array")
-			}
+			r.comma(']', "array")
 			expectComma = false
 			continue
 		case '}':
@@ -342,5 +332,16 @@ func (r *jsonReader) array(v *JSONValue) {
 		}
 		v.Items = append(v.Items, r.value())
 		expectComma = true
+	}
+}
+
+// comma steps over a separator, reporting it when the closing bracket
+// follows (a trailing comma), at the comma itself.
+func (r *jsonReader) comma(closing byte, what string) {
+	at := r.pos
+	r.pos++
+	r.space()
+	if r.pos < len(r.s) && r.s[r.pos] == closing {
+		r.problemAt(at, "trailing comma in JSON "+what)
 	}
 }

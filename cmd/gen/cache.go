@@ -186,7 +186,7 @@ func (e *cacheEntry) current(o options, exe, inputs string) bool {
 	if e == nil || exe == "" || e.Executable != exe || e.Inputs != inputs || len(e.Outputs) == 0 {
 		return false
 	}
-	now := outputsStamps(o.out, sortedNames(e.Outputs))
+	now := outputsStamps(o.out, sortedKeys(e.Outputs))
 	if len(now) != len(e.Outputs) {
 		return false
 	}
@@ -236,7 +236,8 @@ func saveCache(path string, o options, exe, inputs string, pages []pageFile, fil
 	}
 }
 
-func sortedNames(m map[string]string) []string {
+// sortedKeys returns the keys of m in order.
+func sortedKeys[V any](m map[string]V) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {
 		out = append(out, k)

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/docgen/graphgen/parser"
@@ -145,13 +144,4 @@ func folderExamples(dir, label string) ([]parser.Example, error) {
 		all = append(all, e...)
 	}
 	return all, nil
-}
-
-func sortedKeys(m map[string]int) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

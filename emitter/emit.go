@@ -109,8 +109,13 @@ func renderRegistry(s *schema.Schema, opts Options) (File, error) {
 	return File{Name: registryFile, Content: buf.Bytes()}, nil
 }
 
+// supportTemplates parses the embedded templates once per process.
+var supportTemplates = sync.OnceValues(func() (*template.Template, error) {
+	return template.ParseFS(templates.FS, "*.go.tmpl")
+})
+
 func renderSupport(opts Options) ([]File, error) {
-	tmpl, err := template.ParseFS(templates.FS, "*.go.tmpl")
+	tmpl, err := supportTemplates()
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
 	}

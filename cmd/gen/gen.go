@@ -232,10 +232,7 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 			return exitOK
 		}
 	}
-	listed := rep.diags
-	rep.diags = nil
 	pages := parsePages(files, filepath.Base(filepath.Clean(o.in)), &rep.diags)
-	rep.diags = append(listed, rep.diags...)
 	s := schema.Resolve(pages)
 	rep.diags = append(rep.diags, s.Diagnostics...)
 	if o.types != "" {

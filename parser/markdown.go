@@ -156,7 +156,7 @@ func linesText(lines *text.Segments, src []byte) (string, int) {
 // fenceUnclosed reports a fenced block that ran to the end of the page
 // because its closing fence is missing.
 func fenceUnclosed(v *ast.FencedCodeBlock, src []byte) bool {
-	end := len(src)
+	var end int
 	if l := v.Lines(); l != nil && l.Len() > 0 {
 		end = l.At(l.Len() - 1).Stop
 	} else {

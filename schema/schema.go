@@ -6,7 +6,6 @@ package schema
 
 import (
 	"encoding/json"
-	"sort"
 
 	"github.com/docgen/graphgen/parser/diag"
 )
@@ -111,8 +110,4 @@ func (s *Schema) Counts() (types, enums int) {
 		}
 	}
 	return len(s.Types), enums
-}
-
-func sortTypes(ts []*Type) {
-	sort.Slice(ts, func(i, j int) bool { return ts[i].Name < ts[j].Name })
 }

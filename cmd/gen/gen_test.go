@@ -181,11 +181,10 @@ func TestSchemaOut(t *testing.T) {
 
 // generated/ must be what gen makes of docs-input/ today.
 func TestGeneratedIsCurrent(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "generated")
 	// The same flags as make generate: out sits beside docs-input as
 	// generated/ does, so the go:generate line comes out the same.
 	root := t.TempDir()
-	out = filepath.Join(root, "generated")
+	out := filepath.Join(root, "generated")
 	in := filepath.Join(root, "docs-input")
 	require.NoError(t, os.CopyFS(in, os.DirFS(repoPath("docs-input"))))
 	code, stderr := gen(t, "-in", in, "-out", out, "-pkg", "generated", "-go-generate")

@@ -1026,6 +1026,7 @@ func (e *extractor) crossCheck(t *TypeDoc) {
 			p.Name, tableNames[k] = k, true
 		}
 	}
+	e.alignByNeighbours(t, structural, keys, tableNames)
 	for _, p := range t.Properties {
 		if !IsIdentifier(p.Name) {
 			e.page.Diags.Warn(e.page.Path, p.Pos.Line, p.Pos.Col, CodeBadRow, "table row name %q is not a property name", p.Name)
@@ -1155,4 +1156,52 @@ func singularFromFile(title, pagePath string) string {
 		return title[:len(title)-1]
 	}
 	return title
+}
+
+// alignByNeighbours gives a translated row name the JSON key that fits
+// between its neighbours: property tables are in alphabetical order more
+// often than JSON blocks are, so a row standing between isValidationOnly
+// and requestState is the one unclaimed key that sorts between them
+// (justification), when exactly one does and its type does not disagree.
+func (e *extractor) alignByNeighbours(t *TypeDoc, rows []*PropDoc, keys []JSONField, claimed map[string]bool) {
+	for i, p := range rows {
+		if IsIdentifier(p.Name) {
+			continue
+		}
+		lo, hi := "", "\xff"
+		for j := i - 1; j >= 0; j-- {
+			if IsIdentifier(rows[j].Name) {
+				lo = strings.ToLower(rows[j].Name)
+				break
+			}
+		}
+		for j := i + 1; j < len(rows); j++ {
+			if IsIdentifier(rows[j].Name) {
+				hi = strings.ToLower(rows[j].Name)
+				break
+			}
+		}
+		if lo >= hi {
+			continue // not in alphabetical order here
+		}
+		var fit []JSONField
+		for _, k := range keys {
+			name := strings.ToLower(k.Name)
+			if !claimed[k.Name] && IsIdentifier(k.Name) && name > lo && name < hi {
+				fit = append(fit, k)
+			}
+		}
+		if len(fit) != 1 {
+			continue
+		}
+		k := fit[0]
+		if jt := jsonPlaceholderType(k.Value); p.Type.Primitive != "" && jt.Primitive != "" && jt.Primitive != p.Type.Primitive {
+			continue
+		}
+		pos := e.pos(t.jsonOffset + k.KeyOffset)
+		e.page.Diags.Warn(e.page.Path, p.Pos.Line, p.Pos.Col, CodeNameFromJSON,
+			"table name %q is not a property name; using %q, the one JSON key (line %d) that sorts between its neighbours", p.Name, k.Name, pos.Line)
+		delete(claimed, p.Name)
+		p.Name, claimed[k.Name] = k.Name, true
+	}
 }

@@ -434,3 +434,14 @@ func TestPluralTitleFollowsFileName(t *testing.T) {
 	p = Parse("status.md", []byte("# status resource type\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|a|String|x|\n"), Options{})
 	assert.Equal(t, "microsoft.graph.status", p.Types[0].Name, "a name ending in s is not a plural of itself")
 }
+
+func TestTranslatedNameAlignedByNeighbours(t *testing.T) {
+	md := "# <a name=\"x-resource-type\"></a>Тип ресурса x\n\n## <a name=\"properties\"></a>Свойства\n|Свойство|Тип|Описание|\n|:--|:--|:--|\n" +
+		"|completedDate|DateTimeOffset|x|\n|isValidationOnly|Boolean|x|\n|обоснование|Строка|x|\n|requestState|Строка|x|\n\n" +
+		"## <a name=\"json-representation\"></a>Представление JSON\n```json\n" +
+		`{"requestState": "String", "isValidationOnly": true, "completedDate": "String (timestamp)", "expirationDateTime": "String (timestamp)", "justification": "String", "schedule": {}}` + "\n```\n"
+	p := parse(t, md)
+	require.Len(t, p.Types, 1)
+	assert.Equal(t, "justification", p.Types[0].Properties[2].Name)
+	assert.Contains(t, codes(p), CodeNameFromJSON)
+}

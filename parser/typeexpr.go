@@ -3,6 +3,7 @@ package parser
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // TypeExpr is what a page's type cell (or JSON placeholder) says a
@@ -45,8 +46,35 @@ var primitiveWords = map[string]string{
 	"json": "microsoft.graph.Json",
 }
 
-// collectionWords mark a collection in a type cell, in any language.
+// collectionWords mark a collection in a type cell, in any language, as
+// words of their own: "siteCollection" is no collection.
 var collectionWords = []string{"collection", "коллекци", "массив", "array of", "list of"}
+
+// mentionsCollection reports a collection word that starts a word in text.
+func mentionsCollection(text string) bool {
+	lower := strings.ToLower(text)
+	for _, w := range collectionWords {
+		for from := 0; ; {
+			i := strings.Index(lower[from:], w)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			if at == 0 || !isWordRune(lower, at) {
+				return true
+			}
+			from = at + len(w)
+		}
+	}
+	return false
+}
+
+// isWordRune reports whether the character before offset at is a letter
+// or digit (so a word continues into at).
+func isWordRune(s string, at int) bool {
+	r, _ := utf8.DecodeLastRuneInString(s[:at])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
 
 // fillerWords are dropped from a type cell before its type word is read.
 var fillerWords = map[string]bool{
@@ -59,14 +87,7 @@ var fillerWords = map[string]bool{
 // ParseTypeCell reads a type cell: links first (their targets are the
 // page's most reliable reference), then the type words.
 func ParseTypeCell(c inline) TypeExpr {
-	t := TypeExpr{Raw: c.Text}
-	lower := strings.ToLower(c.Text)
-	for _, w := range collectionWords {
-		if strings.Contains(lower, w) {
-			t.Collection = true
-			break
-		}
-	}
+	t := TypeExpr{Raw: c.Text, Collection: mentionsCollection(c.Text)}
 	for _, l := range c.Links {
 		if isPageLink(l.Dest) {
 			t.Link = l.Dest
@@ -80,14 +101,7 @@ func ParseTypeCell(c inline) TypeExpr {
 
 // ParseTypeText reads a type written as plain text.
 func ParseTypeText(s string) TypeExpr {
-	t := TypeExpr{Raw: s}
-	lower := strings.ToLower(s)
-	for _, w := range collectionWords {
-		if strings.Contains(lower, w) {
-			t.Collection = true
-			break
-		}
-	}
+	t := TypeExpr{Raw: s, Collection: mentionsCollection(s)}
 	parseTypeWords(&t, s)
 	return t
 }

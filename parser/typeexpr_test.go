@@ -62,6 +62,9 @@ func TestParseTypeText(t *testing.T) {
 		{"Коллекция объектов string", "Edm.String", "", true},
 		{"Коллекция (microsoft.graph.columnDefinition)", "", "microsoft.graph.columnDefinition", true},
 		{"Включение", "", "", false}, // the enum enablement, translated: no type word to read
+		{"siteCollection", "", "siteCollection", false},
+		{"plannerPlanContextCollection", "", "plannerPlanContextCollection", false},
+		{"microsoft.graph.windowsInformationProtectionIPRangeCollection collection", "", "microsoft.graph.windowsInformationProtectionIPRangeCollection", true},
 	}
 	for _, c := range cases {
 		got := ParseTypeText(c.in)

@@ -26,6 +26,7 @@ const (
 	CodeNoName           = "no-type-name"
 	CodeLinkOutside      = "link-outside-input" // a type or base link that leaves the input folder
 	CodeTableTooLarge    = "table-too-large"
+	CodeTypeFromJSON     = "type-from-json" // the table's type word disagrees with the JSON example
 )
 
 type sectionKind int
@@ -1031,9 +1032,23 @@ func (e *extractor) crossCheck(t *TypeDoc) {
 		if !IsIdentifier(p.Name) {
 			e.page.Diags.Warn(e.page.Path, p.Pos.Line, p.Pos.Col, CodeBadRow, "table row name %q is not a property name", p.Name)
 		}
-		if !p.Type.Known() {
-			if v := t.jsonBlock.Get(p.Name); v != nil {
-				p.Type = jsonPlaceholderType(v)
+		v := t.jsonBlock.Get(p.Name)
+		switch {
+		case v == nil:
+		case !p.Type.Known():
+			p.Type = jsonPlaceholderType(v)
+		case p.Type.Primitive == "Edm.String" && !p.Type.Collection && v.Kind == JSONBool:
+			// The table says String, the example says true: a String
+			// placeholder is a string, so the example is the more specific.
+			pos := e.pos(t.jsonOffset + v.Offset)
+			e.page.Diags.Warn(e.page.Path, p.Pos.Line, p.Pos.Col, CodeTypeFromJSON,
+				"table types %s as String, the JSON block (line %d) gives a boolean; using Boolean", p.Name, pos.Line)
+			p.Type.Primitive = "Edm.Boolean"
+		case isAmbiguousNumber(p.Type.Raw):
+			// "numeric" says only that it is a number; "decimal" in the
+			// example says which.
+			if jt := jsonPlaceholderType(v); jt.Primitive != "" && jt.Primitive != "Edm.String" && v.Kind == JSONString {
+				p.Type.Primitive = jt.Primitive
 			}
 		}
 	}
@@ -1204,4 +1219,14 @@ func (e *extractor) alignByNeighbours(t *TypeDoc, rows []*PropDoc, keys []JSONFi
 		delete(claimed, p.Name)
 		p.Name, claimed[k.Name] = k.Name, true
 	}
+}
+
+// isAmbiguousNumber recognises type words that say "a number" without
+// saying which.
+func isAmbiguousNumber(raw string) bool {
+	switch strings.ToLower(strings.TrimSpace(raw)) {
+	case "numeric", "number":
+		return true
+	}
+	return false
 }

@@ -445,3 +445,15 @@ func TestTranslatedNameAlignedByNeighbours(t *testing.T) {
 	assert.Equal(t, "justification", p.Types[0].Properties[2].Name)
 	assert.Contains(t, codes(p), CodeNameFromJSON)
 }
+
+func TestTypeWordsRefinedByTheJSONExample(t *testing.T) {
+	md := "# x resource type\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|flag|String|x|\n|amount|numeric|x|\n|label|String|x|\n|count|Int32|x|\n\n" +
+		"## JSON representation\n```json\n" + `{"flag": true, "amount": "decimal", "label": "String", "count": "String"}` + "\n```\n"
+	p := parse(t, md)
+	td := p.Types[0]
+	assert.Equal(t, "Edm.Boolean", prop(t, td, "flag").Type.Primitive, "a JSON true is no String")
+	assert.Equal(t, "Edm.Decimal", prop(t, td, "amount").Type.Primitive, "numeric says only 'a number'")
+	assert.Equal(t, "Edm.String", prop(t, td, "label").Type.Primitive)
+	assert.Equal(t, "Edm.Int32", prop(t, td, "count").Type.Primitive, "a String placeholder does not override a table type")
+	assert.Contains(t, codes(p), CodeTypeFromJSON)
+}

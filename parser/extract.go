@@ -1044,6 +1044,13 @@ func (e *extractor) crossCheck(t *TypeDoc) {
 			e.page.Diags.Warn(e.page.Path, p.Pos.Line, p.Pos.Col, CodeTypeFromJSON,
 				"table types %s as String, the JSON block (line %d) gives a boolean; using Boolean", p.Name, pos.Line)
 			p.Type.Primitive = "Edm.Boolean"
+		case !p.Type.Collection && v.Kind == JSONArray && p.Type.Known():
+			// The table names one value, the example shows an array: the
+			// table left out the word "collection".
+			pos := e.pos(t.jsonOffset + v.Offset)
+			e.page.Diags.Warn(e.page.Path, p.Pos.Line, p.Pos.Col, CodeTypeFromJSON,
+				"table types %s as one value, the JSON block (line %d) gives an array; using a collection", p.Name, pos.Line)
+			p.Type.Collection = true
 		case isAmbiguousNumber(p.Type.Raw):
 			// "numeric" says only that it is a number; "decimal" in the
 			// example says which.

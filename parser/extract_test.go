@@ -447,13 +447,14 @@ func TestTranslatedNameAlignedByNeighbours(t *testing.T) {
 }
 
 func TestTypeWordsRefinedByTheJSONExample(t *testing.T) {
-	md := "# x resource type\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|flag|String|x|\n|amount|numeric|x|\n|label|String|x|\n|count|Int32|x|\n\n" +
-		"## JSON representation\n```json\n" + `{"flag": true, "amount": "decimal", "label": "String", "count": "String"}` + "\n```\n"
+	md := "# x resource type\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|flag|String|x|\n|amount|numeric|x|\n|label|String|x|\n|count|Int32|x|\n|parts|[webPart](webpart.md)|x|\n\n" +
+		"## JSON representation\n```json\n" + `{"flag": true, "amount": "decimal", "label": "String", "count": "String", "parts": [{"@odata.type": "microsoft.graph.webPart"}]}` + "\n```\n"
 	p := parse(t, md)
 	td := p.Types[0]
 	assert.Equal(t, "Edm.Boolean", prop(t, td, "flag").Type.Primitive, "a JSON true is no String")
 	assert.Equal(t, "Edm.Decimal", prop(t, td, "amount").Type.Primitive, "numeric says only 'a number'")
 	assert.Equal(t, "Edm.String", prop(t, td, "label").Type.Primitive)
 	assert.Equal(t, "Edm.Int32", prop(t, td, "count").Type.Primitive, "a String placeholder does not override a table type")
+	assert.True(t, prop(t, td, "parts").Type.Collection, "an array in the example makes a collection")
 	assert.Contains(t, codes(p), CodeTypeFromJSON)
 }

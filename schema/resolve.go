@@ -558,22 +558,34 @@ func (r *resolver) resolveBases() {
 }
 
 // inferKinds decides entity or complex. Entities are the root entity
-// type, types with a key, types with REST operations (a Methods table),
-// types a navigation property targets, and every type derived from one of
-// them; a base of an entity is an entity too.
+// type, types with a key (unless other pages use them only as structural
+// property types), types with REST operations (a Methods table), types a
+// navigation property targets, and every type derived from one of them; a
+// base of an entity is an entity too.
 func (r *resolver) inferKinds() {
 	entity := map[*Type]bool{}
+	structural, navigation := map[*Type]bool{}, map[*Type]bool{}
+	for _, e := range r.order {
+		for _, pe := range e.props {
+			if ref := pe.prop.Ref; ref != nil && ref.Kind != Enum {
+				if pe.prop.Navigation {
+					navigation[ref] = true
+				} else {
+					structural[ref] = true
+				}
+			}
+		}
+	}
 	for _, e := range r.order {
 		if e.t.Kind == Enum {
 			continue
 		}
-		if strings.EqualFold(e.t.Name, entityName) || e.t.KeyProperty != "" || hasMethods(e) {
+		// A key alone does not make an entity of a type other pages only
+		// use as a structural property's type: that is what complex
+		// types are for.
+		keyed := e.t.KeyProperty != "" && !(structural[e.t] && !navigation[e.t])
+		if strings.EqualFold(e.t.Name, entityName) || keyed || hasMethods(e) || navigation[e.t] {
 			entity[e.t] = true
-		}
-		for _, pe := range e.props {
-			if pe.prop.Navigation && pe.prop.Ref != nil && pe.prop.Ref.Kind != Enum {
-				entity[pe.prop.Ref] = true
-			}
 		}
 	}
 	// Up: every base of an entity.

@@ -418,3 +418,18 @@ func TestFlagsEnums(t *testing.T) {
 	assert.False(t, mustType(t, s, "microsoft.graph.plain").Flags)
 	assert.False(t, mustType(t, s, "microsoft.graph.small").Flags)
 }
+
+func TestKeyedTypeUsedOnlyStructurallyIsComplex(t *testing.T) {
+	s := resolve(t, entityPage,
+		page{title: "settings", annotation: `"keyProperty": "id", "@odata.type": "microsoft.graph.settings"`, rows: []string{"id|String|x", "enabled|Boolean|x"}},
+		page{title: "app", annotation: `"keyProperty": "id", "@odata.type": "microsoft.graph.app"`, rows: []string{"id|String|x", "web|[settings](settings.md)|x"}},
+		page{title: "owner", annotation: `"keyProperty": "id", "@odata.type": "microsoft.graph.owner"`, rows: []string{"id|String|x"}},
+		page{title: "team", annotation: `"keyProperty": "id", "@odata.type": "microsoft.graph.team"`, rows: []string{"id|String|x", "lead|[owner](owner.md)|x"}, rels: []string{"owners|[owner](owner.md) collection|x"}},
+	)
+	st := mustType(t, s, "microsoft.graph.settings")
+	assert.Equal(t, Complex, st.Kind, "only ever a structural property's type")
+	assert.Nil(t, st.Base)
+	assert.Equal(t, []string{"id", "enabled"}, names(st.Properties))
+	assert.Equal(t, Entity, mustType(t, s, "microsoft.graph.owner").Kind, "also a navigation target")
+	assert.Equal(t, Entity, mustType(t, s, "microsoft.graph.app").Kind)
+}

@@ -121,12 +121,17 @@ func TestValidateCollectionPlaceholder(t *testing.T) {
 	in := t.TempDir()
 	writeFile(t, filepath.Join(in, "x.md"), "# x resource type\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|cas|[y](y.md) collection|x|\n|one|[y](y.md)|x|\n\n"+
 		"## JSON representation\n<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.x\"} -->\n```json\n"+
-		`{"cas": {"@odata.type": "collection(microsoft.graph.y)"}, "one": [{"@odata.type": "microsoft.graph.y"}]}`+"\n```\n")
+		`{"cas": {"@odata.type": "collection(microsoft.graph.y)"}, "one": {"@odata.type": "microsoft.graph.y"}}`+"\n```\n")
 	writeFile(t, filepath.Join(in, "y.md"), "# y resource type\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|a|String|x|\n")
 	code, _, stderr := genOut(t, "validate", "-in", in)
+	assert.Equal(t, exitOK, code, "the collection placeholder is fine: %s", stderr)
+	api := t.TempDir()
+	writeFile(t, filepath.Join(api, "get-x.md"), "<!-- {\"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.x\"} -->\n```json\n"+
+		`{"cas": [{"a": "1"}], "one": [{"a": "2"}]}`+"\n```\n")
+	code, _, stderr = genOut(t, "validate", "-in", in, "-examples", api)
 	assert.Equal(t, exitError, code)
-	assert.Contains(t, stderr, "x.md:12:66: error: collection-mismatch")
-	assert.Equal(t, 1, strings.Count(stderr, "collection-mismatch:"), "the collection placeholder is fine, an array for one value is not")
+	assert.Contains(t, stderr, "get-x.md:3:35: error: collection-mismatch: property one is one microsoft.graph.y, the example gives an array")
+	assert.Equal(t, 1, strings.Count(stderr, "collection-mismatch:"))
 }
 
 // Our own pages' representation blocks agree with their tables.

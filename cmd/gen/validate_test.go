@@ -130,7 +130,7 @@ func TestValidateCollectionPlaceholder(t *testing.T) {
 		`{"cas": [{"a": "1"}], "one": [{"a": "2"}]}`+"\n```\n")
 	code, _, stderr = genOut(t, "validate", "-in", in, "-examples", api)
 	assert.Equal(t, exitError, code)
-	assert.Contains(t, stderr, "get-x.md:3:35: error: collection-mismatch: property one is one microsoft.graph.y, the example gives an array")
+	assert.Contains(t, stderr, "get-x.md:3:30: error: collection-mismatch: property one is one microsoft.graph.y, the example gives an array")
 	assert.Equal(t, 1, strings.Count(stderr, "collection-mismatch:"))
 }
 

@@ -90,6 +90,13 @@ func (e *extractor) run(blocks []block) {
 	}
 	for i := range blocks {
 		b := &blocks[i]
+		if b.Kind == blockTable && e.derivedList {
+			// "It is the base type for each specific risk event type:"
+			// followed by a table of the derived types.
+			e.derivedTable(b)
+			e.derivedList = false
+			continue
+		}
 		if b.Kind != blockParagraph {
 			e.derivedList = false
 		}
@@ -522,14 +529,7 @@ func (e *extractor) table(b *block) {
 		e.cur.HasMethods = true
 	}
 	if e.section == secDerived && e.cur != nil {
-		for _, r := range b.Rows {
-			c := cellAt(r, 0)
-			for _, l := range c.Links {
-				if target := e.resolveLink(l.Dest); isPageLink(l.Dest) && target != "" && !strings.HasPrefix(l.Dest, "#") {
-					e.cur.Derived = append(e.cur.Derived, BaseClaim{Source: "derived", Link: target, Name: lastIdentifier(l.Text), Pos: e.pos(c.Off)})
-				}
-			}
-		}
+		e.derivedTable(b)
 		return
 	}
 	switch kind {
@@ -1236,4 +1236,20 @@ func isAmbiguousNumber(raw string) bool {
 		return true
 	}
 	return false
+}
+
+// derivedTable reads a table listing derived types: the page link in each
+// row's first cell.
+func (e *extractor) derivedTable(b *block) {
+	if e.cur == nil || e.isEnumPage {
+		return
+	}
+	for _, r := range b.Rows {
+		c := cellAt(r, 0)
+		for _, l := range c.Links {
+			if target := e.resolveLink(l.Dest); isPageLink(l.Dest) && target != "" && !strings.HasPrefix(l.Dest, "#") && target != e.page.Path {
+				e.cur.Derived = append(e.cur.Derived, BaseClaim{Source: "derived", Link: target, Name: lastIdentifier(l.Text), Pos: e.pos(c.Off)})
+			}
+		}
+	}
 }

@@ -458,3 +458,17 @@ func TestTypeWordsRefinedByTheJSONExample(t *testing.T) {
 	assert.True(t, prop(t, td, "parts").Type.Collection, "an array in the example makes a collection")
 	assert.Contains(t, codes(p), CodeTypeFromJSON)
 }
+
+func TestDerivedTypesTableAfterAnIntroduction(t *testing.T) {
+	md := "# identityRiskEvent resource type\n\nA risk event. It is the base type for each specific risk event type:\n\n" +
+		"| Event type | Description |\n|:--|:--|\n|[malwareRiskEvent](malwareriskevent.md) | Malware. |\n|[leakedCredentialsRiskEvent](leakedcredentialsriskevent.md) | Leaks. |\n\n" +
+		"## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|riskLevel|String|x|\n"
+	p := parse(t, md)
+	require.Len(t, p.Types, 1)
+	var links []string
+	for _, d := range p.Types[0].Derived {
+		links = append(links, d.Link)
+	}
+	assert.Equal(t, []string{"malwareriskevent.md", "leakedcredentialsriskevent.md"}, links)
+	assert.Equal(t, []string{"riskLevel"}, propNames(p.Types[0]), "the list is no property table")
+}

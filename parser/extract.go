@@ -188,7 +188,7 @@ func classifyHeading(text, anchor string) sectionKind {
 func (e *extractor) heading(b *block) {
 	text, anchor := b.Inl.Text, b.Inl.Anchor
 	if name := enumHeadingName(text, anchor); name != "" && b.Level >= 2 {
-		e.curEnum = &EnumDoc{Name: name, Pos: e.pos(b.Off), Anchor: anchor}
+		e.curEnum = &EnumDoc{Name: name, Pos: e.pos(b.Off), Anchor: anchor, fromSection: true}
 		e.page.Enums = append(e.page.Enums, e.curEnum)
 		e.enumLevel = b.Level
 		e.section = secMembers
@@ -479,7 +479,12 @@ func (e *extractor) classifyTable(b *block) tableKind {
 		(inTypeSection && (h0 == "name" || h0 == "имя" || h0 == "attribute" || h0 == "field"))
 	switch {
 	case e.section == secMembers && !propertyHeader:
-		return tableMembers
+		// Under "x values", a table of members says so in its first
+		// header; "Spoken language | Value" documents a string's values.
+		if memberHeader(h0) {
+			return tableMembers
+		}
+		return tableIgnore
 	case (e.isEnumPage || e.curEnum != nil) && (h0 == "name" || h0 == "value" || h0 == "значение" || h0 == "имя") && !e.hasTypeColumn(b):
 		return tableMembers
 	case propertyHeader && e.section == secRelationships:
@@ -965,11 +970,17 @@ func (e *extractor) finish() {
 		kept = append(kept, t)
 	}
 	e.page.Types = kept
+	enums := e.page.Enums[:0]
 	for _, en := range e.page.Enums {
+		if en.fromSection && len(en.Members) == 0 {
+			continue // an "x values" section without a members table
+		}
 		if !strings.Contains(en.Name, ".") {
 			en.Name = ns + "." + en.Name
 		}
+		enums = append(enums, en)
 	}
+	e.page.Enums = enums
 	if len(e.page.Types) == 0 && len(e.page.Enums) == 0 {
 		e.page.Diags.Warn(e.page.Path, 1, 1, CodeNoType, "page describes no type or enum")
 	}
@@ -1252,4 +1263,14 @@ func (e *extractor) derivedTable(b *block) {
 			}
 		}
 	}
+}
+
+// memberHeader recognises the first header cell of a members table.
+func memberHeader(h0 string) bool {
+	for _, w := range []string{"member", "value", "элемент", "член", "значени"} {
+		if strings.HasPrefix(h0, w) || strings.HasSuffix(h0, " "+w) {
+			return true
+		}
+	}
+	return h0 == "name" || h0 == "имя" || h0 == "values"
 }

@@ -472,3 +472,13 @@ func TestDerivedTypesTableAfterAnIntroduction(t *testing.T) {
 	assert.Equal(t, []string{"malwareriskevent.md", "leakedcredentialsriskevent.md"}, links)
 	assert.Equal(t, []string{"riskLevel"}, propNames(p.Types[0]), "the list is no property table")
 }
+
+func TestValuesSectionsWithoutMembersAreNoEnums(t *testing.T) {
+	md := "# x resource type\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|spokenLanguage|String|x|\n|role|[role](#role-values)|x|\n\n" +
+		"### spokenLanguage values\n\n| Spoken language | Value |\n|:--|:--|\n| English (US) | en-us |\n| French | fr |\n\n" +
+		"### role values\n\n| Value | Description |\n|:--|:--|\n| reader | Reads. |\n| writer | Writes. |\n"
+	p := parse(t, md)
+	require.Len(t, p.Enums, 1, "a table of a string's documented values is no enum")
+	assert.Equal(t, "microsoft.graph.role", p.Enums[0].Name)
+	assert.Len(t, p.Enums[0].Members, 2)
+}

@@ -77,6 +77,8 @@ type EnumDoc struct {
 	Members     []MemberDoc
 	Flags       bool
 	Anchor      string // the heading's anchor, for links such as #agegroup-values
+
+	fromSection bool // from an "x values" heading, not a page of its own
 }
 
 // MemberDoc is one enum member.

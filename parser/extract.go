@@ -732,9 +732,12 @@ func possibleValues(c inline) []string {
 			break
 		}
 		search += i + len(code)
-		v := strings.TrimSpace(code)
-		if v != "" && IsIdentifier(v) {
-			out = append(out, v)
+		// "`phishing``malware`" (a translation moved the backticks) is one
+		// code span holding two values.
+		for _, part := range strings.Split(code, "`") {
+			if v := strings.TrimSpace(part); v != "" && IsIdentifier(v) {
+				out = append(out, v)
+			}
 		}
 	}
 	return out

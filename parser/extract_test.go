@@ -420,6 +420,8 @@ func TestExtractSubtablesThatAreNotProperties(t *testing.T) {
 func TestExtractPossibleValuesStopAtTheSentence(t *testing.T) {
 	c := inline{Text: "Days. Possible values are: sunday, monday. If type is relativeMonthly, more.", Codes: []string{"sunday", "monday", "relativeMonthly"}}
 	assert.Equal(t, []string{"sunday", "monday"}, possibleValues(c))
+	c = inline{Text: "Возможные значения: notJunk, spam, и phishing``malware unkownFutureValue.", Codes: []string{"notJunk", "spam", "phishing``malware", "unkownFutureValue"}}
+	assert.Equal(t, []string{"notJunk", "spam", "phishing", "malware", "unkownFutureValue"}, possibleValues(c), "scrambled backticks")
 }
 
 func TestExtractNameCaseConflicts(t *testing.T) {

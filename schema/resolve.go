@@ -680,8 +680,11 @@ func (r *resolver) typePos(e *entry) parser.Position {
 
 // recoverMembers fixes enum members whose names a translation replaced
 // (localized pages translate member names but never the backticked values
-// that properties list): when a property of the enum's type lists as many
-// possible values as the enum has members, they name the members in order.
+// that properties list). The members still written as names, found in a
+// property's "Possible values" list, anchor the two sequences; a gap
+// between anchors (or before the first, or after the last) of the same
+// length in both is filled in order. Without anchors, a list as long as
+// the members names all of them.
 func (r *resolver) recoverMembers() {
 	for _, e := range r.order {
 		if e.t.Kind != Enum {
@@ -696,33 +699,88 @@ func (r *resolver) recoverMembers() {
 		if bad == 0 {
 			continue
 		}
-		var values []string
-		var from *propEntry
+		ed := e.edocs[0]
 		for _, o := range r.order {
 			for _, pe := range o.props {
-				if pe.prop.Ref == e.t && len(pe.doc.PossibleValues) == len(e.t.Members) {
-					values, from = pe.doc.PossibleValues, pe
-					break
+				if pe.prop.Ref != e.t || len(pe.doc.PossibleValues) == 0 {
+					continue
+				}
+				for i, v := range alignMembers(e.t.Members, pe.doc.PossibleValues) {
+					m := e.t.Members[i]
+					r.warn(ed.page, memberPos(ed.doc, m.Name), CodeMemberFromProp, "member %q is not a name; using %q, listed in that place by %s", m.Name, v, where(pe.page, pe.doc.Pos))
+					m.Name = v
 				}
 			}
-			if values != nil {
-				break
-			}
 		}
-		ed := e.edocs[0]
-		for i, m := range e.t.Members {
-			if parser.IsIdentifier(m.Name) {
-				continue
+		for _, m := range e.t.Members {
+			if !parser.IsIdentifier(m.Name) {
+				r.warn(ed.page, memberPos(ed.doc, m.Name), CodeBadMemberName, "member %q of %s is not a name and no property lists the members; kept as written", m.Name, shortName(e.t.Name))
 			}
-			pos := memberPos(ed.doc, m.Name)
-			if values != nil {
-				r.warn(ed.page, pos, CodeMemberFromProp, "member %q is not a name; using %q, listed in that place by %s", m.Name, values[i], where(from.page, from.doc.Pos))
-				m.Name = values[i]
-				continue
-			}
-			r.warn(ed.page, pos, CodeBadMemberName, "member %q of %s is not a name and no property lists the members; kept as written", m.Name, shortName(e.t.Name))
 		}
 	}
+}
+
+// alignMembers maps indexes of members that are not names to the value
+// standing in their place in values, anchored on the members that are.
+func alignMembers(members []*Member, values []string) map[int]string {
+	out := map[int]string{}
+	pos := map[string]int{}
+	for i, v := range values {
+		if _, dup := pos[v]; !dup {
+			pos[v] = i
+		}
+	}
+	// Anchors: members that are names and appear in values, in increasing
+	// order on both sides.
+	type anchor struct{ m, v int }
+	anchors := []anchor{{-1, -1}}
+	for i, m := range members {
+		if !parser.IsIdentifier(m.Name) {
+			continue
+		}
+		j, ok := pos[m.Name]
+		if !ok {
+			j, ok = nearValue(m.Name, values) // "unkownFutureValue" is unknownFutureValue
+		}
+		if ok && j > anchors[len(anchors)-1].v {
+			anchors = append(anchors, anchor{i, j})
+		}
+	}
+	anchors = append(anchors, anchor{len(members), len(values)})
+	for k := 1; k < len(anchors); k++ {
+		a, b := anchors[k-1], anchors[k]
+		want := b.v - a.v - 1
+		if b.m-a.m-1 == want {
+			// The same length: member and value correspond in place (a
+			// name the list spells differently keeps its own spelling).
+			for i := a.m + 1; i < b.m; i++ {
+				if !parser.IsIdentifier(members[i].Name) {
+					out[i] = values[a.v+i-a.m]
+				}
+			}
+			continue
+		}
+		// Else members still written as names but missing from the list
+		// (unknownFutureValue, often) may be what makes the difference;
+		// only trusted when a shared member shows the two line up (the
+		// translation sometimes scrambles the list's order).
+		if len(anchors) < 3 {
+			continue
+		}
+		var gap []int
+		for i := a.m + 1; i < b.m; i++ {
+			if !parser.IsIdentifier(members[i].Name) {
+				gap = append(gap, i)
+			}
+		}
+		if len(gap) != want {
+			continue // no way to tell which is which
+		}
+		for n, i := range gap {
+			out[i] = values[a.v+1+n]
+		}
+	}
+	return out
 }
 
 func memberPos(d *parser.EnumDoc, name string) parser.Position {
@@ -1006,4 +1064,39 @@ func (r *resolver) dedupeMembers() {
 		}
 		e.t.Members = kept
 	}
+}
+
+// nearValue finds a value that is name misspelled: at most two edits
+// apart, for names of eight letters or more.
+func nearValue(name string, values []string) (int, bool) {
+	if len(name) < 8 {
+		return 0, false
+	}
+	for i, v := range values {
+		if editDistance(strings.ToLower(name), strings.ToLower(v)) <= 2 {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// editDistance is the Levenshtein distance between a and b (bytes).
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }

@@ -433,3 +433,32 @@ func TestKeyedTypeUsedOnlyStructurallyIsComplex(t *testing.T) {
 	assert.Equal(t, Entity, mustType(t, s, "microsoft.graph.owner").Kind, "also a navigation target")
 	assert.Equal(t, Entity, mustType(t, s, "microsoft.graph.app").Kind)
 }
+
+func TestTranslatedMembersAlignedOnAnchors(t *testing.T) {
+	// The list leaves out unknownFutureValue; active and done stayed names.
+	s := resolveRaw(t, map[string]string{
+		"state.md": "---\ndoc_type: enumPageType\n---\n# тип enum state\n\n## Элементы\n|Элемент|Значение|Описание|\n|:--|:--|:--|\n" +
+			"|Нет|0|x|\n|ожидание|1|x|\n|active|2|x|\n|done|3|x|\n|не удалось|4|x|\n|unknownFutureValue|5|x|\n",
+		"job.md": "# job resource type\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|state|[state](state.md)|Возможные значения: `none`, `pending`, `active`, `done`, `failed`.|\n",
+	})
+	got := memberNames(mustType(t, s, "microsoft.graph.state"))
+	assert.Equal(t, []string{"none", "pending", "active", "done", "failed", "unknownFutureValue"}, got,
+		"gaps of equal length are filled; a name the list leaves out is no part of a gap")
+	// A gap of different lengths is left alone.
+	s = resolveRaw(t, map[string]string{
+		"state.md": "---\ndoc_type: enumPageType\n---\n# тип enum state\n\n## Элементы\n|Элемент|Значение|Описание|\n|:--|:--|:--|\n|Нет|0|x|\n|done|1|x|\n|не удалось|2|x|\n|Пропущен|3|x|\n",
+		"job.md":   "# job resource type\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|state|[state](state.md)|Возможные значения: `none`, `done`, `failed`.|\n",
+	})
+	assert.Equal(t, []string{"none", "done", "не удалось", "Пропущен", "failed"}, memberNames(mustType(t, s, "microsoft.graph.state")))
+	assert.Contains(t, diagCodes(s), CodeBadMemberName)
+}
+
+func TestMisspelledMemberStillAnchors(t *testing.T) {
+	s := resolveRaw(t, map[string]string{
+		"enums.md": "Namespace: microsoft.graph\n\n### source values\n\n|Member|\n|:---|\n|user|\n|Администратора|\n|unknownFutureValue|\n",
+		"sub.md":   "# sub resource type\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|source|[source](enums.md#source-values)|Возможные значения: `administrator`и  `user` `unkownFutureValue`.|\n",
+	})
+	got := memberNames(mustType(t, s, "microsoft.graph.source"))
+	assert.Equal(t, "Администратора", got[1], "the misspelled sentinel anchors; nothing says what the translated member is")
+	assert.Equal(t, 1, editDistance("unknownFutureValue", "unkownFutureValue"))
+}

@@ -52,6 +52,9 @@ Examples:
   gen -in docs -out models -schema-out schema.json -diagnostics json -strict
   gen -in docs -out models -go-generate         # doc.go gets a //go:generate line
 
+Subcommand:
+  gen validate -in DIR [-examples DIR]...       # check the pages' JSON examples (gen validate -h)
+
 Flags:
 `
 

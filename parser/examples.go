@@ -42,23 +42,8 @@ func Examples(pagePath string, data []byte) []Example {
 		if b.Kind != blockComment {
 			continue
 		}
-		open := strings.Index(b.Content, "{")
-		if !strings.HasPrefix(strings.TrimSpace(b.Content), "<!--") || open < 0 {
-			continue
-		}
-		body := b.Content[open:]
-		if end := strings.LastIndex(body, "-->"); end >= 0 {
-			body = body[:end]
-		}
-		ann, _ := ParseJSONish(body)
-		if ann == nil || ann.Kind != JSONObject {
-			continue
-		}
-		kind := ""
-		if bt := ann.Get("blockType"); bt != nil {
-			kind = bt.Str
-		}
-		if kind != "resource" && kind != "request" && kind != "response" {
+		ann, _, kind, _, ok := annotation(b)
+		if !ok || (kind != "resource" && kind != "request" && kind != "response") {
 			continue
 		}
 		ex := Example{Path: pagePath, Kind: kind, Pos: src.Pos(b.Off), src: src}

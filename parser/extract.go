@@ -798,23 +798,32 @@ func memberName(c inline) string {
 	return c.Text
 }
 
-func (e *extractor) comment(b *block) {
-	content := b.Content
-	open := strings.Index(content, "{")
-	if !strings.HasPrefix(strings.TrimSpace(content), "<!--") || open < 0 {
-		return
+// annotation reads the JSON object of an annotation comment
+// (<!-- {"blockType": ...} -->) leniently: the object, what is not valid
+// JSON in it, its blockType, and the offset of its '{' in Clean.
+func annotation(b *block) (v *JSONValue, problems []JSONProblem, blockType string, base int, ok bool) {
+	open := strings.Index(b.Content, "{")
+	if !strings.HasPrefix(strings.TrimSpace(b.Content), "<!--") || open < 0 {
+		return nil, nil, "", 0, false
 	}
-	body := content[open:]
+	body := b.Content[open:]
 	if end := strings.LastIndex(body, "-->"); end >= 0 {
 		body = body[:end]
 	}
-	v, problems := ParseJSONish(body)
+	v, problems = ParseJSONish(body)
 	if v == nil || v.Kind != JSONObject {
-		return
+		return nil, nil, "", 0, false
 	}
-	blockType := ""
 	if bt := v.Get("blockType"); bt != nil {
 		blockType = bt.Str
+	}
+	return v, problems, blockType, b.ContentOff + open, true
+}
+
+func (e *extractor) comment(b *block) {
+	v, problems, blockType, base, ok := annotation(b)
+	if !ok {
+		return
 	}
 	if blockType != "resource" {
 		if blockType != "" {
@@ -822,7 +831,6 @@ func (e *extractor) comment(b *block) {
 		}
 		return
 	}
-	base := b.ContentOff + open
 	if len(problems) > 0 {
 		e.warnAt(base+problems[0].Offset, CodeBadAnnotation, "resource annotation is not valid JSON (%s); read leniently", problems[0].Message)
 	}

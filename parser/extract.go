@@ -209,13 +209,13 @@ func (e *extractor) heading(b *block) {
 				e.enumLevel = 1
 			}
 		} else {
-			e.newType(name, b.Off, anchor)
+			e.newType(name, b.Off, anchor).typeHeading = isTypeHeading(text, anchor)
 		}
 		e.section = secNone
 		return
 	}
 	if !e.isEnumPage && b.Level == 2 && isTypeHeading(text, anchor) && (e.cur == nil || e.cur.sawTable || e.cur.HasJSON) {
-		e.newType(firstIdentifier(text), b.Off, anchor)
+		e.newType(firstIdentifier(text), b.Off, anchor).typeHeading = true
 		e.section = secNone
 		return
 	}
@@ -532,6 +532,10 @@ func (e *extractor) table(b *block) {
 	kind := e.classifyTable(b)
 	if e.cur != nil && !e.isEnumPage && e.isMethodsTable(b) {
 		e.cur.HasMethods = true
+	}
+	if e.cur != nil && e.section == secMethods && linksToAPI(b) {
+		e.cur.listsOperations = true
+		e.listedCollections(b)
 	}
 	if e.section == secDerived && e.cur != nil {
 		e.derivedTable(b)
@@ -950,15 +954,18 @@ func (e *extractor) finish() {
 	}
 	kept := e.page.Types[:0]
 	for _, t := range e.page.Types {
-		if !t.annotated && !t.HasJSON && len(t.Properties) == 0 {
-			continue // a heading that described nothing
+		// A heading that described nothing is dropped; a type heading with
+		// methods or derived types describes a type without properties
+		// ("Properties: None").
+		if !t.annotated && !t.HasJSON && len(t.Properties) == 0 && !(t.typeHeading && (t.listsOperations || len(t.Derived) > 0)) {
+			continue
 		}
 		if !t.annotated {
 			switch {
 			case t.jsonType != "":
 				t.Name = t.jsonType
 			case t.titleName != "":
-				t.Name = singularFromFile(t.titleName, e.page.Path)
+				t.Name = untitled(singularFromFile(t.titleName, e.page.Path))
 			case nameFromAnchor(t.Anchor) != "":
 				t.Name = nameFromAnchor(t.Anchor)
 			default:
@@ -970,14 +977,22 @@ func (e *extractor) finish() {
 				p := t.Pos
 				e.page.Diags.Warn(e.page.Path, p.Line, p.Col, CodeNoName, "no name found for the type described here; using %q from the file name", base)
 			}
-		} else if t.jsonType != "" && !strings.EqualFold(t.jsonType, t.Name) {
-			e.page.Diags.Warn(e.page.Path, t.jsonPos.Line, t.jsonPos.Col, CodeTypeNameMismatch,
-				"JSON block names %q but the annotation at line %d names %q; the annotation wins", t.jsonType, t.Pos.Line, t.Name)
+		} else {
+			if t.jsonType != "" && !strings.EqualFold(t.jsonType, t.Name) {
+				e.page.Diags.Warn(e.page.Path, t.jsonPos.Line, t.jsonPos.Col, CodeTypeNameMismatch,
+					"JSON block names %q but the annotation at line %d names %q; the annotation wins", t.jsonType, t.Pos.Line, t.Name)
+			}
+			e.titleCase(t)
 		}
 		if !strings.Contains(t.Name, ".") {
 			t.Name = ns + "." + t.Name
 		}
 		e.crossCheck(t)
+		for _, p := range t.listed {
+			if !hasPropertyFold(t, p.Name) {
+				t.Properties = append(t.Properties, p)
+			}
+		}
 		kept = append(kept, t)
 	}
 	e.page.Types = kept
@@ -997,12 +1012,61 @@ func (e *extractor) finish() {
 	}
 }
 
+// untitled undoes a title's capital first letter ("ItemPreviewInfo
+// resource type"): type names start in lower case, and the pages that have
+// an annotation as well show that a capital in the title is title case.
+// Initialisms ("IPv6Range", "URLs") keep theirs.
+func untitled(name string) string {
+	if len(name) < 2 || !startsUpper(name) || name[1] < 'a' || name[1] > 'z' {
+		return name
+	}
+	return strings.ToLower(name[:1]) + name[1:]
+}
+
+// titleCase settles a name that the title and the annotation spell with
+// different letter case. The annotation usually wins: a title such as
+// "DriveItem resource type" is title-cased, and translated pages often
+// write the title in lower case. The title wins when it starts in lower
+// case and shows every capital the annotation has, plus word capitals the
+// annotation lost by being copied from the file name ("orgcontact" for
+// orgContact) or a capital the annotation put in front ("IdentityProvider").
+func (e *extractor) titleCase(t *TypeDoc) {
+	short := lastSegment(t.Name)
+	title := t.titleName
+	if title == short || !strings.EqualFold(title, short) || !isLower(title[0]) {
+		return
+	}
+	better := !isLower(short[0])
+	for i := 1; i < len(title); i++ {
+		switch {
+		case isUpper(short[i]) && !isUpper(title[i]):
+			return // the annotation marks a word the title does not
+		case isUpper(title[i]) && !isUpper(short[i]):
+			better = true
+		}
+	}
+	if !better {
+		return
+	}
+	t.Name = strings.TrimSuffix(t.Name, short) + title
+	e.page.Diags.Warn(e.page.Path, t.Pos.Line, t.Pos.Col, CodeNameCase,
+		"the annotation names %q but the title writes %q; using the title's case", short, title)
+}
+
+func isLower(c byte) bool { return c >= 'a' && c <= 'z' }
+func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
+
 // crossCheck compares the table rows with the JSON block's keys: the keys
 // are never translated or mangled, so they fix names the table lost, and
 // keys the tables omit become properties too.
 func (e *extractor) crossCheck(t *TypeDoc) {
 	if t.jsonBlock == nil {
 		return
+	}
+	// The pages' JSON templates mark the key as "String (identifier)".
+	if id := t.jsonBlock.Get("id"); t.KeyProperty == "" && id != nil && id.Kind == JSONString &&
+		strings.Contains(strings.ToLower(id.Str), "(identifier)") {
+		t.KeyProperty = "id"
 	}
 	var keys []JSONField
 	keySet := map[string]bool{}
@@ -1030,8 +1094,10 @@ func (e *extractor) crossCheck(t *TypeDoc) {
 		if k, ok := foldKey(keys, p.Name); ok {
 			// One property spelled two ways. Property names are camelCase:
 			// the table's spelling stands unless it starts upper-case where
-			// the key does not (a translated table capitalises).
-			if !tableNames[k] && startsUpper(p.Name) && !startsUpper(k) {
+			// the key does not (a translated table capitalises), or it is
+			// all lower case where the key marks its words ("filename",
+			// "fileName").
+			if !tableNames[k] && (startsUpper(p.Name) && !startsUpper(k) || lostWords(p.Name, k)) {
 				pos := e.pos(t.jsonOffset + findKeyOffset(keys, k))
 				e.page.Diags.Warn(e.page.Path, p.Pos.Line, p.Pos.Col, CodeNameCase,
 					"table names property %q, the JSON block at line %d names it %q; using the JSON name", p.Name, pos.Line, k)
@@ -1129,10 +1195,63 @@ func (e *extractor) isMethodsTable(b *block) bool {
 	for _, r := range b.Rows {
 		for _, c := range r.Cells {
 			for _, l := range c.Links {
-				if (strings.Contains(l.Dest, "/api/") || strings.HasPrefix(l.Dest, "api/")) && isCRUDPage(l.Dest) {
+				if (strings.Contains(l.Dest, "/api/") || strings.HasPrefix(l.Dest, "api/")) && (isCRUDPage(l.Dest) || e.boundHere(l.Dest)) {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// listedCollections reads "List x" rows of a Methods table whose API page
+// is named <this page>-list-<x>.md and which return a collection: x is a
+// navigation property the page's tables may leave out.
+func (e *extractor) listedCollections(b *block) {
+	own := strings.ToLower(strings.TrimSuffix(path.Base(e.page.Path), ".md"))
+	for _, r := range b.Rows {
+		for _, l := range cellAt(r, 0).Links {
+			dest, _, _ := strings.Cut(l.Dest, "#")
+			base := strings.ToLower(strings.TrimSuffix(path.Base(dest), ".md"))
+			x, ok := strings.CutPrefix(base, own+"-list-")
+			words := strings.Fields(l.Text)
+			if !ok || len(words) != 2 || !strings.EqualFold(words[0], "list") || !strings.EqualFold(words[1], x) || !IsIdentifier(words[1]) {
+				continue
+			}
+			typ := ParseTypeCell(cellAt(r, 1))
+			if !typ.Collection || typ.Link == "" {
+				continue
+			}
+			typ.Link = e.resolveLink(typ.Link)
+			e.cur.listed = append(e.cur.listed, &PropDoc{Name: words[1], Pos: e.pos(cellAt(r, 0).Off), Type: typ, Navigation: true, Nullable: true, FromMethods: true})
+		}
+	}
+}
+
+// linksToAPI reports whether a table links to an API page.
+func linksToAPI(b *block) bool {
+	for _, r := range b.Rows {
+		for _, c := range r.Cells {
+			for _, l := range c.Links {
+				if strings.Contains(l.Dest, "/api/") || strings.HasPrefix(l.Dest, "api/") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// lostWords reports whether name is all lower case where key, the same
+// letters, has capitals after the first.
+func lostWords(name, key string) bool {
+	return name == strings.ToLower(name) && strings.ToLower(key[1:]) != key[1:]
+}
+
+func hasPropertyFold(t *TypeDoc, name string) bool {
+	for _, p := range t.Properties {
+		if strings.EqualFold(p.Name, name) {
+			return true
 		}
 	}
 	return false
@@ -1166,6 +1285,15 @@ func isAnnotationName(cell string) bool {
 
 // isCRUDPage reports an API page named for reading, listing, updating or
 // deleting a resource: x-get.md, x-list.md, x-update.md, x-delete.md.
+// boundHere reports an API page named after this page ("search-query.md"
+// on search.md): an operation bound to the page's type, which only entity
+// types have.
+func (e *extractor) boundHere(dest string) bool {
+	p, _, _ := strings.Cut(dest, "#")
+	own := strings.ToLower(strings.TrimSuffix(path.Base(e.page.Path), ".md"))
+	return strings.HasPrefix(strings.ToLower(path.Base(p)), own+"-")
+}
+
 func isCRUDPage(dest string) bool {
 	p, _, _ := strings.Cut(dest, "#")
 	base := strings.TrimSuffix(strings.ToLower(path.Base(p)), ".md")

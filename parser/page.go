@@ -46,6 +46,7 @@ type TypeDoc struct {
 	// listsOperations: a Methods table links to API pages.
 	listsOperations bool
 	listed          []*PropDoc // "List x" Methods rows
+	tables          int        // property tables read so far
 	jsonBlock       *JSONValue
 	jsonOffset      int
 	jsonPos         Position
@@ -73,6 +74,9 @@ type PropDoc struct {
 	PossibleValues []string // backticked values after "Possible values are"
 	FromJSON       bool     // only the JSON block has it
 	FromMethods    bool     // only a "List x" Methods row has it
+
+	table          int  // which of its type's property tables lists it, from 1
+	inheritedTable bool // a paragraph before its table says the rows are inherited
 }
 
 // EnumDoc is one enum as a page describes it.

@@ -14,6 +14,9 @@ type TypeExpr struct {
 	Name       string `json:"name,omitempty"`       // a referenced type's name as written
 	Link       string `json:"link,omitempty"`       // a referenced page, as written
 	Collection bool   `json:"collection,omitempty"` // a collection of the type
+	// LinkPrimitive is the Edm type a link's text names
+	// ("[DateTimeOffset](timestamp.md)"): the text decides.
+	LinkPrimitive string `json:"linkPrimitive,omitempty"`
 }
 
 // Known reports whether the expression names a type at all.
@@ -92,6 +95,9 @@ func ParseTypeCell(c inline) TypeExpr {
 		if isPageLink(l.Dest) {
 			t.Link = l.Dest
 			t.Name = lastIdentifier(l.Text)
+			var text TypeExpr
+			parseTypeWords(&text, l.Text)
+			t.LinkPrimitive = text.Primitive
 			return t
 		}
 	}

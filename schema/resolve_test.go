@@ -484,3 +484,11 @@ func TestMisspelledMemberStillAnchors(t *testing.T) {
 	assert.Equal(t, "Администратора", got[1], "the misspelled sentinel anchors; nothing says what the translated member is")
 	assert.Equal(t, 1, editDistance("unknownFutureValue", "unkownFutureValue"))
 }
+
+func TestPrimitiveLinkTextWinsOverItsPage(t *testing.T) {
+	s := resolve(t, page{title: "timeStamp", rows: []string{"date|Date|x"}},
+		page{title: "version", rows: []string{"lastModifiedDateTime|[DateTimeOffset](timestamp.md)|x", "stamp|[timeStamp](timestamp.md)|x"}})
+	v := mustType(t, s, "microsoft.graph.version")
+	assert.Equal(t, "Edm.DateTimeOffset", v.Properties[0].Type)
+	assert.Equal(t, "microsoft.graph.timeStamp", v.Properties[1].Type)
+}

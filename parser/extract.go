@@ -385,6 +385,9 @@ func (e *extractor) paragraph(b *block) {
 			if claim, ok := e.inheritsClaim(text, b.Inl.Links, b.Off, "inherits"); ok {
 				e.cur.Bases = append(e.cur.Bases, claim)
 			}
+			if saysOpenType(lower) {
+				e.cur.OpenType = true
+			}
 		}
 	}
 	if e.section != secNone {
@@ -401,6 +404,19 @@ func (e *extractor) paragraph(b *block) {
 	case e.cur != nil && e.cur.Description == "":
 		e.cur.Description = text
 	}
+}
+
+// openTypePhrases say in prose what the annotation's openType says.
+var openTypePhrases = []string{"is an open type", "this open type", "an open type that", "это открытый тип", "является открытым типом"}
+
+func saysOpenType(lower string) bool {
+	lower = strings.NewReplacer("_", "", "*", "").Replace(lower)
+	for _, ph := range openTypePhrases {
+		if strings.Contains(lower, ph) {
+			return true
+		}
+	}
+	return false
 }
 
 // inheritsClaim finds "Inherits from [x](x.md)" (in any of the languages
@@ -876,7 +892,7 @@ func (e *extractor) comment(b *block) {
 	if kp := v.Get("keyProperty"); kp != nil && kp.Kind == JSONString {
 		t.KeyProperty = strings.TrimSpace(kp.Str)
 	}
-	t.OpenType = truthy(v.Get("openType"))
+	t.OpenType = t.OpenType || truthy(v.Get("openType"))
 	t.Abstract = truthy(v.Get("abstract")) || truthy(v.Get("isAbstract"))
 	e.pendingJSON, e.skipJSON = t, false
 }

@@ -584,3 +584,10 @@ func TestStringPlaceholderNamesTheType(t *testing.T) {
 	assert.Equal(t, "Edm.String", prop(t, td, "displayName").Type.Primitive, "a copied timestamp placeholder does not retype a String")
 	assert.Equal(t, "Edm.DateTimeOffset", prop(t, td, "when").Type.LinkPrimitive, "the link text names a primitive")
 }
+
+func TestOpenTypeSaidInProse(t *testing.T) {
+	md := "# feedbackTokenSet resource type\n\nThis is an _open type_ that represents a set of tokens.\n\n## JSON representation\n" +
+		"<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.feedbackTokenSet\"} -->\n```json\n{\"Echo\": true}\n```\n"
+	assert.True(t, parse(t, md).Types[0].OpenType)
+	assert.False(t, parse(t, strings.Replace(md, "This is an _open type_ that", "A set that", 1)).Types[0].OpenType)
+}

@@ -925,11 +925,29 @@ func (r *resolver) checkWireNames() {
 		}
 		return s == ""
 	}
+	// rowOf finds the page and row that gave a property, for the warning.
+	rowOf := func(e *entry, p *Property) (*parser.Page, parser.Position) {
+		for _, pe := range e.props {
+			if pe.prop == p {
+				return pe.page, pe.doc.Pos
+			}
+		}
+		return e.page, r.typePos(e)
+	}
+	memberOf := func(e *entry, name string) (*parser.Page, parser.Position) {
+		for _, ed := range e.edocs {
+			if pos := memberPos(ed.doc, name); pos != ed.doc.Pos {
+				return ed.page, pos
+			}
+		}
+		return e.page, r.typePos(e)
+	}
 	for _, e := range r.order {
 		kept := e.t.Properties[:0]
 		for _, p := range e.t.Properties {
 			if unsafe(p.Name) {
-				r.warn(e.page, r.typePos(e), CodeUnsafeName, "property name %q of %s cannot be a JSON key safely; skipped", p.Name, shortName(e.t.Name))
+				page, pos := rowOf(e, p)
+				r.warn(page, pos, CodeUnsafeName, "property name %q of %s cannot be a JSON key safely; skipped", p.Name, shortName(e.t.Name))
 				continue
 			}
 			kept = append(kept, p)
@@ -938,7 +956,8 @@ func (r *resolver) checkWireNames() {
 		members := e.t.Members[:0]
 		for _, m := range e.t.Members {
 			if unsafe(m.Name) {
-				r.warn(e.page, r.typePos(e), CodeUnsafeName, "member name %q of %s cannot be a JSON value safely; skipped", m.Name, shortName(e.t.Name))
+				page, pos := memberOf(e, m.Name)
+				r.warn(page, pos, CodeUnsafeName, "member name %q of %s cannot be a JSON value safely; skipped", m.Name, shortName(e.t.Name))
 				continue
 			}
 			members = append(members, m)

@@ -151,8 +151,8 @@ func TestNamesThatAreNotGoNames(t *testing.T) {
 	assert.Contains(t, string(kind), `KindOk Kind = "ok"`)
 	assert.NotContains(t, string(kind), `hi`, "a member whose name cannot be a string literal safely is not emitted")
 	assert.NotContains(t, string(kind), `slash`)
-	assert.Contains(t, stderr, `warning: unsafe-name: member name "say\"hi" of kind cannot be a JSON value safely; skipped`)
-	assert.Contains(t, stderr, `warning: unsafe-name: property name "we\"ird" of string cannot be a JSON key safely; skipped`)
+	assert.Contains(t, stderr, `kind.md:10:2: warning: unsafe-name: member name "say\"hi" of kind cannot be a JSON value safely; skipped`, "the warning points at the row")
+	assert.Contains(t, stderr, `string.md:18:2: warning: unsafe-name: property name "we\"ird" of string cannot be a JSON key safely; skipped`, "the warning points at the row")
 }
 
 func TestInjectionThroughDocText(t *testing.T) {

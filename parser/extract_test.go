@@ -591,3 +591,12 @@ func TestOpenTypeSaidInProse(t *testing.T) {
 	assert.True(t, parse(t, md).Types[0].OpenType)
 	assert.False(t, parse(t, strings.Replace(md, "This is an _open type_ that", "A set that", 1)).Types[0].OpenType)
 }
+
+func TestCommentsBetweenTableRows(t *testing.T) {
+	md := "# x resource type\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|a|String|x|\n<!-- |old|String|x| -->\n|b|Int32|x|\r\n<!--\r\n|hidden|String|x|\r\n-->\r\n|c|Boolean|x|\n"
+	p := parse(t, md)
+	require.Len(t, p.Types, 1)
+	assert.Equal(t, []string{"a", "b", "c"}, propNames(p.Types[0]), "rows after a comment inside the table are read")
+	assert.Equal(t, 12, prop(t, p.Types[0], "c").Pos.Line, "positions still point into the original")
+	assert.Equal(t, 8, prop(t, p.Types[0], "b").Pos.Line)
+}

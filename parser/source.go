@@ -54,8 +54,8 @@ func NewSource(orig []byte) *Source {
 		s.origStart = append(s.origStart, from)
 		clean = append(clean, orig[from:to]...)
 	}
-	// copyText copies orig[from:to] dropping the \r of each CRLF.
-	copyText := func(from, to int) {
+	// copyLines copies orig[from:to] dropping the \r of each CRLF.
+	copyLines := func(from, to int) {
 		for from < to {
 			i := bytes.Index(orig[from:to], crlf)
 			if i < 0 {
@@ -64,6 +64,22 @@ func NewSource(orig []byte) *Source {
 			}
 			copyFrom(from, from+i)
 			from += i + 1 // keep the \n
+		}
+	}
+	skips := tableComments(orig)
+	// copyText is copyLines without the comments that sit between table
+	// rows: Markdown would end the table there and lose the rows after.
+	copyText := func(from, to int) {
+		for from < to {
+			for len(skips) > 0 && skips[0][1] <= from {
+				skips = skips[1:]
+			}
+			if len(skips) == 0 || skips[0][0] >= to {
+				copyLines(from, to)
+				return
+			}
+			copyLines(from, max(from, skips[0][0]))
+			from = skips[0][1]
 		}
 	}
 	pos := 0
@@ -91,6 +107,45 @@ func NewSource(orig []byte) *Source {
 	s.Clean = clean
 	blankFrontMatter(s.Clean)
 	return s
+}
+
+// tableComments finds HTML comments that stand on lines of their own
+// between two table rows ("|a|b|", "<!-- |old|row| -->", "|c|d|"), and
+// returns the byte ranges of their lines, newlines included.
+func tableComments(orig []byte) [][2]int {
+	if !bytes.Contains(orig, []byte("<!--")) {
+		return nil
+	}
+	type line struct{ start, end int } // end is past the newline
+	var lines []line
+	for start := 0; start < len(orig); {
+		end := bytes.IndexByte(orig[start:], '\n')
+		if end < 0 {
+			end = len(orig)
+		} else {
+			end += start + 1
+		}
+		lines = append(lines, line{start, end})
+		start = end
+	}
+	text := func(l line) []byte { return bytes.TrimSpace(orig[l.start:l.end]) }
+	isRow := func(l line) bool { return bytes.HasPrefix(text(l), []byte("|")) }
+	var out [][2]int
+	for i := 1; i < len(lines); i++ {
+		if !bytes.HasPrefix(text(lines[i]), []byte("<!--")) || !isRow(lines[i-1]) {
+			continue
+		}
+		// The comment runs to the first line that closes it.
+		j := i
+		for j < len(lines) && !bytes.HasSuffix(text(lines[j]), []byte("-->")) {
+			j++
+		}
+		if j+1 < len(lines) && isRow(lines[j+1]) {
+			out = append(out, [2]int{lines[i].start, lines[j].end})
+			i = j
+		}
+	}
+	return out
 }
 
 // matchSpanPair reports where the English text of the span pair at start

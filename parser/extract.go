@@ -409,8 +409,13 @@ func (e *extractor) paragraph(b *block) {
 // openTypePhrases say in prose what the annotation's openType says.
 var openTypePhrases = []string{"is an open type", "this open type", "an open type that", "это открытый тип", "является открытым типом"}
 
+var emphasisMarks = strings.NewReplacer("_", "", "*", "")
+
 func saysOpenType(lower string) bool {
-	lower = strings.NewReplacer("_", "", "*", "").Replace(lower)
+	if !strings.Contains(lower, "open") && !strings.Contains(lower, "открыт") {
+		return false
+	}
+	lower = emphasisMarks.Replace(lower)
 	for _, ph := range openTypePhrases {
 		if strings.Contains(lower, ph) {
 			return true

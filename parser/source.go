@@ -113,39 +113,38 @@ func NewSource(orig []byte) *Source {
 // between two table rows ("|a|b|", "<!-- |old|row| -->", "|c|d|"), and
 // returns the byte ranges of their lines, newlines included.
 func tableComments(orig []byte) [][2]int {
-	if !bytes.Contains(orig, []byte("<!--")) {
-		return nil
-	}
-	type line struct{ start, end int } // end is past the newline
-	var lines []line
-	for start := 0; start < len(orig); {
-		end := bytes.IndexByte(orig[start:], '\n')
-		if end < 0 {
-			end = len(orig)
-		} else {
-			end += start + 1
+	lineStart := func(i int) int { return bytes.LastIndexByte(orig[:i], '\n') + 1 }
+	lineEnd := func(i int) int { // past the newline
+		if j := bytes.IndexByte(orig[i:], '\n'); j >= 0 {
+			return i + j + 1
 		}
-		lines = append(lines, line{start, end})
-		start = end
+		return len(orig)
 	}
-	text := func(l line) []byte { return bytes.TrimSpace(orig[l.start:l.end]) }
-	isRow := func(l line) bool { return bytes.HasPrefix(text(l), []byte("|")) }
+	isRow := func(from, to int) bool { return bytes.HasPrefix(bytes.TrimSpace(orig[from:to]), []byte("|")) }
 	var out [][2]int
-	for i := 1; i < len(lines); i++ {
-		if !bytes.HasPrefix(text(lines[i]), []byte("<!--")) || !isRow(lines[i-1]) {
-			continue
+	for at := 0; ; {
+		i := bytes.Index(orig[at:], []byte("<!--"))
+		if i < 0 {
+			return out
 		}
-		// The comment runs to the first line that closes it.
-		j := i
-		for j < len(lines) && !bytes.HasSuffix(text(lines[j]), []byte("-->")) {
-			j++
+		i += at
+		start := lineStart(i)
+		at = i + 4
+		if len(bytes.TrimSpace(orig[start:i])) > 0 || start == 0 || !isRow(lineStart(start-1), start) {
+			continue // not alone on its line, or no table row above
 		}
-		if j+1 < len(lines) && isRow(lines[j+1]) {
-			out = append(out, [2]int{lines[i].start, lines[j].end})
-			i = j
+		// The comment runs to the end of the line that closes it.
+		closeAt := bytes.Index(orig[at:], []byte("-->"))
+		if closeAt < 0 {
+			return out
 		}
+		end := lineEnd(at + closeAt)
+		if len(bytes.TrimSpace(orig[at+closeAt+3:end])) > 0 || end == len(orig) || !isRow(end, lineEnd(end)) {
+			continue // text after the comment, or no table row below
+		}
+		out = append(out, [2]int{start, end})
+		at = end
 	}
-	return out
 }
 
 // matchSpanPair reports where the English text of the span pair at start

@@ -1024,6 +1024,7 @@ func (e *extractor) finish() {
 		if !strings.Contains(t.Name, ".") {
 			t.Name = ns + "." + t.Name
 		}
+		e.wordsFromType(t)
 		e.crossCheck(t)
 		for _, p := range t.listed {
 			if !hasPropertyFold(t, p.Name) {
@@ -1204,6 +1205,34 @@ func (e *extractor) crossCheck(t *TypeDoc) {
 		typ := jsonPlaceholderType(f.Value)
 		t.Properties = append(t.Properties, &PropDoc{Name: f.Name, Pos: pos, Type: typ, Nullable: true, FromJSON: true})
 		tableNames[f.Name] = true
+	}
+}
+
+// wordsFromType restores the word capitals of an all-lower-case row name
+// that is its linked type's name, or its plural: "openshifts" of
+// [openShift](openshift.md) collection is openShifts.
+func (e *extractor) wordsFromType(t *TypeDoc) {
+	for _, p := range t.Properties {
+		typ := lastSegment(p.Type.Name)
+		if p.Type.Link == "" || len(typ) < 2 || p.Name != strings.ToLower(p.Name) || strings.ToLower(typ[1:]) == typ[1:] {
+			continue // a name with capitals, or a type with no words to show
+		}
+		var name string
+		switch {
+		case strings.EqualFold(p.Name, typ):
+			name = typ
+		case strings.EqualFold(p.Name, typ+"s"):
+			name = typ + "s"
+		default:
+			continue
+		}
+		name = strings.ToLower(name[:1]) + name[1:]
+		if name == p.Name {
+			continue
+		}
+		e.page.Diags.Warn(e.page.Path, p.Pos.Line, p.Pos.Col, CodeNameCase,
+			"table names property %q, all in lower case, of type %s; using %q", p.Name, typ, name)
+		p.Name = name
 	}
 }
 

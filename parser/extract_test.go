@@ -600,3 +600,11 @@ func TestCommentsBetweenTableRows(t *testing.T) {
 	assert.Equal(t, 12, prop(t, p.Types[0], "c").Pos.Line, "positions still point into the original")
 	assert.Equal(t, 8, prop(t, p.Types[0], "b").Pos.Line)
 }
+
+func TestLowerCaseNameTakesItsTypesWords(t *testing.T) {
+	md := "# schedule resource type\n\n## Relationships\n|Name|Type|Description|\n|:--|:--|:--|\n" +
+		"|openshifts|[openShift](openshift.md) collection|x|\n|timeoff|[timeOff](timeoff.md)|x|\n|shifts|[shift](shift.md) collection|x|\n|owners|[openShift](openshift.md) collection|x|\n"
+	p := parse(t, md)
+	assert.Equal(t, []string{"openShifts", "timeOff", "shifts", "owners"}, propNames(p.Types[0]))
+	assert.Contains(t, codes(p), CodeNameCase)
+}

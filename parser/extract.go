@@ -269,14 +269,15 @@ var inheritsPhrases = []string{"inherits from", "inherited from", "subclass of",
 
 const derivedPhrase = "derived from"
 
-// findInherits returns the offset just past the phrase that introduces a
-// base ("inherits from", "inherits metadata properties from", ...), or -1,
-// and whether a link is required after it.
+// inheritsAt returns where a base phrase ends in text, or -1.
 func inheritsAt(text string) int {
 	at, _ := findInherits(strings.ToLower(text))
 	return at
 }
 
+// findInherits returns the offset just past the phrase that introduces a
+// base ("inherits from", "inherits metadata properties from", ...), or -1,
+// and whether a link is required after it.
 func findInherits(lower string) (int, bool) {
 	at, needLink := -1, false
 	consider := func(end int, link bool) {
@@ -1055,7 +1056,7 @@ func (e *extractor) finish() {
 // an annotation as well show that a capital in the title is title case.
 // Initialisms ("IPv6Range", "URLs") keep theirs.
 func untitled(name string) string {
-	if len(name) < 2 || !startsUpper(name) || name[1] < 'a' || name[1] > 'z' {
+	if len(name) < 2 || !startsUpper(name) || !isLower(name[1]) {
 		return name
 	}
 	return strings.ToLower(name[:1]) + name[1:]
@@ -1160,17 +1161,21 @@ func (e *extractor) crossCheck(t *TypeDoc) {
 			e.page.Diags.Warn(e.page.Path, p.Pos.Line, p.Pos.Col, CodeBadRow, "table row name %q is not a property name", p.Name)
 		}
 		v := t.jsonBlock.Get(p.Name)
+		carried := ""
+		if v != nil {
+			carried = stringOf(v)
+		}
 		switch {
 		case v == nil:
 		case !p.Type.Known():
 			p.Type = jsonPlaceholderType(v)
-		case p.Type.Primitive == "Edm.String" && !p.Type.Collection && stringOf(v) != "":
+		case p.Type.Primitive == "Edm.String" && !p.Type.Collection && carried != "":
 			// The table says String, the example "String (double)": the
 			// parenthesis says which type the string carries.
 			pos := e.pos(t.jsonOffset + v.Offset)
 			e.page.Diags.Warn(e.page.Path, p.Pos.Line, p.Pos.Col, CodeTypeFromJSON,
-				"table types %s as String, the JSON block (line %d) gives %q; using %s", p.Name, pos.Line, v.Str, stringOf(v))
-			p.Type.Primitive = stringOf(v)
+				"table types %s as String, the JSON block (line %d) gives %q; using %s", p.Name, pos.Line, v.Str, carried)
+			p.Type.Primitive = carried
 		case p.Type.Primitive == "Edm.String" && !p.Type.Collection && v.Kind == JSONBool:
 			// The table says String, the example says true: a String
 			// placeholder is a string, so the example is the more specific.
@@ -1214,7 +1219,7 @@ func (e *extractor) crossCheck(t *TypeDoc) {
 func (e *extractor) wordsFromType(t *TypeDoc) {
 	for _, p := range t.Properties {
 		typ := lastSegment(p.Type.Name)
-		if p.Type.Link == "" || len(typ) < 2 || p.Name != strings.ToLower(p.Name) || strings.ToLower(typ[1:]) == typ[1:] {
+		if p.Type.Link == "" || !lostWords(p.Name, typ) {
 			continue // a name with capitals, or a type with no words to show
 		}
 		var name string
@@ -1317,7 +1322,7 @@ func (e *extractor) isMethodsTable(b *block) bool {
 	for _, r := range b.Rows {
 		for _, c := range r.Cells {
 			for _, l := range c.Links {
-				if (strings.Contains(l.Dest, "/api/") || strings.HasPrefix(l.Dest, "api/")) && (isCRUDPage(l.Dest) || e.boundHere(l.Dest)) {
+				if name, ok := apiPage(l.Dest); ok && (isCRUDPage(name) || e.boundHere(name)) {
 					return true
 				}
 			}
@@ -1330,12 +1335,10 @@ func (e *extractor) isMethodsTable(b *block) bool {
 // is named <this page>-list-<x>.md and which return a collection: x is a
 // navigation property the page's tables may leave out.
 func (e *extractor) listedCollections(b *block) {
-	own := strings.ToLower(strings.TrimSuffix(path.Base(e.page.Path), ".md"))
 	for _, r := range b.Rows {
 		for _, l := range cellAt(r, 0).Links {
-			dest, _, _ := strings.Cut(l.Dest, "#")
-			base := strings.ToLower(strings.TrimSuffix(path.Base(dest), ".md"))
-			x, ok := strings.CutPrefix(base, own+"-list-")
+			name, _ := apiPage(l.Dest)
+			x, ok := strings.CutPrefix(name, e.pageName()+"-list-")
 			words := strings.Fields(l.Text)
 			if !ok || len(words) != 2 || !strings.EqualFold(words[0], "list") || !strings.EqualFold(words[1], x) || !IsIdentifier(words[1]) {
 				continue
@@ -1355,7 +1358,7 @@ func linksToAPI(b *block) bool {
 	for _, r := range b.Rows {
 		for _, c := range r.Cells {
 			for _, l := range c.Links {
-				if strings.Contains(l.Dest, "/api/") || strings.HasPrefix(l.Dest, "api/") {
+				if _, ok := apiPage(l.Dest); ok {
 					return true
 				}
 			}
@@ -1395,8 +1398,11 @@ func stringOf(v *JSONValue) string {
 // lostWords reports whether name is all lower case where key, the same
 // letters, has capitals after the first.
 func lostWords(name, key string) bool {
-	return name == strings.ToLower(name) && strings.ToLower(key[1:]) != key[1:]
+	return name == strings.ToLower(name) && hasInnerCapitals(key)
 }
+
+// hasInnerCapitals reports a capital after the first letter: word marks.
+func hasInnerCapitals(s string) bool { return len(s) > 1 && strings.ToLower(s[1:]) != s[1:] }
 
 func hasPropertyFold(t *TypeDoc, name string) bool {
 	for _, p := range t.Properties {
@@ -1407,7 +1413,7 @@ func hasPropertyFold(t *TypeDoc, name string) bool {
 	return false
 }
 
-func startsUpper(s string) bool { return s != "" && s[0] >= 'A' && s[0] <= 'Z' }
+func startsUpper(s string) bool { return s != "" && isUpper(s[0]) }
 
 func foldName(names map[string]bool, name string) (string, bool) {
 	for n := range names {
@@ -1433,20 +1439,31 @@ func isAnnotationName(cell string) bool {
 	return strings.Contains(first, ".") && !strings.HasSuffix(first, ".")
 }
 
-// isCRUDPage reports an API page named for reading, listing, updating or
-// deleting a resource: x-get.md, x-list.md, x-update.md, x-delete.md.
-// boundHere reports an API page named after this page ("search-query.md"
-// on search.md): an operation bound to the page's type, which only entity
-// types have.
-func (e *extractor) boundHere(dest string) bool {
+// apiPage returns the lower-cased name of the API page a link leads to
+// ("x-get" for ../api/x-get.md#request), and whether it leads to one.
+func apiPage(dest string) (string, bool) {
+	if !strings.Contains(dest, "/api/") && !strings.HasPrefix(dest, "api/") {
+		return "", false
+	}
 	p, _, _ := strings.Cut(dest, "#")
-	own := strings.ToLower(strings.TrimSuffix(path.Base(e.page.Path), ".md"))
-	return strings.HasPrefix(strings.ToLower(path.Base(p)), own+"-")
+	return strings.TrimSuffix(strings.ToLower(path.Base(p)), ".md"), true
 }
 
-func isCRUDPage(dest string) bool {
-	p, _, _ := strings.Cut(dest, "#")
-	base := strings.TrimSuffix(strings.ToLower(path.Base(p)), ".md")
+// pageName is the page's file name, lower-cased, without ".md".
+func (e *extractor) pageName() string {
+	return strings.TrimSuffix(strings.ToLower(path.Base(e.page.Path)), ".md")
+}
+
+// boundHere reports an API page named after this page ("search-query" on
+// search.md): an operation bound to the page's type, which only entity
+// types have.
+func (e *extractor) boundHere(name string) bool {
+	return strings.HasPrefix(name, e.pageName()+"-")
+}
+
+// isCRUDPage reports an API page named for reading, listing, updating or
+// deleting a resource: x-get, x-list, x-update, x-delete.
+func isCRUDPage(base string) bool {
 	for _, suf := range []string{"-get", "-update", "-delete", "-list"} {
 		if strings.HasSuffix(base, suf) {
 			return true

@@ -141,7 +141,7 @@ func unspacedHeading(line string) (int, string) {
 	return level, line[level:]
 }
 
-func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+func isLetter(c byte) bool { return isLower(c) || isUpper(c) }
 
 // nodeOffset is where a block starts in src.
 func nodeOffset(n ast.Node, src []byte) int {

@@ -440,26 +440,23 @@ func (r *resolver) resolveType(p *parser.Page, pos parser.Position, owner string
 	if t.Primitive != "" {
 		return t.Primitive, nil
 	}
-	if t.LinkPrimitive != "" {
+	linked := r.lookupLink(t.Link, t.Name)
+	if t.LinkPrimitive != "" && (linked == nil || !strings.EqualFold(shortName(linked.t.Name), t.Name)) {
 		// "[DateTimeOffset](timestamp.md)": the text names the type, the
 		// link only explains it, unless the text is the page's own type
 		// ("[timeStamp](timestamp.md)").
-		if e := r.lookupLink(t.Link, t.Name); e != nil && strings.EqualFold(shortName(e.t.Name), t.Name) {
-			return e.t.Name, e
-		}
 		return t.LinkPrimitive, nil
 	}
-	ns := pageNamespace(p)
-	if e := r.lookupLink(t.Link, t.Name); e != nil {
-		return e.t.Name, e
+	if linked != nil {
+		return linked.t.Name, linked
 	}
+	ns := pageNamespace(p)
 	if strings.EqualFold(shortName(t.Name), "json") && (!strings.Contains(t.Name, ".") || strings.EqualFold(t.Name, jsonTypeName)) {
 		return jsonTypeName, nil
 	}
 	if e := r.lookupName(t.Name, ns); e != nil {
 		return e.t.Name, e
 	}
-
 	if t.Name == "" || !parser.IsIdentifier(t.Name) {
 		r.warn(p, pos, CodeUnknownTypeWord, "type %q of %s names no type; using %s", t.Raw, owner, jsonTypeName)
 		return jsonTypeName, nil

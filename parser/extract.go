@@ -351,11 +351,19 @@ func (e *extractor) derivedClaims(b *block) {
 	if at < 0 {
 		return
 	}
-	if !e.derivedList && strings.HasSuffix(strings.TrimSpace(text), ":") {
-		e.derivedList = true
+	scope := text[at:]
+	if !e.derivedList {
+		// Only the phrase's sentence: "the base type for an attachment.
+		// Content can be added to a [todoTask]" names no derived type.
+		if end := sentenceEnd(scope); end >= 0 {
+			scope = scope[:end]
+		}
+		if strings.HasSuffix(strings.TrimSpace(text), ":") {
+			e.derivedList = true
+		}
 	}
 	for _, l := range b.Inl.Links {
-		if !isPageLink(l.Dest) || strings.HasPrefix(l.Dest, "#") || !strings.Contains(text[at:], l.Text) {
+		if !isPageLink(l.Dest) || strings.HasPrefix(l.Dest, "#") || !strings.Contains(scope, l.Text) {
 			continue
 		}
 		if target := e.resolveLink(l.Dest); target != "" && target != e.page.Path {

@@ -608,3 +608,11 @@ func TestLowerCaseNameTakesItsTypesWords(t *testing.T) {
 	assert.Equal(t, []string{"openShifts", "timeOff", "shifts", "owners"}, propNames(p.Types[0]))
 	assert.Contains(t, codes(p), CodeNameCase)
 }
+
+func TestDerivedTypesStayInTheirSentence(t *testing.T) {
+	md := "# attachmentBase resource type\n\nThe abstract base type for an attachment. Content can be added to a [todoTask](todotask.md) as an attachment.\n\n" +
+		"## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|name|String|x|\n"
+	assert.Empty(t, parse(t, md).Types[0].Derived, "a link in the next sentence is no derived type")
+	md = strings.Replace(md, "for an attachment. Content can be added to a", "for a", 1)
+	assert.Len(t, parse(t, md).Types[0].Derived, 1)
+}

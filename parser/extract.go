@@ -263,11 +263,12 @@ func (e *extractor) current(off int) *TypeDoc {
 var namespacePrefixes = []string{"namespace:", "пространство имен:", "пространство имён:"}
 
 // inheritsPhrases introduce a page's base type, in the pages' languages.
-// "derived from" counts only when a page link follows: without one it
-// often points the other way ("the following types are derived from x").
 var inheritsPhrases = []string{"inherits from", "inherited from", "subclass of", "наследуется от", "наследуются от", "наследует", "является производным от", "производный от"}
 
-const derivedPhrase = "derived from"
+// linkedInheritsPhrases name a base only with a link right after them:
+// without one they often point the other way ("the following types are
+// derived from x", "являются подклассами этого суперкласса").
+var linkedInheritsPhrases = []string{"derived from", "подкласс"}
 
 // inheritsAt returns where a base phrase ends in text, or -1.
 func inheritsAt(text string) int {
@@ -290,8 +291,10 @@ func findInherits(lower string) (int, bool) {
 			consider(i+len(ph), false)
 		}
 	}
-	if i := strings.Index(lower, derivedPhrase); i >= 0 {
-		consider(i+len(derivedPhrase), true)
+	for _, ph := range linkedInheritsPhrases {
+		if i := strings.Index(lower, ph); i >= 0 {
+			consider(i+len(ph), true)
+		}
 	}
 	// "inherits <a few words> from": "inherits metadata properties from".
 	if i := strings.Index(lower, "inherits "); i >= 0 {
@@ -308,13 +311,10 @@ func findInherits(lower string) (int, bool) {
 func nearestLink(after string, links []Link) (Link, bool) {
 	best, bestAt := Link{}, -1
 	for _, l := range links {
-		if !isPageLink(l.Dest) || strings.HasPrefix(l.Dest, "#") {
-			continue
+		if !isPageLink(l.Dest) || strings.HasPrefix(l.Dest, "#") || strings.TrimSpace(l.Text) == "" {
+			continue // an empty link text ("[](x.md)") cannot be placed
 		}
-		i := 0
-		if l.Text != "" {
-			i = strings.Index(after, l.Text)
-		}
+		i := strings.Index(after, l.Text)
 		if i < 0 || i > 40 {
 			continue
 		}

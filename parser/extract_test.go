@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -615,4 +616,20 @@ func TestDerivedTypesStayInTheirSentence(t *testing.T) {
 	assert.Empty(t, parse(t, md).Types[0].Derived, "a link in the next sentence is no derived type")
 	md = strings.Replace(md, "for an attachment. Content can be added to a", "for a", 1)
 	assert.Len(t, parse(t, md).Types[0].Derived, 1)
+}
+
+func TestSubclassPhrases(t *testing.T) {
+	base := func(md string) []string {
+		var out []string
+		for _, b := range parse(t, md).Types[0].Bases {
+			out = append(out, b.Link)
+		}
+		return out
+	}
+	page := "# <a name=\"x-resource-type\"></a>Тип ресурса x\n\n%s\n\n## Свойства\n|Свойство|Тип|Описание|\n|:--|:--|:--|\n|a|Строка|x|\n"
+	assert.Equal(t, []string{"educationresource.md"}, base(fmt.Sprintf(page, "Подкласс [educationResource](educationresource.md). Этот тип ресурса представляет документ.")))
+	assert.Equal(t, []string{"educationassignmentrecipient.md"}, base(fmt.Sprintf(page, "Этот ресурс является подклассом [едукатионассигнментреЦипиент](educationassignmentrecipient.md).")))
+	assert.Empty(t, base(fmt.Sprintf(page, "Связан с назначением [](educationassignment.md). Необходимо создать подкласс, который будет представлять тип.")),
+		"an empty link text cannot stand after the phrase")
+	assert.Empty(t, base(fmt.Sprintf(page, "The [classRecipient](classrecipient.md) resource is a subclass of this superclass.")), "'this' names no base")
 }

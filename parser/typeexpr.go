@@ -190,6 +190,7 @@ var stopTokens = map[string]bool{
 	"values": true, "value": true, "the": true, "a": true, "an": true, "and": true,
 	"or": true, "object": true, "objects": true, "readonly": true, "enumeration": true, "none": true,
 	"deprecated": true, "preview": true, "beta": true, "null": true, "nullable": true, "edm": true,
+	"this": true, // "a subclass of this superclass"
 }
 
 // firstIdentifier returns the first identifier-shaped ASCII token in s that is

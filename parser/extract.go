@@ -268,7 +268,8 @@ var inheritsPhrases = []string{"inherits from", "inherited from", "subclass of",
 // linkedInheritsPhrases name a base only with a link right after them:
 // without one they often point the other way ("the following types are
 // derived from x", "являются подклассами этого суперкласса").
-var linkedInheritsPhrases = []string{"derived from", "подкласс"}
+// "полученной из" is how machine translation renders "derived from".
+var linkedInheritsPhrases = []string{"derived from", "подкласс", "производной от", "полученной из"}
 
 // inheritsAt returns where a base phrase ends in text, or -1.
 func inheritsAt(text string) int {

@@ -632,4 +632,6 @@ func TestSubclassPhrases(t *testing.T) {
 	assert.Empty(t, base(fmt.Sprintf(page, "Связан с назначением [](educationassignment.md). Необходимо создать подкласс, который будет представлять тип.")),
 		"an empty link text cannot stand after the phrase")
 	assert.Empty(t, base(fmt.Sprintf(page, "The [classRecipient](classrecipient.md) resource is a subclass of this superclass.")), "'this' names no base")
+	assert.Equal(t, []string{"threatassessmentrequest.md"}, base(fmt.Sprintf(page, "Используется для оценки угрозы, полученной из [threatAssessmentRequest.](threatassessmentrequest.md)")),
+		"machine translation of 'derived from'")
 }

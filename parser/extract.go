@@ -861,7 +861,7 @@ func annotation(b *block) (v *JSONValue, problems []JSONProblem, blockType strin
 	if end := strings.LastIndex(body, "-->"); end >= 0 {
 		body = body[:end]
 	}
-	v, problems = ParseJSONish(body)
+	v, problems = ParseJSONish(unescapeQuotes(body))
 	if v == nil || v.Kind != JSONObject {
 		return nil, nil, "", 0, false
 	}
@@ -869,6 +869,34 @@ func annotation(b *block) (v *JSONValue, problems []JSONProblem, blockType strin
 		blockType = bt.Str
 	}
 	return v, problems, blockType, b.ContentOff + open, true
+}
+
+// unescapeQuotes turns the HTML-escaped quotes some translated pages have
+// in annotations ("@type&quot;: &quot;microsoft.graph.shareAction") back
+// into quotes, padding with spaces outside the string so that offsets stay
+// put: a quote that closes a string is followed by the padding, one that
+// opens a string is preceded by it.
+func unescapeQuotes(s string) string {
+	const entity = "&quot;"
+	if !strings.Contains(s, entity) {
+		return s
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(s, entity)
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		rest := strings.TrimLeft(s[i+len(entity):], " \t")
+		if rest == "" || strings.ContainsRune(":,}]\n", rune(rest[0])) {
+			b.WriteString(`"     `)
+		} else {
+			b.WriteString(`     "`)
+		}
+		s = s[i+len(entity):]
+	}
 }
 
 func (e *extractor) comment(b *block) {
@@ -1001,13 +1029,17 @@ func (e *extractor) finish() {
 	}
 	kept := e.page.Types[:0]
 	for _, t := range e.page.Types {
-		// A heading that described nothing is dropped; a type heading with
-		// methods or derived types describes a type without properties
-		// ("Properties: None").
-		if !t.annotated && !t.HasJSON && len(t.Properties) == 0 && !(t.typeHeading && (t.listsOperations || len(t.Derived) > 0)) {
+		// A type needs a sign that it is one: an annotation, a JSON
+		// representation, or a title that says "resource type". Overview
+		// pages ("Working with users in Microsoft Graph") have tables too.
+		// A type heading without properties still describes a type when it
+		// has operations or derived types ("Properties: None").
+		if !t.annotated && !t.HasJSON && (!t.typeHeading || len(t.Properties) == 0 && !t.listsOperations && len(t.Derived) == 0) {
 			continue
 		}
-		if !t.annotated {
+		// An annotation without @odata.type names nothing: the page's other
+		// signs decide.
+		if !t.annotated || t.Name == "" {
 			switch {
 			case t.jsonType != "":
 				t.Name = t.jsonType
@@ -1044,10 +1076,19 @@ func (e *extractor) finish() {
 		kept = append(kept, t)
 	}
 	e.page.Types = kept
+	sections := 0
+	for _, en := range e.page.Enums {
+		if en.fromSection && len(en.Members) > 0 {
+			sections++
+		}
+	}
 	enums := e.page.Enums[:0]
 	for _, en := range e.page.Enums {
-		if en.fromSection && len(en.Members) == 0 {
-			continue // an "x values" section without a members table
+		if len(en.Members) == 0 && (en.fromSection || sections > 0) {
+			// An "x values" section without a members table, or the title
+			// of a page of such sections ("Microsoft Graph Windows Updates
+			// enumeration values").
+			continue
 		}
 		if !strings.Contains(en.Name, ".") {
 			en.Name = ns + "." + en.Name

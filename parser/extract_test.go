@@ -635,3 +635,31 @@ func TestSubclassPhrases(t *testing.T) {
 	assert.Equal(t, []string{"threatassessmentrequest.md"}, base(fmt.Sprintf(page, "Используется для оценки угрозы, полученной из [threatAssessmentRequest.](threatassessmentrequest.md)")),
 		"machine translation of 'derived from'")
 }
+
+func TestOverviewPagesDescribeNoType(t *testing.T) {
+	md := "# Working with users in Microsoft Graph\n\n## Common properties\n| Property | Description |\n|:--|:--|\n|displayName|The name.|\n|mail|The address.|\n"
+	p := parse(t, md)
+	assert.Empty(t, p.Types, "a title that is no type title, with no annotation or JSON block")
+	assert.Contains(t, codes(p), CodeNoType)
+}
+
+func TestEscapedQuotesInAnnotations(t *testing.T) {
+	md := "# <a name=\"shareaction-resource-type\"></a>тип ресурса shareAction\n\n## Свойства\n|Свойство|Тип|Описание|\n|:--|:--|:--|\n|recipients|[identity](identity.md) collection|x|\n\n" +
+		"## JSON\n<!-- {\n  \"blockType\": \"resource\",\n  \"@type&quot;: &quot;microsoft.graph.shareAction\"\n}-->\n```json\n{\"recipients\": []}\n```\n"
+	p := parse(t, md)
+	require.Len(t, p.Types, 1)
+	assert.Equal(t, "microsoft.graph.shareAction", p.Types[0].Name)
+	escaped := "{&quot;a&quot;: &quot;b&quot;}"
+	assert.Equal(t, "{     \"a\"     :      \"b\"     }", unescapeQuotes(escaped))
+	assert.Len(t, unescapeQuotes(escaped), len(escaped), "offsets stay put")
+	p = parse(t, strings.Replace(md, "\"@type&quot;: &quot;microsoft.graph.shareAction\"", "\"optionalProperties\": []", 1))
+	assert.Equal(t, "microsoft.graph.shareAction", p.Types[0].Name, "an annotation without a name leaves the title's")
+}
+
+func TestEnumPageTitleIsNoEnum(t *testing.T) {
+	md := "---\ndoc_type: enumPageType\n---\n# Microsoft Graph Windows Updates enumeration values\n\nNamespace: microsoft.graph.windowsUpdates\n\n" +
+		"### azureADDeviceRegistrationErrorReason values\n\n|Member|\n|:---|\n|invalidGlobalDeviceId|\n|unknownFutureValue|\n"
+	p := parse(t, md)
+	require.Len(t, p.Enums, 1)
+	assert.Equal(t, "microsoft.graph.windowsUpdates.azureADDeviceRegistrationErrorReason", p.Enums[0].Name)
+}

@@ -26,8 +26,9 @@ const (
 	CodeNoName           = "no-type-name"
 	CodeLinkOutside      = "link-outside-input" // a type or base link that leaves the input folder
 	CodeTableTooLarge    = "table-too-large"
-	CodeTypeFromJSON     = "type-from-json" // the table's type word disagrees with the JSON example
-	CodeValueTable       = "value-table"    // a further table of values, not properties
+	CodeTypeFromJSON     = "type-from-json"    // the table's type word disagrees with the JSON example
+	CodeValueTable       = "value-table"       // a further table of values, not properties
+	CodeNameFromMethods  = "name-from-methods" // a translated row named from a Methods row's API page
 )
 
 type sectionKind int
@@ -1068,11 +1069,7 @@ func (e *extractor) finish() {
 		}
 		e.wordsFromType(t)
 		e.crossCheck(t)
-		for _, p := range t.listed {
-			if !hasPropertyFold(t, p.Name) {
-				t.Properties = append(t.Properties, p)
-			}
-		}
+		e.namesFromMethods(t)
 		kept = append(kept, t)
 	}
 	e.page.Types = kept
@@ -1268,27 +1265,44 @@ func (e *extractor) crossCheck(t *TypeDoc) {
 // [openShift](openshift.md) collection is openShifts.
 func (e *extractor) wordsFromType(t *TypeDoc) {
 	for _, p := range t.Properties {
-		typ := lastSegment(p.Type.Name)
-		if p.Type.Link == "" || !lostWords(p.Name, typ) {
-			continue // a name with capitals, or a type with no words to show
-		}
-		var name string
-		switch {
-		case strings.EqualFold(p.Name, typ):
-			name = typ
-		case strings.EqualFold(p.Name, typ+"s"):
-			name = typ + "s"
-		default:
+		if p.Type.Link == "" {
 			continue
 		}
-		name = strings.ToLower(name[:1]) + name[1:]
-		if name == p.Name {
+		name, ok := typeWords(p.Name, lastSegment(p.Type.Name))
+		if !ok || name == p.Name {
 			continue
 		}
 		e.page.Diags.Warn(e.page.Path, p.Pos.Line, p.Pos.Col, CodeNameCase,
-			"table names property %q, all in lower case, of type %s; using %q", p.Name, typ, name)
+			"table names property %q, all in lower case, of type %s; using %q", p.Name, lastSegment(p.Type.Name), name)
 		p.Name = name
 	}
+}
+
+// typeWords spells an all-lower-case name with the word capitals of typ
+// when the name is typ, or its last words, or their plural: "openshifts"
+// of openShift is openShifts, "taskfolders" of outlookTaskFolder is
+// taskFolders.
+func typeWords(name, typ string) (string, bool) {
+	if !lostWords(name, typ) {
+		return "", false
+	}
+	stem, plural := name, ""
+	if s, ok := strings.CutSuffix(name, "s"); ok {
+		stem, plural = s, "s"
+	}
+	for i := 0; i < len(typ); i++ {
+		if i > 0 && !isUpper(typ[i]) {
+			continue
+		}
+		words := typ[i:]
+		switch {
+		case strings.EqualFold(name, words):
+			return strings.ToLower(words[:1]) + words[1:], true
+		case plural != "" && strings.EqualFold(stem, words):
+			return strings.ToLower(words[:1]) + words[1:] + plural, true
+		}
+	}
+	return "", false
 }
 
 // dropValueTables drops a further table in the Properties section whose
@@ -1381,16 +1395,17 @@ func (e *extractor) isMethodsTable(b *block) bool {
 	return false
 }
 
-// listedCollections reads "List x" rows of a Methods table whose API page
-// is named <this page>-list-<x>.md and which return a collection: x is a
-// navigation property the page's tables may leave out.
+// listedCollections reads Methods rows whose API page is named
+// <this page>-list-<x>.md and which return a collection: x is a collection
+// the page's type holds. The row's text says "List x" on English pages; on
+// translated ones only the file name keeps x, in lower case.
 func (e *extractor) listedCollections(b *block) {
 	for _, r := range b.Rows {
 		for _, l := range cellAt(r, 0).Links {
 			name, _ := apiPage(l.Dest)
-			x, ok := strings.CutPrefix(name, e.pageName()+"-list-")
-			words := strings.Fields(l.Text)
-			if !ok || len(words) != 2 || !strings.EqualFold(words[0], "list") || !strings.EqualFold(words[1], x) || !IsIdentifier(words[1]) {
+			x, ok := strings.CutPrefix(name, e.pageName()+"-list")
+			x = strings.TrimPrefix(x, "-")
+			if !ok || !IsIdentifier(x) {
 				continue
 			}
 			typ := ParseTypeCell(cellAt(r, 1))
@@ -1398,7 +1413,51 @@ func (e *extractor) listedCollections(b *block) {
 				continue
 			}
 			typ.Link = e.resolveLink(typ.Link)
-			e.cur.listed = append(e.cur.listed, &PropDoc{Name: words[1], Pos: e.pos(cellAt(r, 0).Off), Type: typ, Navigation: true, Nullable: true, FromMethods: true})
+			words := strings.Fields(l.Text)
+			stated := len(words) == 2 && strings.EqualFold(words[0], "list") && strings.EqualFold(words[1], x) && IsIdentifier(words[1])
+			if stated {
+				x = words[1]
+			}
+			e.cur.listed = append(e.cur.listed, listedCollection{
+				prop:   &PropDoc{Name: x, Pos: e.pos(cellAt(r, 0).Off), Type: typ, Navigation: true, Nullable: true, FromMethods: true},
+				stated: stated,
+			})
+		}
+	}
+}
+
+// namesFromMethods gives a translated row name the collection a Methods
+// row lists with the same type, when exactly one unclaimed one does
+// ("Решения" of [accessReviewDecision] collection is decisions, from
+// accessreview-list-decisions.md), and adds the collections a "List x" row
+// names that no table lists.
+func (e *extractor) namesFromMethods(t *TypeDoc) {
+	for _, p := range t.Properties {
+		if IsIdentifier(p.Name) || p.Type.Link == "" || !p.Type.Collection {
+			continue
+		}
+		var found *PropDoc
+		count := 0
+		for _, c := range t.listed {
+			if c.prop.Type.Link == p.Type.Link && !hasPropertyFold(t, c.prop.Name) && (found == nil || found.Name != c.prop.Name) {
+				found = c.prop
+				count++
+			}
+		}
+		if count != 1 {
+			continue
+		}
+		name := found.Name
+		if words, ok := typeWords(name, lastSegment(p.Type.Name)); ok {
+			name = words // the type shows the words the file name lost
+		}
+		e.page.Diags.Warn(e.page.Path, p.Pos.Line, p.Pos.Col, CodeNameFromMethods,
+			"table name %q is not a property name; using %q, the collection of %s that the Methods table lists (line %d)", p.Name, name, lastSegment(p.Type.Name), found.Pos.Line)
+		p.Name = name
+	}
+	for _, c := range t.listed {
+		if c.stated && !hasPropertyFold(t, c.prop.Name) {
+			t.Properties = append(t.Properties, c.prop)
 		}
 	}
 }

@@ -663,3 +663,29 @@ func TestEnumPageTitleIsNoEnum(t *testing.T) {
 	require.Len(t, p.Enums, 1)
 	assert.Equal(t, "microsoft.graph.windowsUpdates.azureADDeviceRegistrationErrorReason", p.Enums[0].Name)
 }
+
+func TestTranslatedRelationshipNamedByItsListMethod(t *testing.T) {
+	md := "# <a name=\"outlooktaskgroup-resource-type\"></a>Тип ресурса outlookTaskGroup\n\n## <a name=\"methods\"></a>Методы\n|Метод|Возвращаемый тип|Описание|\n|:--|:--|:--|\n" +
+		"|[Список папок задач](../api/outlooktaskgroup-list-taskfolders.md)|Коллекция [outlookTaskFolder](outlooktaskfolder.md)|x|\n" +
+		"|[Список решений](../api/outlooktaskgroup-list-decisions.md)|Коллекция [decision](decision.md)|x|\n\n" +
+		"## <a name=\"relationships\"></a>Связи\n|Связь|Тип|Описание|\n|:--|:--|:--|\n" +
+		"|таскфолдерс|Коллекция [outlookTaskFolder](outlooktaskfolder.md)|x|\n|Папка|[outlookTaskFolder](outlooktaskfolder.md)|x|\n"
+	p := Parse("outlooktaskgroup.md", []byte(md), Options{})
+	require.Len(t, p.Types, 1)
+	assert.Equal(t, []string{"taskFolders", "Папка"}, propNames(p.Types[0]),
+		"the file name gives the name, the type its words; a single value is no listed collection, and an unstated list adds nothing")
+	assert.Contains(t, codes(p), CodeNameFromMethods)
+}
+
+func TestTypeWords(t *testing.T) {
+	for _, c := range []struct{ name, typ, want string }{
+		{"openshifts", "openShift", "openShifts"},
+		{"taskfolders", "outlookTaskFolder", "taskFolders"},
+		{"folder", "outlookTaskFolder", "folder"},
+		{"owners", "directoryObject", ""},
+		{"openShifts", "openShift", ""},
+	} {
+		got, _ := typeWords(c.name, c.typ)
+		assert.Equal(t, c.want, got, c.name)
+	}
+}

@@ -45,11 +45,18 @@ type TypeDoc struct {
 	typeHeading bool
 	// listsOperations: a Methods table links to API pages.
 	listsOperations bool
-	listed          []*PropDoc // "List x" Methods rows
-	tables          int        // property tables read so far
+	listed          []listedCollection // Methods rows on <page>-list-<x>.md
+	tables          int                // property tables read so far
 	jsonBlock       *JSONValue
 	jsonOffset      int
 	jsonPos         Position
+}
+
+// listedCollection is a collection a Methods row lists; stated when its
+// text says "List x" in English.
+type listedCollection struct {
+	prop   *PropDoc
+	stated bool
 }
 
 // BaseClaim is one sign of a type's base on a page.

@@ -1070,6 +1070,11 @@ func (e *extractor) finish() {
 		e.wordsFromType(t)
 		e.crossCheck(t)
 		e.namesFromMethods(t)
+		for _, p := range t.Properties {
+			if !IsIdentifier(p.Name) { // what no other source could name
+				e.page.Diags.Warn(e.page.Path, p.Pos.Line, p.Pos.Col, CodeBadRow, "table row name %q is not a property name; kept as written", p.Name)
+			}
+		}
 		kept = append(kept, t)
 	}
 	e.page.Types = kept
@@ -1204,9 +1209,6 @@ func (e *extractor) crossCheck(t *TypeDoc) {
 	}
 	e.alignByNeighbours(t, structural, keys, tableNames)
 	for _, p := range t.Properties {
-		if !IsIdentifier(p.Name) {
-			e.page.Diags.Warn(e.page.Path, p.Pos.Line, p.Pos.Col, CodeBadRow, "table row name %q is not a property name", p.Name)
-		}
 		v := t.jsonBlock.Get(p.Name)
 		carried := ""
 		if v != nil {

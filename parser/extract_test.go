@@ -689,3 +689,18 @@ func TestTypeWords(t *testing.T) {
 		assert.Equal(t, c.want, got, c.name)
 	}
 }
+
+func TestBadRowOnlyWhenNothingNamesIt(t *testing.T) {
+	md := "# <a name=\"x-resource-type\"></a>Тип ресурса x\n\n## <a name=\"relationships\"></a>Связи\n|Связь|Тип|Описание|\n|:--|:--|:--|\n" +
+		"|Решения|Коллекция [decision](decision.md)|x|\n|Папка|[folder](folder.md)|x|\n\n" +
+		"## <a name=\"methods\"></a>Методы\n|Метод|Возвращаемый тип|Описание|\n|:--|:--|:--|\n|[Список решений](../api/x-list-decisions.md)|Коллекция [decision](decision.md)|x|\n"
+	p := Parse("x.md", []byte(md), Options{})
+	var bad []string
+	for _, d := range p.Diags {
+		if d.Code == CodeBadRow {
+			bad = append(bad, d.Message)
+		}
+	}
+	assert.Equal(t, []string{`table row name "Папка" is not a property name; kept as written`}, bad,
+		"reported once the Methods table had its chance, also on a type without a JSON block")
+}

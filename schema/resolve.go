@@ -243,15 +243,20 @@ func (r *resolver) addEnum(p *parser.Page, d *parser.EnumDoc) {
 	r.register(p, d.Name, d.Anchor, e)
 }
 
+// setPrimary takes the type's identity from its primary definition.
+func (e *entry) setPrimary(page *parser.Page, name string, pos parser.Position, description string) {
+	e.page = page
+	e.t.Name = name
+	e.ns = namespaceOf(name)
+	e.t.Source = fmt.Sprintf("%s:%d", page.Path, pos.Line)
+	e.t.Description = description
+}
+
 // mergeTypeDocs keeps the primary definition and adds what the others
 // say that it does not; conflicting property types are reported.
 func (r *resolver) mergeTypeDocs(e *entry) {
 	prim := e.tdocs[0]
-	e.page = prim.page
-	e.t.Name = prim.doc.Name
-	e.ns = namespaceOf(prim.doc.Name)
-	e.t.Source = fmt.Sprintf("%s:%d", prim.page.Path, prim.doc.Pos.Line)
-	e.t.Description = prim.doc.Description
+	e.setPrimary(prim.page, prim.doc.Name, prim.doc.Pos, prim.doc.Description)
 	e.t.Abstract = prim.doc.Abstract
 	e.t.OpenType = prim.doc.OpenType
 	e.t.KeyProperty = prim.doc.KeyProperty
@@ -299,11 +304,7 @@ func sameTypeExpr(a, b parser.TypeExpr) bool {
 // only the others list, reporting value disagreements.
 func (r *resolver) mergeEnumDocs(e *entry) {
 	prim := e.edocs[0]
-	e.page = prim.page
-	e.t.Name = prim.doc.Name
-	e.ns = namespaceOf(prim.doc.Name)
-	e.t.Source = fmt.Sprintf("%s:%d", prim.page.Path, prim.doc.Pos.Line)
-	e.t.Description = prim.doc.Description
+	e.setPrimary(prim.page, prim.doc.Name, prim.doc.Pos, prim.doc.Description)
 	seen := map[string]*Member{}
 	for i, ed := range e.edocs {
 		if i > 0 {

@@ -7,6 +7,7 @@ require (
 	github.com/pmezard/go-difflib v1.0.0
 	github.com/stretchr/testify v1.12.1
 	github.com/yuin/goldmark v1.8.7
+	golang.org/x/sync v0.25.0
 )
 
 require go.yaml.in/yaml/v3 v3.0.5 // indirect

@@ -8,7 +8,6 @@ import (
 	"bytes"
 	"fmt"
 	"go/format"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -18,6 +17,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/docgen/graphgen/diag"
 	"github.com/docgen/graphgen/schema"
 	"github.com/docgen/graphgen/templates"
 )
@@ -48,27 +48,12 @@ func Render(s *schema.Schema, opts Options) ([]File, error) {
 	files = append(files, support...)
 
 	out := make([]File, len(s.Types))
-	errs := make([]error, len(s.Types))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				out[i], errs[i] = renderType(s.Types[i], opts)
-			}
-		}()
-	}
-	for i := range s.Types {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
+	err = diag.Parallel("render", len(s.Types), func(i int) (err error) {
+		out[i], err = renderType(s.Types[i], opts)
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
 	files = append(files, out...)
 	reg, err := renderRegistry(s, opts)

@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 )
 
 // WriteResult says what a write did, file by file.
@@ -124,41 +123,23 @@ func Write(dir string, files []File) (WriteResult, error) {
 	for _, f := range files {
 		byName[f.Name] = f.Content
 	}
-	// Stage in parallel: the work is system calls, not CPU.
 	staged := make([]string, len(res.Written)) // temporary path per written file
-	errs := make([]error, len(res.Written))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < stageWorkers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				staged[i], errs[i] = stage(dir, res.Written[i], byName[res.Written[i]])
-			}
-		}()
-	}
-	for i := range res.Written {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	cleanup := func() {
+	defer func() {
+		// After a failure, or a panic on its way up, no temporary file
+		// stays (renamed files are no longer listed).
 		for _, tmp := range staged {
 			if tmp != "" {
 				os.Remove(tmp)
 			}
 		}
-	}
-	for i, err := range errs {
-		if err != nil {
-			cleanup()
-			return res, fmt.Errorf("writing %s: %w", filepath.Join(dir, res.Written[i]), err)
+	}()
+	for i, name := range res.Written {
+		if staged[i], err = stage(dir, name, byName[name]); err != nil {
+			return res, fmt.Errorf("writing %s: %w", filepath.Join(dir, name), err)
 		}
 	}
 	for i, name := range res.Written {
 		if err := os.Rename(staged[i], filepath.Join(dir, name)); err != nil {
-			cleanup()
 			return res, fmt.Errorf("writing %s: %w", filepath.Join(dir, name), err)
 		}
 		staged[i] = ""
@@ -171,13 +152,25 @@ func Write(dir string, files []File) (WriteResult, error) {
 	return res, nil
 }
 
-// stageWorkers is how many files are staged at once.
-const stageWorkers = 1
-
 // openTemp creates a file exclusively (never through an existing file or
 // symbolic link); tests replace it to inject disk failures.
 var openTemp = func(path string) (*os.File, error) {
 	return os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+}
+
+// WriteFile writes one file atomically: in full to a new temporary name in
+// its folder, then renamed into place, so readers never see a partial file.
+func WriteFile(path string, content []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), ".gen-*.tmp")
+	if err != nil {
+		return err
+	}
+	if err = fill(f, content); err == nil {
+		if err = os.Rename(f.Name(), path); err != nil {
+			os.Remove(f.Name())
+		}
+	}
+	return err
 }
 
 // stage writes content in full to a temporary name beside name and returns
@@ -194,15 +187,25 @@ func stage(dir, name string, content []byte) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	// No fsync per file: rename already makes each file appear whole, and
-	// thousands of syncs would cost more than the rest of the run.
-	_, err = f.Write(content)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(path)
+	if err := fill(f, content); err != nil {
 		return "", err
 	}
 	return path, nil
+}
+
+// fill writes content to a new temporary file and closes it, removing it on
+// failure. No fsync: rename already makes each file appear whole, and
+// thousands of syncs would cost more than the rest of the run.
+func fill(f *os.File, content []byte) error {
+	_, err := f.Write(content)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(f.Name(), 0o644)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
 }

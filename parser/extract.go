@@ -1,34 +1,12 @@
 package parser
 
 import (
+	"github.com/docgen/graphgen/diag"
 	"path"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
-)
-
-// Diagnostic codes the parser reports. They are part of the interface: CI
-// tools filter on them.
-const (
-	CodeNoType           = "no-type"            // the page describes no type or enum
-	CodeBadAnnotation    = "bad-annotation"     // an annotation comment that is not valid JSON
-	CodeBadJSONBlock     = "bad-json-block"     // a JSON representation block that is not valid JSON
-	CodeUnclosedFence    = "unclosed-fence"     // a code fence that runs to the end of the page
-	CodeNameFromJSON     = "name-from-json"     // a table name replaced by the JSON block's key
-	CodeNameCase         = "name-case"          // a table name whose case differs from the JSON key
-	CodeJSONOnly         = "json-only-property" // a JSON key the tables do not list
-	CodeBadRow           = "bad-row"            // a table row without a usable name
-	CodeBadMemberValue   = "bad-member-value"   // an enum value that is not an integer
-	CodeTypeNameMismatch = "type-name-mismatch" // annotation and JSON block name different types
-	CodeMembersNoEnum    = "members-without-enum"
-	CodeInvalidUTF8      = "invalid-utf8"
-	CodeNoName           = "no-type-name"
-	CodeLinkOutside      = "link-outside-input" // a type or base link that leaves the input folder
-	CodeTableTooLarge    = "table-too-large"
-	CodeTypeFromJSON     = "type-from-json"    // the table's type word disagrees with the JSON example
-	CodeValueTable       = "value-table"       // a further table of values, not properties
-	CodeNameFromMethods  = "name-from-methods" // a translated row named from a Methods row's API page
 )
 
 type sectionKind int
@@ -54,7 +32,7 @@ func Parse(pagePath string, data []byte, opts Options) *Page {
 	p.DocType = strings.TrimSpace(fm["doc_type"])
 	e := &extractor{src: src, page: p, opts: opts, fm: fm}
 	if !utf8.Valid(data) {
-		e.warnAt(0, CodeInvalidUTF8, "page is not valid UTF-8; invalid bytes are kept as they are")
+		e.warnAt(0, diag.InvalidUTF8, "page is not valid UTF-8; invalid bytes are kept as they are")
 	}
 	e.run(readBlocks(src.Clean))
 	return p
@@ -80,9 +58,9 @@ type extractor struct {
 
 func (e *extractor) pos(off int) Position { return e.src.Pos(off) }
 
-func (e *extractor) warnAt(off int, code, format string, args ...any) {
+func (e *extractor) warnAt(off int, code diag.WarningCode, format string, args ...any) {
 	p := e.pos(off)
-	e.page.Diags.Warn(e.page.Path, p.Line, p.Col, code, format, args...)
+	e.page.Diags.Warn(diag.At(e.page.Path, p.Line, p.Col), code, format, args...)
 }
 
 func (e *extractor) run(blocks []block) {
@@ -447,7 +425,7 @@ func (e *extractor) inheritsClaim(text string, links []Link, off int, source str
 	if l, ok := nearestLink(after, links); ok {
 		claim.Link = e.resolveLink(l.Dest)
 		if claim.Link == "" {
-			e.warnAt(off, CodeLinkOutside, "link %q leaves the input folder and is not followed; the base is looked up by name", l.Dest)
+			e.warnAt(off, diag.LinkOutside, "link %q leaves the input folder and is not followed; the base is looked up by name", l.Dest)
 		}
 		claim.Name = lastIdentifier(l.Text)
 		return claim, true
@@ -569,7 +547,7 @@ const maxTableRows = 10000
 
 func (e *extractor) table(b *block) {
 	if len(b.Rows) > maxTableRows {
-		e.warnAt(b.Off, CodeTableTooLarge, "table has %d rows, over the limit of %d; skipped", len(b.Rows), maxTableRows)
+		e.warnAt(b.Off, diag.TableTooLarge, "table has %d rows, over the limit of %d; skipped", len(b.Rows), maxTableRows)
 		return
 	}
 	kind := e.classifyTable(b)
@@ -671,7 +649,7 @@ func (e *extractor) propertyTable(b *block, navigation bool) {
 			dest := prop.Type.Link
 			prop.Type.Link = e.resolveLink(dest)
 			if prop.Type.Link == "" {
-				e.warnAt(typeCell.Off, CodeLinkOutside, "link %q leaves the input folder and is not followed; the type is looked up by name", dest)
+				e.warnAt(typeCell.Off, diag.LinkOutside, "link %q leaves the input folder and is not followed; the type is looked up by name", dest)
 			}
 			if prop.Type.Link == "" && prop.Type.Name == "" {
 				prop.Type.Name = lastIdentifier(typeCell.Text)
@@ -798,7 +776,7 @@ func possibleValues(c inline) []string {
 func (e *extractor) membersTable(b *block) {
 	en := e.curEnum
 	if en == nil {
-		e.warnAt(b.Off, CodeMembersNoEnum, "members table without an enum heading; skipped")
+		e.warnAt(b.Off, diag.MembersNoEnum, "members table without an enum heading; skipped")
 		return
 	}
 	valueCol := columnIndex(b.Header, -1, "value", "значение")
@@ -825,7 +803,7 @@ func (e *extractor) membersTable(b *block) {
 				if n, err := parseIntValue(v); err == nil {
 					m.Value = &n
 				} else {
-					e.warnAt(vc.Off, CodeBadMemberValue, "value %q of member %q is not an integer", v, m.Name)
+					e.warnAt(vc.Off, diag.BadMemberValue, "value %q of member %q is not an integer", v, m.Name)
 				}
 			}
 		}
@@ -912,7 +890,7 @@ func (e *extractor) comment(b *block) {
 		return
 	}
 	if len(problems) > 0 {
-		e.warnAt(base+problems[0].Offset, CodeBadAnnotation, "resource annotation is not valid JSON (%s); read leniently", problems[0].Message)
+		e.warnAt(base+problems[0].Offset, diag.BadAnnotation, "resource annotation is not valid JSON (%s); read leniently", problems[0].Message)
 	}
 	name := ""
 	for _, k := range []string{"@odata.type", "@type"} {
@@ -983,7 +961,7 @@ func lastSegment(name string) string {
 
 func (e *extractor) code(b *block) {
 	if b.Unclosed {
-		e.warnAt(b.Off, CodeUnclosedFence, "code fence is not closed; it runs to the end of the page")
+		e.warnAt(b.Off, diag.UnclosedFence, "code fence is not closed; it runs to the end of the page")
 	}
 	if e.skipJSON {
 		e.skipJSON = false
@@ -1005,12 +983,12 @@ func (e *extractor) code(b *block) {
 		if v != nil && v.Kind == JSONArray && len(v.Items) > 0 && v.Items[0].Kind == JSONObject {
 			v = v.Items[0]
 		} else {
-			e.warnAt(b.Off, CodeBadJSONBlock, "JSON representation is not a JSON object")
+			e.warnAt(b.Off, diag.BadJSONBlock, "JSON representation is not a JSON object")
 			return
 		}
 	}
 	if len(problems) > 0 {
-		e.warnAt(b.ContentOff+problems[0].Offset, CodeBadJSONBlock, "JSON representation is not valid JSON (%s, %d problem(s)); read leniently", problems[0].Message, len(problems))
+		e.warnAt(b.ContentOff+problems[0].Offset, diag.BadJSONBlock, "JSON representation is not valid JSON (%s, %d problem(s)); read leniently", problems[0].Message, len(problems))
 	}
 	t.HasJSON = true
 	t.jsonBlock = v
@@ -1055,11 +1033,11 @@ func (e *extractor) finish() {
 				}
 				t.Name = base
 				p := t.Pos
-				e.page.Diags.Warn(e.page.Path, p.Line, p.Col, CodeNoName, "no name found for the type described here; using %q from the file name", base)
+				e.page.Diags.Warn(diag.At(e.page.Path, p.Line, p.Col), diag.NoTypeName, "no name found for the type described here; using %q from the file name", base)
 			}
 		} else {
 			if t.jsonType != "" && !strings.EqualFold(t.jsonType, t.Name) {
-				e.page.Diags.Warn(e.page.Path, t.jsonPos.Line, t.jsonPos.Col, CodeTypeNameMismatch,
+				e.page.Diags.Warn(diag.At(e.page.Path, t.jsonPos.Line, t.jsonPos.Col), diag.TypeNameMismatch,
 					"JSON block names %q but the annotation at line %d names %q; the annotation wins", t.jsonType, t.Pos.Line, t.Name)
 			}
 			e.titleCase(t)
@@ -1072,7 +1050,7 @@ func (e *extractor) finish() {
 		e.namesFromMethods(t)
 		for _, p := range t.Properties {
 			if !IsIdentifier(p.Name) { // what no other source could name
-				e.page.Diags.Warn(e.page.Path, p.Pos.Line, p.Pos.Col, CodeBadRow, "table row name %q is not a property name; kept as written", p.Name)
+				e.page.Diags.Warn(diag.At(e.page.Path, p.Pos.Line, p.Pos.Col), diag.BadRow, "table row name %q is not a property name; kept as written", p.Name)
 			}
 		}
 		kept = append(kept, t)
@@ -1098,8 +1076,8 @@ func (e *extractor) finish() {
 		enums = append(enums, en)
 	}
 	e.page.Enums = enums
-	if len(e.page.Types) == 0 && len(e.page.Enums) == 0 {
-		e.page.Diags.Warn(e.page.Path, 1, 1, CodeNoType, "page describes no type or enum")
+	if len(e.page.Types) == 0 && len(e.page.Enums) == 0 && !e.page.NotReference() {
+		e.page.Diags.Warn(diag.File(e.page.Path), diag.NoType, "page describes no type or enum")
 	}
 }
 
@@ -1140,7 +1118,7 @@ func (e *extractor) titleCase(t *TypeDoc) {
 		return
 	}
 	t.Name = strings.TrimSuffix(t.Name, short) + title
-	e.page.Diags.Warn(e.page.Path, t.Pos.Line, t.Pos.Col, CodeNameCase,
+	e.page.Diags.Warn(diag.At(e.page.Path, t.Pos.Line, t.Pos.Col), diag.NameCase,
 		"the annotation names %q but the title writes %q; using the title's case", short, title)
 }
 
@@ -1191,7 +1169,7 @@ func (e *extractor) crossCheck(t *TypeDoc) {
 			// "fileName").
 			if !tableNames[k] && (startsUpper(p.Name) && !startsUpper(k) || lostWords(p.Name, k)) {
 				pos := e.pos(t.jsonOffset + findKeyOffset(keys, k))
-				e.page.Diags.Warn(e.page.Path, p.Pos.Line, p.Pos.Col, CodeNameCase,
+				e.page.Diags.Warn(diag.At(e.page.Path, p.Pos.Line, p.Pos.Col), diag.NameCase,
 					"table names property %q, the JSON block at line %d names it %q; using the JSON name", p.Name, pos.Line, k)
 				delete(tableNames, p.Name)
 				p.Name, tableNames[k] = k, true
@@ -1201,7 +1179,7 @@ func (e *extractor) crossCheck(t *TypeDoc) {
 		if !IsIdentifier(p.Name) && i < len(keys) && !tableNames[keys[i].Name] {
 			k := keys[i].Name
 			pos := e.pos(t.jsonOffset + keys[i].KeyOffset)
-			e.page.Diags.Warn(e.page.Path, p.Pos.Line, p.Pos.Col, CodeNameFromJSON,
+			e.page.Diags.Warn(diag.At(e.page.Path, p.Pos.Line, p.Pos.Col), diag.NameFromJSON,
 				"table name %q is not a property name; using %q, the JSON key in the same place (line %d)", p.Name, k, pos.Line)
 			delete(tableNames, p.Name)
 			p.Name, tableNames[k] = k, true
@@ -1222,21 +1200,21 @@ func (e *extractor) crossCheck(t *TypeDoc) {
 			// The table says String, the example "String (double)": the
 			// parenthesis says which type the string carries.
 			pos := e.pos(t.jsonOffset + v.Offset)
-			e.page.Diags.Warn(e.page.Path, p.Pos.Line, p.Pos.Col, CodeTypeFromJSON,
+			e.page.Diags.Warn(diag.At(e.page.Path, p.Pos.Line, p.Pos.Col), diag.TypeFromJSON,
 				"table types %s as String, the JSON block (line %d) gives %q; using %s", p.Name, pos.Line, v.Str, carried)
 			p.Type.Primitive = carried
 		case p.Type.Primitive == "Edm.String" && !p.Type.Collection && v.Kind == JSONBool:
 			// The table says String, the example says true: a String
 			// placeholder is a string, so the example is the more specific.
 			pos := e.pos(t.jsonOffset + v.Offset)
-			e.page.Diags.Warn(e.page.Path, p.Pos.Line, p.Pos.Col, CodeTypeFromJSON,
+			e.page.Diags.Warn(diag.At(e.page.Path, p.Pos.Line, p.Pos.Col), diag.TypeFromJSON,
 				"table types %s as String, the JSON block (line %d) gives a boolean; using Boolean", p.Name, pos.Line)
 			p.Type.Primitive = "Edm.Boolean"
 		case !p.Type.Collection && v.Kind == JSONArray && p.Type.Known():
 			// The table names one value, the example shows an array: the
 			// table left out the word "collection".
 			pos := e.pos(t.jsonOffset + v.Offset)
-			e.page.Diags.Warn(e.page.Path, p.Pos.Line, p.Pos.Col, CodeTypeFromJSON,
+			e.page.Diags.Warn(diag.At(e.page.Path, p.Pos.Line, p.Pos.Col), diag.TypeFromJSON,
 				"table types %s as one value, the JSON block (line %d) gives an array; using a collection", p.Name, pos.Line)
 			p.Type.Collection = true
 		case isAmbiguousNumber(p.Type.Raw):
@@ -1274,7 +1252,7 @@ func (e *extractor) wordsFromType(t *TypeDoc) {
 		if !ok || name == p.Name {
 			continue
 		}
-		e.page.Diags.Warn(e.page.Path, p.Pos.Line, p.Pos.Col, CodeNameCase,
+		e.page.Diags.Warn(diag.At(e.page.Path, p.Pos.Line, p.Pos.Col), diag.NameCase,
 			"table names property %q, all in lower case, of type %s; using %q", p.Name, lastSegment(p.Type.Name), name)
 		p.Name = name
 	}
@@ -1348,7 +1326,7 @@ func (e *extractor) dropValueTables(t *TypeDoc, keys []JSONField) {
 		}
 		if !reported[p.table] {
 			reported[p.table] = true
-			e.page.Diags.Warn(e.page.Path, p.Pos.Line, p.Pos.Col, CodeValueTable,
+			e.page.Diags.Warn(diag.At(e.page.Path, p.Pos.Line, p.Pos.Col), diag.ValueTable,
 				"the table from here lists names the JSON representation does not have (%d of %d); read as a table of values, not properties", names[p.table]-inJSON[p.table], names[p.table])
 		}
 	}
@@ -1453,7 +1431,7 @@ func (e *extractor) namesFromMethods(t *TypeDoc) {
 		if words, ok := typeWords(name, lastSegment(p.Type.Name)); ok {
 			name = words // the type shows the words the file name lost
 		}
-		e.page.Diags.Warn(e.page.Path, p.Pos.Line, p.Pos.Col, CodeNameFromMethods,
+		e.page.Diags.Warn(diag.At(e.page.Path, p.Pos.Line, p.Pos.Col), diag.NameFromMethods,
 			"table name %q is not a property name; using %q, the collection of %s that the Methods table lists (line %d)", p.Name, name, lastSegment(p.Type.Name), found.Pos.Line)
 		p.Name = name
 	}
@@ -1649,7 +1627,7 @@ func (e *extractor) alignByNeighbours(t *TypeDoc, rows []*PropDoc, keys []JSONFi
 			continue
 		}
 		pos := e.pos(t.jsonOffset + k.KeyOffset)
-		e.page.Diags.Warn(e.page.Path, p.Pos.Line, p.Pos.Col, CodeNameFromJSON,
+		e.page.Diags.Warn(diag.At(e.page.Path, p.Pos.Line, p.Pos.Col), diag.NameFromJSON,
 			"table name %q is not a property name; using %q, the one JSON key (line %d) that sorts between its neighbours", p.Name, k.Name, pos.Line)
 		delete(claimed, p.Name)
 		p.Name, claimed[k.Name] = k.Name, true

@@ -2,6 +2,7 @@ package parser
 
 import (
 	"fmt"
+	"github.com/docgen/graphgen/diag"
 	"strings"
 	"testing"
 
@@ -173,7 +174,7 @@ func TestExtractLocalizedPageRecoversNamesFromJSON(t *testing.T) {
 	assert.Equal(t, "item.md", prop(t, td, "items").Type.Link)
 	require.Len(t, td.Bases, 1)
 	assert.Equal(t, "entity.md", td.Bases[0].Link, "the link target counts, not its translated text")
-	assert.ElementsMatch(t, []string{CodeNameFromJSON, CodeNameCase}, codes(p))
+	assert.ElementsMatch(t, []string{diag.NameFromJSON.Name(), diag.NameCase.Name()}, codes(p))
 }
 
 func TestExtractAnnotationForms(t *testing.T) {
@@ -196,7 +197,7 @@ func TestExtractAnnotationForms(t *testing.T) {
 			assert.Equal(t, "annotation", td.Bases[0].Source)
 			assert.Equal(t, "microsoft.graph.base", td.Bases[0].Name)
 			if name == "trailing comma" || name == "missing comma" {
-				assert.Contains(t, codes(p), CodeBadAnnotation)
+				assert.Contains(t, codes(p), diag.BadAnnotation.Name())
 			}
 		})
 	}
@@ -295,7 +296,7 @@ func TestExtractEnumPage(t *testing.T) {
 	require.NotNil(t, en.Members[1].Value)
 	assert.Equal(t, int64(1), *en.Members[1].Value)
 	assert.Nil(t, en.Members[2].Value)
-	assert.Equal(t, []string{CodeBadMemberValue}, codes(p))
+	assert.Equal(t, []string{diag.BadMemberValue.Name()}, codes(p))
 	assert.Empty(t, p.Types)
 }
 
@@ -324,32 +325,32 @@ func TestExtractInlineEnumsOnResourcePage(t *testing.T) {
 func TestExtractDiagnostics(t *testing.T) {
 	t.Run("unclosed fence", func(t *testing.T) {
 		p := parse(t, "# x resource type\n\n## JSON representation\n```json\n{\"a\": \"String\"}\n")
-		assert.Contains(t, codes(p), CodeUnclosedFence)
+		assert.Contains(t, codes(p), diag.UnclosedFence.Name())
 		require.Len(t, p.Types, 1)
 		assert.Equal(t, []string{"a"}, propNames(p.Types[0]))
 	})
 	t.Run("invalid JSON block", func(t *testing.T) {
 		p := parse(t, "# x resource type\n\n## JSON representation\n```json\n{\n  \"a\": \"String\",\n  \"b\": 1,\n}\n```\n")
-		require.Contains(t, codes(p), CodeBadJSONBlock)
+		require.Contains(t, codes(p), diag.BadJSONBlock.Name())
 		assert.Equal(t, 7, p.Diags[0].Line, "the trailing comma's line, inside the block")
 		assert.Equal(t, []string{"a", "b"}, propNames(p.Types[0]))
 	})
 	t.Run("no type", func(t *testing.T) {
 		p := parse(t, "# Overview\n\nSome prose.\n")
-		assert.Equal(t, []string{CodeNoType}, codes(p))
+		assert.Equal(t, []string{diag.NoType.Name()}, codes(p))
 	})
 	t.Run("empty", func(t *testing.T) {
 		p := parse(t, "")
-		assert.Equal(t, []string{CodeNoType}, codes(p))
+		assert.Equal(t, []string{diag.NoType.Name()}, codes(p))
 	})
 	t.Run("invalid UTF-8", func(t *testing.T) {
 		p := parse(t, "# x resource type\n\xff\xfe\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|a|String|x\xff|\n")
-		assert.Contains(t, codes(p), CodeInvalidUTF8)
+		assert.Contains(t, codes(p), diag.InvalidUTF8.Name())
 		assert.Equal(t, []string{"a"}, propNames(p.Types[0]))
 	})
 	t.Run("annotation and JSON block disagree", func(t *testing.T) {
 		p := parse(t, "# x resource type\n<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.x\"} -->\n```json\n{\"@odata.type\": \"#microsoft.graph.y\", \"a\": \"String\"}\n```\n")
-		assert.Contains(t, codes(p), CodeTypeNameMismatch)
+		assert.Contains(t, codes(p), diag.TypeNameMismatch.Name())
 		assert.Equal(t, "microsoft.graph.x", p.Types[0].Name)
 	})
 }
@@ -446,7 +447,7 @@ func TestTranslatedNameAlignedByNeighbours(t *testing.T) {
 	p := parse(t, md)
 	require.Len(t, p.Types, 1)
 	assert.Equal(t, "justification", p.Types[0].Properties[2].Name)
-	assert.Contains(t, codes(p), CodeNameFromJSON)
+	assert.Contains(t, codes(p), diag.NameFromJSON.Name())
 }
 
 func TestTypeWordsRefinedByTheJSONExample(t *testing.T) {
@@ -459,7 +460,7 @@ func TestTypeWordsRefinedByTheJSONExample(t *testing.T) {
 	assert.Equal(t, "Edm.String", prop(t, td, "label").Type.Primitive)
 	assert.Equal(t, "Edm.Int32", prop(t, td, "count").Type.Primitive, "a String placeholder does not override a table type")
 	assert.True(t, prop(t, td, "parts").Type.Collection, "an array in the example makes a collection")
-	assert.Contains(t, codes(p), CodeTypeFromJSON)
+	assert.Contains(t, codes(p), diag.TypeFromJSON.Name())
 }
 
 func TestDerivedTypesTableAfterAnIntroduction(t *testing.T) {
@@ -502,7 +503,7 @@ func TestTitleCaseAgainstAnnotation(t *testing.T) {
 		p := parse(t, page(c.title, c.annotation))
 		require.Len(t, p.Types, 1)
 		assert.Equal(t, "microsoft.graph."+c.want, p.Types[0].Name, c.why)
-		assert.Equal(t, c.want != c.annotation, contains(codes(p), CodeNameCase), c.why)
+		assert.Equal(t, c.want != c.annotation, contains(codes(p), diag.NameCase.Name()), c.why)
 	}
 }
 
@@ -534,7 +535,7 @@ func TestLowerCaseTableNameTakesTheKeysWords(t *testing.T) {
 		"## JSON representation\n```json\n{\"fileName\": \"String\", \"description\": \"String\"}\n```\n"
 	p := parse(t, md)
 	assert.Equal(t, []string{"fileName", "description"}, propNames(p.Types[0]))
-	assert.Contains(t, codes(p), CodeNameCase)
+	assert.Contains(t, codes(p), diag.NameCase.Name())
 }
 
 func TestTitleWithoutSpaceAfterHash(t *testing.T) {
@@ -574,7 +575,7 @@ func TestValueTablesInThePropertiesSection(t *testing.T) {
 	p := parse(t, md)
 	assert.Equal(t, []string{"endDate", "startDate", "type", "createdBy", "eTag"}, propNames(p.Types[0]),
 		"a table of values whose names are mostly not JSON keys is dropped; inherited rows stay")
-	assert.Contains(t, codes(p), CodeValueTable)
+	assert.Contains(t, codes(p), diag.ValueTable.Name())
 }
 
 func TestStringPlaceholderNamesTheType(t *testing.T) {
@@ -607,7 +608,7 @@ func TestLowerCaseNameTakesItsTypesWords(t *testing.T) {
 		"|openshifts|[openShift](openshift.md) collection|x|\n|timeoff|[timeOff](timeoff.md)|x|\n|shifts|[shift](shift.md) collection|x|\n|owners|[openShift](openshift.md) collection|x|\n"
 	p := parse(t, md)
 	assert.Equal(t, []string{"openShifts", "timeOff", "shifts", "owners"}, propNames(p.Types[0]))
-	assert.Contains(t, codes(p), CodeNameCase)
+	assert.Contains(t, codes(p), diag.NameCase.Name())
 }
 
 func TestDerivedTypesStayInTheirSentence(t *testing.T) {
@@ -640,7 +641,7 @@ func TestOverviewPagesDescribeNoType(t *testing.T) {
 	md := "# Working with users in Microsoft Graph\n\n## Common properties\n| Property | Description |\n|:--|:--|\n|displayName|The name.|\n|mail|The address.|\n"
 	p := parse(t, md)
 	assert.Empty(t, p.Types, "a title that is no type title, with no annotation or JSON block")
-	assert.Contains(t, codes(p), CodeNoType)
+	assert.Contains(t, codes(p), diag.NoType.Name())
 }
 
 func TestEscapedQuotesInAnnotations(t *testing.T) {
@@ -674,7 +675,7 @@ func TestTranslatedRelationshipNamedByItsListMethod(t *testing.T) {
 	require.Len(t, p.Types, 1)
 	assert.Equal(t, []string{"taskFolders", "Папка"}, propNames(p.Types[0]),
 		"the file name gives the name, the type its words; a single value is no listed collection, and an unstated list adds nothing")
-	assert.Contains(t, codes(p), CodeNameFromMethods)
+	assert.Contains(t, codes(p), diag.NameFromMethods.Name())
 }
 
 func TestTypeWords(t *testing.T) {
@@ -697,7 +698,7 @@ func TestBadRowOnlyWhenNothingNamesIt(t *testing.T) {
 	p := Parse("x.md", []byte(md), Options{})
 	var bad []string
 	for _, d := range p.Diags {
-		if d.Code == CodeBadRow {
+		if d.Code == diag.BadRow.Name() {
 			bad = append(bad, d.Message)
 		}
 	}

@@ -7,7 +7,9 @@
 package parser
 
 import (
-	"github.com/docgen/graphgen/parser/diag"
+	"strings"
+
+	"github.com/docgen/graphgen/diag"
 )
 
 // Page is what one page describes.
@@ -18,6 +20,17 @@ type Page struct {
 	Types     []*TypeDoc
 	Enums     []*EnumDoc
 	Diags     diag.List
+}
+
+// NotReference reports whether the page's front matter says it is an
+// article or an API operation page (doc_type conceptualPageType or
+// apiPageType): such a page is not meant to describe a type.
+func (p *Page) NotReference() bool {
+	switch strings.ToLower(strings.Trim(p.DocType, "\"' ")) {
+	case "conceptualpagetype", "apipagetype":
+		return true
+	}
+	return false
 }
 
 // TypeDoc is one resource (entity or complex type) as a page describes it.

@@ -6,30 +6,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/docgen/graphgen/diag"
 	"github.com/docgen/graphgen/parser"
-	"github.com/docgen/graphgen/parser/diag"
-)
-
-// Diagnostic codes the resolver reports.
-const (
-	CodeDuplicateType     = "duplicate-type"       // two pages describe one type and disagree
-	CodeDuplicateDef      = "duplicate-definition" // a type another page describes too (merged)
-	CodeKindConflict      = "kind-conflict"        // a name described both as an enum and as a type
-	CodeUnknownType       = "unknown-type"         // a reference no page describes
-	CodeUnknownTypeWord   = "unknown-type-word"    // a type cell that names no type
-	CodeUnknownBase       = "unknown-base"         // a base no page describes
-	CodeBaseConflict      = "base-conflict"        // the page's signs of its base disagree
-	CodeSelfBase          = "self-base"            // a type that says it inherits from itself
-	CodeInheritanceCycle  = "inheritance-cycle"    // A -> B -> A
-	CodeDuplicateProperty = "duplicate-property"   // a property listed twice on one type
-	CodeInheritedMissing  = "inherited-not-on-base"
-	CodeMemberFromProp    = "member-name-from-property"
-	CodeBadMemberName     = "bad-member-name"
-	CodeUnsafeName        = "unsafe-name"        // a wire name that cannot be a JSON key safely
-	CodeJSONOnly          = "json-only-property" // a JSON key no table lists, and no base declares
-	CodeEnumFromValues    = "enum-from-values"   // an enum no page describes, built from a property's possible values
-	CodeMemberFromValues  = "member-from-values" // a member only a property's possible values list
-	CodeDuplicateMember   = "duplicate-member"   // a member listed twice (after recovering translated names)
 )
 
 const (
@@ -131,8 +109,8 @@ func Resolve(pages []*parser.Page) *Schema {
 	return s
 }
 
-func (r *resolver) warn(p *parser.Page, pos parser.Position, code, format string, args ...any) {
-	r.diags.Warn(p.Path, pos.Line, pos.Col, code, format, args...)
+func (r *resolver) warn(p *parser.Page, pos parser.Position, code diag.WarningCode, format string, args ...any) {
+	r.diags.Warn(diag.At(p.Path, pos.Line, pos.Col), code, format, args...)
 }
 
 func where(p *parser.Page, pos parser.Position) string {
@@ -221,7 +199,7 @@ func (r *resolver) addType(p *parser.Page, d *parser.TypeDoc) {
 		r.byName[key] = e
 	} else if len(e.edocs) > 0 && len(e.tdocs) == 0 {
 		first := e.edocs[0]
-		r.warn(p, d.Pos, CodeKindConflict, "%s is described as a type here and as an enum at %s; keeping the enum", d.Name, where(first.page, first.doc.Pos))
+		r.warn(p, d.Pos, diag.KindConflict, "%s is described as a type here and as an enum at %s; keeping the enum", d.Name, where(first.page, first.doc.Pos))
 		return
 	}
 	e.tdocs = append(e.tdocs, typeDoc{p, d})
@@ -236,7 +214,7 @@ func (r *resolver) addEnum(p *parser.Page, d *parser.EnumDoc) {
 		r.byName[key] = e
 	} else if len(e.tdocs) > 0 {
 		first := e.tdocs[0]
-		r.warn(p, d.Pos, CodeKindConflict, "%s is described as an enum here and as a type at %s; keeping the type", d.Name, where(first.page, first.doc.Pos))
+		r.warn(p, d.Pos, diag.KindConflict, "%s is described as an enum here and as a type at %s; keeping the type", d.Name, where(first.page, first.doc.Pos))
 		return
 	}
 	e.edocs = append(e.edocs, enumDoc{p, d})
@@ -263,7 +241,7 @@ func (r *resolver) mergeTypeDocs(e *entry) {
 	seen := map[string]*propEntry{}
 	for i, td := range e.tdocs {
 		if i > 0 {
-			r.warn(td.page, td.doc.Pos, CodeDuplicateDef, "%s is also described at %s; merged into that definition", e.t.Name, where(prim.page, prim.doc.Pos))
+			r.warn(td.page, td.doc.Pos, diag.DuplicateDef, "%s is also described at %s; merged into that definition", e.t.Name, where(prim.page, prim.doc.Pos))
 			e.t.Abstract = e.t.Abstract || td.doc.Abstract
 			e.t.OpenType = e.t.OpenType || td.doc.OpenType
 			if e.t.KeyProperty == "" {
@@ -279,9 +257,9 @@ func (r *resolver) mergeTypeDocs(e *entry) {
 					if pd.FromJSON {
 						continue
 					}
-					r.warn(td.page, pd.Pos, CodeDuplicateProperty, "property %q is listed again; first at %s", pd.Name, where(prev.page, prev.doc.Pos))
+					r.warn(td.page, pd.Pos, diag.DuplicateProperty, "property %q is listed again; first at %s", pd.Name, where(prev.page, prev.doc.Pos))
 				} else if !sameTypeExpr(prev.doc.Type, pd.Type) && !pd.FromJSON && !prev.doc.FromJSON {
-					r.warn(td.page, pd.Pos, CodeDuplicateType, "%s.%s is %q here but %q at %s; keeping the latter",
+					r.warn(td.page, pd.Pos, diag.DuplicateType, "%s.%s is %q here but %q at %s; keeping the latter",
 						shortName(e.t.Name), pd.Name, pd.Type.Raw, prev.doc.Type.Raw, where(prev.page, prev.doc.Pos))
 				}
 				continue
@@ -308,7 +286,7 @@ func (r *resolver) mergeEnumDocs(e *entry) {
 	seen := map[string]*Member{}
 	for i, ed := range e.edocs {
 		if i > 0 {
-			r.warn(ed.page, ed.doc.Pos, CodeDuplicateDef, "%s is also described at %s; merged into that definition", e.t.Name, where(prim.page, prim.doc.Pos))
+			r.warn(ed.page, ed.doc.Pos, diag.DuplicateDef, "%s is also described at %s; merged into that definition", e.t.Name, where(prim.page, prim.doc.Pos))
 		}
 		e.t.Flags = e.t.Flags || ed.doc.Flags
 		if i > 0 && e.t.Description == "" {
@@ -317,7 +295,7 @@ func (r *resolver) mergeEnumDocs(e *entry) {
 		for _, md := range ed.doc.Members {
 			if prev, ok := seen[md.Name]; ok {
 				if prev.Value != nil && md.Value != nil && *prev.Value != *md.Value {
-					r.warn(ed.page, md.Pos, CodeDuplicateType, "member %s.%s has value %d here but %d in %s",
+					r.warn(ed.page, md.Pos, diag.MemberValueConflict, "member %s.%s has value %d here but %d in %s",
 						shortName(e.t.Name), md.Name, *md.Value, *prev.Value, prim.page.Path)
 				}
 				continue
@@ -459,11 +437,11 @@ func (r *resolver) resolveType(p *parser.Page, pos parser.Position, owner string
 		return e.t.Name, e
 	}
 	if t.Name == "" || !parser.IsIdentifier(t.Name) {
-		r.warn(p, pos, CodeUnknownTypeWord, "type %q of %s names no type; using %s", t.Raw, owner, jsonTypeName)
+		r.warn(p, pos, diag.UnknownTypeWord, "type %q of %s names no type; using %s", t.Raw, owner, jsonTypeName)
 		return jsonTypeName, nil
 	}
 	q := qualify(t.Name, ns)
-	r.warn(p, pos, CodeUnknownType, "type %s of %s is described by no page", q, owner)
+	r.warn(p, pos, diag.UnknownType, "type %s of %s is described by no page", q, owner)
 	return q, nil
 }
 
@@ -539,7 +517,7 @@ func (r *resolver) resolveBases() {
 			for _, c := range claims {
 				be := r.resolveClaim(td.page, c)
 				if be == e {
-					r.warn(td.page, c.Pos, CodeSelfBase, "%s says it inherits from itself; ignored", shortName(e.t.Name))
+					r.warn(td.page, c.Pos, diag.SelfBase, "%s says it inherits from itself; ignored", shortName(e.t.Name))
 					continue
 				}
 				if be == nil {
@@ -553,7 +531,7 @@ func (r *resolver) resolveBases() {
 					continue
 				}
 				if be != best.e && claimRank(c) != claimRank(best.claim) && c.Source != "row" {
-					r.warn(td.page, c.Pos, CodeBaseConflict, "%s: %s says the base is %s, %s at %s says %s; using %s (annotation, then Inherits line, then an annotation naming entity, then Inherited rows)",
+					r.warn(td.page, c.Pos, diag.BaseConflict, "%s: %s says the base is %s, %s at %s says %s; using %s (annotation, then Inherits line, then an annotation naming entity, then Inherited rows)",
 						shortName(e.t.Name), c.Source, be.t.Name, best.claim.Source, where(best.page, best.claim.Pos), best.e.t.Name, best.e.t.Name)
 				}
 			}
@@ -573,7 +551,7 @@ func (r *resolver) resolveBases() {
 			if unknown.claim.Name == "" {
 				q = strings.TrimSuffix(path.Base(unknown.claim.Link), ".md")
 			}
-			r.warn(unknown.page, unknown.claim.Pos, CodeUnknownBase, "base %s of %s is described by no page; the type gets no base", q, shortName(e.t.Name))
+			r.warn(unknown.page, unknown.claim.Pos, diag.UnknownBase, "base %s of %s is described by no page; the type gets no base", q, shortName(e.t.Name))
 			e.t.Base = &q
 		}
 	}
@@ -690,7 +668,7 @@ func (r *resolver) breakCycles() {
 				}
 				sort.Strings(names)
 				ve := r.byName[strings.ToLower(victim.Name)]
-				r.warn(ve.page, r.typePos(ve), CodeInheritanceCycle, "inheritance cycle through %s; %s loses its base %s",
+				r.warn(ve.page, r.typePos(ve), diag.InheritanceCycle, "inheritance cycle through %s; %s loses its base %s",
 					strings.Join(names, ", "), victim.Name, victim.BaseType.Name)
 				victim.BaseType = nil
 				victim.Base = nil
@@ -741,14 +719,14 @@ func (r *resolver) recoverMembers() {
 				}
 				for i, v := range alignMembers(e.t.Members, pe.doc.PossibleValues) {
 					m := e.t.Members[i]
-					r.warn(ed.page, memberPos(ed.doc, m.Name), CodeMemberFromProp, "member %q is not a name; using %q, listed in that place by %s", m.Name, v, where(pe.page, pe.doc.Pos))
+					r.warn(ed.page, memberPos(ed.doc, m.Name), diag.MemberNameFromProp, "member %q is not a name; using %q, listed in that place by %s", m.Name, v, where(pe.page, pe.doc.Pos))
 					m.Name = v
 				}
 			}
 		}
 		for _, m := range e.t.Members {
 			if !parser.IsIdentifier(m.Name) {
-				r.warn(ed.page, memberPos(ed.doc, m.Name), CodeBadMemberName, "member %q of %s is not a name and no property lists the members; kept as written", m.Name, shortName(e.t.Name))
+				r.warn(ed.page, memberPos(ed.doc, m.Name), diag.BadMemberName, "member %q of %s is not a name and no property lists the members; kept as written", m.Name, shortName(e.t.Name))
 			}
 		}
 	}
@@ -889,7 +867,7 @@ func (r *resolver) ownProperties() {
 			moved := *pe
 			moved.moved = true
 			te.props = append(te.props, &moved)
-			r.warn(pe.page, d.Pos, CodeInheritedMissing, "%s.%s is inherited from %s, whose page does not list it; declaring it there",
+			r.warn(pe.page, d.Pos, diag.InheritedNotOnBase, "%s.%s is inherited from %s, whose page does not list it; declaring it there",
 				shortName(e.t.Name), d.Name, target.Name)
 		}
 	}
@@ -905,7 +883,7 @@ func (r *resolver) ownProperties() {
 				continue
 			}
 			if pe.doc.FromJSON && hasTable(e) {
-				r.warn(pe.page, pe.doc.Pos, CodeJSONOnly, "JSON block has property %q that no table lists; taking its type from the example", pe.prop.Name)
+				r.warn(pe.page, pe.doc.Pos, diag.JSONOnlyProperty, "JSON block has property %q that no table lists; taking its type from the example", pe.prop.Name)
 			}
 			e.t.Properties = append(e.t.Properties, pe.prop)
 		}
@@ -945,7 +923,7 @@ func (r *resolver) checkWireNames() {
 		for _, p := range e.t.Properties {
 			if unsafe(p.Name) {
 				page, pos := rowOf(e, p)
-				r.warn(page, pos, CodeUnsafeName, "property name %q of %s cannot be a JSON key safely; skipped", p.Name, shortName(e.t.Name))
+				r.warn(page, pos, diag.UnsafeName, "property name %q of %s cannot be a JSON key safely; skipped", p.Name, shortName(e.t.Name))
 				continue
 			}
 			kept = append(kept, p)
@@ -955,7 +933,7 @@ func (r *resolver) checkWireNames() {
 		for _, m := range e.t.Members {
 			if unsafe(m.Name) {
 				page, pos := memberOf(e, m.Name)
-				r.warn(page, pos, CodeUnsafeName, "member name %q of %s cannot be a JSON value safely; skipped", m.Name, shortName(e.t.Name))
+				r.warn(page, pos, diag.UnsafeName, "member name %q of %s cannot be a JSON value safely; skipped", m.Name, shortName(e.t.Name))
 				continue
 			}
 			members = append(members, m)
@@ -1049,7 +1027,7 @@ func (r *resolver) enumsFromPossibleValues() {
 				en.t.Members = append(en.t.Members, &Member{Name: v})
 			}
 		}
-		r.warn(src.page, src.doc.Pos, CodeEnumFromValues, "no page describes %s; its members come from the possible values of %s", q, src.doc.Name)
+		r.warn(src.page, src.doc.Pos, diag.EnumFromValues, "no page describes %s; its members come from the possible values of %s", q, src.doc.Name)
 		r.byName[strings.ToLower(q)] = en
 		short := strings.ToLower(shortName(q))
 		r.byShort[short] = append(r.byShort[short], en)
@@ -1083,7 +1061,7 @@ func (r *resolver) membersFromPossibleValues() {
 					continue
 				}
 				en.Members = append(en.Members, &Member{Name: v})
-				r.warn(pe.page, pe.doc.Pos, CodeMemberFromValues, "%s lists %q as a possible value of %s, whose page does not; added", pe.doc.Name, v, en.Name)
+				r.warn(pe.page, pe.doc.Pos, diag.MemberFromValues, "%s lists %q as a possible value of %s, whose page does not; added", pe.doc.Name, v, en.Name)
 			}
 		}
 	}
@@ -1109,7 +1087,7 @@ func (r *resolver) dedupeMembers() {
 		kept := e.t.Members[:0]
 		for _, m := range e.t.Members {
 			if seen[m.Name] {
-				r.warn(e.page, r.typePos(e), CodeDuplicateMember, "member %q of %s is listed twice; keeping the first", m.Name, shortName(e.t.Name))
+				r.warn(e.page, r.typePos(e), diag.DuplicateMember, "member %q of %s is listed twice; keeping the first", m.Name, shortName(e.t.Name))
 				continue
 			}
 			seen[m.Name] = true

@@ -3,6 +3,7 @@ package schema
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/docgen/graphgen/diag"
 	"strings"
 	"testing"
 
@@ -157,7 +158,7 @@ func TestBaseConflictAnnotationWins(t *testing.T) {
 		page{title: "c", inherits: "a", annotation: `"baseType": "microsoft.graph.b", "@odata.type": "microsoft.graph.c"`, rows: []string{"z|String|x"}})
 	c := mustType(t, s, "microsoft.graph.c")
 	assert.Equal(t, "microsoft.graph.b", *c.Base)
-	assert.Contains(t, diagCodes(s), CodeBaseConflict)
+	assert.Contains(t, diagCodes(s), diag.BaseConflict.Name())
 }
 
 func TestInheritsLineRefinesAnAnnotatedEntityBase(t *testing.T) {
@@ -166,7 +167,7 @@ func TestInheritsLineRefinesAnAnnotatedEntityBase(t *testing.T) {
 		page{title: "orgContact", inherits: "directoryObject", annotation: `"keyProperty": "id", "baseType": "microsoft.graph.entity", "@odata.type": "microsoft.graph.orgContact"`, rows: []string{"mail|String|x"}})
 	assert.Equal(t, "microsoft.graph.directoryObject", *mustType(t, s, "microsoft.graph.orgContact").Base,
 		"the template's entity and the prose's directoryObject both hold")
-	assert.Contains(t, diagCodes(s), CodeBaseConflict)
+	assert.Contains(t, diagCodes(s), diag.BaseConflict.Name())
 }
 
 func TestUnknownBaseAndTypes(t *testing.T) {
@@ -178,7 +179,7 @@ func TestUnknownBaseAndTypes(t *testing.T) {
 	assert.Equal(t, "microsoft.graph.nowhere", c.Properties[0].Type)
 	assert.Nil(t, c.Properties[0].Ref)
 	assert.Equal(t, jsonTypeName, c.Properties[1].Type)
-	assert.ElementsMatch(t, []string{CodeUnknownBase, CodeUnknownType, CodeUnknownTypeWord}, diagCodes(s))
+	assert.ElementsMatch(t, []string{diag.UnknownBase.Name(), diag.UnknownType.Name(), diag.UnknownTypeWord.Name()}, diagCodes(s))
 }
 
 func TestInheritanceCycles(t *testing.T) {
@@ -192,8 +193,8 @@ func TestInheritanceCycles(t *testing.T) {
 	assert.Same(t, b, a.BaseType)
 	assert.Nil(t, b.BaseType)
 	assert.Nil(t, mustType(t, s, "microsoft.graph.self").BaseType)
-	assert.Contains(t, diagCodes(s), CodeInheritanceCycle)
-	assert.Contains(t, diagCodes(s), CodeSelfBase)
+	assert.Contains(t, diagCodes(s), diag.InheritanceCycle.Name())
+	assert.Contains(t, diagCodes(s), diag.SelfBase.Name())
 }
 
 func TestDuplicateDefinitionsMerge(t *testing.T) {
@@ -208,7 +209,7 @@ func TestDuplicateDefinitionsMerge(t *testing.T) {
 	assert.Equal(t, "Edm.String", u.Properties[0].Type)
 	var conflict string
 	for _, d := range s.Diagnostics {
-		if d.Code == CodeDuplicateType {
+		if d.Code == diag.DuplicateType.Name() {
 			conflict = d.String()
 		}
 	}
@@ -246,7 +247,7 @@ func TestInheritedRowMissingOnBaseMovesThere(t *testing.T) {
 	)
 	assert.Equal(t, []string{"a", "b"}, names(mustType(t, s, "microsoft.graph.base").Properties))
 	assert.Equal(t, []string{"c"}, names(mustType(t, s, "microsoft.graph.derived").Properties))
-	assert.Contains(t, diagCodes(s), CodeInheritedMissing)
+	assert.Contains(t, diagCodes(s), diag.InheritedNotOnBase.Name())
 }
 
 func TestEnumMembersRecoveredFromPossibleValues(t *testing.T) {
@@ -366,8 +367,8 @@ func TestEnumsAndMembersFromPossibleValues(t *testing.T) {
 	assert.Equal(t, []string{"incoming", "established"}, memberNames(cs))
 	assert.Equal(t, "microsoft.graph.callState", mustType(t, s, "microsoft.graph.call").Properties[0].Type)
 	assert.Equal(t, []string{"low", "high", "unknownFutureValue"}, memberNames(mustType(t, s, "microsoft.graph.alertSeverity")))
-	assert.Contains(t, diagCodes(s), CodeEnumFromValues)
-	assert.Contains(t, diagCodes(s), CodeMemberFromValues)
+	assert.Contains(t, diagCodes(s), diag.EnumFromValues.Name())
+	assert.Contains(t, diagCodes(s), diag.MemberFromValues.Name())
 }
 
 func memberNames(t *Type) []string {
@@ -472,7 +473,7 @@ func TestTranslatedMembersAlignedOnAnchors(t *testing.T) {
 		"job.md":   "# job resource type\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|state|[state](state.md)|Возможные значения: `none`, `done`, `failed`.|\n",
 	})
 	assert.Equal(t, []string{"none", "done", "не удалось", "Пропущен", "failed"}, memberNames(mustType(t, s, "microsoft.graph.state")))
-	assert.Contains(t, diagCodes(s), CodeBadMemberName)
+	assert.Contains(t, diagCodes(s), diag.BadMemberName.Name())
 }
 
 func TestMisspelledMemberStillAnchors(t *testing.T) {

@@ -7,7 +7,7 @@ package schema
 import (
 	"encoding/json"
 
-	"github.com/docgen/graphgen/parser/diag"
+	"github.com/docgen/graphgen/diag"
 )
 
 // Kind is the kind of a type.

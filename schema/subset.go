@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"errors"
 	"fmt"
 	"path"
 	"sort"
@@ -33,7 +34,11 @@ func (s *Schema) Subset(patterns []string) (*Schema, error) {
 			}
 		}
 		if n == 0 {
-			return nil, fmt.Errorf("-types pattern %q matches no type", p)
+			msg := fmt.Sprintf("-types pattern %q matches no type", p)
+			if near := s.nearestNames(p, 3); len(near) > 0 {
+				msg += "; did you mean " + strings.Join(near, ", ") + "?"
+			}
+			return nil, errors.New(msg)
 		}
 	}
 	keep := map[*Type]bool{}
@@ -81,4 +86,35 @@ func (s *Schema) Subset(patterns []string) (*Schema, error) {
 		sort.Slice(c.Derived, func(i, j int) bool { return c.Derived[i].Name < c.Derived[j].Name })
 	}
 	return out, nil
+}
+
+// nearestNames suggests up to n qualified names for a pattern that matched
+// none: names whose last segment the pattern matches (it lacks the
+// namespace), else the names closest to it in edit distance.
+func (s *Schema) nearestNames(pattern string, n int) []string {
+	type scored struct {
+		name string
+		d    int
+	}
+	var found []scored
+	short := strings.ToLower(shortName(pattern))
+	for _, t := range s.Types {
+		last := strings.ToLower(shortName(t.Name))
+		if ok, _ := path.Match(strings.ToLower(pattern), last); ok {
+			found = append(found, scored{t.Name, 0})
+		} else if d := editDistance(short, last); d <= max(2, len(short)/3) {
+			found = append(found, scored{t.Name, d})
+		}
+	}
+	sort.SliceStable(found, func(i, j int) bool {
+		if found[i].d != found[j].d {
+			return found[i].d < found[j].d
+		}
+		return found[i].name < found[j].name
+	})
+	var out []string
+	for _, f := range found[:min(n, len(found))] {
+		out = append(out, f.name)
+	}
+	return out
 }

@@ -5,21 +5,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/docgen/graphgen/diag"
 	"github.com/docgen/graphgen/parser"
-	"github.com/docgen/graphgen/parser/diag"
-)
-
-// Codes of the mistakes Validate finds in examples.
-const (
-	CheckInvalidJSON      = "invalid-json"         // the example is not valid JSON
-	CheckUnknownExample   = "unknown-example-type" // the annotation names a type no page describes
-	CheckUnknownProperty  = "unknown-property"     // a property the type (and its bases) does not have
-	CheckKindMismatch     = "kind-mismatch"        // string vs number vs boolean vs object vs array
-	CheckBadFormat        = "bad-format"           // a timestamp, date, time, duration or GUID in the wrong form
-	CheckUnknownMember    = "unknown-member"       // an enum value that is not a member
-	CheckUnknownODataType = "unknown-odata-type"   // @odata.type names no type
-	CheckNotDerived       = "not-derived"          // @odata.type names a type not derived from the declared one
-	CheckCollection       = "collection-mismatch"  // a collection where one value is declared, or the reverse
 )
 
 // Validate checks JSON examples against the schema and returns one error
@@ -48,9 +35,9 @@ type validator struct {
 	place bool // placeholders allowed (representation blocks)
 }
 
-func (v *validator) report(off int, code, format string, args ...any) {
+func (v *validator) report(off int, code diag.ErrorCode, format string, args ...any) {
 	p := v.ex.PosOf(off)
-	v.diags.Add(v.ex.Path, p.Line, p.Col, diag.Error, code, format, args...)
+	v.diags.Error(diag.At(v.ex.Path, p.Line, p.Col), code, format, args...)
 }
 
 func (v *validator) lookup(name string) *Type {
@@ -63,7 +50,7 @@ func (v *validator) example(ex *parser.Example) {
 		return
 	}
 	if len(ex.Problems) > 0 {
-		v.report(ex.Problems[0].Offset, CheckInvalidJSON, "example is not valid JSON (%s)", ex.Problems[0].Message)
+		v.report(ex.Problems[0].Offset, diag.InvalidJSON, "example is not valid JSON (%s)", ex.Problems[0].Message)
 	}
 	if ex.Type == "" {
 		return
@@ -73,7 +60,7 @@ func (v *validator) example(ex *parser.Example) {
 		return // a response of a primitive type ("Edm.String")
 	}
 	if t == nil {
-		v.report(ex.Value.Offset, CheckUnknownExample, "the example's annotation names %s, which no page describes", ex.Type)
+		v.report(ex.Value.Offset, diag.UnknownExampleType, "the example's annotation names %s, which no page describes", ex.Type)
 		return
 	}
 	if !ex.Collection {
@@ -84,12 +71,12 @@ func (v *validator) example(ex *parser.Example) {
 	if items.Kind == parser.JSONObject {
 		items = ex.Value.Get("value")
 		if items == nil {
-			v.report(ex.Value.Offset, CheckCollection, "the annotation says a collection of %s, but the example has no \"value\" array", ex.Type)
+			v.report(ex.Value.Offset, diag.CollectionMismatch, "the annotation says a collection of %s, but the example has no \"value\" array", ex.Type)
 			return
 		}
 	}
 	if items.Kind != parser.JSONArray {
-		v.report(items.Offset, CheckCollection, "the annotation says a collection of %s, but the example holds one value", ex.Type)
+		v.report(items.Offset, diag.CollectionMismatch, "the annotation says a collection of %s, but the example holds one value", ex.Type)
 		return
 	}
 	for _, it := range items.Items {
@@ -111,7 +98,7 @@ func (v *validator) value(val *parser.JSONValue, t *Type) {
 		if v.place && val.Kind == parser.JSONString {
 			return // a placeholder such as "microsoft.graph.identitySet"
 		}
-		v.report(val.Offset, CheckKindMismatch, "%s expected for %s, found %s", "an object", t.Name, kindName(val))
+		v.report(val.Offset, diag.KindMismatch, "%s expected for %s, found %s", "an object", t.Name, kindName(val))
 		return
 	}
 	if ot := val.Get("@odata.type"); ot != nil && ot.Kind == parser.JSONString {
@@ -120,9 +107,9 @@ func (v *validator) value(val *parser.JSONValue, t *Type) {
 		case v.place && strings.Contains(name, " "):
 			// a placeholder ("microsoft.graph.x | microsoft.graph.y")
 		case d == nil:
-			v.report(ot.Offset, CheckUnknownODataType, "@odata.type %q names no type a page describes", ot.Str)
+			v.report(ot.Offset, diag.UnknownODataType, "@odata.type %q names no type a page describes", ot.Str)
 		case !isA(d, t):
-			v.report(ot.Offset, CheckNotDerived, "@odata.type %s is not %s nor derived from it", d.Name, t.Name)
+			v.report(ot.Offset, diag.NotDerived, "@odata.type %s is not %s nor derived from it", d.Name, t.Name)
 			return // which properties apply is unknown: one mistake is enough
 		default:
 			t = d
@@ -136,7 +123,7 @@ func (v *validator) value(val *parser.JSONValue, t *Type) {
 		p := props[f.Name]
 		if p == nil {
 			if !isOpen(t) {
-				v.report(f.KeyOffset, CheckUnknownProperty, "%s has no property %q", t.Name, f.Name)
+				v.report(f.KeyOffset, diag.UnknownProperty, "%s has no property %q", t.Name, f.Name)
 			}
 			continue
 		}
@@ -156,7 +143,7 @@ func (v *validator) property(val *parser.JSONValue, p *Property) {
 			if ot := val.Get("@odata.type"); v.place && ot != nil && strings.HasPrefix(strings.ToLower(ot.Str), "collection(") {
 				return // {"@odata.type": "collection(microsoft.graph.x)"}: a collection placeholder
 			}
-			v.report(val.Offset, CheckCollection, "property %s is a collection of %s, the example gives one %s", p.Name, p.Type, kindName(val))
+			v.report(val.Offset, diag.CollectionMismatch, "property %s is a collection of %s, the example gives one %s", p.Name, p.Type, kindName(val))
 			return
 		}
 		for _, it := range val.Items {
@@ -165,7 +152,7 @@ func (v *validator) property(val *parser.JSONValue, p *Property) {
 		return
 	}
 	if val.Kind == parser.JSONArray {
-		v.report(val.Offset, CheckCollection, "property %s is one %s, the example gives an array", p.Name, p.Type)
+		v.report(val.Offset, diag.CollectionMismatch, "property %s is one %s, the example gives an array", p.Name, p.Type)
 		return
 	}
 	v.scalar(val, p)
@@ -192,14 +179,14 @@ func (v *validator) scalar(val *parser.JSONValue, p *Property) {
 	}
 	ok := got == want || (want == "number" && got == "string" && (p.Type == "Edm.Int64" || p.Type == "Edm.Decimal" || isSpecialFloat(val.Str)))
 	if !ok {
-		v.report(val.Offset, CheckKindMismatch, "property %s is %s (a JSON %s), the example gives a %s", p.Name, p.Type, want, got)
+		v.report(val.Offset, diag.KindMismatch, "property %s is %s (a JSON %s), the example gives a %s", p.Name, p.Type, want, got)
 		return
 	}
 	if v.place || val.Kind != parser.JSONString {
 		return
 	}
 	if msg := badFormat(p.Type, val.Str); msg != "" {
-		v.report(val.Offset, CheckBadFormat, "property %s is %s: %q is not %s", p.Name, p.Type, val.Str, msg)
+		v.report(val.Offset, diag.BadFormat, "property %s is %s: %q is not %s", p.Name, p.Type, val.Str, msg)
 	}
 }
 
@@ -208,7 +195,7 @@ func (v *validator) enum(val *parser.JSONValue, t *Type) {
 		return
 	}
 	if val.Kind != parser.JSONString {
-		v.report(val.Offset, CheckKindMismatch, "%s is an enum (a JSON string), the example gives a %s", t.Name, kindName(val))
+		v.report(val.Offset, diag.KindMismatch, "%s is an enum (a JSON string), the example gives a %s", t.Name, kindName(val))
 		return
 	}
 	if v.place && (strings.EqualFold(val.Str, "string") || strings.Contains(val.Str, "|") || strings.Contains(strings.ToLower(val.Str), "@odata.type")) {
@@ -224,7 +211,7 @@ func (v *validator) enum(val *parser.JSONValue, t *Type) {
 	for _, part := range parts {
 		part = strings.TrimSpace(part)
 		if !hasMemberFold(t, part) {
-			v.report(val.Offset, CheckUnknownMember, "%q is not a member of %s", part, t.Name)
+			v.report(val.Offset, diag.UnknownMember, "%q is not a member of %s", part, t.Name)
 			return
 		}
 	}

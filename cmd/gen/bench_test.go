@@ -6,9 +6,9 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/docgen/graphgen/diag"
 	"github.com/docgen/graphgen/emitter"
 	"github.com/docgen/graphgen/parser/corpus"
-	"github.com/docgen/graphgen/parser/diag"
 	"github.com/docgen/graphgen/schema"
 )
 
@@ -32,7 +32,7 @@ func BenchmarkParse(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		var d diag.List
-		if _, _, err := readPages(in, &d); err != nil {
+		if _, _, err := readPages(in, &pageFilter{}, &d); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -40,7 +40,7 @@ func BenchmarkParse(b *testing.B) {
 
 func BenchmarkResolve(b *testing.B) {
 	var d diag.List
-	pages, _, err := readPages(benchInput(b), &d)
+	pages, _, err := readPages(benchInput(b), &pageFilter{}, &d)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -52,7 +52,7 @@ func BenchmarkResolve(b *testing.B) {
 
 func BenchmarkEmit(b *testing.B) {
 	var d diag.List
-	pages, _, err := readPages(benchInput(b), &d)
+	pages, _, err := readPages(benchInput(b), &pageFilter{}, &d)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -67,7 +67,7 @@ func BenchmarkEmit(b *testing.B) {
 
 func BenchmarkWrite(b *testing.B) {
 	var d diag.List
-	pages, _, err := readPages(benchInput(b), &d)
+	pages, _, err := readPages(benchInput(b), &pageFilter{}, &d)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -12,8 +12,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/docgen/graphgen/diag"
 	"github.com/docgen/graphgen/emitter"
-	"github.com/docgen/graphgen/parser/diag"
 )
 
 // The run cache lets a rerun on unchanged pages finish without parsing.
@@ -232,7 +232,7 @@ func saveCache(path string, o options, exe, inputs string, pages []pageFile, fil
 		return
 	}
 	if os.MkdirAll(filepath.Dir(path), 0o755) == nil {
-		writeFileAtomic(path, b)
+		emitter.WriteFile(path, b)
 	}
 }
 

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -9,8 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/docgen/graphgen/diag"
 	"github.com/docgen/graphgen/parser"
-	"github.com/docgen/graphgen/parser/diag"
 	"github.com/docgen/graphgen/schema"
 )
 
@@ -40,10 +39,12 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	var in, format string
 	var examples folderList
 	var quiet bool
+	var filter pageFilter
 	fset.StringVar(&in, "in", "", "folder of resource pages the schema is resolved from (required)\nexample: -in docs/resources")
 	fset.Var(&examples, "examples", "folder of API pages whose request and response examples are checked too; repeatable\nexample: -examples docs/api")
 	fset.StringVar(&format, "diagnostics", "text", "diagnostics format on stderr: text or json (one JSON object per line)\nexample: -diagnostics json")
-	fset.BoolVar(&quiet, "q", false, "print the mistakes only, no summary\nexample: -q")
+	fset.BoolVar(&quiet, "q", false, "print the mistakes only: no page warnings, no summary\nexample: -q")
+	filter.define(fset)
 	fset.Usage = func() {
 		fmt.Fprint(stderr, validateUsage)
 		fset.PrintDefaults()
@@ -63,13 +64,25 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gen validate: -diagnostics must be text or json, not %q\n", format)
 		return exitUsage
 	}
-	var readDiags diag.List
-	pages, _, err := readPages(in, &readDiags)
+	if msg := filter.parse(); msg != "" {
+		fmt.Fprintf(stderr, "gen validate: %s\n", msg)
+		return exitUsage
+	}
+	var warnings diag.List
+	pages, _, err := readPages(in, &filter, &warnings)
 	if err != nil {
 		fmt.Fprintf(stderr, "gen validate: %v\n", err)
 		return exitError
 	}
-	s := schema.Resolve(pages)
+	var s *schema.Schema
+	if err := diag.Guard("resolve", func() error { s = resolveStage(pages); return nil }); err != nil {
+		var l diag.List
+		l.Error(diag.NoFile, diag.Internal, "%v", err)
+		l.Print(stderr, format == "json", false)
+		return exitError
+	}
+	warnings = append(warnings, s.Diagnostics...)
+	warnings = warnings.Without(filter.ignored)
 
 	type folder struct{ label, dir string }
 	folders := []folder{{filepath.Base(filepath.Clean(in)), in}}
@@ -80,7 +93,7 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	byFolder := map[string]int{}
 	checked := 0
 	for _, f := range folders {
-		exs, err := folderExamples(f.dir, f.label)
+		exs, err := folderExamples(f.dir, f.label, &filter)
 		if err != nil {
 			fmt.Fprintf(stderr, "gen validate: %v\n", err)
 			return exitError
@@ -90,34 +103,27 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 		byFolder[f.label] += len(found)
 		all = append(all, found...)
 	}
-	all.Sort()
 	byKind := map[string]int{}
 	for _, d := range all {
 		byKind[d.Code]++
 	}
-	if format == "json" {
-		enc := json.NewEncoder(stderr)
-		for _, d := range all {
-			enc.Encode(d)
+	mistakes := len(all)
+	pageErrors, warned := warnings.Count()
+	all = append(all, warnings...)
+	all.Sort()
+	all.Print(stderr, format == "json", quiet)
+	if !quiet && format == "json" {
+		printJSONSummary(stderr, map[string]any{"examples": checked, "mistakes": mistakes, "warnings": warned, "byKind": byKind, "byFolder": byFolder})
+	} else if !quiet {
+		fmt.Fprintf(stderr, "gen validate: %d examples, %d mistakes; %d page warnings\n", checked, mistakes, warned)
+		for _, k := range sortedKeys(byKind) {
+			fmt.Fprintf(stderr, "  %-22s %d\n", k, byKind[k])
 		}
-		if !quiet {
-			enc.Encode(map[string]any{"summary": map[string]any{"examples": checked, "mistakes": len(all), "byKind": byKind, "byFolder": byFolder}})
-		}
-	} else {
-		for _, d := range all {
-			fmt.Fprintln(stderr, d.String())
-		}
-		if !quiet {
-			fmt.Fprintf(stderr, "gen validate: %d examples, %d mistakes\n", checked, len(all))
-			for _, k := range sortedKeys(byKind) {
-				fmt.Fprintf(stderr, "  %-22s %d\n", k, byKind[k])
-			}
-			for _, f := range folders {
-				fmt.Fprintf(stderr, "  in %-19s %d\n", f.label+"/", byFolder[f.label])
-			}
+		for _, f := range folders {
+			fmt.Fprintf(stderr, "  in %-19s %d\n", f.label+"/", byFolder[f.label])
 		}
 	}
-	if len(all) > 0 {
+	if mistakes > 0 || pageErrors > 0 {
 		return exitError
 	}
 	return exitOK
@@ -125,20 +131,24 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 
 // folderExamples reads the annotated examples of every page under dir;
 // paths are reported as label/relative-path.
-func folderExamples(dir, label string) ([]parser.Example, error) {
+func folderExamples(dir, label string, filter *pageFilter) ([]parser.Example, error) {
 	var d diag.List
-	files, err := listPages(dir, &d)
+	files, err := listPages(dir, filter, &d)
 	if err != nil {
 		return nil, err
 	}
 	out := make([][]parser.Example, len(files))
-	parallel(len(files), func(i int) {
+	err = diag.Parallel("read examples", len(files), func(i int) error {
 		readFile(&files[i])
 		if files[i].data != nil {
 			out[i] = parser.Examples(label+"/"+files[i].rel, files[i].data)
 			files[i].data = nil
 		}
+		return nil
 	})
+	if err != nil {
+		return nil, err
+	}
 	var all []parser.Example
 	for _, e := range out {
 		all = append(all, e...)

@@ -1,0 +1,102 @@
+// -check: compare what a run would write with -out, and say what differs.
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/pmezard/go-difflib/difflib"
+
+	"github.com/docgen/graphgen/diag"
+	"github.com/docgen/graphgen/emitter"
+)
+
+// maxDiffLines caps each file's diff in -check output; maxDiffFiles caps
+// how many files get one.
+const (
+	maxDiffLines = 40
+	maxDiffFiles = 20
+)
+
+// check compares what a run would write with -out and reports each file
+// that would be added, changed or removed, with a short unified diff.
+func check(o options, files []emitter.File, stdout io.Writer, rep *report) int {
+	res, err := emitter.Plan(o.out, files)
+	if err != nil {
+		return rep.fail(diag.CheckFailed, "%v", err)
+	}
+	if len(res.Written) == 0 && len(res.Removed) == 0 {
+		if !o.quiet {
+			fmt.Fprintf(stdout, "gen: %s is up to date (%d files)\n", o.out, len(res.Unchanged))
+		}
+		return exitOK
+	}
+	byName := map[string][]byte{}
+	for _, f := range files {
+		byName[f.Name] = f.Content
+	}
+	hint := ""
+	if old, err := os.ReadFile(filepath.Join(o.out, docFile)); err == nil {
+		hint = goGenerateHint(o.goGenerate, old, byName[docFile])
+	}
+	if o.quiet {
+		fmt.Fprintf(stdout, "gen: %s is stale: %d files would be written, %d removed%s\n", o.out, len(res.Written), len(res.Removed), hint)
+		return exitError
+	}
+	shown := 0
+	for _, name := range res.Written {
+		old, err := os.ReadFile(filepath.Join(o.out, name))
+		verb := "changed"
+		if err != nil {
+			verb, old = "added", nil
+		}
+		fmt.Fprintf(stdout, "%s %s\n", verb, filepath.Join(o.out, name))
+		if shown < maxDiffFiles {
+			fmt.Fprint(stdout, cappedDiff(name, old, byName[name]))
+			shown++
+		}
+	}
+	for _, name := range res.Removed {
+		fmt.Fprintf(stdout, "removed %s\n", filepath.Join(o.out, name))
+	}
+	fmt.Fprintf(stdout, "gen: %s is stale: %d files would be written, %d removed; run gen without -check%s\n", o.out, len(res.Written), len(res.Removed), hint)
+	return exitError
+}
+
+// docFile is the support file that carries the //go:generate line.
+const docFile = "doc.go"
+
+var goGenerateDirective = []byte("//go:generate ")
+
+// goGenerateHint explains a doc.go that differs only because this run's
+// -go-generate setting is not the one -out was made with, so that nobody
+// drops their //go:generate line to make -check pass.
+func goGenerateHint(goGenerate bool, old, new []byte) string {
+	had := bytes.Contains(old, goGenerateDirective)
+	switch {
+	case had && !goGenerate:
+		return fmt.Sprintf("; note: %s in -out has a //go:generate line (it was made with -go-generate) and this run has no -go-generate: add -go-generate to compare like with like", docFile)
+	case !had && goGenerate && bytes.Contains(new, goGenerateDirective):
+		return fmt.Sprintf("; note: this run has -go-generate but %s in -out has no //go:generate line (it was made without)", docFile)
+	}
+	return ""
+}
+
+func cappedDiff(name string, old, new []byte) string {
+	d, err := difflib.GetUnifiedDiffString(difflib.UnifiedDiff{
+		A: difflib.SplitLines(string(old)), B: difflib.SplitLines(string(new)),
+		FromFile: "a/" + name, ToFile: "b/" + name, Context: 2,
+	})
+	if err != nil {
+		return ""
+	}
+	lines := strings.SplitAfter(d, "\n")
+	if len(lines) > maxDiffLines {
+		lines = append(lines[:maxDiffLines], fmt.Sprintf("... (%d more lines)\n", len(lines)-maxDiffLines))
+	}
+	return strings.Join(lines, "")
+}

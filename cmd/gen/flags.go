@@ -1,0 +1,245 @@
+// The command line: flags, their checks and the usage text of gen.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"go/token"
+	"io"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/docgen/graphgen/diag"
+)
+
+// Exit codes.
+const (
+	exitOK    = 0 // no errors
+	exitError = 1 // errors: nothing usable to generate, I/O failures, a file we must not overwrite
+	exitUsage = 2 // bad usage
+)
+
+const usageText = `usage: gen -in DIR -out DIR [flags]
+
+Reads the resource documentation pages (*.md) under -in and writes one Go
+package to -out. Exit status: 0 ok, 1 errors (or, with -check, a stale
+-out), 2 bad usage.
+
+Examples:
+  gen -in docs -out models                      # generate package models
+  gen -in docs -out models -check               # CI: is models up to date?
+  gen -in docs -out models -types 'microsoft.graph.user,microsoft.graph.vppToken*'
+  gen -in docs -out models -schema-out schema.json -diagnostics json -strict
+  gen -in docs -out models -strict -ignore no-type,bad-json-block -exclude 'overview*.md'
+  gen -in docs -out models -go-generate         # doc.go gets a //go:generate line
+
+Subcommand:
+  gen validate -in DIR [-examples DIR]...       # check the pages' JSON examples (gen validate -h)
+
+Flags:
+`
+
+type options struct {
+	in, out, pkg, schemaOut string
+	types                   string
+	diagnostics             string
+	check, verbose, quiet   bool
+	strict, goGenerate      bool
+	noCache                 bool
+	pageFilter
+}
+
+// pageFilter holds the flags gen and gen validate share for choosing pages
+// and diagnostics: -exclude and -ignore.
+type pageFilter struct {
+	exclude, ignore string
+	excludes        []string        // -exclude patterns
+	ignored         map[string]bool // -ignore codes
+}
+
+func (f *pageFilter) define(fset *flag.FlagSet) {
+	fset.StringVar(&f.ignore, "ignore", "", "leave out warnings with these codes (comma-separated), also under -strict; errors cannot be ignored\nexample: -ignore no-type,bad-json-block")
+	fset.StringVar(&f.exclude, "exclude", "", "skip pages whose path relative to -in, or whose file name, matches one of these path.Match patterns\n(comma-separated; a matching folder is skipped whole)\nexample: -exclude 'overview*.md,drafts/*'")
+}
+
+// parse checks -ignore and -exclude; a message means bad usage.
+func (f *pageFilter) parse() string {
+	for _, p := range splitList(f.exclude) {
+		if _, err := path.Match(p, ""); err != nil {
+			return fmt.Sprintf("-exclude pattern %q: %v", p, err)
+		}
+		f.excludes = append(f.excludes, p)
+	}
+	f.ignored = map[string]bool{}
+	for _, name := range splitList(f.ignore) {
+		c, ok := diag.Lookup(name)
+		switch {
+		case !ok:
+			return fmt.Sprintf("-ignore: unknown code %q; the warning codes are: %s", name, strings.Join(warningCodes(), ", "))
+		case c.Severity() != diag.Warning:
+			return fmt.Sprintf("-ignore: %q is an error code, and errors cannot be ignored", name)
+		}
+		f.ignored[name] = true
+	}
+	return ""
+}
+
+// excluded reports whether a page or folder (slash-separated, relative to
+// -in) is skipped by -exclude.
+func (f *pageFilter) excluded(rel string) bool {
+	for _, p := range f.excludes {
+		if ok, _ := path.Match(p, rel); ok {
+			return true
+		}
+		if ok, _ := path.Match(p, path.Base(rel)); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func warningCodes() []string {
+	var out []string
+	for _, c := range diag.Codes() {
+		if c.Severity() == diag.Warning {
+			out = append(out, c.Name())
+		}
+	}
+	return out
+}
+
+// splitList splits a comma-separated flag value, dropping empty items.
+func splitList(s string) []string {
+	var out []string
+	for _, item := range strings.Split(s, ",") {
+		if item = strings.TrimSpace(item); item != "" {
+			out = append(out, item)
+		}
+	}
+	return out
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "validate" {
+		return runValidate(args[1:], stdout, stderr)
+	}
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		fmt.Fprintf(stderr, "gen: unknown command %q (the only subcommand is validate)\n", args[0])
+		return exitUsage
+	}
+	o, code := parseFlags(args, stderr)
+	if code >= 0 {
+		return code
+	}
+	return generate(o, stdout, stderr)
+}
+
+// parseFlags reads gen's flags; a code of 0 or more means stop with it.
+func parseFlags(args []string, stderr io.Writer) (options, int) {
+	fset := flag.NewFlagSet("gen", flag.ContinueOnError)
+	fset.SetOutput(stderr)
+	var o options
+	fset.StringVar(&o.in, "in", "", "folder of documentation pages, walked recursively for *.md (required)\nexample: -in docs/resources")
+	fset.StringVar(&o.out, "out", "", "Go package folder to write, created if missing (required)\nexample: -out internal/models")
+	fset.StringVar(&o.pkg, "pkg", "", "Go package name (default: the name of the -out folder, when that is a valid identifier)\nexample: -pkg models")
+	fset.StringVar(&o.schemaOut, "schema-out", "", "also write the resolved schema as JSON to this file\nexample: -schema-out schema.json")
+	fset.StringVar(&o.types, "types", "", "generate only these types (qualified names or globs, comma-separated) and what they need\nexample: -types 'microsoft.graph.user,microsoft.graph.vppToken*'")
+	fset.StringVar(&o.diagnostics, "diagnostics", "text", "diagnostics format on stderr: text or json (one JSON object per line)\nexample: -diagnostics json")
+	fset.BoolVar(&o.check, "check", false, "write nothing; exit 1 and show what would change when -out is not up to date\nexample: -check")
+	fset.BoolVar(&o.verbose, "v", false, "list every file written or removed\nexample: -v")
+	fset.BoolVar(&o.quiet, "q", false, "print errors only\nexample: -q")
+	fset.BoolVar(&o.strict, "strict", false, "treat warnings as errors: nothing is written when there are any (see -ignore)\nexample: -strict")
+	fset.BoolVar(&o.noCache, "no-cache", false, "do not use the run cache (under the user cache folder) that lets an unchanged rerun skip parsing\nexample: -no-cache")
+	fset.BoolVar(&o.goGenerate, "go-generate", false, "write a //go:generate line into doc.go that reruns this command\nexample: -go-generate")
+	o.pageFilter.define(fset)
+	fset.Usage = func() {
+		fmt.Fprint(stderr, usageText)
+		fset.PrintDefaults()
+	}
+	if err := fset.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return o, exitOK
+		}
+		return o, exitUsage
+	}
+	usage := func(format string, args ...any) (options, int) {
+		fmt.Fprintf(stderr, "gen: "+format+"\n", args...)
+		return o, exitUsage
+	}
+	switch {
+	case fset.NArg() > 0:
+		return usage("unexpected argument %q", fset.Arg(0))
+	case o.in == "" || o.out == "":
+		fmt.Fprintln(stderr, "gen: -in and -out are required")
+		fset.Usage()
+		return o, exitUsage
+	case o.diagnostics != "text" && o.diagnostics != "json":
+		return usage("-diagnostics must be text or json, not %q", o.diagnostics)
+	case o.quiet && o.verbose:
+		return usage("-q and -v exclude each other")
+	}
+	if msg := o.pageFilter.parse(); msg != "" {
+		return usage("%s", msg)
+	}
+	if o.pkg == "" {
+		name, err := folderName(o.out)
+		if err != nil {
+			return usage("-out %s: %v; give the package name with -pkg", o.out, err)
+		}
+		if !token.IsIdentifier(name) || token.IsKeyword(name) {
+			return usage("the -out folder's name %q is not a valid Go package name; give one with -pkg", name)
+		}
+		o.pkg = name
+	} else if !token.IsIdentifier(o.pkg) || token.IsKeyword(o.pkg) {
+		return usage("-pkg %q is not a valid Go package name", o.pkg)
+	}
+	if msg := overlap(o.in, o.out); msg != "" {
+		return usage("%s", msg)
+	}
+	return o, -1
+}
+
+// folderName is the real name of a folder, also for "." and "..": the
+// base name of its absolute path.
+func folderName(dir string) (string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	name := filepath.Base(abs)
+	if name == string(filepath.Separator) || name == "." {
+		return "", fmt.Errorf("the root folder has no name")
+	}
+	return name, nil
+}
+
+// overlap refuses an output folder that is, holds or sits inside the input
+// folder: generating would then read or clobber its own input.
+func overlap(in, out string) string {
+	ai, err1 := filepath.Abs(in)
+	ao, err2 := filepath.Abs(out)
+	if err1 != nil || err2 != nil {
+		return ""
+	}
+	if r, err := filepath.EvalSymlinks(ai); err == nil {
+		ai = r
+	}
+	if r, err := filepath.EvalSymlinks(ao); err == nil {
+		ao = r
+	}
+	within := func(child, parent string) bool {
+		rel, err := filepath.Rel(parent, child)
+		return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+	}
+	switch {
+	case ai == ao:
+		return "-out is the same folder as -in"
+	case within(ao, ai):
+		return "-out is inside -in"
+	case within(ai, ao):
+		return "-out contains -in"
+	}
+	return ""
+}

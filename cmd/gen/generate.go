@@ -1,0 +1,250 @@
+// The run: read, parse, resolve, render and write, each stage guarded so
+// that no failure crashes the run or touches -out before everything
+// succeeded.
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+
+	"github.com/docgen/graphgen/diag"
+	"github.com/docgen/graphgen/emitter"
+	"github.com/docgen/graphgen/schema"
+)
+
+// modulePath is the import path of this command, for the go:generate line.
+const modulePath = "github.com/docgen/graphgen/cmd/gen"
+
+// The stages after parsing; tests replace them to inject failures.
+var (
+	resolveStage = schema.Resolve
+	renderStage  = emitter.Render
+	writeStage   = emitter.Write
+)
+
+// report collects what a run says: diagnostics and the counts.
+type report struct {
+	diags               diag.List
+	pages, types, enums int
+}
+
+// fail records an error about no file and returns exitError.
+func (r *report) fail(c diag.ErrorCode, format string, args ...any) int {
+	r.diags.Error(diag.NoFile, c, format, args...)
+	return exitError
+}
+
+// guard runs one stage; a panic in it becomes an internal error naming the
+// stage.
+func (r *report) guard(stage string, fn func() error) bool {
+	err := diag.Guard(stage, fn)
+	if err != nil {
+		r.diags.Error(diag.NoFile, diag.Internal, "%v", err)
+	}
+	return err == nil
+}
+
+func generate(o options, stdout, stderr io.Writer) int {
+	var rep report
+	code := generateInto(o, &rep, stdout)
+	return finish(o, rep, code, stderr)
+}
+
+func generateInto(o options, rep *report, stdout io.Writer) int {
+	files, err := listPages(o.in, &o.pageFilter, &rep.diags)
+	rep.pages = len(files)
+	if err != nil {
+		return rep.fail(diag.ReadInput, "-in %s: %v", o.in, err)
+	}
+	var cacheFile, exe, inputs string
+	var rendered []emitter.File // set once the output is written
+	if !o.noCache {
+		cacheFile, exe = cachePath(o), executableHash()
+		prior := loadCache(cacheFile)
+		hashFiles(files, prior)
+		inputs = inputsHash(files)
+		if e := prior; cacheFile != "" && e.current(o, exe, inputs) {
+			// Nothing changed since the recorded run: same diagnostics,
+			// nothing to write.
+			rep.diags = append(diag.List(nil), e.Diagnostics...)
+			rep.pages, rep.types, rep.enums = e.Pages, e.Types, e.Enums
+			if !o.quiet {
+				if o.check {
+					fmt.Fprintf(stdout, "gen: %s is up to date (%d files)\n", o.out, len(e.Outputs))
+				} else {
+					fmt.Fprintf(stdout, "gen: no changes: %d files up to date in %s\n", len(e.Outputs), o.out)
+				}
+			}
+			return exitOK
+		}
+	}
+	pages := parsePages(files, filepath.Base(filepath.Clean(o.in)), &rep.diags)
+	if h, ok := folderHint(o.in, pages, len(files)); ok {
+		rep.diags.Warn(diag.NoFile, diag.FolderHint, "%s", h)
+	}
+	var s *schema.Schema
+	if !rep.guard("resolve", func() error { s = resolveStage(pages); return nil }) {
+		return exitError
+	}
+	rep.diags = append(rep.diags, s.Diagnostics...)
+	if o.types != "" {
+		if s, err = s.Subset(splitList(o.types)); err != nil {
+			return rep.fail(diag.TypesNoMatch, "%v", err)
+		}
+	}
+	rep.types, rep.enums = s.Counts()
+	rep.diags = rep.diags.Without(o.ignored)
+	if o.strict {
+		rep.diags = rep.diags.Strict()
+	}
+	if errs, _ := rep.diags.Count(); errs > 0 {
+		return exitError
+	}
+	if rep.types == 0 {
+		return rep.fail(diag.NothingToDo, "no page under %s describes a type or an enum", o.in)
+	}
+	eo := emitter.Options{Package: o.pkg}
+	defer func() {
+		// Record a run whose output is now in place, for the next rerun.
+		if !o.noCache && !o.check && rendered != nil {
+			if errs, _ := rep.diags.Count(); errs == 0 {
+				saveCache(cacheFile, o, exe, inputs, files, rendered, *rep)
+			}
+		}
+	}()
+	if o.goGenerate {
+		if eo.Generate, err = goGenerateLine(o); err != nil {
+			return rep.fail(diag.RenderFailed, "go:generate line: %v", err)
+		}
+	}
+	var out []emitter.File
+	var schemaJSON []byte
+	ok := rep.guard("render", func() error {
+		if out, err = renderStage(s, eo); err != nil {
+			rep.diags.Error(diag.NoFile, diag.RenderFailed, "%v", err)
+			return nil
+		}
+		if o.schemaOut != "" {
+			if schemaJSON, err = s.JSON(); err != nil {
+				rep.diags.Error(diag.NoFile, diag.RenderFailed, "schema JSON: %v", err)
+			}
+		}
+		return nil
+	})
+	if errs, _ := rep.diags.Count(); !ok || errs > 0 {
+		return exitError
+	}
+	if o.check {
+		return check(o, out, stdout, rep)
+	}
+	// An interrupt while files are renamed into place would leave a mix of
+	// old and new files: hold it off until the write is done.
+	signal.Ignore(os.Interrupt, syscall.SIGTERM)
+	var res emitter.WriteResult
+	ok = rep.guard("write", func() error {
+		if res, err = writeStage(o.out, out); err != nil {
+			rep.diags.Error(diag.NoFile, diag.WriteFailed, "%v", err)
+		} else if schemaJSON != nil {
+			if err = emitter.WriteFile(o.schemaOut, schemaJSON); err != nil {
+				rep.diags.Error(diag.NoFile, diag.WriteFailed, "-schema-out: %v", err)
+			}
+		}
+		return nil
+	})
+	signal.Reset(os.Interrupt, syscall.SIGTERM)
+	if errs, _ := rep.diags.Count(); !ok || errs > 0 {
+		return exitError
+	}
+	rendered = out
+	if !o.quiet {
+		printWritten(o, res, stdout)
+	}
+	return exitOK
+}
+
+// printWritten says what the write did.
+func printWritten(o options, res emitter.WriteResult, stdout io.Writer) {
+	if o.verbose {
+		for _, n := range res.Written {
+			fmt.Fprintf(stdout, "wrote %s\n", filepath.Join(o.out, n))
+		}
+		for _, n := range res.Removed {
+			fmt.Fprintf(stdout, "removed %s\n", filepath.Join(o.out, n))
+		}
+	}
+	if len(res.Written) == 0 && len(res.Removed) == 0 {
+		fmt.Fprintf(stdout, "gen: no changes: %d files up to date in %s\n", len(res.Unchanged), o.out)
+	} else {
+		fmt.Fprintf(stdout, "gen: %d files written, %d removed, %d unchanged in %s\n", len(res.Written), len(res.Removed), len(res.Unchanged), o.out)
+	}
+}
+
+// finish prints the diagnostics and the summary line and returns the exit
+// code.
+func finish(o options, rep report, code int, stderr io.Writer) int {
+	rep.diags.Sort()
+	errs, warns := rep.diags.Count()
+	if errs > 0 && code == exitOK {
+		code = exitError
+	}
+	asJSON := o.diagnostics == "json"
+	rep.diags.Print(stderr, asJSON, o.quiet)
+	if o.quiet {
+		return code
+	}
+	if asJSON {
+		printJSONSummary(stderr, map[string]any{"pages": rep.pages, "types": rep.types, "enums": rep.enums, "errors": errs, "warnings": warns})
+	} else {
+		fmt.Fprintf(stderr, "gen: %d pages, %d types (%d enums); %d errors, %d warnings\n", rep.pages, rep.types, rep.enums, errs, warns)
+	}
+	return code
+}
+
+// goGenerateLine is the command doc.go's //go:generate line runs: this
+// invocation, with paths relative to the output folder (where go generate
+// runs it).
+func goGenerateLine(o options) (string, error) {
+	absIn, err := filepath.Abs(o.in)
+	if err != nil {
+		return "", err
+	}
+	absOut, err := filepath.Abs(o.out)
+	if err != nil {
+		return "", err
+	}
+	rel, err := filepath.Rel(absOut, absIn)
+	if err != nil {
+		return "", err
+	}
+	args := []string{"go", "run", modulePath, "-in", quoteArg(filepath.ToSlash(rel)), "-out", ".", "-pkg", o.pkg}
+	if o.types != "" {
+		args = append(args, "-types", quoteArg(o.types))
+	}
+	if o.exclude != "" {
+		args = append(args, "-exclude", quoteArg(o.exclude))
+	}
+	if o.ignore != "" {
+		args = append(args, "-ignore", quoteArg(o.ignore))
+	}
+	return strings.Join(append(args, "-go-generate"), " "), nil
+}
+
+// quoteArg quotes an argument for a go:generate line when it needs it.
+func quoteArg(s string) string {
+	if s != "" && !strings.ContainsAny(s, " \t\"'\\") {
+		return s
+	}
+	return strconv.Quote(s)
+}
+
+// printJSONSummary ends -diagnostics json output with {"summary": ...}.
+func printJSONSummary(w io.Writer, summary any) {
+	json.NewEncoder(w).Encode(map[string]any{"summary": summary})
+}

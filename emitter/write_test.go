@@ -113,6 +113,36 @@ func TestWriteFailureLeavesOldOutput(t *testing.T) {
 	}
 }
 
+func TestPanicWhileStagingLeavesTheFolder(t *testing.T) {
+	dir := t.TempDir()
+	old := []File{gen("a.go", "// old a\n"), gen("b.go", "// old b\n")}
+	_, err := Write(dir, old)
+	require.NoError(t, err)
+	saved := openTemp
+	openTemp = func(path string) (*os.File, error) {
+		if strings.Contains(path, "c.go") {
+			panic("injected")
+		}
+		return saved(path)
+	}
+	defer func() { openTemp = saved }()
+	assert.PanicsWithValue(t, "injected", func() {
+		Write(dir, []File{gen("a.go", "// new a\n"), gen("b.go", "// new b\n"), gen("c.go", "// new c\n")})
+	})
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	assert.Equal(t, []string{"a.go", "b.go"}, names, "no temporary file remains (the lock file is gone too)")
+	for _, f := range old {
+		got, err := os.ReadFile(filepath.Join(dir, f.Name))
+		require.NoError(t, err)
+		assert.Equal(t, string(f.Content), string(got))
+	}
+}
+
 func TestWriteRefusesNonRegularTargets(t *testing.T) {
 	dir := t.TempDir()
 	require.NoError(t, os.Mkdir(filepath.Join(dir, "b.go"), 0o755))

@@ -353,6 +353,13 @@ func (e *extractor) derivedClaims(b *block) {
 }
 
 func (e *extractor) paragraph(b *block) {
+	if b.PipeLines != nil && !b.Quote && (e.section == secProperties || e.section == secRelationships || e.section == secMembers) {
+		if tb, problem, ok := recoverTable(b, e.src.Clean); ok {
+			e.warnAt(b.Off, diag.BadTable, "lines of table cells that Markdown does not read as a table: %s; read as a table", problem)
+			e.table(&tb)
+			return
+		}
+	}
 	text := b.Inl.Text
 	lower := strings.ToLower(text)
 	if !b.Quote {
@@ -566,9 +573,29 @@ func (e *extractor) table(b *block) {
 	case tableIgnore:
 		return
 	case tableMembers:
+		e.checkRowShapes(b)
 		e.membersTable(b)
 	default:
+		e.checkRowShapes(b)
 		e.propertyTable(b, kind == tableRelationships)
+	}
+}
+
+// checkRowShapes reports rows that hold fewer or more cells than the
+// header: Markdown leaves the missing cells empty and drops the extra ones.
+// A continuation line (the rest of a row a raw newline split) is part of
+// the row before it, which is reported.
+func (e *extractor) checkRowShapes(b *block) {
+	want := len(b.Header.Cells)
+	for _, r := range b.Rows {
+		if r.Written == want || e.isContinuation(r) {
+			continue
+		}
+		if r.Written < want {
+			e.warnAt(r.Off, diag.BadTable, "row has %d cells, the header %d; the missing cells are read as empty", r.Written, want)
+		} else {
+			e.warnAt(r.Off, diag.BadTable, "row has %d cells, the header %d (an unescaped | in a cell?); the cells past the header's are lost", r.Written, want)
+		}
 	}
 }
 

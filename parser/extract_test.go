@@ -2,12 +2,13 @@ package parser
 
 import (
 	"fmt"
-	"github.com/docgen/graphgen/diag"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/docgen/graphgen/diag"
 )
 
 func parse(t *testing.T, md string) *Page {

@@ -45,10 +45,13 @@ type inline struct {
 // cell is one table cell.
 type cell = inline
 
-// tableRow is one table row; Off is the row's offset in Clean.
+// tableRow is one table row; Off is the row's offset in Clean. Cells
+// always has the header's length (goldmark pads and cuts rows); Written is
+// how many cells the row's line really holds.
 type tableRow struct {
-	Cells []cell
-	Off   int
+	Cells   []cell
+	Off     int
+	Written int
 }
 
 // block is one top-level Markdown block, flattened.
@@ -66,6 +69,10 @@ type block struct {
 	ContentOff int
 	Unclosed   bool
 	Quote      bool // a paragraph inside a block quote (notes, warnings)
+	// PipeLines holds the line segments of a paragraph whose every line
+	// holds a pipe: a table Markdown did not read as one (no delimiter row,
+	// or a short one), which the extractor may still read as a table.
+	PipeLines []text.Segment
 }
 
 // readBlocks parses clean Markdown into a flat list of blocks. Lists and
@@ -87,6 +94,7 @@ func readBlocks(src []byte) []block {
 				out = append(out, b)
 			case *ast.Paragraph, *ast.TextBlock:
 				b := block{Kind: blockParagraph, Off: nodeOffset(v, src), Inl: inlineOf(v, src), Quote: quote > 0}
+				b.PipeLines = pipeLines(v.Lines(), src)
 				if level, title := unspacedHeading(b.Inl.Text); level > 0 && v.Lines().Len() == 1 && quote == 0 {
 					// "#teamVisibilityType enum type": a title without the
 					// space CommonMark asks for, still meant as a heading.
@@ -200,6 +208,7 @@ func tableBlock(t *east.Table, src []byte) block {
 		if row.Off < 0 {
 			row.Off = nodeOffset(r, src)
 		}
+		row.Written = cellCount(lineAt(src, row.Off))
 		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
 			row.Cells = append(row.Cells, inlineOf(c, src))
 		}

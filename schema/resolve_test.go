@@ -3,13 +3,13 @@ package schema
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/docgen/graphgen/diag"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/docgen/graphgen/diag"
 	"github.com/docgen/graphgen/parser"
 )
 

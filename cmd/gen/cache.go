@@ -27,7 +27,7 @@ import (
 // diagnostics and writes nothing. A missing, stale or corrupt entry only
 // costs a full run.
 
-const cacheVersion = 1
+const cacheVersion = 2 // 2: diagnostics about no file have no position
 
 type cacheEntry struct {
 	Version     int               `json:"version"`
@@ -90,7 +90,7 @@ func cachePath(o options) string {
 		absSchema, _ = filepath.Abs(o.schemaOut)
 	}
 	key := strings.Join([]string{absIn, absOut, o.pkg, o.types, absSchema,
-		boolWord(o.strict), boolWord(o.goGenerate)}, "\x00")
+		boolWord(o.strict), boolWord(o.goGenerate), o.exclude, strings.Join(sortedKeys(o.ignored), ",")}, "\x00")
 	return filepath.Join(dir, "graphgen", hashBytes([]byte(key))[:32]+".json")
 }
 

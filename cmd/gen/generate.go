@@ -5,6 +5,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -41,12 +42,16 @@ func (r *report) fail(c diag.ErrorCode, format string, args ...any) int {
 	return exitError
 }
 
-// guard runs one stage; a panic in it becomes an internal error naming the
-// stage.
-func (r *report) guard(stage string, fn func() error) bool {
+// guard runs one stage and reports its error with code c; a panic in it,
+// also on one of its workers, becomes an internal error naming the stage.
+func (r *report) guard(stage string, c diag.ErrorCode, fn func() error) bool {
 	err := diag.Guard(stage, fn)
-	if err != nil {
-		r.diags.Error(diag.NoFile, diag.Internal, "%v", err)
+	var ie *diag.InternalError
+	switch {
+	case errors.As(err, &ie):
+		r.diags.Error(diag.NoFile, diag.Internal, "%v", ie)
+	case err != nil:
+		r.diags.Error(diag.NoFile, c, "%v", err)
 	}
 	return err == nil
 }
@@ -90,7 +95,7 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 		rep.diags.Warn(diag.NoFile, diag.FolderHint, "%s", h)
 	}
 	var s *schema.Schema
-	if !rep.guard("resolve", func() error { s = resolveStage(pages); return nil }) {
+	if !rep.guard("resolve", diag.Internal, func() error { s = resolveStage(pages); return nil }) {
 		return exitError
 	}
 	rep.diags = append(rep.diags, s.Diagnostics...)
@@ -126,19 +131,18 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 	}
 	var out []emitter.File
 	var schemaJSON []byte
-	ok := rep.guard("render", func() error {
+	ok := rep.guard("render", diag.RenderFailed, func() error {
 		if out, err = renderStage(s, eo); err != nil {
-			rep.diags.Error(diag.NoFile, diag.RenderFailed, "%v", err)
-			return nil
+			return err
 		}
 		if o.schemaOut != "" {
 			if schemaJSON, err = s.JSON(); err != nil {
-				rep.diags.Error(diag.NoFile, diag.RenderFailed, "schema JSON: %v", err)
+				return fmt.Errorf("schema JSON: %w", err)
 			}
 		}
 		return nil
 	})
-	if errs, _ := rep.diags.Count(); !ok || errs > 0 {
+	if !ok {
 		return exitError
 	}
 	if o.check {
@@ -148,18 +152,19 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 	// old and new files: hold it off until the write is done.
 	signal.Ignore(os.Interrupt, syscall.SIGTERM)
 	var res emitter.WriteResult
-	ok = rep.guard("write", func() error {
+	ok = rep.guard("write", diag.WriteFailed, func() error {
 		if res, err = writeStage(o.out, out); err != nil {
-			rep.diags.Error(diag.NoFile, diag.WriteFailed, "%v", err)
-		} else if schemaJSON != nil {
+			return err
+		}
+		if schemaJSON != nil {
 			if err = emitter.WriteFile(o.schemaOut, schemaJSON); err != nil {
-				rep.diags.Error(diag.NoFile, diag.WriteFailed, "-schema-out: %v", err)
+				return fmt.Errorf("-schema-out: %w", err)
 			}
 		}
 		return nil
 	})
 	signal.Reset(os.Interrupt, syscall.SIGTERM)
-	if errs, _ := rep.diags.Count(); !ok || errs > 0 {
+	if !ok {
 		return exitError
 	}
 	rendered = out

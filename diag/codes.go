@@ -1,6 +1,7 @@
 // The registry of diagnostic codes: every code any stage reports, with its
 // severity and a one-line meaning. Codes are part of the interface (CI tools
 // filter on them, -ignore names them), so they never change once published.
+
 package diag
 
 import "slices"

@@ -1,4 +1,5 @@
 // Rendering the registry as the Markdown reference in docs/diagnostics.md.
+
 package diag
 
 import (

@@ -1,5 +1,6 @@
 // Containing panics: a failure inside a stage becomes an error that names
 // the stage, never a crash of the run.
+
 package diag
 
 import (

@@ -1,5 +1,6 @@
 // Printing diagnostics: the one text and JSON-lines printer every command
 // uses.
+
 package diag
 
 import (

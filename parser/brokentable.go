@@ -2,6 +2,7 @@
 // delimiter row is missing or short, and rows whose cell count is not the
 // header's. Markdown drops the first silently (a paragraph) and pads or
 // cuts the second; the extractor reads both and reports them.
+
 package parser
 
 import (

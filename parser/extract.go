@@ -347,7 +347,7 @@ func (e *extractor) derivedClaims(b *block) {
 			continue
 		}
 		if target := e.resolveLink(l.Dest); target != "" && target != e.page.Path {
-			e.cur.Derived = append(e.cur.Derived, BaseClaim{Source: "derived", Link: target, Name: lastIdentifier(l.Text), Pos: e.pos(b.Off)})
+			e.cur.Derived = append(e.cur.Derived, BaseClaim{Source: ClaimDerived, Link: target, Name: lastIdentifier(l.Text), Pos: e.pos(b.Off)})
 		}
 	}
 }
@@ -378,7 +378,7 @@ func (e *extractor) paragraph(b *block) {
 	}
 	if e.section == secNone || e.section == secProperties {
 		if e.cur != nil && !e.isEnumPage {
-			if claim, ok := e.inheritsClaim(text, b.Inl.Links, b.Off, "inherits"); ok {
+			if claim, ok := e.inheritsClaim(text, b.Inl.Links, b.Off, ClaimInherits); ok {
 				e.cur.Bases = append(e.cur.Bases, claim)
 			}
 			if saysOpenType(lower) {
@@ -422,7 +422,7 @@ func saysOpenType(lower string) bool {
 
 // inheritsClaim finds "Inherits from [x](x.md)" (in any of the languages
 // the pages use) in text and returns the base it names.
-func (e *extractor) inheritsClaim(text string, links []Link, off int, source string) (BaseClaim, bool) {
+func (e *extractor) inheritsClaim(text string, links []Link, off int, source ClaimSource) (BaseClaim, bool) {
 	at, needLink := findInherits(strings.ToLower(text))
 	if at < 0 {
 		return BaseClaim{}, false
@@ -745,11 +745,11 @@ func (e *extractor) inheritedClaim(c inline) (BaseClaim, bool) {
 		}
 		after := c.Text[i+len(ph):]
 		if l, ok := nearestLink(after, c.Links); ok {
-			return BaseClaim{Source: "row", Link: e.resolveLink(l.Dest), Name: lastIdentifier(l.Text), Pos: e.pos(c.Off)}, true
+			return BaseClaim{Source: ClaimRow, Link: e.resolveLink(l.Dest), Name: lastIdentifier(l.Text), Pos: e.pos(c.Off)}, true
 		}
 		if toks := identifierTokens(after); len(toks) > 0 && !stopTokens[strings.ToLower(toks[0])] && len(toks[0]) > 2 &&
 			strings.HasPrefix(strings.TrimLeft(after, " *`"), toks[0]) {
-			return BaseClaim{Source: "row", Name: toks[0], Pos: e.pos(c.Off)}, true
+			return BaseClaim{Source: ClaimRow, Name: toks[0], Pos: e.pos(c.Off)}, true
 		}
 		// "inherited from a group": no base named, so no claim.
 	}
@@ -936,7 +936,7 @@ func (e *extractor) comment(b *block) {
 		t.Name = name
 	}
 	if bt := v.Get("baseType"); bt != nil && bt.Kind == JSONString && strings.TrimSpace(bt.Str) != "" {
-		t.Bases = append(t.Bases, BaseClaim{Source: "annotation", Name: strings.TrimPrefix(strings.TrimSpace(bt.Str), "#"), Pos: e.pos(base + bt.Offset)})
+		t.Bases = append(t.Bases, BaseClaim{Source: ClaimAnnotation, Name: strings.TrimPrefix(strings.TrimSpace(bt.Str), "#"), Pos: e.pos(base + bt.Offset)})
 	}
 	if kp := v.Get("keyProperty"); kp != nil && kp.Kind == JSONString {
 		t.KeyProperty = strings.TrimSpace(kp.Str)
@@ -1681,7 +1681,7 @@ func (e *extractor) derivedTable(b *block) {
 		c := cellAt(r, 0)
 		for _, l := range c.Links {
 			if target := e.resolveLink(l.Dest); isPageLink(l.Dest) && target != "" && !strings.HasPrefix(l.Dest, "#") && target != e.page.Path {
-				e.cur.Derived = append(e.cur.Derived, BaseClaim{Source: "derived", Link: target, Name: lastIdentifier(l.Text), Pos: e.pos(c.Off)})
+				e.cur.Derived = append(e.cur.Derived, BaseClaim{Source: ClaimDerived, Link: target, Name: lastIdentifier(l.Text), Pos: e.pos(c.Off)})
 			}
 		}
 	}

@@ -96,7 +96,7 @@ func TestExtractBasicPage(t *testing.T) {
 	assert.Equal(t, "A thing.", td.Description)
 	assert.Equal(t, "id", td.KeyProperty)
 	require.Len(t, td.Bases, 1)
-	assert.Equal(t, BaseClaim{Source: "inherits", Name: "base", Link: "base.md", Pos: Position{Line: 12, Col: 1}}, td.Bases[0])
+	assert.Equal(t, BaseClaim{Source: ClaimInherits, Name: "base", Link: "base.md", Pos: Position{Line: 12, Col: 1}}, td.Bases[0])
 	assert.Equal(t, []string{"id", "size", "state", "tags", "owner"}, propNames(td))
 	id := prop(t, td, "id")
 	require.NotNil(t, id.Inherited)
@@ -195,7 +195,7 @@ func TestExtractAnnotationForms(t *testing.T) {
 			td := p.Types[0]
 			assert.Equal(t, "microsoft.graph.thing", td.Name, "the annotation's case wins over the title's")
 			require.NotEmpty(t, td.Bases)
-			assert.Equal(t, "annotation", td.Bases[0].Source)
+			assert.Equal(t, ClaimAnnotation, td.Bases[0].Source)
 			assert.Equal(t, "microsoft.graph.base", td.Bases[0].Name)
 			if name == "trailing comma" || name == "missing comma" {
 				assert.Contains(t, codes(p), diag.BadAnnotation.Name())

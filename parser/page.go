@@ -72,9 +72,35 @@ type listedCollection struct {
 	stated bool
 }
 
+// ClaimSource says where on a page a sign of a base (or of a derived type)
+// stands.
+type ClaimSource int
+
+const (
+	ClaimAnnotation ClaimSource = iota + 1 // the resource annotation's baseType
+	ClaimInherits                          // the "Inherits from [x]" line
+	ClaimRow                               // an "Inherited from [x]" remark on a table row
+	ClaimDerived                           // a base page's list of derived types
+)
+
+// String names the source in diagnostics.
+func (c ClaimSource) String() string {
+	switch c {
+	case ClaimAnnotation:
+		return "annotation"
+	case ClaimInherits:
+		return "inherits"
+	case ClaimRow:
+		return "row"
+	case ClaimDerived:
+		return "derived"
+	}
+	return "unknown"
+}
+
 // BaseClaim is one sign of a type's base on a page.
 type BaseClaim struct {
-	Source string // "annotation", "inherits" (the Inherits from line), "row" (an Inherited from remark)
+	Source ClaimSource
 	Name   string // the base's name as written, possibly qualified
 	Link   string // the base's page, resolved against the input root ("" if none)
 	Pos    Position

@@ -26,7 +26,7 @@ func assignNames(s *Schema) {
 	byDepth := append([]*Type(nil), s.Types...)
 	depth := func(t *Type) int {
 		d := 0
-		for b := t.BaseType; b != nil && d <= len(s.Types); b = b.BaseType {
+		for range t.Ancestors() {
 			d++
 		}
 		return d
@@ -37,7 +37,7 @@ func assignNames(s *Schema) {
 			continue
 		}
 		scope := naming.NewScope(naming.MethodNames...)
-		for b := t.BaseType; b != nil; b = b.BaseType {
+		for b := range t.Ancestors() {
 			scope.Claim(b.GoName)
 			for _, p := range b.Properties {
 				scope.Claim(p.GoName)

@@ -220,9 +220,7 @@ func (v *validator) enum(val *parser.JSONValue, t *Type) {
 // allProperties maps wire names to the properties of t and its bases.
 func allProperties(t *Type) map[string]*Property {
 	out := map[string]*Property{}
-	seen := map[*Type]bool{}
-	for b := t; b != nil && !seen[b]; b = b.BaseType {
-		seen[b] = true
+	for b := range t.Lineage() {
 		for _, p := range b.Properties {
 			if _, ok := out[p.Name]; !ok {
 				out[p.Name] = p
@@ -235,9 +233,7 @@ func allProperties(t *Type) map[string]*Property {
 // isOpen reports an open type (or one derived from an open type): any
 // property is allowed.
 func isOpen(t *Type) bool {
-	seen := map[*Type]bool{}
-	for b := t; b != nil && !seen[b]; b = b.BaseType {
-		seen[b] = true
+	for b := range t.Lineage() {
 		if b.OpenType {
 			return true
 		}
@@ -247,9 +243,7 @@ func isOpen(t *Type) bool {
 
 // isA reports whether d is t or derives from it.
 func isA(d, t *Type) bool {
-	seen := map[*Type]bool{}
-	for b := d; b != nil && !seen[b]; b = b.BaseType {
-		seen[b] = true
+	for b := range d.Lineage() {
 		if b == t {
 			return true
 		}

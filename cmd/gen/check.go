@@ -1,4 +1,5 @@
 // -check: compare what a run would write with -out, and say what differs.
+
 package main
 
 import (

@@ -1,4 +1,5 @@
 // The command line: flags, their checks and the usage text of gen.
+
 package main
 
 import (

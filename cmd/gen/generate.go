@@ -1,6 +1,7 @@
 // The run: read, parse, resolve, render and write, each stage guarded so
 // that no failure crashes the run or touches -out before everything
 // succeeded.
+
 package main
 
 import (

@@ -1,4 +1,5 @@
 // Hints for a run pointed at the wrong place: the folder above the pages.
+
 package main
 
 import (

@@ -1,4 +1,5 @@
 // Finding, reading and parsing the pages under -in.
+
 package main
 
 import (

@@ -1,0 +1,215 @@
+// Pass 1, collect: every page's types and enums become entries, one per
+// qualified name; several pages describing one type are merged.
+
+package schema
+
+import (
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/docgen/graphgen/diag"
+	"github.com/docgen/graphgen/parser"
+)
+
+// primaryRank orders competing definitions of one type: the page named
+// after the type first (user.md before intune-shared-user.md), then the
+// page whose name ends with it, then page order.
+func primaryRank(pagePath, name string) int {
+	base := strings.ToLower(strings.TrimSuffix(path.Base(pagePath), ".md"))
+	short := strings.ToLower(shortName(name))
+	switch {
+	case base == short:
+		return 0
+	case strings.HasSuffix(base, short):
+		return 1
+	}
+	return 2
+}
+
+func (r *resolver) collect() {
+	for _, p := range r.pages {
+		for _, d := range p.Types {
+			r.addType(p, d)
+		}
+		for _, d := range p.Enums {
+			r.addEnum(p, d)
+		}
+	}
+	for _, e := range r.byName {
+		r.order = append(r.order, e)
+	}
+	sort.Slice(r.order, func(i, j int) bool { return r.order[i].t.Name < r.order[j].t.Name })
+	for _, e := range r.order {
+		if len(e.tdocs) > 1 {
+			sort.SliceStable(e.tdocs, func(i, j int) bool {
+				return primaryRank(e.tdocs[i].page.Path, e.t.Name) < primaryRank(e.tdocs[j].page.Path, e.t.Name)
+			})
+		}
+		if len(e.tdocs) > 0 {
+			r.mergeTypeDocs(e)
+		} else {
+			sort.SliceStable(e.edocs, func(i, j int) bool {
+				return primaryRank(e.edocs[i].page.Path, e.t.Name) < primaryRank(e.edocs[j].page.Path, e.t.Name)
+			})
+			r.mergeEnumDocs(e)
+		}
+	}
+}
+
+func (r *resolver) register(p *parser.Page, name string, anchor string, e *entry) {
+	key := strings.ToLower(p.Path)
+	r.byPath[key] = append(r.byPath[key], e)
+	if anchor != "" {
+		r.byAnchor[key+"#"+strings.ToLower(anchor)] = e
+	}
+	short := strings.ToLower(shortName(name))
+	for _, x := range r.byShort[short] {
+		if x == e {
+			return
+		}
+	}
+	r.byShort[short] = append(r.byShort[short], e)
+}
+
+func (r *resolver) addType(p *parser.Page, d *parser.TypeDoc) {
+	key := strings.ToLower(d.Name)
+	e := r.byName[key]
+	if e == nil {
+		e = &entry{t: &Type{Name: d.Name, Kind: Complex}, ns: namespaceOf(d.Name)}
+		r.byName[key] = e
+	} else if len(e.edocs) > 0 && len(e.tdocs) == 0 {
+		first := e.edocs[0]
+		r.warn(p, d.Pos, diag.KindConflict, "%s is described as a type here and as an enum at %s; keeping the enum", d.Name, where(first.page, first.doc.Pos))
+		return
+	}
+	e.tdocs = append(e.tdocs, typeDoc{p, d})
+	r.register(p, d.Name, d.Anchor, e)
+}
+
+func (r *resolver) addEnum(p *parser.Page, d *parser.EnumDoc) {
+	key := strings.ToLower(d.Name)
+	e := r.byName[key]
+	if e == nil {
+		e = &entry{t: &Type{Name: d.Name, Kind: Enum}, ns: namespaceOf(d.Name)}
+		r.byName[key] = e
+	} else if len(e.tdocs) > 0 {
+		first := e.tdocs[0]
+		r.warn(p, d.Pos, diag.KindConflict, "%s is described as an enum here and as a type at %s; keeping the type", d.Name, where(first.page, first.doc.Pos))
+		return
+	}
+	e.edocs = append(e.edocs, enumDoc{p, d})
+	r.register(p, d.Name, d.Anchor, e)
+}
+
+// setPrimary takes the type's identity from its primary definition.
+func (e *entry) setPrimary(page *parser.Page, name string, pos parser.Position, description string) {
+	e.page = page
+	e.t.Name = name
+	e.ns = namespaceOf(name)
+	e.t.Source = fmt.Sprintf("%s:%d", page.Path, pos.Line)
+	e.t.Description = description
+}
+
+// mergeTypeDocs keeps the primary definition and adds what the others
+// say that it does not; conflicting property types are reported.
+func (r *resolver) mergeTypeDocs(e *entry) {
+	prim := e.tdocs[0]
+	e.setPrimary(prim.page, prim.doc.Name, prim.doc.Pos, prim.doc.Description)
+	e.t.Abstract = prim.doc.Abstract
+	e.t.OpenType = prim.doc.OpenType
+	e.t.KeyProperty = prim.doc.KeyProperty
+	seen := map[string]*propEntry{}
+	for i, td := range e.tdocs {
+		if i > 0 {
+			r.warn(td.page, td.doc.Pos, diag.DuplicateDef, "%s is also described at %s; merged into that definition", e.t.Name, where(prim.page, prim.doc.Pos))
+			e.t.Abstract = e.t.Abstract || td.doc.Abstract
+			e.t.OpenType = e.t.OpenType || td.doc.OpenType
+			if e.t.KeyProperty == "" {
+				e.t.KeyProperty = td.doc.KeyProperty
+			}
+			if e.t.Description == "" {
+				e.t.Description = td.doc.Description
+			}
+		}
+		for _, pd := range td.doc.Properties {
+			if prev, ok := seen[pd.Name]; ok {
+				if i == 0 {
+					if pd.FromJSON {
+						continue
+					}
+					r.warn(td.page, pd.Pos, diag.DuplicateProperty, "property %q is listed again; first at %s", pd.Name, where(prev.page, prev.doc.Pos))
+				} else if !sameTypeExpr(prev.doc.Type, pd.Type) && !pd.FromJSON && !prev.doc.FromJSON {
+					r.warn(td.page, pd.Pos, diag.DuplicateType, "%s.%s is %q here but %q at %s; keeping the latter",
+						shortName(e.t.Name), pd.Name, pd.Type.Raw, prev.doc.Type.Raw, where(prev.page, prev.doc.Pos))
+				}
+				continue
+			}
+			pe := &propEntry{page: td.page, doc: pd}
+			seen[pd.Name] = pe
+			e.props = append(e.props, pe)
+		}
+	}
+}
+
+func sameTypeExpr(a, b parser.TypeExpr) bool {
+	if a.Primitive != "" || b.Primitive != "" {
+		return a.Primitive == b.Primitive && a.Collection == b.Collection
+	}
+	return strings.EqualFold(shortName(a.Name), shortName(b.Name)) && a.Collection == b.Collection
+}
+
+// mergeEnumDocs keeps the primary definition's members and adds members
+// only the others list, reporting value disagreements.
+func (r *resolver) mergeEnumDocs(e *entry) {
+	prim := e.edocs[0]
+	e.setPrimary(prim.page, prim.doc.Name, prim.doc.Pos, prim.doc.Description)
+	seen := map[string]*Member{}
+	for i, ed := range e.edocs {
+		if i > 0 {
+			r.warn(ed.page, ed.doc.Pos, diag.DuplicateDef, "%s is also described at %s; merged into that definition", e.t.Name, where(prim.page, prim.doc.Pos))
+		}
+		e.t.Flags = e.t.Flags || ed.doc.Flags
+		if i > 0 && e.t.Description == "" {
+			e.t.Description = ed.doc.Description
+		}
+		for _, md := range ed.doc.Members {
+			if prev, ok := seen[md.Name]; ok {
+				if prev.Value != nil && md.Value != nil && *prev.Value != *md.Value {
+					r.warn(ed.page, md.Pos, diag.MemberValueConflict, "member %s.%s has value %d here but %d in %s",
+						shortName(e.t.Name), md.Name, *md.Value, *prev.Value, prim.page.Path)
+				}
+				continue
+			}
+			m := &Member{Name: md.Name, Value: md.Value, Description: md.Description, Deprecated: md.Deprecated}
+			seen[md.Name] = m
+			e.t.Members = append(e.t.Members, m)
+		}
+	}
+	e.t.Flags = e.t.Flags || powerOfTwoValues(e.t.Members)
+}
+
+// powerOfTwoValues recognises a flags enum by its values: at least three
+// non-zero members, all distinct powers of two, one of them 4 or more.
+func powerOfTwoValues(members []*Member) bool {
+	seen := map[int64]bool{}
+	var max int64
+	for _, m := range members {
+		if m.Value == nil {
+			return false
+		}
+		v := *m.Value
+		if v == 0 {
+			continue
+		}
+		if v < 0 || v&(v-1) != 0 || seen[v] {
+			return false
+		}
+		seen[v] = true
+		if v > max {
+			max = v
+		}
+	}
+	return len(seen) >= 3 && max >= 4
+}

@@ -1,0 +1,146 @@
+// Pass 2, look up: references by link target or by name, and the types
+// that property cells name.
+
+package schema
+
+import (
+	"strings"
+
+	"github.com/docgen/graphgen/diag"
+	"github.com/docgen/graphgen/parser"
+)
+
+// lookupLink finds the type a link target describes: an anchor on the
+// page first, then the type on the page whose name the link text gives,
+// then the page's first type.
+func (r *resolver) lookupLink(link, name string) *entry {
+	if link == "" {
+		return nil
+	}
+	lower := strings.ToLower(link)
+	p, _, hasAnchor := strings.Cut(lower, "#")
+	if hasAnchor {
+		if e := r.byAnchor[lower]; e != nil {
+			return e
+		}
+	}
+	cands := r.byPath[p]
+	if len(cands) == 0 {
+		return nil
+	}
+	if name != "" {
+		for _, c := range cands {
+			if strings.EqualFold(shortName(c.t.Name), shortName(name)) {
+				return c
+			}
+		}
+	}
+	if hasAnchor {
+		return nil // an anchor on a page that names no type there
+	}
+	return cands[0]
+}
+
+// lookupName finds a type by name: qualified names exactly (ignoring
+// case), short names in the namespace of the page that uses them first,
+// then in microsoft.graph, then anywhere if only one type has the name.
+func (r *resolver) lookupName(name, ns string) *entry {
+	name = strings.TrimPrefix(strings.TrimSpace(name), "#")
+	if name == "" {
+		return nil
+	}
+	if strings.Contains(name, ".") {
+		if e := r.byName[strings.ToLower(name)]; e != nil {
+			return e
+		}
+		return nil
+	}
+	cands := r.byShort[strings.ToLower(name)]
+	if len(cands) == 0 {
+		return nil
+	}
+	for _, want := range []string{ns, graphNamespace} {
+		for _, c := range cands {
+			if strings.EqualFold(c.ns, want) {
+				return c
+			}
+		}
+	}
+	if len(cands) == 1 {
+		return cands[0]
+	}
+	return nil
+}
+
+// qualify gives a name no page describes the qualified name it would have.
+func qualify(name, ns string) string {
+	name = strings.TrimPrefix(strings.TrimSpace(name), "#")
+	if strings.Contains(name, ".") {
+		return name
+	}
+	if ns == "" {
+		ns = graphNamespace
+	}
+	return ns + "." + name
+}
+
+func pageNamespace(p *parser.Page) string {
+	if p.Namespace != "" {
+		return p.Namespace
+	}
+	return graphNamespace
+}
+
+// resolveType turns a type expression into a schema type name and, for
+// described types, the type itself.
+func (r *resolver) resolveType(p *parser.Page, pos parser.Position, owner string, t parser.TypeExpr) (string, *entry) {
+	if t.Primitive != "" {
+		return t.Primitive, nil
+	}
+	linked := r.lookupLink(t.Link, t.Name)
+	if t.LinkPrimitive != "" && (linked == nil || !strings.EqualFold(shortName(linked.t.Name), t.Name)) {
+		// "[DateTimeOffset](timestamp.md)": the text names the type, the
+		// link only explains it, unless the text is the page's own type
+		// ("[timeStamp](timestamp.md)").
+		return t.LinkPrimitive, nil
+	}
+	if linked != nil {
+		return linked.t.Name, linked
+	}
+	ns := pageNamespace(p)
+	if strings.EqualFold(shortName(t.Name), "json") && (!strings.Contains(t.Name, ".") || strings.EqualFold(t.Name, jsonTypeName)) {
+		return jsonTypeName, nil
+	}
+	if e := r.lookupName(t.Name, ns); e != nil {
+		return e.t.Name, e
+	}
+	if t.Name == "" || !parser.IsIdentifier(t.Name) {
+		r.warn(p, pos, diag.UnknownTypeWord, "type %q of %s names no type; using %s", t.Raw, owner, jsonTypeName)
+		return jsonTypeName, nil
+	}
+	q := qualify(t.Name, ns)
+	r.warn(p, pos, diag.UnknownType, "type %s of %s is described by no page", q, owner)
+	return q, nil
+}
+
+func (r *resolver) resolveProperties() {
+	for _, e := range r.order {
+		for _, pe := range e.props {
+			d := pe.doc
+			name, ref := r.resolveType(pe.page, d.Pos, shortName(e.t.Name)+"."+d.Name, d.Type)
+			prop := &Property{
+				Name:        d.Name,
+				Type:        name,
+				Collection:  d.Type.Collection,
+				Navigation:  d.Navigation,
+				Nullable:    d.Nullable && d.Name != e.t.KeyProperty,
+				Deprecated:  d.Deprecated,
+				Description: d.Description,
+			}
+			if ref != nil {
+				prop.Ref = ref.t
+			}
+			pe.prop = prop
+		}
+	}
+}

@@ -1,12 +1,13 @@
 package parser
 
 import (
-	"github.com/docgen/graphgen/diag"
 	"path"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/docgen/graphgen/diag"
 )
 
 type sectionKind int
@@ -59,8 +60,12 @@ type extractor struct {
 func (e *extractor) pos(off int) Position { return e.src.Pos(off) }
 
 func (e *extractor) warnAt(off int, code diag.WarningCode, format string, args ...any) {
-	p := e.pos(off)
-	e.page.Diags.Warn(diag.At(e.page.Path, p.Line, p.Col), code, format, args...)
+	e.warn(e.pos(off), code, format, args...)
+}
+
+// warn reports a warning at a position of this page.
+func (e *extractor) warn(p Position, code diag.WarningCode, format string, args ...any) {
+	e.page.Diags.Warn(p.At(e.page.Path), code, format, args...)
 }
 
 func (e *extractor) run(blocks []block) {
@@ -957,11 +962,11 @@ func truthy(v *JSONValue) bool {
 // page's type of that name, else the current type if no annotation named it
 // yet, else a new type. It returns nil for a repeated annotation.
 func (e *extractor) typeForAnnotation(name string, off int) *TypeDoc {
-	short := lastSegment(name)
+	short := ShortName(name)
 	for _, t := range e.page.Types {
 		tn := t.titleName
 		if t.annotated {
-			tn = lastSegment(t.Name)
+			tn = ShortName(t.Name)
 		}
 		if short != "" && strings.EqualFold(tn, short) {
 			if t.annotated {
@@ -977,13 +982,6 @@ func (e *extractor) typeForAnnotation(name string, off int) *TypeDoc {
 		return nil
 	}
 	return e.newType(short, off, "")
-}
-
-func lastSegment(name string) string {
-	if i := strings.LastIndexByte(name, '.'); i >= 0 {
-		return name[i+1:]
-	}
-	return name
 }
 
 func (e *extractor) code(b *block) {
@@ -1060,11 +1058,11 @@ func (e *extractor) finish() {
 				}
 				t.Name = base
 				p := t.Pos
-				e.page.Diags.Warn(diag.At(e.page.Path, p.Line, p.Col), diag.NoTypeName, "no name found for the type described here; using %q from the file name", base)
+				e.warn(p, diag.NoTypeName, "no name found for the type described here; using %q from the file name", base)
 			}
 		} else {
 			if t.jsonType != "" && !strings.EqualFold(t.jsonType, t.Name) {
-				e.page.Diags.Warn(diag.At(e.page.Path, t.jsonPos.Line, t.jsonPos.Col), diag.TypeNameMismatch,
+				e.warn(t.jsonPos, diag.TypeNameMismatch,
 					"JSON block names %q but the annotation at line %d names %q; the annotation wins", t.jsonType, t.Pos.Line, t.Name)
 			}
 			e.titleCase(t)
@@ -1077,7 +1075,7 @@ func (e *extractor) finish() {
 		e.namesFromMethods(t)
 		for _, p := range t.Properties {
 			if !IsIdentifier(p.Name) { // what no other source could name
-				e.page.Diags.Warn(diag.At(e.page.Path, p.Pos.Line, p.Pos.Col), diag.BadRow, "table row name %q is not a property name; kept as written", p.Name)
+				e.warn(p.Pos, diag.BadRow, "table row name %q is not a property name; kept as written", p.Name)
 			}
 		}
 		kept = append(kept, t)
@@ -1127,7 +1125,7 @@ func untitled(name string) string {
 // annotation lost by being copied from the file name ("orgcontact" for
 // orgContact) or a capital the annotation put in front ("IdentityProvider").
 func (e *extractor) titleCase(t *TypeDoc) {
-	short := lastSegment(t.Name)
+	short := ShortName(t.Name)
 	title := t.titleName
 	if title == short || !strings.EqualFold(title, short) || !isLower(title[0]) {
 		return
@@ -1145,7 +1143,7 @@ func (e *extractor) titleCase(t *TypeDoc) {
 		return
 	}
 	t.Name = strings.TrimSuffix(t.Name, short) + title
-	e.page.Diags.Warn(diag.At(e.page.Path, t.Pos.Line, t.Pos.Col), diag.NameCase,
+	e.warn(t.Pos, diag.NameCase,
 		"the annotation names %q but the title writes %q; using the title's case", short, title)
 }
 
@@ -1196,7 +1194,7 @@ func (e *extractor) crossCheck(t *TypeDoc) {
 			// "fileName").
 			if !tableNames[k] && (startsUpper(p.Name) && !startsUpper(k) || lostWords(p.Name, k)) {
 				pos := e.pos(t.jsonOffset + findKeyOffset(keys, k))
-				e.page.Diags.Warn(diag.At(e.page.Path, p.Pos.Line, p.Pos.Col), diag.NameCase,
+				e.warn(p.Pos, diag.NameCase,
 					"table names property %q, the JSON block at line %d names it %q; using the JSON name", p.Name, pos.Line, k)
 				delete(tableNames, p.Name)
 				p.Name, tableNames[k] = k, true
@@ -1206,7 +1204,7 @@ func (e *extractor) crossCheck(t *TypeDoc) {
 		if !IsIdentifier(p.Name) && i < len(keys) && !tableNames[keys[i].Name] {
 			k := keys[i].Name
 			pos := e.pos(t.jsonOffset + keys[i].KeyOffset)
-			e.page.Diags.Warn(diag.At(e.page.Path, p.Pos.Line, p.Pos.Col), diag.NameFromJSON,
+			e.warn(p.Pos, diag.NameFromJSON,
 				"table name %q is not a property name; using %q, the JSON key in the same place (line %d)", p.Name, k, pos.Line)
 			delete(tableNames, p.Name)
 			p.Name, tableNames[k] = k, true
@@ -1227,21 +1225,21 @@ func (e *extractor) crossCheck(t *TypeDoc) {
 			// The table says String, the example "String (double)": the
 			// parenthesis says which type the string carries.
 			pos := e.pos(t.jsonOffset + v.Offset)
-			e.page.Diags.Warn(diag.At(e.page.Path, p.Pos.Line, p.Pos.Col), diag.TypeFromJSON,
+			e.warn(p.Pos, diag.TypeFromJSON,
 				"table types %s as String, the JSON block (line %d) gives %q; using %s", p.Name, pos.Line, v.Str, carried)
 			p.Type.Primitive = carried
 		case p.Type.Primitive == "Edm.String" && !p.Type.Collection && v.Kind == JSONBool:
 			// The table says String, the example says true: a String
 			// placeholder is a string, so the example is the more specific.
 			pos := e.pos(t.jsonOffset + v.Offset)
-			e.page.Diags.Warn(diag.At(e.page.Path, p.Pos.Line, p.Pos.Col), diag.TypeFromJSON,
+			e.warn(p.Pos, diag.TypeFromJSON,
 				"table types %s as String, the JSON block (line %d) gives a boolean; using Boolean", p.Name, pos.Line)
 			p.Type.Primitive = "Edm.Boolean"
 		case !p.Type.Collection && v.Kind == JSONArray && p.Type.Known():
 			// The table names one value, the example shows an array: the
 			// table left out the word "collection".
 			pos := e.pos(t.jsonOffset + v.Offset)
-			e.page.Diags.Warn(diag.At(e.page.Path, p.Pos.Line, p.Pos.Col), diag.TypeFromJSON,
+			e.warn(p.Pos, diag.TypeFromJSON,
 				"table types %s as one value, the JSON block (line %d) gives an array; using a collection", p.Name, pos.Line)
 			p.Type.Collection = true
 		case isAmbiguousNumber(p.Type.Raw):
@@ -1275,12 +1273,12 @@ func (e *extractor) wordsFromType(t *TypeDoc) {
 		if p.Type.Link == "" {
 			continue
 		}
-		name, ok := typeWords(p.Name, lastSegment(p.Type.Name))
+		name, ok := typeWords(p.Name, ShortName(p.Type.Name))
 		if !ok || name == p.Name {
 			continue
 		}
-		e.page.Diags.Warn(diag.At(e.page.Path, p.Pos.Line, p.Pos.Col), diag.NameCase,
-			"table names property %q, all in lower case, of type %s; using %q", p.Name, lastSegment(p.Type.Name), name)
+		e.warn(p.Pos, diag.NameCase,
+			"table names property %q, all in lower case, of type %s; using %q", p.Name, ShortName(p.Type.Name), name)
 		p.Name = name
 	}
 }
@@ -1353,7 +1351,7 @@ func (e *extractor) dropValueTables(t *TypeDoc, keys []JSONField) {
 		}
 		if !reported[p.table] {
 			reported[p.table] = true
-			e.page.Diags.Warn(diag.At(e.page.Path, p.Pos.Line, p.Pos.Col), diag.ValueTable,
+			e.warn(p.Pos, diag.ValueTable,
 				"the table from here lists names the JSON representation does not have (%d of %d); read as a table of values, not properties", names[p.table]-inJSON[p.table], names[p.table])
 		}
 	}
@@ -1455,11 +1453,11 @@ func (e *extractor) namesFromMethods(t *TypeDoc) {
 			continue
 		}
 		name := found.Name
-		if words, ok := typeWords(name, lastSegment(p.Type.Name)); ok {
+		if words, ok := typeWords(name, ShortName(p.Type.Name)); ok {
 			name = words // the type shows the words the file name lost
 		}
-		e.page.Diags.Warn(diag.At(e.page.Path, p.Pos.Line, p.Pos.Col), diag.NameFromMethods,
-			"table name %q is not a property name; using %q, the collection of %s that the Methods table lists (line %d)", p.Name, name, lastSegment(p.Type.Name), found.Pos.Line)
+		e.warn(p.Pos, diag.NameFromMethods,
+			"table name %q is not a property name; using %q, the collection of %s that the Methods table lists (line %d)", p.Name, name, ShortName(p.Type.Name), found.Pos.Line)
 		p.Name = name
 	}
 	for _, c := range t.listed {
@@ -1654,7 +1652,7 @@ func (e *extractor) alignByNeighbours(t *TypeDoc, rows []*PropDoc, keys []JSONFi
 			continue
 		}
 		pos := e.pos(t.jsonOffset + k.KeyOffset)
-		e.page.Diags.Warn(diag.At(e.page.Path, p.Pos.Line, p.Pos.Col), diag.NameFromJSON,
+		e.warn(p.Pos, diag.NameFromJSON,
 			"table name %q is not a property name; using %q, the one JSON key (line %d) that sorts between its neighbours", p.Name, k.Name, pos.Line)
 		delete(claimed, p.Name)
 		p.Name, claimed[k.Name] = k.Name, true

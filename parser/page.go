@@ -152,3 +152,12 @@ type Options struct {
 	// ../resources/x.md from a page in resources/ resolve inside it.
 	RootName string
 }
+
+// ShortName is the last segment of a qualified name
+// (microsoft.graph.callRecords.endpoint => endpoint).
+func ShortName(qualified string) string {
+	if i := strings.LastIndexByte(qualified, '.'); i >= 0 {
+		return qualified[i+1:]
+	}
+	return qualified
+}

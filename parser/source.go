@@ -3,6 +3,8 @@ package parser
 import (
 	"bytes"
 	"sort"
+
+	"github.com/docgen/graphgen/diag"
 )
 
 // Source is a page's text as the parser reads it, with a map back to the
@@ -257,6 +259,9 @@ type Position struct {
 	Line int `json:"line"`
 	Col  int `json:"col"`
 }
+
+// At is the position in the page at path, for a diagnostic.
+func (p Position) At(path string) diag.Pos { return diag.At(path, p.Line, p.Col) }
 
 // Pos returns the original position of an offset in Clean.
 func (s *Source) Pos(clean int) Position {

@@ -112,18 +112,11 @@ func Resolve(pages []*parser.Page) *Schema {
 }
 
 func (r *resolver) warn(p *parser.Page, pos parser.Position, code diag.WarningCode, format string, args ...any) {
-	r.diags.Warn(diag.At(p.Path, pos.Line, pos.Col), code, format, args...)
+	r.diags.Warn(pos.At(p.Path), code, format, args...)
 }
 
 func where(p *parser.Page, pos parser.Position) string {
 	return fmt.Sprintf("%s:%d", p.Path, pos.Line)
-}
-
-func shortName(q string) string {
-	if i := strings.LastIndexByte(q, '.'); i >= 0 {
-		return q[i+1:]
-	}
-	return q
 }
 
 func namespaceOf(q string) string {

@@ -18,7 +18,7 @@ import (
 // page whose name ends with it, then page order.
 func primaryRank(pagePath, name string) int {
 	base := strings.ToLower(strings.TrimSuffix(path.Base(pagePath), ".md"))
-	short := strings.ToLower(shortName(name))
+	short := strings.ToLower(parser.ShortName(name))
 	switch {
 	case base == short:
 		return 0
@@ -64,7 +64,7 @@ func (r *resolver) register(p *parser.Page, name string, anchor string, e *entry
 	if anchor != "" {
 		r.byAnchor[key+"#"+strings.ToLower(anchor)] = e
 	}
-	short := strings.ToLower(shortName(name))
+	short := strings.ToLower(parser.ShortName(name))
 	for _, x := range r.byShort[short] {
 		if x == e {
 			return
@@ -142,7 +142,7 @@ func (r *resolver) mergeTypeDocs(e *entry) {
 					r.warn(td.page, pd.Pos, diag.DuplicateProperty, "property %q is listed again; first at %s", pd.Name, where(prev.page, prev.doc.Pos))
 				} else if !sameTypeExpr(prev.doc.Type, pd.Type) && !pd.FromJSON && !prev.doc.FromJSON {
 					r.warn(td.page, pd.Pos, diag.DuplicateType, "%s.%s is %q here but %q at %s; keeping the latter",
-						shortName(e.t.Name), pd.Name, pd.Type.Raw, prev.doc.Type.Raw, where(prev.page, prev.doc.Pos))
+						parser.ShortName(e.t.Name), pd.Name, pd.Type.Raw, prev.doc.Type.Raw, where(prev.page, prev.doc.Pos))
 				}
 				continue
 			}
@@ -157,7 +157,7 @@ func sameTypeExpr(a, b parser.TypeExpr) bool {
 	if a.Primitive != "" || b.Primitive != "" {
 		return a.Primitive == b.Primitive && a.Collection == b.Collection
 	}
-	return strings.EqualFold(shortName(a.Name), shortName(b.Name)) && a.Collection == b.Collection
+	return strings.EqualFold(parser.ShortName(a.Name), parser.ShortName(b.Name)) && a.Collection == b.Collection
 }
 
 // mergeEnumDocs keeps the primary definition's members and adds members
@@ -178,7 +178,7 @@ func (r *resolver) mergeEnumDocs(e *entry) {
 			if prev, ok := seen[md.Name]; ok {
 				if prev.Value != nil && md.Value != nil && *prev.Value != *md.Value {
 					r.warn(ed.page, md.Pos, diag.MemberValueConflict, "member %s.%s has value %d here but %d in %s",
-						shortName(e.t.Name), md.Name, *md.Value, *prev.Value, prim.page.Path)
+						parser.ShortName(e.t.Name), md.Name, *md.Value, *prev.Value, prim.page.Path)
 				}
 				continue
 			}

@@ -64,7 +64,7 @@ func (r *resolver) resolveBases() {
 			for _, c := range claims {
 				be := r.resolveClaim(td.page, c)
 				if be == e {
-					r.warn(td.page, c.Pos, diag.SelfBase, "%s says it inherits from itself; ignored", shortName(e.t.Name))
+					r.warn(td.page, c.Pos, diag.SelfBase, "%s says it inherits from itself; ignored", parser.ShortName(e.t.Name))
 					continue
 				}
 				if be == nil {
@@ -79,7 +79,7 @@ func (r *resolver) resolveBases() {
 				}
 				if be != best.e && claimRank(c) != claimRank(best.claim) && c.Source != parser.ClaimRow {
 					r.warn(td.page, c.Pos, diag.BaseConflict, "%s: %s says the base is %s, %s at %s says %s; using %s (annotation, then Inherits line, then an annotation naming entity, then Inherited rows)",
-						shortName(e.t.Name), c.Source, be.t.Name, best.claim.Source, where(best.page, best.claim.Pos), best.e.t.Name, best.e.t.Name)
+						parser.ShortName(e.t.Name), c.Source, be.t.Name, best.claim.Source, where(best.page, best.claim.Pos), best.e.t.Name, best.e.t.Name)
 				}
 			}
 		}
@@ -98,7 +98,7 @@ func (r *resolver) resolveBases() {
 			if unknown.claim.Name == "" {
 				q = strings.TrimSuffix(path.Base(unknown.claim.Link), ".md")
 			}
-			r.warn(unknown.page, unknown.claim.Pos, diag.UnknownBase, "base %s of %s is described by no page; the type gets no base", q, shortName(e.t.Name))
+			r.warn(unknown.page, unknown.claim.Pos, diag.UnknownBase, "base %s of %s is described by no page; the type gets no base", q, parser.ShortName(e.t.Name))
 			e.t.Base = &q
 		}
 	}

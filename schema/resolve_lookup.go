@@ -30,7 +30,7 @@ func (r *resolver) lookupLink(link, name string) *entry {
 	}
 	if name != "" {
 		for _, c := range cands {
-			if strings.EqualFold(shortName(c.t.Name), shortName(name)) {
+			if strings.EqualFold(parser.ShortName(c.t.Name), parser.ShortName(name)) {
 				return c
 			}
 		}
@@ -98,7 +98,7 @@ func (r *resolver) resolveType(p *parser.Page, pos parser.Position, owner string
 		return t.Primitive, nil
 	}
 	linked := r.lookupLink(t.Link, t.Name)
-	if t.LinkPrimitive != "" && (linked == nil || !strings.EqualFold(shortName(linked.t.Name), t.Name)) {
+	if t.LinkPrimitive != "" && (linked == nil || !strings.EqualFold(parser.ShortName(linked.t.Name), t.Name)) {
 		// "[DateTimeOffset](timestamp.md)": the text names the type, the
 		// link only explains it, unless the text is the page's own type
 		// ("[timeStamp](timestamp.md)").
@@ -108,7 +108,7 @@ func (r *resolver) resolveType(p *parser.Page, pos parser.Position, owner string
 		return linked.t.Name, linked
 	}
 	ns := pageNamespace(p)
-	if strings.EqualFold(shortName(t.Name), "json") && (!strings.Contains(t.Name, ".") || strings.EqualFold(t.Name, jsonTypeName)) {
+	if strings.EqualFold(parser.ShortName(t.Name), "json") && (!strings.Contains(t.Name, ".") || strings.EqualFold(t.Name, jsonTypeName)) {
 		return jsonTypeName, nil
 	}
 	if e := r.lookupName(t.Name, ns); e != nil {
@@ -127,7 +127,7 @@ func (r *resolver) resolveProperties() {
 	for _, e := range r.order {
 		for _, pe := range e.props {
 			d := pe.doc
-			name, ref := r.resolveType(pe.page, d.Pos, shortName(e.t.Name)+"."+d.Name, d.Type)
+			name, ref := r.resolveType(pe.page, d.Pos, parser.ShortName(e.t.Name)+"."+d.Name, d.Type)
 			prop := &Property{
 				Name:        d.Name,
 				Type:        name,

@@ -48,7 +48,7 @@ func (r *resolver) recoverMembers() {
 		}
 		for _, m := range e.t.Members {
 			if !parser.IsIdentifier(m.Name) {
-				r.warn(ed.page, memberPos(ed.doc, m.Name), diag.BadMemberName, "member %q of %s is not a name and no property lists the members; kept as written", m.Name, shortName(e.t.Name))
+				r.warn(ed.page, memberPos(ed.doc, m.Name), diag.BadMemberName, "member %q of %s is not a name and no property lists the members; kept as written", m.Name, parser.ShortName(e.t.Name))
 			}
 		}
 	}
@@ -166,7 +166,7 @@ func (r *resolver) enumsFromPossibleValues() {
 		}
 		r.warn(src.page, src.doc.Pos, diag.EnumFromValues, "no page describes %s; its members come from the possible values of %s", q, src.doc.Name)
 		r.byName[strings.ToLower(q)] = en
-		short := strings.ToLower(shortName(q))
+		short := strings.ToLower(parser.ShortName(q))
 		r.byShort[short] = append(r.byShort[short], en)
 		r.order = append(r.order, en)
 	}
@@ -224,7 +224,7 @@ func (r *resolver) dedupeMembers() {
 		kept := e.t.Members[:0]
 		for _, m := range e.t.Members {
 			if seen[m.Name] {
-				r.warn(e.page, r.typePos(e), diag.DuplicateMember, "member %q of %s is listed twice; keeping the first", m.Name, shortName(e.t.Name))
+				r.warn(e.page, r.typePos(e), diag.DuplicateMember, "member %q of %s is listed twice; keeping the first", m.Name, parser.ShortName(e.t.Name))
 				continue
 			}
 			seen[m.Name] = true

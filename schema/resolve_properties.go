@@ -70,7 +70,7 @@ func (r *resolver) ownProperties() {
 			moved.moved = true
 			te.props = append(te.props, &moved)
 			r.warn(pe.page, d.Pos, diag.InheritedNotOnBase, "%s.%s is inherited from %s, whose page does not list it; declaring it there",
-				shortName(e.t.Name), d.Name, target.Name)
+				parser.ShortName(e.t.Name), d.Name, target.Name)
 		}
 	}
 	for _, e := range r.order {
@@ -125,7 +125,7 @@ func (r *resolver) checkWireNames() {
 		for _, p := range e.t.Properties {
 			if unsafe(p.Name) {
 				page, pos := rowOf(e, p)
-				r.warn(page, pos, diag.UnsafeName, "property name %q of %s cannot be a JSON key safely; skipped", p.Name, shortName(e.t.Name))
+				r.warn(page, pos, diag.UnsafeName, "property name %q of %s cannot be a JSON key safely; skipped", p.Name, parser.ShortName(e.t.Name))
 				continue
 			}
 			kept = append(kept, p)
@@ -135,7 +135,7 @@ func (r *resolver) checkWireNames() {
 		for _, m := range e.t.Members {
 			if unsafe(m.Name) {
 				page, pos := memberOf(e, m.Name)
-				r.warn(page, pos, diag.UnsafeName, "member name %q of %s cannot be a JSON value safely; skipped", m.Name, shortName(e.t.Name))
+				r.warn(page, pos, diag.UnsafeName, "member name %q of %s cannot be a JSON value safely; skipped", m.Name, parser.ShortName(e.t.Name))
 				continue
 			}
 			members = append(members, m)

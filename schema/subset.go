@@ -6,6 +6,8 @@ import (
 	"path"
 	"sort"
 	"strings"
+
+	"github.com/docgen/graphgen/parser"
 )
 
 // Subset returns the schema restricted to the types whose qualified names
@@ -97,9 +99,9 @@ func (s *Schema) nearestNames(pattern string, n int) []string {
 		d    int
 	}
 	var found []scored
-	short := strings.ToLower(shortName(pattern))
+	short := strings.ToLower(parser.ShortName(pattern))
 	for _, t := range s.Types {
-		last := strings.ToLower(shortName(t.Name))
+		last := strings.ToLower(parser.ShortName(t.Name))
 		if ok, _ := path.Match(strings.ToLower(pattern), last); ok {
 			found = append(found, scored{t.Name, 0})
 		} else if d := editDistance(short, last); d <= max(2, len(short)/3) {

@@ -36,8 +36,7 @@ type validator struct {
 }
 
 func (v *validator) report(off int, code diag.ErrorCode, format string, args ...any) {
-	p := v.ex.PosOf(off)
-	v.diags.Error(diag.At(v.ex.Path, p.Line, p.Col), code, format, args...)
+	v.diags.Error(v.ex.PosOf(off).At(v.ex.Path), code, format, args...)
 }
 
 func (v *validator) lookup(name string) *Type {

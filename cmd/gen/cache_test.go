@@ -62,3 +62,25 @@ func TestNoCacheFlag(t *testing.T) {
 	require.Equal(t, exitOK, code)
 	assert.Contains(t, stdout, "no changes: 19 files up to date", "the write step still finds nothing to do")
 }
+
+// TestCacheKeyHoldsTheFilterFlags: a rerun with another -ignore or
+// -exclude is another run, not the cached one.
+func TestCacheKeyHoldsTheFilterFlags(t *testing.T) {
+	in, out := copyDocsInput(t)
+	code, _, first := genOut(t, "-in", in, "-out", out)
+	require.Equal(t, exitOK, code, first)
+	require.Contains(t, first, "warning: unknown-type:")
+
+	code, _, ignored := genOut(t, "-in", in, "-out", out, "-ignore", "unknown-type")
+	require.Equal(t, exitOK, code)
+	assert.NotContains(t, ignored, "unknown-type", "not the cached run's diagnostics")
+
+	code, _, excluded := genOut(t, "-in", in, "-out", out, "-exclude", "book.md")
+	require.Equal(t, exitOK, code)
+	assert.NotContains(t, excluded, "book.md", "not the cached run's diagnostics")
+	assert.NoFileExists(t, filepath.Join(out, "book.go"))
+
+	code, _, again := genOut(t, "-in", in, "-out", out, "-exclude", "book.md")
+	require.Equal(t, exitOK, code)
+	assert.Equal(t, excluded, again, "the same flags hit their own entry")
+}

@@ -8,20 +8,22 @@ import (
 	"unicode/utf8"
 
 	"github.com/docgen/graphgen/diag"
+	"github.com/docgen/graphgen/parser/lang"
 )
 
-type sectionKind int
+// sectionKind is the section of the page being read, from its heading.
+type sectionKind = lang.Section
 
 const (
-	secNone sectionKind = iota
-	secProperties
-	secRelationships
-	secMembers
-	secJSON
-	secMethods
-	secDerived    // a "Derived types" section
-	secDefinition // the fields of a document held in a property: never the type's
-	secOther
+	secNone          = lang.NoSection
+	secProperties    = lang.Properties
+	secRelationships = lang.Relationships
+	secMembers       = lang.Members
+	secJSON          = lang.JSON
+	secMethods       = lang.Methods
+	secDerived       = lang.Derived
+	secDefinition    = lang.Definition
+	secOther         = lang.Other
 )
 
 // Parse reads one page. path is slash-separated and relative to the input
@@ -31,7 +33,11 @@ func Parse(pagePath string, data []byte, opts Options) *Page {
 	p := &Page{Path: pagePath}
 	fm := src.FrontMatter()
 	p.DocType = strings.TrimSpace(fm["doc_type"])
-	e := &extractor{src: src, page: p, opts: opts, fm: fm}
+	set := opts.Lang
+	if set == nil {
+		set = lang.Default
+	}
+	e := &extractor{src: src, page: p, opts: opts, fm: fm, words: words{set}}
 	if !utf8.Valid(data) {
 		e.warnAt(0, diag.InvalidUTF8, "page is not valid UTF-8; invalid bytes are kept as they are")
 	}
@@ -40,6 +46,7 @@ func Parse(pagePath string, data []byte, opts Options) *Page {
 }
 
 type extractor struct {
+	words
 	src        *Source
 	page       *Page
 	opts       Options
@@ -71,7 +78,7 @@ func (e *extractor) warn(p Position, code diag.WarningCode, format string, args 
 func (e *extractor) run(blocks []block) {
 	e.isEnumPage = strings.HasPrefix(strings.ToLower(e.page.DocType), "enumpagetype")
 	for _, b := range blocks {
-		if b.Kind == blockHeading && b.Level == 1 && isEnumTitle(b.Inl.Text, b.Inl.Anchor) {
+		if b.Kind == blockHeading && b.Level == 1 && e.IsEnumTitle(b.Inl.Text, b.Inl.Anchor) {
 			e.isEnumPage = true
 		}
 	}
@@ -88,7 +95,7 @@ func (e *extractor) run(blocks []block) {
 			e.derivedList = false
 		}
 		if b.Kind != blockTable && b.Kind != blockComment {
-			e.afterInherits = b.Kind == blockParagraph && inheritsAt(b.Inl.Text) >= 0
+			e.afterInherits = b.Kind == blockParagraph && e.inheritsAt(b.Inl.Text) >= 0
 		}
 		switch b.Kind {
 		case blockHeading:
@@ -106,78 +113,26 @@ func (e *extractor) run(blocks []block) {
 	e.finish()
 }
 
-// isEnumTitle recognises "x enum type", "x enumeration", "тип перечисления x"
-// and the heading anchors "x-enum-type".
-func isEnumTitle(text, anchor string) bool {
-	t := strings.ToLower(text)
-	a := strings.ToLower(anchor)
-	return strings.Contains(t, "enum type") || strings.Contains(t, "enumeration") ||
-		strings.Contains(t, "перечислени") || strings.Contains(t, "тип enum") || strings.HasSuffix(a, "-enum-type") ||
-		strings.HasSuffix(strings.TrimSpace(t), " enum")
-}
-
-// enumHeadingName returns x for a heading "x values" / "значения x" (or an
-// anchor "x-values"), the form aggregated and inline enum sections use.
-func enumHeadingName(text, anchor string) string {
+// enumHeadingName returns x for a heading "x values" (or an anchor
+// "x-values"), the form aggregated and inline enum sections use.
+func (e *extractor) enumHeadingName(text, anchor string) string {
 	t := strings.TrimSpace(text)
-	lt := strings.ToLower(t)
-	switch {
-	case strings.HasSuffix(lt, " values"):
-		toks := identifierTokens(t[:len(t)-len(" values")])
-		if len(toks) == 1 {
-			return toks[0]
-		}
-	case strings.HasPrefix(lt, "значения "):
-		toks := identifierTokens(t[len("значения "):])
-		if len(toks) == 1 {
+	if name, ok := e.EnumValuesName(t); ok {
+		if toks := identifierTokens(name); len(toks) == 1 {
 			return toks[0]
 		}
 	}
 	if a := strings.ToLower(anchor); strings.HasSuffix(a, "-values") && t != "" {
-		if n := firstIdentifier(t); n != "" && strings.EqualFold(n, strings.TrimSuffix(a, "-values")) {
+		if n := e.firstIdentifier(t); n != "" && strings.EqualFold(n, strings.TrimSuffix(a, "-values")) {
 			return n
 		}
 	}
 	return ""
 }
 
-// isTypeHeading recognises a heading that starts another type's description
-// on a page that holds several: "x resource type", "x complex type",
-// "Тип ресурса x".
-func isTypeHeading(text, anchor string) bool {
-	t := strings.ToLower(text)
-	a := strings.ToLower(anchor)
-	return strings.HasSuffix(t, " resource type") || strings.HasSuffix(t, " complex type") ||
-		strings.HasPrefix(t, "тип ресурса ") || strings.HasSuffix(a, "-resource-type") || strings.HasSuffix(a, "-complex-type")
-}
-
-func classifyHeading(text, anchor string) sectionKind {
-	t := strings.ToLower(text)
-	a := strings.ToLower(anchor)
-	switch {
-	case strings.Contains(a, "json") || strings.Contains(t, "json"):
-		return secJSON
-	case a == "relationships" || strings.Contains(t, "relationship") || strings.Contains(t, "связи") || strings.Contains(t, "отношени"):
-		return secRelationships
-	case a == "members" || strings.HasPrefix(t, "member") || strings.HasPrefix(t, "элемент") || strings.HasPrefix(t, "члены"):
-		return secMembers
-	case strings.Contains(t, "definition") || strings.HasPrefix(t, "properties of a") || strings.HasPrefix(t, "properties of the"):
-		// "Properties of a token lifetime policy definition": the fields of
-		// a JSON document held in a property, not the type's properties.
-		return secDefinition
-	case a == "properties" || strings.Contains(t, "propert") || strings.Contains(t, "свойств") || strings.Contains(t, "attributes"):
-		return secProperties
-	case a == "methods" || strings.HasPrefix(t, "method") || strings.HasPrefix(t, "метод"):
-		return secMethods
-	case strings.HasPrefix(t, "derived type") || strings.HasPrefix(t, "производные типы"):
-		return secDerived
-	}
-	return secOther
-}
-
 func (e *extractor) heading(b *block) {
 	text, anchor := b.Inl.Text, b.Inl.Anchor
-	if name := enumHeadingName(text, anchor); name != "" && b.Level >= 2 {
+	if name := e.enumHeadingName(text, anchor); name != "" && b.Level >= 2 {
 		e.curEnum = &EnumDoc{Name: name, Pos: e.pos(b.Off), Anchor: anchor, fromSection: true}
 		e.page.Enums = append(e.page.Enums, e.curEnum)
 		e.enumLevel = b.Level
@@ -188,7 +143,7 @@ func (e *extractor) heading(b *block) {
 		e.curEnum = nil
 	}
 	if b.Level == 1 {
-		name := firstIdentifier(text)
+		name := e.firstIdentifier(text)
 		if name == "" {
 			name = nameFromAnchor(anchor)
 		}
@@ -199,17 +154,17 @@ func (e *extractor) heading(b *block) {
 				e.enumLevel = 1
 			}
 		} else {
-			e.newType(name, b.Off, anchor).typeHeading = isTypeHeading(text, anchor)
+			e.newType(name, b.Off, anchor).typeHeading = e.IsTypeTitle(text, anchor)
 		}
 		e.section = secNone
 		return
 	}
-	if !e.isEnumPage && b.Level == 2 && isTypeHeading(text, anchor) && (e.cur == nil || e.cur.sawTable || e.cur.HasJSON) {
-		e.newType(firstIdentifier(text), b.Off, anchor).typeHeading = true
+	if !e.isEnumPage && b.Level == 2 && e.IsTypeTitle(text, anchor) && (e.cur == nil || e.cur.sawTable || e.cur.HasJSON) {
+		e.newType(e.firstIdentifier(text), b.Off, anchor).typeHeading = true
 		e.section = secNone
 		return
 	}
-	e.section = classifyHeading(text, anchor)
+	e.section = e.Section(text, anchor)
 }
 
 // nameFromAnchor reads a lower-cased name from an anchor such as
@@ -239,56 +194,15 @@ func (e *extractor) newType(titleName string, off int, anchor string) *TypeDoc {
 // matter title for pages without an H1.
 func (e *extractor) current(off int) *TypeDoc {
 	if e.cur == nil {
-		e.newType(firstIdentifier(e.fm["title"]), off, "")
+		e.newType(e.firstIdentifier(e.fm["title"]), off, "")
 	}
 	return e.cur
 }
 
-var namespacePrefixes = []string{"namespace:", "пространство имен:", "пространство имён:"}
-
-// inheritsPhrases introduce a page's base type, in the pages' languages.
-var inheritsPhrases = []string{"inherits from", "inherited from", "subclass of", "наследуется от", "наследуются от", "наследует", "является производным от", "производный от"}
-
-// linkedInheritsPhrases name a base only with a link right after them:
-// without one they often point the other way ("the following types are
-// derived from x", "являются подклассами этого суперкласса").
-// "полученной из" is how machine translation renders "derived from".
-var linkedInheritsPhrases = []string{"derived from", "подкласс", "производной от", "полученной из"}
-
 // inheritsAt returns where a base phrase ends in text, or -1.
-func inheritsAt(text string) int {
-	at, _ := findInherits(strings.ToLower(text))
+func (e *extractor) inheritsAt(text string) int {
+	at, _ := e.InheritsAt(strings.ToLower(text))
 	return at
-}
-
-// findInherits returns the offset just past the phrase that introduces a
-// base ("inherits from", "inherits metadata properties from", ...), or -1,
-// and whether a link is required after it.
-func findInherits(lower string) (int, bool) {
-	at, needLink := -1, false
-	consider := func(end int, link bool) {
-		if end >= 0 && (at < 0 || end < at) {
-			at, needLink = end, link
-		}
-	}
-	for _, ph := range inheritsPhrases {
-		if i := strings.Index(lower, ph); i >= 0 {
-			consider(i+len(ph), false)
-		}
-	}
-	for _, ph := range linkedInheritsPhrases {
-		if i := strings.Index(lower, ph); i >= 0 {
-			consider(i+len(ph), true)
-		}
-	}
-	// "inherits <a few words> from": "inherits metadata properties from".
-	if i := strings.Index(lower, "inherits "); i >= 0 {
-		rest := lower[i+len("inherits "):]
-		if j := strings.Index(rest, " from "); j >= 0 && j <= 40 && strings.Count(rest[:j], " ") <= 3 {
-			consider(i+len("inherits ")+j+len(" from"), false)
-		}
-	}
-	return at, needLink
 }
 
 // nearestLink returns the page link whose text stands nearest the start of
@@ -310,12 +224,8 @@ func nearestLink(after string, links []Link) (Link, bool) {
 	return best, bestAt >= 0
 }
 
-// derivedPhrases introduce the types that derive from the page's type.
-var derivedPhrases = []string{"base type for", "base resource for", "base class for", "base type of", "derived types are",
-	"following derived types", "is a base class", "базовый тип для", "базовым типом для"}
-
 // derivedClaims collects the page links a base page names as its derived
-// types: after one of derivedPhrases, or in the list a phrase ending in a
+// types: after a phrase that introduces them, or in the list a phrase ending in a
 // colon introduces.
 func (e *extractor) derivedClaims(b *block) {
 	if e.cur == nil || e.isEnumPage {
@@ -327,11 +237,7 @@ func (e *extractor) derivedClaims(b *block) {
 	if e.derivedList {
 		at = 0
 	} else {
-		for _, ph := range derivedPhrases {
-			if i := strings.Index(lower, ph); i >= 0 && (at < 0 || i < at) {
-				at = i
-			}
-		}
+		at = e.DerivedAt(lower)
 	}
 	if at < 0 {
 		return
@@ -352,7 +258,7 @@ func (e *extractor) derivedClaims(b *block) {
 			continue
 		}
 		if target := e.resolveLink(l.Dest); target != "" && target != e.page.Path {
-			e.cur.Derived = append(e.cur.Derived, BaseClaim{Source: ClaimDerived, Link: target, Name: lastIdentifier(l.Text), Pos: e.pos(b.Off)})
+			e.cur.Derived = append(e.cur.Derived, BaseClaim{Source: ClaimDerived, Link: target, Name: e.lastIdentifier(l.Text), Pos: e.pos(b.Off)})
 		}
 	}
 }
@@ -370,13 +276,11 @@ func (e *extractor) paragraph(b *block) {
 	if !b.Quote {
 		e.derivedClaims(b)
 	}
-	for _, pre := range namespacePrefixes {
-		if strings.HasPrefix(lower, pre) {
-			if toks := identifierTokens(text[len(pre):]); len(toks) > 0 && e.page.Namespace == "" {
-				e.page.Namespace = strings.TrimSuffix(toks[0], ".")
-			}
-			return
+	if rest, ok := e.NamespaceValue(text); ok {
+		if toks := identifierTokens(rest); len(toks) > 0 && e.page.Namespace == "" {
+			e.page.Namespace = strings.TrimSuffix(toks[0], ".")
 		}
+		return
 	}
 	if b.Quote || strings.HasPrefix(text, "[!") || text == "" {
 		return
@@ -386,7 +290,7 @@ func (e *extractor) paragraph(b *block) {
 			if claim, ok := e.inheritsClaim(text, b.Inl.Links, b.Off, ClaimInherits); ok {
 				e.cur.Bases = append(e.cur.Bases, claim)
 			}
-			if saysOpenType(lower) {
+			if e.SaysOpenType(lower) {
 				e.cur.OpenType = true
 			}
 		}
@@ -399,7 +303,7 @@ func (e *extractor) paragraph(b *block) {
 		if e.curEnum.Description == "" {
 			e.curEnum.Description = text
 		}
-		if strings.Contains(lower, "flag") || strings.Contains(lower, "флаг") {
+		if e.SaysFlags(lower) {
 			e.curEnum.Flags = true
 		}
 	case e.cur != nil && e.cur.Description == "":
@@ -407,28 +311,10 @@ func (e *extractor) paragraph(b *block) {
 	}
 }
 
-// openTypePhrases say in prose what the annotation's openType says.
-var openTypePhrases = []string{"is an open type", "this open type", "an open type that", "это открытый тип", "является открытым типом"}
-
-var emphasisMarks = strings.NewReplacer("_", "", "*", "")
-
-func saysOpenType(lower string) bool {
-	if !strings.Contains(lower, "open") && !strings.Contains(lower, "открыт") {
-		return false
-	}
-	lower = emphasisMarks.Replace(lower)
-	for _, ph := range openTypePhrases {
-		if strings.Contains(lower, ph) {
-			return true
-		}
-	}
-	return false
-}
-
 // inheritsClaim finds "Inherits from [x](x.md)" (in any of the languages
 // the pages use) in text and returns the base it names.
 func (e *extractor) inheritsClaim(text string, links []Link, off int, source ClaimSource) (BaseClaim, bool) {
-	at, needLink := findInherits(strings.ToLower(text))
+	at, needLink := e.InheritsAt(strings.ToLower(text))
 	if at < 0 {
 		return BaseClaim{}, false
 	}
@@ -439,7 +325,7 @@ func (e *extractor) inheritsClaim(text string, links []Link, off int, source Cla
 		if claim.Link == "" {
 			e.warnAt(off, diag.LinkOutside, "link %q leaves the input folder and is not followed; the base is looked up by name", l.Dest)
 		}
-		claim.Name = lastIdentifier(l.Text)
+		claim.Name = e.lastIdentifier(l.Text)
 		return claim, true
 	}
 	if needLink {
@@ -447,7 +333,7 @@ func (e *extractor) inheritsClaim(text string, links []Link, off int, source Cla
 	}
 	// No link: the name right after the phrase ("Inherits from entity"),
 	// never a filler word ("inherited from a group").
-	if toks := identifierTokens(after); len(toks) > 0 && !stopTokens[strings.ToLower(toks[0])] && len(toks[0]) > 2 &&
+	if toks := identifierTokens(after); len(toks) > 0 && !e.IsNotName(strings.ToLower(toks[0])) && len(toks[0]) > 2 &&
 		strings.HasPrefix(strings.TrimLeft(after, " *`["), toks[0]) {
 		claim.Name = toks[0]
 		return claim, true
@@ -500,25 +386,24 @@ func (e *extractor) classifyTable(b *block) tableKind {
 	}
 	h0 := strings.ToLower(b.Header.Cells[0].Text)
 	switch {
-	case strings.HasPrefix(h0, "method") || strings.HasPrefix(h0, "метод") || strings.HasPrefix(h0, "permission") || strings.HasPrefix(h0, "разрешени"):
+	case e.Is(lang.IgnoredHeader, h0):
 		return tableIgnore
-	case strings.HasPrefix(h0, "member") || strings.HasPrefix(h0, "элемент") || strings.HasPrefix(h0, "член"):
+	case e.Is(lang.MembersHeader, h0):
 		return tableMembers
-	case strings.Contains(h0, "relationship") || strings.HasPrefix(h0, "связ") || strings.HasPrefix(h0, "отношени") || strings.Contains(h0, "navigation"):
+	case e.Is(lang.RelationshipHeader, h0):
 		return tableRelationships
 	}
 	inTypeSection := e.section == secNone || e.section == secProperties || e.section == secRelationships || e.section == secJSON
-	propertyHeader := strings.Contains(h0, "propert") || strings.Contains(h0, "свойств") ||
-		(inTypeSection && (h0 == "name" || h0 == "имя" || h0 == "attribute" || h0 == "field"))
+	propertyHeader := e.Is(lang.PropertyHeader, h0) || (inTypeSection && e.Is(lang.NameHeader, h0))
 	switch {
 	case e.section == secMembers && !propertyHeader:
 		// Under "x values", a table of members says so in its first
 		// header; "Spoken language | Value" documents a string's values.
-		if memberHeader(h0) {
+		if e.Is(lang.AnyMemberHeader, h0) {
 			return tableMembers
 		}
 		return tableIgnore
-	case (e.isEnumPage || e.curEnum != nil) && (h0 == "name" || h0 == "value" || h0 == "значение" || h0 == "имя") && !e.hasTypeColumn(b):
+	case (e.isEnumPage || e.curEnum != nil) && e.Is(lang.MemberNameHeader, h0) && !e.hasTypeColumn(b):
 		return tableMembers
 	case propertyHeader && e.section == secRelationships:
 		return tableRelationships
@@ -533,21 +418,17 @@ func (e *extractor) classifyTable(b *block) tableKind {
 }
 
 func (e *extractor) hasTypeColumn(b *block) bool {
-	return columnIndex(b.Header, -1, "type", "тип") >= 0
+	return e.columnIndex(b.Header, -1, lang.TypeColumn) >= 0
 }
 
 // columnIndex finds the first header cell (after the first) containing
 // one of words, or returns def.
-func columnIndex(h tableRow, def int, words ...string) int {
-	for i, c := range h.Cells {
-		if i == 0 {
-			continue
-		}
-		l := strings.ToLower(c.Text)
-		for _, w := range words {
-			if strings.Contains(l, w) {
-				return i
-			}
+// columnIndex returns the first column after the first whose header names
+// column kind c, or def.
+func (e *extractor) columnIndex(h tableRow, def int, c lang.Column) int {
+	for i, cell := range h.Cells {
+		if i > 0 && e.IsColumn(c, strings.ToLower(cell.Text)) {
+			return i
 		}
 	}
 	return def
@@ -630,20 +511,12 @@ func (e *extractor) isContinuation(r tableRow) bool {
 	return off < len(e.src.Clean) && e.src.Clean[off] != '|'
 }
 
-var notNullablePhrases = []string{"not nullable", "non-nullable", "not null", "cannot be null", "non nullable", "nullable: no",
-	"null не допускается", "не допускает значения null", "не допускает значение null", "не может иметь значение null", "не может быть null", "не допускающ"}
-
-var possibleValuesPhrases = []string{"possible values", "valid values", "supported values", "allowed values", "can be one of the following",
-	"one of the following values", "the values are", "возможные значения", "допустимые значения", "поддерживаемые значения", "может принимать"}
-
-var inheritedPhrases = []string{"inherited from", "унаследован", "наследуется от", "наследуемое от", "наследуемый от", "наследуется из"}
-
 func (e *extractor) propertyTable(b *block, navigation bool) {
 	t := e.current(b.Off)
 	t.sawTable = true
 	t.tables++
-	typeCol := columnIndex(b.Header, 1, "type", "тип")
-	descCol := columnIndex(b.Header, -1, "description", "описание", "notes", "remarks", "comment")
+	typeCol := e.columnIndex(b.Header, 1, lang.TypeColumn)
+	descCol := e.columnIndex(b.Header, -1, lang.DescriptionColumn)
 	if descCol < 0 && len(b.Header.Cells) > 2 {
 		descCol = len(b.Header.Cells) - 1
 	}
@@ -663,9 +536,9 @@ func (e *extractor) propertyTable(b *block, navigation bool) {
 			continue // instance annotations (@odata.etag, @microsoft.graph.downloadUrl) are not properties
 		}
 		prop := &PropDoc{
-			Name:        propertyName(nameCell),
+			Name:        e.propertyName(nameCell),
 			Pos:         e.pos(nameCell.Off),
-			Type:        ParseTypeCell(typeCell),
+			Type:        e.parseTypeCell(typeCell),
 			Description: descCell.Text,
 			Navigation:  navigation,
 			Nullable:    true,
@@ -684,20 +557,15 @@ func (e *extractor) propertyTable(b *block, navigation bool) {
 				e.warnAt(typeCell.Off, diag.LinkOutside, "link %q leaves the input folder and is not followed; the type is looked up by name", dest)
 			}
 			if prop.Type.Link == "" && prop.Type.Name == "" {
-				prop.Type.Name = lastIdentifier(typeCell.Text)
+				prop.Type.Name = e.lastIdentifier(typeCell.Text)
 			}
 		}
 		lowerDesc := strings.ToLower(descCell.Text)
-		for _, ph := range notNullablePhrases {
-			if strings.Contains(lowerDesc, ph) {
-				prop.Nullable = false
-				break
-			}
+		if e.NotNullable(lowerDesc) {
+			prop.Nullable = false
 		}
-		lowerName := strings.ToLower(nameCell.Text)
-		prop.Deprecated = strings.Contains(lowerName, "deprecated") || strings.HasPrefix(lowerDesc, "deprecated") ||
-			strings.Contains(lowerDesc, "this property is deprecated") || strings.Contains(lowerDesc, "(deprecated)")
-		prop.PossibleValues = possibleValues(descCell)
+		prop.Deprecated = e.DeprecatedProperty(strings.ToLower(nameCell.Text), lowerDesc)
+		prop.PossibleValues = e.possibleValues(descCell)
 		if claim, ok := e.inheritedClaim(descCell); ok {
 			prop.Inherited = &claim
 		}
@@ -722,7 +590,7 @@ func (e *extractor) rowText(r tableRow) []byte {
 // propertyName reads the name from a name cell: the backticked name if the
 // cell has one, else the cell's first word taken whole ("a-b", "naïve"),
 // without emphasis marks; "" when that word has no letter.
-func propertyName(c inline) string {
+func (w words) propertyName(c inline) string {
 	for _, code := range c.Codes {
 		if IsIdentifier(strings.TrimSpace(code)) {
 			return strings.TrimSpace(code)
@@ -738,21 +606,16 @@ func propertyName(c inline) string {
 			return word
 		}
 	}
-	return firstIdentifier(c.Text)
+	return w.firstIdentifier(c.Text)
 }
 
 func (e *extractor) inheritedClaim(c inline) (BaseClaim, bool) {
-	lower := strings.ToLower(c.Text)
-	for _, ph := range inheritedPhrases {
-		i := strings.Index(lower, ph)
-		if i < 0 {
-			continue
-		}
-		after := c.Text[i+len(ph):]
+	for _, end := range e.Inherited(strings.ToLower(c.Text)) {
+		after := c.Text[end:]
 		if l, ok := nearestLink(after, c.Links); ok {
-			return BaseClaim{Source: ClaimRow, Link: e.resolveLink(l.Dest), Name: lastIdentifier(l.Text), Pos: e.pos(c.Off)}, true
+			return BaseClaim{Source: ClaimRow, Link: e.resolveLink(l.Dest), Name: e.lastIdentifier(l.Text), Pos: e.pos(c.Off)}, true
 		}
-		if toks := identifierTokens(after); len(toks) > 0 && !stopTokens[strings.ToLower(toks[0])] && len(toks[0]) > 2 &&
+		if toks := identifierTokens(after); len(toks) > 0 && !e.IsNotName(strings.ToLower(toks[0])) && len(toks[0]) > 2 &&
 			strings.HasPrefix(strings.TrimLeft(after, " *`"), toks[0]) {
 			return BaseClaim{Source: ClaimRow, Name: toks[0], Pos: e.pos(c.Off)}, true
 		}
@@ -763,14 +626,8 @@ func (e *extractor) inheritedClaim(c inline) (BaseClaim, bool) {
 
 // possibleValues returns the backticked values that follow a "Possible
 // values are" phrase in a description.
-func possibleValues(c inline) []string {
-	lower := strings.ToLower(c.Text)
-	at := -1
-	for _, ph := range possibleValuesPhrases {
-		if i := strings.Index(lower, ph); i >= 0 && (at < 0 || i < at) {
-			at = i
-		}
-	}
+func (e *extractor) possibleValues(c inline) []string {
+	at := e.PossibleValuesAt(strings.ToLower(c.Text))
 	if at < 0 {
 		return nil
 	}
@@ -811,8 +668,8 @@ func (e *extractor) membersTable(b *block) {
 		e.warnAt(b.Off, diag.MembersNoEnum, "members table without an enum heading; skipped")
 		return
 	}
-	valueCol := columnIndex(b.Header, -1, "value", "значение")
-	descCol := columnIndex(b.Header, -1, "description", "описание")
+	valueCol := e.columnIndex(b.Header, -1, lang.ValueColumn)
+	descCol := e.columnIndex(b.Header, -1, lang.MemberDescriptionColumn)
 	if en.Pos.Line == 0 {
 		en.Pos = e.pos(b.Off)
 	}
@@ -826,9 +683,8 @@ func (e *extractor) membersTable(b *block) {
 		if nameCell.Text == "" {
 			continue
 		}
-		m := MemberDoc{Name: memberName(nameCell), Pos: e.pos(nameCell.Off), Description: cellAt(r, descCol).Text}
-		lowerName := strings.ToLower(nameCell.Text)
-		m.Deprecated = strings.Contains(lowerName, "deprecated") || strings.HasPrefix(strings.ToLower(m.Description), "deprecated")
+		m := MemberDoc{Name: e.memberName(nameCell), Pos: e.pos(nameCell.Off), Description: cellAt(r, descCol).Text}
+		m.Deprecated = e.DeprecatedMember(strings.ToLower(nameCell.Text), strings.ToLower(m.Description))
 		if valueCol >= 0 {
 			vc := cellAt(r, valueCol)
 			if v := strings.TrimSpace(vc.Text); v != "" {
@@ -853,8 +709,8 @@ func parseIntValue(s string) (int64, error) {
 
 // memberName reads a member's name: the backticked or identifier-shaped
 // word, else the cell text as written (a translated name).
-func memberName(c inline) string {
-	if n := propertyName(c); n != "" && (IsIdentifier(n) || !strings.Contains(c.Text, " ")) {
+func (w words) memberName(c inline) string {
+	if n := w.propertyName(c); n != "" && (IsIdentifier(n) || !strings.Contains(c.Text, " ")) {
 		return n
 	}
 	return c.Text
@@ -1215,12 +1071,12 @@ func (e *extractor) crossCheck(t *TypeDoc) {
 		v := t.jsonBlock.Get(p.Name)
 		carried := ""
 		if v != nil {
-			carried = stringOf(v)
+			carried = e.stringOf(v)
 		}
 		switch {
 		case v == nil:
 		case !p.Type.Known():
-			p.Type = jsonPlaceholderType(v)
+			p.Type = e.jsonPlaceholderType(v)
 		case p.Type.Primitive == "Edm.String" && !p.Type.Collection && carried != "":
 			// The table says String, the example "String (double)": the
 			// parenthesis says which type the string carries.
@@ -1245,7 +1101,7 @@ func (e *extractor) crossCheck(t *TypeDoc) {
 		case isAmbiguousNumber(p.Type.Raw):
 			// "numeric" says only that it is a number; "decimal" in the
 			// example says which.
-			if jt := jsonPlaceholderType(v); jt.Primitive != "" && jt.Primitive != "Edm.String" && v.Kind == JSONString {
+			if jt := e.jsonPlaceholderType(v); jt.Primitive != "" && jt.Primitive != "Edm.String" && v.Kind == JSONString {
 				p.Type.Primitive = jt.Primitive
 			}
 		}
@@ -1259,7 +1115,7 @@ func (e *extractor) crossCheck(t *TypeDoc) {
 		}
 		// Reported by the resolver, which knows whether a base declares it.
 		pos := e.pos(t.jsonOffset + f.KeyOffset)
-		typ := jsonPlaceholderType(f.Value)
+		typ := e.jsonPlaceholderType(f.Value)
 		t.Properties = append(t.Properties, &PropDoc{Name: f.Name, Pos: pos, Type: typ, Nullable: true, FromJSON: true})
 		tableNames[f.Name] = true
 	}
@@ -1385,7 +1241,7 @@ func (e *extractor) isMethodsTable(b *block) bool {
 	if len(b.Header.Cells) > 0 {
 		h0 = strings.ToLower(b.Header.Cells[0].Text)
 	}
-	if e.section != secMethods && !strings.HasPrefix(h0, "method") && !strings.HasPrefix(h0, "метод") {
+	if e.section != secMethods && !e.Is(lang.MethodsHeader, h0) {
 		return false
 	}
 	for _, r := range b.Rows {
@@ -1413,13 +1269,13 @@ func (e *extractor) listedCollections(b *block) {
 			if !ok || !IsIdentifier(x) {
 				continue
 			}
-			typ := ParseTypeCell(cellAt(r, 1))
+			typ := e.parseTypeCell(cellAt(r, 1))
 			if !typ.Collection || typ.Link == "" {
 				continue
 			}
 			typ.Link = e.resolveLink(typ.Link)
 			words := strings.Fields(l.Text)
-			stated := len(words) == 2 && strings.EqualFold(words[0], "list") && strings.EqualFold(words[1], x) && IsIdentifier(words[1])
+			stated := len(words) == 2 && e.IsListVerb(words[0]) && strings.EqualFold(words[1], x) && IsIdentifier(words[1])
 			if stated {
 				x = words[1]
 			}
@@ -1485,7 +1341,7 @@ func linksToAPI(b *block) bool {
 // parenthesis names a primitive other than String, or "". "String
 // (timestamp)" does not count: it is the placeholder pages copy most, and
 // on a String row it is a copy (an id, a displayName), never the type.
-func stringOf(v *JSONValue) string {
+func (w words) stringOf(v *JSONValue) string {
 	if v.Kind != JSONString {
 		return ""
 	}
@@ -1503,7 +1359,7 @@ func stringOf(v *JSONValue) string {
 	case "time of day":
 		return "Edm.TimeOfDay"
 	}
-	if prim := primitiveWords[inner]; prim != "" && prim != "Edm.String" {
+	if prim, _ := w.Primitive(inner); prim != "" && prim != "Edm.String" {
 		return prim
 	}
 	return ""
@@ -1648,7 +1504,7 @@ func (e *extractor) alignByNeighbours(t *TypeDoc, rows []*PropDoc, keys []JSONFi
 			continue
 		}
 		k := fit[0]
-		if jt := jsonPlaceholderType(k.Value); p.Type.Primitive != "" && jt.Primitive != "" && jt.Primitive != p.Type.Primitive {
+		if jt := e.jsonPlaceholderType(k.Value); p.Type.Primitive != "" && jt.Primitive != "" && jt.Primitive != p.Type.Primitive {
 			continue
 		}
 		pos := e.pos(t.jsonOffset + k.KeyOffset)
@@ -1679,18 +1535,8 @@ func (e *extractor) derivedTable(b *block) {
 		c := cellAt(r, 0)
 		for _, l := range c.Links {
 			if target := e.resolveLink(l.Dest); isPageLink(l.Dest) && target != "" && !strings.HasPrefix(l.Dest, "#") && target != e.page.Path {
-				e.cur.Derived = append(e.cur.Derived, BaseClaim{Source: ClaimDerived, Link: target, Name: lastIdentifier(l.Text), Pos: e.pos(c.Off)})
+				e.cur.Derived = append(e.cur.Derived, BaseClaim{Source: ClaimDerived, Link: target, Name: e.lastIdentifier(l.Text), Pos: e.pos(c.Off)})
 			}
 		}
 	}
-}
-
-// memberHeader recognises the first header cell of a members table.
-func memberHeader(h0 string) bool {
-	for _, w := range []string{"member", "value", "элемент", "член", "значени"} {
-		if strings.HasPrefix(h0, w) || strings.HasSuffix(h0, " "+w) {
-			return true
-		}
-	}
-	return h0 == "name" || h0 == "имя" || h0 == "values"
 }

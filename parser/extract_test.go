@@ -422,9 +422,9 @@ func TestExtractSubtablesThatAreNotProperties(t *testing.T) {
 
 func TestExtractPossibleValuesStopAtTheSentence(t *testing.T) {
 	c := inline{Text: "Days. Possible values are: sunday, monday. If type is relativeMonthly, more.", Codes: []string{"sunday", "monday", "relativeMonthly"}}
-	assert.Equal(t, []string{"sunday", "monday"}, possibleValues(c))
+	assert.Equal(t, []string{"sunday", "monday"}, (&extractor{words: defaultWords}).possibleValues(c))
 	c = inline{Text: "Возможные значения: notJunk, spam, и phishing``malware unkownFutureValue.", Codes: []string{"notJunk", "spam", "phishing``malware", "unkownFutureValue"}}
-	assert.Equal(t, []string{"notJunk", "spam", "phishing", "malware", "unkownFutureValue"}, possibleValues(c), "scrambled backticks")
+	assert.Equal(t, []string{"notJunk", "spam", "phishing", "malware", "unkownFutureValue"}, (&extractor{words: defaultWords}).possibleValues(c), "scrambled backticks")
 }
 
 func TestExtractNameCaseConflicts(t *testing.T) {

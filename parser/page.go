@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/docgen/graphgen/diag"
+	"github.com/docgen/graphgen/parser/lang"
 )
 
 // Page is what one page describes.
@@ -151,6 +152,9 @@ type Options struct {
 	// RootName is the base name of the input folder, so that links such as
 	// ../resources/x.md from a page in resources/ resolve inside it.
 	RootName string
+	// Lang is the languages' words the parser knows (default: every
+	// language it ships with, lang.Default).
+	Lang *lang.Set
 }
 
 // ShortName is the last segment of a qualified name

@@ -1,9 +1,9 @@
 package parser
 
 import (
+	"github.com/docgen/graphgen/parser/lang"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // TypeExpr is what a page's type cell (or JSON placeholder) says a
@@ -22,93 +22,38 @@ type TypeExpr struct {
 // Known reports whether the expression names a type at all.
 func (t TypeExpr) Known() bool { return t.Primitive != "" || t.Name != "" || t.Link != "" }
 
-// primitiveWords maps every spelling of a primitive type seen in the pages,
-// lower-cased, English and translated, to its Edm name. Translation is not
-// attempted: this small table is all the type words the localized pages use.
-var primitiveWords = map[string]string{
-	"string": "Edm.String", "str": "Edm.String", "url": "Edm.String", "uri": "Edm.String", "text": "Edm.String",
-	"строка": "Edm.String", "строки": "Edm.String", "строк": "Edm.String", "строковый": "Edm.String", "строковое": "Edm.String",
-	"boolean": "Edm.Boolean", "bool": "Edm.Boolean", "логический": "Edm.Boolean", "логическое": "Edm.Boolean",
-	"логическое значение": "Edm.Boolean", "логических": "Edm.Boolean", "логическая": "Edm.Boolean",
-	"int32": "Edm.Int32", "int": "Edm.Int32", "integer": "Edm.Int32", "int 32": "Edm.Int32", "number": "Edm.Int32",
-	"целое число": "Edm.Int32", "целое": "Edm.Int32", "целых чисел": "Edm.Int32", "число": "Edm.Int32",
-	"int16": "Edm.Int16", "short": "Edm.Int16",
-	"int64": "Edm.Int64", "long": "Edm.Int64", "bigint": "Edm.Int64",
-	"byte": "Edm.Byte", "sbyte": "Edm.SByte",
-	"single": "Edm.Single", "float": "Edm.Single",
-	"double": "Edm.Double", "numeric": "Edm.Double", "двойное с плавающей точкой": "Edm.Double", "двойной": "Edm.Double", "двойное": "Edm.Double",
-	"decimal": "Edm.Decimal", "десятичное": "Edm.Decimal",
-	"datetimeoffset": "Edm.DateTimeOffset", "datetime": "Edm.DateTimeOffset", "timestamp": "Edm.DateTimeOffset",
-	"дата и время": "Edm.DateTimeOffset",
-	"date":         "Edm.Date", "дата": "Edm.Date",
-	"timeofday": "Edm.TimeOfDay", "time": "Edm.TimeOfDay", "время": "Edm.TimeOfDay",
-	"duration": "Edm.Duration", "timespan": "Edm.Duration", "длительность": "Edm.Duration", "продолжительность": "Edm.Duration",
-	"guid": "Edm.Guid", "uuid": "Edm.Guid", "идентификатор guid": "Edm.Guid",
-	"binary": "Edm.Binary", "двоичный": "Edm.Binary", "двоичные данные": "Edm.Binary", "двоичное": "Edm.Binary",
-	"stream": "Edm.Stream", "поток": "Edm.Stream",
-	"json": "microsoft.graph.Json",
-}
+// words is the parser's view of the languages it reads: every word it
+// knows comes from the language data (package lang).
+type words struct{ *lang.Set }
 
-// collectionWords mark a collection in a type cell, in any language, as
-// words of their own: "siteCollection" is no collection.
-var collectionWords = []string{"collection", "коллекци", "массив", "array of", "list of"}
+// defaultWords reads every language the parser ships with.
+var defaultWords = words{lang.Default}
 
-// mentionsCollection reports a collection word that starts a word in text.
-func mentionsCollection(text string) bool {
-	lower := strings.ToLower(text)
-	for _, w := range collectionWords {
-		for from := 0; ; {
-			i := strings.Index(lower[from:], w)
-			if i < 0 {
-				break
-			}
-			at := from + i
-			if at == 0 || !isWordRune(lower, at) {
-				return true
-			}
-			from = at + len(w)
-		}
-	}
-	return false
-}
-
-// isWordRune reports whether the character before offset at is a letter
-// or digit (so a word continues into at).
-func isWordRune(s string, at int) bool {
-	r, _ := utf8.DecodeLastRuneInString(s[:at])
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
-}
-
-// fillerWords are dropped from a type cell before its type word is read.
-var fillerWords = map[string]bool{
-	"collection": true, "of": true, "коллекция": true, "коллекции": true, "объектов": true, "объекта": true,
-	"enum": true, "enumeration": true, "object": true, "objects": true, "a": true, "an": true, "the": true,
-	"readonly": true, "read-only": true, "nullable": true, "массив": true, "array": true, "list": true,
-	"из": true, "type": true, "тип": true, "значений": true, "перечисление": true, "value": true, "values": true,
-}
-
-// ParseTypeCell reads a type cell: links first (their targets are the
+// parseTypeCell reads a type cell: links first (their targets are the
 // page's most reliable reference), then the type words.
-func ParseTypeCell(c inline) TypeExpr {
-	t := TypeExpr{Raw: c.Text, Collection: mentionsCollection(c.Text)}
+func (w words) parseTypeCell(c inline) TypeExpr {
+	t := TypeExpr{Raw: c.Text, Collection: w.MentionsCollection(c.Text)}
 	for _, l := range c.Links {
 		if isPageLink(l.Dest) {
 			t.Link = l.Dest
-			t.Name = lastIdentifier(l.Text)
+			t.Name = w.lastIdentifier(l.Text)
 			var text TypeExpr
-			parseTypeWords(&text, l.Text)
+			w.parseTypeWords(&text, l.Text)
 			t.LinkPrimitive = text.Primitive
 			return t
 		}
 	}
-	parseTypeWords(&t, c.Text)
+	w.parseTypeWords(&t, c.Text)
 	return t
 }
 
-// ParseTypeText reads a type written as plain text.
-func ParseTypeText(s string) TypeExpr {
-	t := TypeExpr{Raw: s, Collection: mentionsCollection(s)}
-	parseTypeWords(&t, s)
+// ParseTypeText reads a type written as plain text, in any language the
+// parser ships with.
+func ParseTypeText(s string) TypeExpr { return defaultWords.parseTypeText(s) }
+
+func (w words) parseTypeText(s string) TypeExpr {
+	t := TypeExpr{Raw: s, Collection: w.MentionsCollection(s)}
+	w.parseTypeWords(&t, s)
 	return t
 }
 
@@ -128,7 +73,7 @@ func isPageLink(dest string) bool {
 	return strings.HasSuffix(strings.ToLower(p), ".md")
 }
 
-func parseTypeWords(t *TypeExpr, s string) {
+func (w words) parseTypeWords(t *TypeExpr, s string) {
 	s = strings.ToLower(strings.TrimSpace(s))
 	// Collection(x) and collection(x)
 	if i := strings.Index(s, "collection("); i >= 0 {
@@ -155,49 +100,39 @@ func parseTypeWords(t *TypeExpr, s string) {
 	}
 	s = strings.NewReplacer("*", "", "`", "", "[]", "", "[", "", "]", "", "\\", "").Replace(s)
 	s = strings.TrimSpace(s)
-	if e, ok := primitiveWords[strings.TrimPrefix(s, "edm.")]; ok {
+	if e, ok := w.Primitive(strings.TrimPrefix(s, "edm.")); ok {
 		t.Primitive = e
 		return
 	}
-	var words []string
-	for _, w := range strings.Fields(s) {
-		w = strings.Trim(w, ".:;")
-		if !fillerWords[w] && w != "" {
-			words = append(words, w)
+	var kept []string
+	for _, word := range strings.Fields(s) {
+		word = strings.Trim(word, ".:;")
+		if !w.IsFiller(word) && word != "" {
+			kept = append(kept, word)
 		}
 	}
-	if len(words) == 0 {
+	if len(kept) == 0 {
 		return
 	}
-	if e, ok := primitiveWords[strings.Join(words, " ")]; ok {
+	if e, ok := w.Primitive(strings.Join(kept, " ")); ok {
 		t.Primitive = e
 		return
 	}
-	for _, w := range words {
-		if e, ok := primitiveWords[strings.TrimPrefix(w, "edm.")]; ok {
+	for _, word := range kept {
+		if e, ok := w.Primitive(strings.TrimPrefix(word, "edm.")); ok {
 			t.Primitive = e
 			return
 		}
 	}
 	// A type name: keep the original case.
-	t.Name = firstIdentifier(t.Raw)
-}
-
-// stopTokens are identifier-shaped words that never name a type in titles,
-// headings and type cells.
-var stopTokens = map[string]bool{
-	"collection": true, "of": true, "enum": true, "resource": true, "type": true, "complex": true,
-	"values": true, "value": true, "the": true, "a": true, "an": true, "and": true,
-	"or": true, "object": true, "objects": true, "readonly": true, "enumeration": true, "none": true,
-	"deprecated": true, "preview": true, "beta": true, "null": true, "nullable": true, "edm": true,
-	"this": true, // "a subclass of this superclass"
+	t.Name = w.firstIdentifier(t.Raw)
 }
 
 // firstIdentifier returns the first identifier-shaped ASCII token in s that is
 // not a filler word, or "".
-func firstIdentifier(s string) string {
+func (w words) firstIdentifier(s string) string {
 	for _, tok := range identifierTokens(s) {
-		if !stopTokens[strings.ToLower(tok)] {
+		if !w.IsNotName(strings.ToLower(tok)) {
 			return tok
 		}
 	}
@@ -205,10 +140,10 @@ func firstIdentifier(s string) string {
 }
 
 // lastIdentifier returns the last identifier-shaped ASCII token in s.
-func lastIdentifier(s string) string {
+func (w words) lastIdentifier(s string) string {
 	toks := identifierTokens(s)
 	for i := len(toks) - 1; i >= 0; i-- {
-		if !stopTokens[strings.ToLower(toks[i])] {
+		if !w.IsNotName(strings.ToLower(toks[i])) {
 			return toks[i]
 		}
 	}
@@ -276,7 +211,7 @@ func IsIdentifier(s string) bool {
 // jsonPlaceholderType reads the type a representation block's placeholder
 // value implies ("String", "String (timestamp)", 1024, true,
 // {"@odata.type": "microsoft.graph.x"}, ["String"]).
-func jsonPlaceholderType(v *JSONValue) TypeExpr {
+func (w words) jsonPlaceholderType(v *JSONValue) TypeExpr {
 	if v == nil {
 		return TypeExpr{}
 	}
@@ -285,7 +220,7 @@ func jsonPlaceholderType(v *JSONValue) TypeExpr {
 		if len(v.Items) == 0 {
 			return TypeExpr{Collection: true}
 		}
-		t := jsonPlaceholderType(v.Items[0])
+		t := w.jsonPlaceholderType(v.Items[0])
 		t.Collection = true
 		return t
 	case JSONObject:
@@ -307,11 +242,11 @@ func jsonPlaceholderType(v *JSONValue) TypeExpr {
 		case strings.Contains(low, "timestamp"), strings.Contains(low, "datetime"):
 			return TypeExpr{Raw: s, Primitive: "Edm.DateTimeOffset"}
 		case strings.HasPrefix(low, "<unknown primitive type edm."):
-			return ParseTypeText(strings.TrimSuffix(s[len("<unknown primitive type "):], ">"))
+			return w.parseTypeText(strings.TrimSuffix(s[len("<unknown primitive type "):], ">"))
 		case strings.HasPrefix(low, "string"), strings.Contains(low, "|"):
 			return TypeExpr{Raw: s, Primitive: "Edm.String"}
 		}
-		t := ParseTypeText(s)
+		t := w.parseTypeText(s)
 		if t.Primitive == "" && !strings.Contains(t.Name, ".") {
 			// A free string value such as "Contoso": its type is String.
 			return TypeExpr{Raw: s, Primitive: "Edm.String"}

@@ -75,23 +75,23 @@ func TestParseTypeText(t *testing.T) {
 }
 
 func TestParseTypeCellPrefersLinks(t *testing.T) {
-	got := ParseTypeCell(inline{Text: "IdentitySet collection", Links: []Link{{Text: "IdentitySet", Dest: "identityset.md"}}})
+	got := defaultWords.parseTypeCell(inline{Text: "IdentitySet collection", Links: []Link{{Text: "IdentitySet", Dest: "identityset.md"}}})
 	assert.Equal(t, "identityset.md", got.Link)
 	assert.Equal(t, "IdentitySet", got.Name)
 	assert.True(t, got.Collection)
 	// The word inside the link text marks the collection too.
-	got = ParseTypeCell(inline{Text: "коллекция user", Links: []Link{{Text: "коллекция user", Dest: "user.md"}}})
+	got = defaultWords.parseTypeCell(inline{Text: "коллекция user", Links: []Link{{Text: "коллекция user", Dest: "user.md"}}})
 	assert.Equal(t, "user", got.Name)
 	assert.True(t, got.Collection)
 	// Web links are not type references.
-	got = ParseTypeCell(inline{Text: "String", Links: []Link{{Text: "docs", Dest: "https://example.com/x.md"}}})
+	got = defaultWords.parseTypeCell(inline{Text: "String", Links: []Link{{Text: "docs", Dest: "https://example.com/x.md"}}})
 	assert.Equal(t, "Edm.String", got.Primitive)
 }
 
 func TestIdentifierTokensDropTranslatedWords(t *testing.T) {
 	assert.Equal(t, []string{"user"}, identifierTokens("Тип ресурса user"))
-	assert.Equal(t, "actionState", firstIdentifier("тип enum actionState"))
-	assert.Equal(t, "vppTokenActionResult", lastIdentifier("от vppTokenActionResult"))
+	assert.Equal(t, "actionState", defaultWords.firstIdentifier("тип enum actionState"))
+	assert.Equal(t, "vppTokenActionResult", defaultWords.lastIdentifier("от vppTokenActionResult"))
 	assert.Empty(t, identifierTokens("тоталлиценсескаунт"))
 	assert.True(t, IsIdentifier("microsoft.graph.user"))
 	assert.False(t, IsIdentifier("Метка"))
@@ -102,7 +102,7 @@ func TestIdentifierTokensDropTranslatedWords(t *testing.T) {
 func TestJSONPlaceholderType(t *testing.T) {
 	parse := func(s string) TypeExpr {
 		v, _ := ParseJSONish(s)
-		return jsonPlaceholderType(v)
+		return defaultWords.jsonPlaceholderType(v)
 	}
 	assert.Equal(t, "Edm.String", parse(`"String"`).Primitive)
 	assert.Equal(t, "Edm.DateTimeOffset", parse(`"String (timestamp)"`).Primitive)

@@ -53,11 +53,15 @@ type extractor struct {
 	fm         map[string]string
 	isEnumPage bool
 
-	cur         *TypeDoc
+	types       []*typeDraft // the page's types, in page order
+	cur         *typeDraft
 	curEnum     *EnumDoc
 	enumLevel   int
 	section     sectionKind
-	pendingJSON *TypeDoc // the type whose annotation precedes the next JSON block
+	pendingJSON *typeDraft // the type whose annotation precedes the next JSON block
+	// sectionEnums holds the enums from an "x values" heading, not a page
+	// of their own.
+	sectionEnums map[*EnumDoc]bool
 	skipJSON    bool     // the next JSON block is an example, not a representation
 	derivedList bool     // the previous paragraph introduced a list of derived types
 	// afterInherits: the previous paragraph says something is inherited.
@@ -133,7 +137,11 @@ func (e *extractor) enumHeadingName(text, anchor string) string {
 func (e *extractor) heading(b *block) {
 	text, anchor := b.Inl.Text, b.Inl.Anchor
 	if name := e.enumHeadingName(text, anchor); name != "" && b.Level >= 2 {
-		e.curEnum = &EnumDoc{Name: name, Pos: e.pos(b.Off), Anchor: anchor, fromSection: true}
+		e.curEnum = &EnumDoc{Name: name, Pos: e.pos(b.Off), Anchor: anchor}
+		if e.sectionEnums == nil {
+			e.sectionEnums = map[*EnumDoc]bool{}
+		}
+		e.sectionEnums[e.curEnum] = true
 		e.page.Enums = append(e.page.Enums, e.curEnum)
 		e.enumLevel = b.Level
 		e.section = secMembers
@@ -182,9 +190,9 @@ func nameFromAnchor(anchor string) string {
 	return ""
 }
 
-func (e *extractor) newType(titleName string, off int, anchor string) *TypeDoc {
-	t := &TypeDoc{titleName: titleName, Pos: e.pos(off), Anchor: anchor}
-	e.page.Types = append(e.page.Types, t)
+func (e *extractor) newType(titleName string, off int, anchor string) *typeDraft {
+	t := &typeDraft{TypeDoc: &TypeDoc{Pos: e.pos(off), Anchor: anchor}, titleName: titleName, rows: map[*PropDoc]rowDraft{}}
+	e.types = append(e.types, t)
 	e.cur = t
 	e.curEnum = nil
 	return t
@@ -192,7 +200,7 @@ func (e *extractor) newType(titleName string, off int, anchor string) *TypeDoc {
 
 // current returns the type being described, starting one from the front
 // matter title for pages without an H1.
-func (e *extractor) current(off int) *TypeDoc {
+func (e *extractor) current(off int) *typeDraft {
 	if e.cur == nil {
 		e.newType(e.firstIdentifier(e.fm["title"]), off, "")
 	}
@@ -542,11 +550,10 @@ func (e *extractor) propertyTable(b *block, navigation bool) {
 			Description: descCell.Text,
 			Navigation:  navigation,
 			Nullable:    true,
-			table:       t.tables,
-			// "The following properties are inherited from [baseItem][]":
-			// rows that JSON blocks leave out, not values.
-			inheritedTable: e.afterInherits,
 		}
+		// "The following properties are inherited from [baseItem][]": rows
+		// that JSON blocks leave out, not values.
+		t.rows[prop] = rowDraft{table: t.tables, inheritedTable: e.afterInherits}
 		if prop.Name == "" {
 			prop.Name = nameCell.Text // a translated name; the JSON block may recover it
 		}
@@ -817,9 +824,9 @@ func truthy(v *JSONValue) bool {
 // typeForAnnotation finds the type a resource annotation describes: the
 // page's type of that name, else the current type if no annotation named it
 // yet, else a new type. It returns nil for a repeated annotation.
-func (e *extractor) typeForAnnotation(name string, off int) *TypeDoc {
+func (e *extractor) typeForAnnotation(name string, off int) *typeDraft {
 	short := ShortName(name)
-	for _, t := range e.page.Types {
+	for _, t := range e.types {
 		tn := t.titleName
 		if t.annotated {
 			tn = ShortName(t.Name)
@@ -887,8 +894,8 @@ func (e *extractor) finish() {
 	if ns == "" {
 		ns = "microsoft.graph"
 	}
-	kept := e.page.Types[:0]
-	for _, t := range e.page.Types {
+	var kept []*TypeDoc
+	for _, t := range e.types {
 		// A type needs a sign that it is one: an annotation, a JSON
 		// representation, or a title that says "resource type". Overview
 		// pages ("Working with users in Microsoft Graph") have tables too.
@@ -934,18 +941,18 @@ func (e *extractor) finish() {
 				e.warn(p.Pos, diag.BadRow, "table row name %q is not a property name; kept as written", p.Name)
 			}
 		}
-		kept = append(kept, t)
+		kept = append(kept, t.TypeDoc)
 	}
 	e.page.Types = kept
 	sections := 0
 	for _, en := range e.page.Enums {
-		if en.fromSection && len(en.Members) > 0 {
+		if e.sectionEnums[en] && len(en.Members) > 0 {
 			sections++
 		}
 	}
 	enums := e.page.Enums[:0]
 	for _, en := range e.page.Enums {
-		if len(en.Members) == 0 && (en.fromSection || sections > 0) {
+		if len(en.Members) == 0 && (e.sectionEnums[en] || sections > 0) {
 			// An "x values" section without a members table, or the title
 			// of a page of such sections ("Microsoft Graph Windows Updates
 			// enumeration values").
@@ -980,7 +987,7 @@ func untitled(name string) string {
 // case and shows every capital the annotation has, plus word capitals the
 // annotation lost by being copied from the file name ("orgcontact" for
 // orgContact) or a capital the annotation put in front ("IdentityProvider").
-func (e *extractor) titleCase(t *TypeDoc) {
+func (e *extractor) titleCase(t *typeDraft) {
 	short := ShortName(t.Name)
 	title := t.titleName
 	if title == short || !strings.EqualFold(title, short) || !isLower(title[0]) {
@@ -1009,7 +1016,7 @@ func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
 // crossCheck compares the table rows with the JSON block's keys: the keys
 // are never translated or mangled, so they fix names the table lost, and
 // keys the tables omit become properties too.
-func (e *extractor) crossCheck(t *TypeDoc) {
+func (e *extractor) crossCheck(t *typeDraft) {
 	if t.jsonBlock == nil {
 		return
 	}
@@ -1124,7 +1131,7 @@ func (e *extractor) crossCheck(t *TypeDoc) {
 // wordsFromType restores the word capitals of an all-lower-case row name
 // that is its linked type's name, or its plural: "openshifts" of
 // [openShift](openshift.md) collection is openShifts.
-func (e *extractor) wordsFromType(t *TypeDoc) {
+func (e *extractor) wordsFromType(t *typeDraft) {
 	for _, p := range t.Properties {
 		if p.Type.Link == "" {
 			continue
@@ -1171,22 +1178,22 @@ func typeWords(name, typ string) (string, bool) {
 // ("Supported property data types": Binary, Boolean, ...; the kinds of a
 // recurrence range), not properties. The first table always stands, and
 // relationships, which JSON blocks often leave out, are not judged.
-func (e *extractor) dropValueTables(t *TypeDoc, keys []JSONField) {
+func (e *extractor) dropValueTables(t *typeDraft, keys []JSONField) {
 	if len(keys) == 0 {
 		return
 	}
 	first := 0
 	names, inJSON := map[int]int{}, map[int]int{}
 	for _, p := range t.Properties {
-		if p.Navigation || p.table == 0 || p.inheritedTable || !IsIdentifier(p.Name) {
+		if p.Navigation || t.rows[p].table == 0 || t.rows[p].inheritedTable || !IsIdentifier(p.Name) {
 			continue
 		}
 		if first == 0 {
-			first = p.table
+			first = t.rows[p].table
 		}
-		names[p.table]++
+		names[t.rows[p].table]++
 		if _, ok := foldKey(keys, p.Name); ok {
-			inJSON[p.table]++
+			inJSON[t.rows[p].table]++
 		}
 	}
 	drop := map[int]bool{}
@@ -1201,14 +1208,14 @@ func (e *extractor) dropValueTables(t *TypeDoc, keys []JSONField) {
 	kept := t.Properties[:0]
 	reported := map[int]bool{}
 	for _, p := range t.Properties {
-		if !drop[p.table] || p.Navigation {
+		if !drop[t.rows[p].table] || p.Navigation {
 			kept = append(kept, p)
 			continue
 		}
-		if !reported[p.table] {
-			reported[p.table] = true
+		if !reported[t.rows[p].table] {
+			reported[t.rows[p].table] = true
 			e.warn(p.Pos, diag.ValueTable,
-				"the table from here lists names the JSON representation does not have (%d of %d); read as a table of values, not properties", names[p.table]-inJSON[p.table], names[p.table])
+				"the table from here lists names the JSON representation does not have (%d of %d); read as a table of values, not properties", names[t.rows[p].table]-inJSON[t.rows[p].table], names[t.rows[p].table])
 		}
 	}
 	t.Properties = kept
@@ -1292,7 +1299,7 @@ func (e *extractor) listedCollections(b *block) {
 // ("Решения" of [accessReviewDecision] collection is decisions, from
 // accessreview-list-decisions.md), and adds the collections a "List x" row
 // names that no table lists.
-func (e *extractor) namesFromMethods(t *TypeDoc) {
+func (e *extractor) namesFromMethods(t *typeDraft) {
 	for _, p := range t.Properties {
 		if IsIdentifier(p.Name) || p.Type.Link == "" || !p.Type.Collection {
 			continue
@@ -1300,7 +1307,7 @@ func (e *extractor) namesFromMethods(t *TypeDoc) {
 		var found *PropDoc
 		count := 0
 		for _, c := range t.listed {
-			if c.prop.Type.Link == p.Type.Link && !hasPropertyFold(t, c.prop.Name) && (found == nil || found.Name != c.prop.Name) {
+			if c.prop.Type.Link == p.Type.Link && !hasPropertyFold(t.TypeDoc, c.prop.Name) && (found == nil || found.Name != c.prop.Name) {
 				found = c.prop
 				count++
 			}
@@ -1317,7 +1324,7 @@ func (e *extractor) namesFromMethods(t *TypeDoc) {
 		p.Name = name
 	}
 	for _, c := range t.listed {
-		if c.stated && !hasPropertyFold(t, c.prop.Name) {
+		if c.stated && !hasPropertyFold(t.TypeDoc, c.prop.Name) {
 			t.Properties = append(t.Properties, c.prop)
 		}
 	}
@@ -1472,7 +1479,7 @@ func singularFromFile(title, pagePath string) string {
 // often than JSON blocks are, so a row standing between isValidationOnly
 // and requestState is the one unclaimed key that sorts between them
 // (justification), when exactly one does and its type does not disagree.
-func (e *extractor) alignByNeighbours(t *TypeDoc, rows []*PropDoc, keys []JSONField, claimed map[string]bool) {
+func (e *extractor) alignByNeighbours(t *typeDraft, rows []*PropDoc, keys []JSONField, claimed map[string]bool) {
 	for i, p := range rows {
 		if IsIdentifier(p.Name) {
 			continue

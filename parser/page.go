@@ -50,20 +50,6 @@ type TypeDoc struct {
 	HasJSON     bool // the page has a JSON representation block for it
 	HasMethods  bool // a Methods table lists REST operations on it
 	Anchor      string
-
-	annotated bool // an annotation named this type
-	jsonType  string
-	titleName string
-	sawTable  bool
-	// typeHeading: the heading says "x resource type" (or "complex type").
-	typeHeading bool
-	// listsOperations: a Methods table links to API pages.
-	listsOperations bool
-	listed          []listedCollection // Methods rows on <page>-list-<x>.md
-	tables          int                // property tables read so far
-	jsonBlock       *JSONValue
-	jsonOffset      int
-	jsonPos         Position
 }
 
 // listedCollection is a collection a Methods row lists; stated when its
@@ -121,9 +107,6 @@ type PropDoc struct {
 	PossibleValues []string // backticked values after "Possible values are"
 	FromJSON       bool     // only the JSON block has it
 	FromMethods    bool     // only a "List x" Methods row has it
-
-	table          int  // which of its type's property tables lists it, from 1
-	inheritedTable bool // a paragraph before its table says the rows are inherited
 }
 
 // EnumDoc is one enum as a page describes it.
@@ -134,8 +117,6 @@ type EnumDoc struct {
 	Members     []MemberDoc
 	Flags       bool
 	Anchor      string // the heading's anchor, for links such as #agegroup-values
-
-	fromSection bool // from an "x values" heading, not a page of its own
 }
 
 // MemberDoc is one enum member.

@@ -1,9 +1,10 @@
 package parser
 
 import (
-	"github.com/docgen/graphgen/parser/lang"
 	"strings"
 	"unicode"
+
+	"github.com/docgen/graphgen/parser/lang"
 )
 
 // TypeExpr is what a page's type cell (or JSON placeholder) says a

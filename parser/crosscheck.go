@@ -1,0 +1,314 @@
+// The cross-check against the JSON block: table names and types checked
+// against the keys and placeholders of the type's JSON representation.
+
+package parser
+
+import (
+	"strings"
+
+	"github.com/docgen/graphgen/diag"
+)
+
+// crossCheck compares the table rows with the JSON block's keys: the keys
+// are never translated or mangled, so they fix names the table lost, and
+// keys the tables omit become properties too.
+func (e *extractor) crossCheck(t *typeDraft) {
+	if t.jsonBlock == nil {
+		return
+	}
+	e.keyFromJSON(t)
+	keys, keySet := jsonKeys(t)
+	e.dropValueTables(t, keys)
+	tableNames := map[string]bool{}
+	var structural []*PropDoc
+	for _, p := range t.Properties {
+		tableNames[p.Name] = true
+		if !p.Navigation {
+			structural = append(structural, p)
+		}
+	}
+	e.renameFromKeys(t, structural, keys, keySet, tableNames)
+	e.alignByNeighbours(t, structural, keys, tableNames)
+	e.typesFromJSON(t)
+	e.jsonOnlyKeys(t, keys, tableNames)
+}
+
+// keyFromJSON: the pages' JSON templates mark the key as
+// "String (identifier)".
+func (e *extractor) keyFromJSON(t *typeDraft) {
+	if id := t.jsonBlock.Get("id"); t.KeyProperty == "" && id != nil && id.Kind == JSONString &&
+		strings.Contains(strings.ToLower(id.Str), "(identifier)") {
+		t.KeyProperty = "id"
+	}
+}
+
+// jsonKeys returns the JSON block's property keys (annotations left out),
+// in order and as a set.
+func jsonKeys(t *typeDraft) ([]JSONField, map[string]bool) {
+	var keys []JSONField
+	keySet := map[string]bool{}
+	for _, f := range t.jsonBlock.Keys {
+		if f.Name == "" || strings.ContainsAny(f.Name, "@") {
+			continue
+		}
+		keys = append(keys, f)
+		keySet[f.Name] = true
+	}
+	return keys, keySet
+}
+
+// renameFromKeys settles table names that are the JSON keys spelled
+// another way (case), or no names at all (translated): the key in the same
+// place names them.
+func (e *extractor) renameFromKeys(t *typeDraft, structural []*PropDoc, keys []JSONField, keySet, tableNames map[string]bool) {
+	for i, p := range structural {
+		if keySet[p.Name] {
+			continue
+		}
+		if k, ok := foldKey(keys, p.Name); ok {
+			// One property spelled two ways. Property names are camelCase:
+			// the table's spelling stands unless it starts upper-case where
+			// the key does not (a translated table capitalises), or it is
+			// all lower case where the key marks its words ("filename",
+			// "fileName").
+			if !tableNames[k] && (startsUpper(p.Name) && !startsUpper(k) || lostWords(p.Name, k)) {
+				pos := e.pos(t.jsonOffset + findKeyOffset(keys, k))
+				e.warn(p.Pos, diag.NameCase,
+					"table names property %q, the JSON block at line %d names it %q; using the JSON name", p.Name, pos.Line, k)
+				delete(tableNames, p.Name)
+				p.Name, tableNames[k] = k, true
+			}
+			continue
+		}
+		if !IsIdentifier(p.Name) && i < len(keys) && !tableNames[keys[i].Name] {
+			k := keys[i].Name
+			pos := e.pos(t.jsonOffset + keys[i].KeyOffset)
+			e.warn(p.Pos, diag.NameFromJSON,
+				"table name %q is not a property name; using %q, the JSON key in the same place (line %d)", p.Name, k, pos.Line)
+			delete(tableNames, p.Name)
+			p.Name, tableNames[k] = k, true
+		}
+	}
+}
+
+// typesFromJSON refines table types by the JSON example: an unknown type
+// takes the placeholder's, "String (double)" says which type a string
+// carries, booleans and arrays say what the table left out.
+func (e *extractor) typesFromJSON(t *typeDraft) {
+	for _, p := range t.Properties {
+		v := t.jsonBlock.Get(p.Name)
+		carried := ""
+		if v != nil {
+			carried = e.stringOf(v)
+		}
+		switch {
+		case v == nil:
+		case !p.Type.Known():
+			p.Type = e.jsonPlaceholderType(v)
+		case p.Type.Primitive == "Edm.String" && !p.Type.Collection && carried != "":
+			// The table says String, the example "String (double)": the
+			// parenthesis says which type the string carries.
+			pos := e.pos(t.jsonOffset + v.Offset)
+			e.warn(p.Pos, diag.TypeFromJSON,
+				"table types %s as String, the JSON block (line %d) gives %q; using %s", p.Name, pos.Line, v.Str, carried)
+			p.Type.Primitive = carried
+		case p.Type.Primitive == "Edm.String" && !p.Type.Collection && v.Kind == JSONBool:
+			// The table says String, the example says true: a String
+			// placeholder is a string, so the example is the more specific.
+			pos := e.pos(t.jsonOffset + v.Offset)
+			e.warn(p.Pos, diag.TypeFromJSON,
+				"table types %s as String, the JSON block (line %d) gives a boolean; using Boolean", p.Name, pos.Line)
+			p.Type.Primitive = "Edm.Boolean"
+		case !p.Type.Collection && v.Kind == JSONArray && p.Type.Known():
+			// The table names one value, the example shows an array: the
+			// table left out the word "collection".
+			pos := e.pos(t.jsonOffset + v.Offset)
+			e.warn(p.Pos, diag.TypeFromJSON,
+				"table types %s as one value, the JSON block (line %d) gives an array; using a collection", p.Name, pos.Line)
+			p.Type.Collection = true
+		case e.IsAmbiguousNumber(strings.ToLower(strings.TrimSpace(p.Type.Raw))):
+			// "numeric" says only that it is a number; "decimal" in the
+			// example says which.
+			if jt := e.jsonPlaceholderType(v); jt.Primitive != "" && jt.Primitive != "Edm.String" && v.Kind == JSONString {
+				p.Type.Primitive = jt.Primitive
+			}
+		}
+	}
+}
+
+// jsonOnlyKeys adds the JSON keys no table lists as properties (the
+// resolver reports them, knowing whether a base declares them).
+func (e *extractor) jsonOnlyKeys(t *typeDraft, keys []JSONField, tableNames map[string]bool) {
+	for _, f := range keys {
+		if tableNames[f.Name] || !IsIdentifier(f.Name) {
+			continue
+		}
+		if _, ok := foldName(tableNames, f.Name); ok {
+			continue // the same property, spelled differently in the table
+		}
+		pos := e.pos(t.jsonOffset + f.KeyOffset)
+		typ := e.jsonPlaceholderType(f.Value)
+		t.Properties = append(t.Properties, &PropDoc{Name: f.Name, Pos: pos, Type: typ, Nullable: true, FromJSON: true})
+		tableNames[f.Name] = true
+	}
+}
+
+// dropValueTables drops a further table in the Properties section whose
+// names are mostly not JSON keys: it describes the values of a property
+// ("Supported property data types": Binary, Boolean, ...; the kinds of a
+// recurrence range), not properties. The first table always stands, and
+// relationships, which JSON blocks often leave out, are not judged.
+func (e *extractor) dropValueTables(t *typeDraft, keys []JSONField) {
+	if len(keys) == 0 {
+		return
+	}
+	first := 0
+	names, inJSON := map[int]int{}, map[int]int{}
+	for _, p := range t.Properties {
+		if p.Navigation || t.rows[p].table == 0 || t.rows[p].inheritedTable || !IsIdentifier(p.Name) {
+			continue
+		}
+		if first == 0 {
+			first = t.rows[p].table
+		}
+		names[t.rows[p].table]++
+		if _, ok := foldKey(keys, p.Name); ok {
+			inJSON[t.rows[p].table]++
+		}
+	}
+	drop := map[int]bool{}
+	for table, n := range names {
+		if table != first && n >= 2 && inJSON[table]*2 < n {
+			drop[table] = true
+		}
+	}
+	if len(drop) == 0 {
+		return
+	}
+	kept := t.Properties[:0]
+	reported := map[int]bool{}
+	for _, p := range t.Properties {
+		if !drop[t.rows[p].table] || p.Navigation {
+			kept = append(kept, p)
+			continue
+		}
+		if !reported[t.rows[p].table] {
+			reported[t.rows[p].table] = true
+			e.warn(p.Pos, diag.ValueTable,
+				"the table from here lists names the JSON representation does not have (%d of %d); read as a table of values, not properties", names[t.rows[p].table]-inJSON[t.rows[p].table], names[t.rows[p].table])
+		}
+	}
+	t.Properties = kept
+}
+
+func foldKey(keys []JSONField, name string) (string, bool) {
+	for _, k := range keys {
+		if strings.EqualFold(k.Name, name) {
+			return k.Name, true
+		}
+	}
+	return "", false
+}
+
+func findKeyOffset(keys []JSONField, name string) int {
+	for _, k := range keys {
+		if k.Name == name {
+			return k.KeyOffset
+		}
+	}
+	return 0
+}
+
+// stringOf reads the Edm type of a "String (double)" placeholder whose
+// parenthesis names a primitive other than String, or "". "String
+// (timestamp)" does not count: it is the placeholder pages copy most, and
+// on a String row it is a copy (an id, a displayName), never the type.
+func (w words) stringOf(v *JSONValue) string {
+	if v.Kind != JSONString {
+		return ""
+	}
+	low := strings.ToLower(strings.TrimSpace(v.Str))
+	inner, ok := strings.CutPrefix(low, "string (")
+	if !ok || !strings.HasSuffix(inner, ")") {
+		return ""
+	}
+	inner = strings.TrimSuffix(inner, ")")
+	switch inner {
+	case "timestamp":
+		return ""
+	case "iso 8601 duration":
+		return "Edm.Duration"
+	case "time of day":
+		return "Edm.TimeOfDay"
+	}
+	if prim, _ := w.Primitive(inner); prim != "" && prim != "Edm.String" {
+		return prim
+	}
+	return ""
+}
+
+func hasPropertyFold(t *TypeDoc, name string) bool {
+	for _, p := range t.Properties {
+		if strings.EqualFold(p.Name, name) {
+			return true
+		}
+	}
+	return false
+}
+
+func foldName(names map[string]bool, name string) (string, bool) {
+	for n := range names {
+		if strings.EqualFold(n, name) {
+			return n, true
+		}
+	}
+	return "", false
+}
+
+// alignByNeighbours gives a translated row name the JSON key that fits
+// between its neighbours: property tables are in alphabetical order more
+// often than JSON blocks are, so a row standing between isValidationOnly
+// and requestState is the one unclaimed key that sorts between them
+// (justification), when exactly one does and its type does not disagree.
+func (e *extractor) alignByNeighbours(t *typeDraft, rows []*PropDoc, keys []JSONField, claimed map[string]bool) {
+	for i, p := range rows {
+		if IsIdentifier(p.Name) {
+			continue
+		}
+		lo, hi := "", "\xff"
+		for j := i - 1; j >= 0; j-- {
+			if IsIdentifier(rows[j].Name) {
+				lo = strings.ToLower(rows[j].Name)
+				break
+			}
+		}
+		for j := i + 1; j < len(rows); j++ {
+			if IsIdentifier(rows[j].Name) {
+				hi = strings.ToLower(rows[j].Name)
+				break
+			}
+		}
+		if lo >= hi {
+			continue // not in alphabetical order here
+		}
+		var fit []JSONField
+		for _, k := range keys {
+			name := strings.ToLower(k.Name)
+			if !claimed[k.Name] && IsIdentifier(k.Name) && name > lo && name < hi {
+				fit = append(fit, k)
+			}
+		}
+		if len(fit) != 1 {
+			continue
+		}
+		k := fit[0]
+		if jt := e.jsonPlaceholderType(k.Value); p.Type.Primitive != "" && jt.Primitive != "" && jt.Primitive != p.Type.Primitive {
+			continue
+		}
+		pos := e.pos(t.jsonOffset + k.KeyOffset)
+		e.warn(p.Pos, diag.NameFromJSON,
+			"table name %q is not a property name; using %q, the one JSON key (line %d) that sorts between its neighbours", p.Name, k.Name, pos.Line)
+		delete(claimed, p.Name)
+		p.Name, claimed[k.Name] = k.Name, true
+	}
+}

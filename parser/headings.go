@@ -1,0 +1,97 @@
+// Headings: titles that start a type or an enum, and the sections they open.
+
+package parser
+
+import (
+	"strings"
+)
+
+// enumHeadingName returns x for a heading "x values" (or an anchor
+// "x-values"), the form aggregated and inline enum sections use.
+func (e *extractor) enumHeadingName(text, anchor string) string {
+	t := strings.TrimSpace(text)
+	if name, ok := e.EnumValuesName(t); ok {
+		if toks := identifierTokens(name); len(toks) == 1 {
+			return toks[0]
+		}
+	}
+	if a := strings.ToLower(anchor); strings.HasSuffix(a, "-values") && t != "" {
+		if n := e.firstIdentifier(t); n != "" && strings.EqualFold(n, strings.TrimSuffix(a, "-values")) {
+			return n
+		}
+	}
+	return ""
+}
+
+func (e *extractor) heading(b *block) {
+	text, anchor := b.Inl.Text, b.Inl.Anchor
+	if name := e.enumHeadingName(text, anchor); name != "" && b.Level >= 2 {
+		e.curEnum = &EnumDoc{Name: name, Pos: e.pos(b.Off), Anchor: anchor}
+		if e.sectionEnums == nil {
+			e.sectionEnums = map[*EnumDoc]bool{}
+		}
+		e.sectionEnums[e.curEnum] = true
+		e.page.Enums = append(e.page.Enums, e.curEnum)
+		e.enumLevel = b.Level
+		e.section = secMembers
+		return
+	}
+	if e.curEnum != nil && b.Level <= e.enumLevel {
+		e.curEnum = nil
+	}
+	if b.Level == 1 {
+		name := e.firstIdentifier(text)
+		if name == "" {
+			name = nameFromAnchor(anchor)
+		}
+		if e.isEnumPage {
+			if name != "" {
+				e.curEnum = &EnumDoc{Name: name, Pos: e.pos(b.Off), Anchor: anchor}
+				e.page.Enums = append(e.page.Enums, e.curEnum)
+				e.enumLevel = 1
+			}
+		} else {
+			e.newType(name, b.Off, anchor).typeHeading = e.IsTypeTitle(text, anchor)
+		}
+		e.section = secNone
+		return
+	}
+	if !e.isEnumPage && b.Level == 2 && e.IsTypeTitle(text, anchor) && (e.cur == nil || e.cur.sawTable || e.cur.HasJSON) {
+		e.newType(e.firstIdentifier(text), b.Off, anchor).typeHeading = true
+		e.section = secNone
+		return
+	}
+	e.section = e.Section(text, anchor)
+}
+
+// nameFromAnchor reads a lower-cased name from an anchor such as
+// "vpptokenrevokelicensesactionresult-resource-type".
+func nameFromAnchor(anchor string) string {
+	a := strings.ToLower(anchor)
+	for _, suf := range []string{"-resource-type", "-complex-type", "-enum-type", "-resource", "-type", "-values"} {
+		if strings.HasSuffix(a, suf) {
+			n := strings.TrimSuffix(a, suf)
+			if IsIdentifier(n) {
+				return n
+			}
+		}
+	}
+	return ""
+}
+
+func (e *extractor) newType(titleName string, off int, anchor string) *typeDraft {
+	t := &typeDraft{TypeDoc: &TypeDoc{Pos: e.pos(off), Anchor: anchor}, titleName: titleName, rows: map[*PropDoc]rowDraft{}}
+	e.types = append(e.types, t)
+	e.cur = t
+	e.curEnum = nil
+	return t
+}
+
+// current returns the type being described, starting one from the front
+// matter title for pages without an H1.
+func (e *extractor) current(off int) *typeDraft {
+	if e.cur == nil {
+		e.newType(e.firstIdentifier(e.fm["title"]), off, "")
+	}
+	return e.cur
+}

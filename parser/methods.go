@@ -1,0 +1,150 @@
+// Methods tables: REST operations on a type, and the collections its
+// "List x" rows name.
+
+package parser
+
+import (
+	"path"
+	"strings"
+
+	"github.com/docgen/graphgen/diag"
+	"github.com/docgen/graphgen/parser/lang"
+)
+
+// isMethodsTable recognises a Methods table with REST operations on the
+// resource itself, linked to the API pages (../api/x-get.md): only entities
+// can be read, updated or deleted by themselves. Functions and actions
+// (../api/notebook-getrecentnotebooks.md) return complex types too.
+func (e *extractor) isMethodsTable(b *block) bool {
+	h0 := ""
+	if len(b.Header.Cells) > 0 {
+		h0 = strings.ToLower(b.Header.Cells[0].Text)
+	}
+	if e.section != secMethods && !e.Is(lang.MethodsHeader, h0) {
+		return false
+	}
+	for _, r := range b.Rows {
+		for _, c := range r.Cells {
+			for _, l := range c.Links {
+				if name, ok := apiPage(l.Dest); ok && (isCRUDPage(name) || e.boundHere(name)) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// listedCollections reads Methods rows whose API page is named
+// <this page>-list-<x>.md and which return a collection: x is a collection
+// the page's type holds. The row's text says "List x" on English pages; on
+// translated ones only the file name keeps x, in lower case.
+func (e *extractor) listedCollections(b *block) {
+	for _, r := range b.Rows {
+		for _, l := range cellAt(r, 0).Links {
+			name, _ := apiPage(l.Dest)
+			x, ok := strings.CutPrefix(name, e.pageName()+"-list")
+			x = strings.TrimPrefix(x, "-")
+			if !ok || !IsIdentifier(x) {
+				continue
+			}
+			typ := e.parseTypeCell(cellAt(r, 1))
+			if !typ.Collection || typ.Link == "" {
+				continue
+			}
+			typ.Link = e.resolveLink(typ.Link)
+			words := strings.Fields(l.Text)
+			stated := len(words) == 2 && e.IsListVerb(words[0]) && strings.EqualFold(words[1], x) && IsIdentifier(words[1])
+			if stated {
+				x = words[1]
+			}
+			e.cur.listed = append(e.cur.listed, listedCollection{
+				prop:   &PropDoc{Name: x, Pos: e.pos(cellAt(r, 0).Off), Type: typ, Navigation: true, Nullable: true, FromMethods: true},
+				stated: stated,
+			})
+		}
+	}
+}
+
+// namesFromMethods gives a translated row name the collection a Methods
+// row lists with the same type, when exactly one unclaimed one does
+// ("Решения" of [accessReviewDecision] collection is decisions, from
+// accessreview-list-decisions.md), and adds the collections a "List x" row
+// names that no table lists.
+func (e *extractor) namesFromMethods(t *typeDraft) {
+	for _, p := range t.Properties {
+		if IsIdentifier(p.Name) || p.Type.Link == "" || !p.Type.Collection {
+			continue
+		}
+		var found *PropDoc
+		count := 0
+		for _, c := range t.listed {
+			if c.prop.Type.Link == p.Type.Link && !hasPropertyFold(t.TypeDoc, c.prop.Name) && (found == nil || found.Name != c.prop.Name) {
+				found = c.prop
+				count++
+			}
+		}
+		if count != 1 {
+			continue
+		}
+		name := found.Name
+		if words, ok := typeWords(name, ShortName(p.Type.Name)); ok {
+			name = words // the type shows the words the file name lost
+		}
+		e.warn(p.Pos, diag.NameFromMethods,
+			"table name %q is not a property name; using %q, the collection of %s that the Methods table lists (line %d)", p.Name, name, ShortName(p.Type.Name), found.Pos.Line)
+		p.Name = name
+	}
+	for _, c := range t.listed {
+		if c.stated && !hasPropertyFold(t.TypeDoc, c.prop.Name) {
+			t.Properties = append(t.Properties, c.prop)
+		}
+	}
+}
+
+// linksToAPI reports whether a table links to an API page.
+func linksToAPI(b *block) bool {
+	for _, r := range b.Rows {
+		for _, c := range r.Cells {
+			for _, l := range c.Links {
+				if _, ok := apiPage(l.Dest); ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// apiPage returns the lower-cased name of the API page a link leads to
+// ("x-get" for ../api/x-get.md#request), and whether it leads to one.
+func apiPage(dest string) (string, bool) {
+	if !strings.Contains(dest, "/api/") && !strings.HasPrefix(dest, "api/") {
+		return "", false
+	}
+	p, _, _ := strings.Cut(dest, "#")
+	return strings.TrimSuffix(strings.ToLower(path.Base(p)), ".md"), true
+}
+
+// pageName is the page's file name, lower-cased, without ".md".
+func (e *extractor) pageName() string {
+	return strings.TrimSuffix(strings.ToLower(path.Base(e.page.Path)), ".md")
+}
+
+// boundHere reports an API page named after this page ("search-query" on
+// search.md): an operation bound to the page's type, which only entity
+// types have.
+func (e *extractor) boundHere(name string) bool {
+	return strings.HasPrefix(name, e.pageName()+"-")
+}
+
+// isCRUDPage reports an API page named for reading, listing, updating or
+// deleting a resource: x-get, x-list, x-update, x-delete.
+func isCRUDPage(base string) bool {
+	for _, suf := range []string{"-get", "-update", "-delete", "-list"} {
+		if strings.HasSuffix(base, suf) {
+			return true
+		}
+	}
+	return false
+}

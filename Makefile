@@ -4,7 +4,9 @@ GOTEST   ?= $(GO) test -count=1 -timeout 20m
 GEN      := $(GO) run ./cmd/gen -in docs-input -out generated -pkg generated -go-generate
 FUZZTIME ?= 30s
 
-.PHONY: help generate check test fidelity bench fuzz lint install
+.PHONY: help generate check test fidelity bench fuzz lint install snapshot-record snapshot-compare
+
+SNAPSHOT ?= /tmp/graphgen-snapshot
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -31,6 +33,12 @@ fuzz: ## run each fuzz target for FUZZTIME (default 30s)
 lint: ## gofmt -l and go vet; fails on findings
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt -l:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
+
+snapshot-record: ## record every corpus folder's schema JSON and package in SNAPSHOT (before a refactor)
+	./scripts/snapshot.sh record $(SNAPSHOT)
+
+snapshot-compare: ## fail when a corpus folder's schema JSON or package differs from SNAPSHOT
+	./scripts/snapshot.sh compare $(SNAPSHOT)
 
 install: ## install gen into GOBIN
 	$(GO) install ./cmd/gen

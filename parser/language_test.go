@@ -1,0 +1,84 @@
+package parser
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/docgen/graphgen/parser/lang"
+)
+
+// A made-up language: adding a language is a data file (this vocabulary)
+// and its tests (this one).
+const zorbish = `{
+  "language": "zz",
+  "headings": {
+    "properties": ["glorpz*"],
+    "relationships": ["linkoz*"],
+    "typeTitle": ["* blarg-tipo"],
+    "enumTitle": ["* numo-tipo"],
+    "namespace": ["nomspaz:*"]
+  },
+  "columns": {
+    "properties": ["glorp"],
+    "type": ["*tipo*"],
+    "description": ["*deskro*"],
+    "members": ["numo*"],
+    "value": ["*valu*"]
+  },
+  "phrases": {
+    "inherits": ["erbt fonn"],
+    "notNullable": ["nix nullo"],
+    "possibleValues": ["valuz posibo"]
+  },
+  "types": {
+    "primitives": {"zeikette": "Edm.String", "wahrwert": "Edm.Boolean", "ganzzal": "Edm.Int32"},
+    "collection": ["samlo"],
+    "filler": ["samlo"]
+  }
+}`
+
+const zorbishPage = `# widget blarg-tipo
+
+Nomspaz: microsoft.graph
+
+Erbt fonn [entity](entity.md).
+
+## Glorpz
+
+| Glorp | Tipo | Deskro |
+|:--|:--|:--|
+| label | Zeikette | Das label. Nix nullo. |
+| enabled | Wahrwert | Ja oder nein. |
+| count | Ganzzal | Wie viele. |
+| tags | Zeikette samlo | Die tags. |
+| shape | [widgetShape](widgetshape.md) | Valuz posibo: ` + "`round`, `square`" + `. |
+`
+
+func TestAMadeUpLanguageIsADataFile(t *testing.T) {
+	// Without its words the page gives a type from its title's name only.
+	before := Parse("widget.md", []byte(zorbishPage), Options{RootName: "resources"})
+	var props []string
+	for _, td := range before.Types {
+		props = append(props, propNames(td)...)
+	}
+	assert.Empty(t, props, "without its words no table of the page is read")
+
+	v, err := lang.Parse([]byte(zorbish))
+	require.NoError(t, err)
+	words := lang.New(append(lang.Embedded(), v)...)
+	p := Parse("widget.md", []byte(zorbishPage), Options{RootName: "resources", Lang: words})
+	require.Len(t, p.Types, 1, "%v", p.Diags)
+	td := p.Types[0]
+	assert.Equal(t, "microsoft.graph.widget", td.Name)
+	require.Len(t, td.Bases, 1)
+	assert.Equal(t, "entity.md", td.Bases[0].Link)
+	assert.Equal(t, []string{"label", "enabled", "count", "tags", "shape"}, propNames(td))
+	assert.Equal(t, "Edm.String", prop(t, td, "label").Type.Primitive)
+	assert.False(t, prop(t, td, "label").Nullable)
+	assert.Equal(t, "Edm.Boolean", prop(t, td, "enabled").Type.Primitive)
+	assert.Equal(t, "Edm.Int32", prop(t, td, "count").Type.Primitive)
+	assert.True(t, prop(t, td, "tags").Type.Collection)
+	assert.Equal(t, []string{"round", "square"}, prop(t, td, "shape").PossibleValues)
+}

@@ -68,7 +68,7 @@ func (e *extractor) listedCollections(b *block) {
 
 // namesFromMethods gives a translated row name the collection a Methods
 // row lists with the same type, when exactly one unclaimed one does
-// ("Решения" of [accessReviewDecision] collection is decisions, from
+// (a translated Decisions of [accessReviewDecision] collection is decisions, from
 // accessreview-list-decisions.md), and adds the collections a "List x" row
 // names that no table lists.
 func (e *extractor) namesFromMethods(t *typeDraft) {

@@ -230,7 +230,7 @@ func (e *extractor) rowText(r tableRow) []byte {
 }
 
 // propertyName reads the name from a name cell: the backticked name if the
-// cell has one, else the cell's first word taken whole ("a-b", "naïve"),
+// cell has one, else the cell's first word taken whole (a-b, or naïve with its diaeresis),
 // without emphasis marks; "" when that word has no letter.
 func (w words) propertyName(c inline) string {
 	for _, code := range c.Codes {

@@ -90,7 +90,7 @@ func (w words) parseTypeWords(t *TypeExpr, s string) {
 	if i := strings.IndexByte(s, '('); i > 0 {
 		inner := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s[i+1:]), ")"))
 		if strings.Contains(inner, ".") && IsIdentifier(inner) && strings.Count(s[:i], " ") <= 2 {
-			// "Коллекция (microsoft.graph.x)": the parenthesis holds the type
+			// A translated collection word with (microsoft.graph.x): the parenthesis holds the type
 			s = inner
 		} else {
 			s = s[:i]

@@ -95,7 +95,7 @@ func Resolve(pages []*parser.Page) *Schema {
 	r.ownProperties()
 	r.checkWireNames()
 
-	s := &Schema{Version: 1, byName: map[string]*Type{}}
+	s := &Schema{Version: Version, byName: map[string]*Type{}}
 	for _, e := range r.order {
 		s.Types = append(s.Types, e.t)
 		s.byName[e.t.Name] = e.t

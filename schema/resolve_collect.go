@@ -182,7 +182,7 @@ func (r *resolver) mergeEnumDocs(e *entry) {
 				}
 				continue
 			}
-			m := &Member{Name: md.Name, Value: md.Value, Description: md.Description, Deprecated: md.Deprecated}
+			m := &Member{Name: md.Name, Value: md.Value, Description: md.Description, Deprecated: md.Deprecated, Source: where(ed.page, md.Pos)}
 			seen[md.Name] = m
 			e.t.Members = append(e.t.Members, m)
 		}

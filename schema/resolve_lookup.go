@@ -136,6 +136,7 @@ func (r *resolver) resolveProperties() {
 				Nullable:    d.Nullable && d.Name != e.t.KeyProperty,
 				Deprecated:  d.Deprecated,
 				Description: d.Description,
+				Source:      where(pe.page, d.Pos),
 			}
 			if ref != nil {
 				prop.Ref = ref.t

@@ -161,7 +161,7 @@ func (r *resolver) enumsFromPossibleValues() {
 		en := &entry{t: &Type{Name: q, Kind: Enum, Source: fmt.Sprintf("%s:%d", src.page.Path, src.doc.Pos.Line)}, ns: namespaceOf(q), page: src.page}
 		for _, v := range src.doc.PossibleValues {
 			if !hasMember(en.t, v) {
-				en.t.Members = append(en.t.Members, &Member{Name: v})
+				en.t.Members = append(en.t.Members, &Member{Name: v, Source: where(src.page, src.doc.Pos)})
 			}
 		}
 		r.warn(src.page, src.doc.Pos, diag.EnumFromValues, "no page describes %s; its members come from the possible values of %s", q, src.doc.Name)
@@ -197,7 +197,7 @@ func (r *resolver) membersFromPossibleValues() {
 				if hasMemberFold(en, v) {
 					continue
 				}
-				en.Members = append(en.Members, &Member{Name: v})
+				en.Members = append(en.Members, &Member{Name: v, Source: where(pe.page, pe.doc.Pos)})
 				r.warn(pe.page, pe.doc.Pos, diag.MemberFromValues, "%s lists %q as a possible value of %s, whose page does not; added", pe.doc.Name, v, en.Name)
 			}
 		}

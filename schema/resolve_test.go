@@ -307,7 +307,7 @@ func TestSchemaJSONFormat(t *testing.T) {
 		Diags   []any `json:"diagnostics"`
 	}
 	require.NoError(t, json.Unmarshal(data, &doc))
-	assert.Equal(t, 1, doc.Version)
+	assert.Equal(t, 2, doc.Version)
 	require.Len(t, doc.Types, 2)
 	e := doc.Types[0]
 	assert.Equal(t, "microsoft.graph.empty", e["name"])
@@ -315,9 +315,10 @@ func TestSchemaJSONFormat(t *testing.T) {
 	assert.Equal(t, []any{}, e["members"], "members is always an array")
 	props := e["properties"].([]any)
 	p := props[0].(map[string]any)
-	for _, k := range []string{"name", "type", "collection", "navigation", "nullable", "goName", "description"} {
+	for _, k := range []string{"name", "type", "collection", "navigation", "nullable", "goName", "description", "source"} {
 		assert.Contains(t, p, k)
 	}
+	assert.Equal(t, "empty.md:8", p["source"], "version 2: every property has its row's position")
 	assert.Equal(t, "Edm.Stream", p["type"])
 	assert.Equal(t, "empty.md:1", e["source"])
 	assert.NotNil(t, doc.Diags, "diagnostics is always an array")

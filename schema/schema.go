@@ -60,6 +60,7 @@ type Property struct {
 	Deprecated  bool   `json:"deprecated,omitempty"`
 	GoName      string `json:"goName"`
 	Description string `json:"description"`
+	Source      string `json:"source"` // path:line of the row (version 2)
 
 	// Ref is the described type Type names, or nil for primitives and
 	// types no page describes.
@@ -73,7 +74,12 @@ type Member struct {
 	Deprecated  bool   `json:"deprecated,omitempty"`
 	GoName      string `json:"goName"`
 	Description string `json:"description"`
+	Source      string `json:"source"` // path:line of the member's row, or of the list that named it (version 2)
 }
+
+// Version is the schema JSON format written: 2 gives every property and
+// member its source position; version 1 files are still read.
+const Version = 2
 
 // Lookup returns the type with the qualified name, or nil.
 func (s *Schema) Lookup(name string) *Type { return s.byName[name] }

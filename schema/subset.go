@@ -19,6 +19,23 @@ import (
 // so they render as raw JSON. Derived types come only when named. Go names
 // and file names stay as the full schema settled them.
 func (s *Schema) Subset(patterns []string) (*Schema, error) {
+	roots, err := s.roots(patterns, true)
+	if err != nil {
+		return nil, err
+	}
+	return s.closure(roots), nil
+}
+
+// SubsetAny is Subset for a pattern list that may match nothing here (the
+// other side of a diff may hold the type): it never fails on that.
+func (s *Schema) SubsetAny(patterns []string) *Schema {
+	roots, _ := s.roots(patterns, false)
+	return s.closure(roots)
+}
+
+// roots returns the types the patterns match; with strict, a pattern that
+// matches none is an error that suggests the nearest names.
+func (s *Schema) roots(patterns []string, strict bool) ([]*Type, error) {
 	var roots []*Type
 	for _, p := range patterns {
 		p = strings.TrimSpace(p)
@@ -35,7 +52,7 @@ func (s *Schema) Subset(patterns []string) (*Schema, error) {
 				n++
 			}
 		}
-		if n == 0 {
+		if n == 0 && strict {
 			msg := fmt.Sprintf("-types pattern %q matches no type", p)
 			if near := s.nearestNames(p, 3); len(near) > 0 {
 				msg += "; did you mean " + strings.Join(near, ", ") + "?"
@@ -43,6 +60,11 @@ func (s *Schema) Subset(patterns []string) (*Schema, error) {
 			return nil, errors.New(msg)
 		}
 	}
+	return roots, nil
+}
+
+// closure returns the schema restricted to roots and what they need.
+func (s *Schema) closure(roots []*Type) *Schema {
 	keep := map[*Type]bool{}
 	var visit func(t *Type)
 	visit = func(t *Type) {
@@ -87,7 +109,7 @@ func (s *Schema) Subset(patterns []string) (*Schema, error) {
 	for _, c := range out.Types {
 		sort.Slice(c.Derived, func(i, j int) bool { return c.Derived[i].Name < c.Derived[j].Name })
 	}
-	return out, nil
+	return out
 }
 
 // nearestNames suggests up to n qualified names for a pattern that matched

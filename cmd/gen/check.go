@@ -14,6 +14,7 @@ import (
 
 	"github.com/docgen/graphgen/diag"
 	"github.com/docgen/graphgen/emitter"
+	"github.com/docgen/graphgen/schema"
 )
 
 // maxDiffLines caps each file's diff in -check output; maxDiffFiles caps
@@ -25,7 +26,7 @@ const (
 
 // check compares what a run would write with -out and reports each file
 // that would be added, changed or removed, with a short unified diff.
-func check(o options, files []emitter.File, stdout io.Writer, rep *report) int {
+func check(o options, s *schema.Schema, files []emitter.File, stdout io.Writer, rep *report) int {
 	res, err := emitter.Plan(o.out, files)
 	if err != nil {
 		return rep.fail(diag.CheckFailed, "%v", err)
@@ -48,6 +49,7 @@ func check(o options, files []emitter.File, stdout io.Writer, rep *report) int {
 		fmt.Fprintf(stdout, "gen: %s is stale: %d files would be written, %d removed%s\n", o.out, len(res.Written), len(res.Removed), hint)
 		return exitError
 	}
+	schemaChanges(o.schemaOut, s, stdout)
 	shown := 0
 	for _, name := range res.Written {
 		old, err := os.ReadFile(filepath.Join(o.out, name))
@@ -85,6 +87,32 @@ func goGenerateHint(goGenerate bool, old, new []byte) string {
 		return fmt.Sprintf("; note: this run has -go-generate but %s in -out has no //go:generate line (it was made without)", docFile)
 	}
 	return ""
+}
+
+// schemaChanges prints, before the file diffs, what changed in the API
+// since the run that wrote the schema file: the counts and every breaking
+// change. Nothing when there is no readable schema file.
+func schemaChanges(schemaFile string, s *schema.Schema, stdout io.Writer) {
+	if schemaFile == "" {
+		return
+	}
+	data, err := os.ReadFile(schemaFile)
+	if err != nil {
+		return
+	}
+	old, err := schema.ReadJSON(data)
+	if err != nil {
+		fmt.Fprintf(stdout, "gen: %s: %v; no schema-level summary\n", schemaFile, err)
+		return
+	}
+	rep := newDiffReport(schema.Diff(old, s))
+	fmt.Fprintf(stdout, "gen: API changes since %s (gen diff for all of them):\n", schemaFile)
+	for _, c := range rep.changes {
+		if c.Breaking {
+			fmt.Fprintln(stdout, changeLine(c).String())
+		}
+	}
+	fmt.Fprintln(stdout, rep.summaryLine())
 }
 
 func cappedDiff(name string, old, new []byte) string {

@@ -123,11 +123,14 @@ func splitList(s string) []string {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "diff" {
+		return runDiff(args[1:], stdout, stderr)
+	}
 	if len(args) > 0 && args[0] == "validate" {
 		return runValidate(args[1:], stdout, stderr)
 	}
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		fmt.Fprintf(stderr, "gen: unknown command %q (the only subcommand is validate)\n", args[0])
+		fmt.Fprintf(stderr, "gen: unknown command %q (the subcommands are validate and diff)\n", args[0])
 		return exitUsage
 	}
 	o, code := parseFlags(args, stderr)

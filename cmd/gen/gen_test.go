@@ -159,7 +159,7 @@ func TestSchemaOut(t *testing.T) {
 		Diagnostics []json.RawMessage `json:"diagnostics"`
 	}
 	require.NoError(t, json.Unmarshal(data, &doc))
-	assert.Equal(t, 1, doc.Version)
+	assert.Equal(t, 2, doc.Version)
 	var names []string
 	for _, ty := range doc.Types {
 		names = append(names, ty.Name)

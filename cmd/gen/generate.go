@@ -147,7 +147,7 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 		return exitError
 	}
 	if o.check {
-		return check(o, out, stdout, rep)
+		return check(o, s, out, stdout, rep)
 	}
 	// An interrupt while files are renamed into place would leave a mix of
 	// old and new files: hold it off until the write is done.

@@ -1,0 +1,154 @@
+// gen diff: what changed in the API between two versions of the docs,
+// and whether it breaks code that uses the generated package.
+
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/docgen/graphgen/diag"
+	"github.com/docgen/graphgen/schema"
+)
+
+const diffUsage = `usage: gen diff [-format text|markdown|json] [-fail-on breaking|any] [-types LIST] [-v] OLD NEW
+
+Compares two versions of the docs at the schema level and says, for each
+change, what it means for the generated Go package. OLD and NEW are each a
+folder of pages (read like -in) or a schema JSON file (-schema-out).
+Exit status, as diff(1): 0 nothing that -fail-on names changed, 1 it did,
+2 bad usage or an input that cannot be read.
+
+Examples:
+  gen diff old/resources new/resources
+  gen diff -fail-on breaking -format markdown schema-v1.json docs/resources > CHANGES.md
+  gen diff -format json -types 'microsoft.graph.user' old.json new.json
+
+Flags:
+`
+
+type diffOptions struct {
+	format, failOn, types string
+	verbose               bool
+}
+
+func runDiff(args []string, stdout, stderr io.Writer) int {
+	fset := flag.NewFlagSet("gen diff", flag.ContinueOnError)
+	fset.SetOutput(stderr)
+	var o diffOptions
+	fset.StringVar(&o.format, "format", "text", "report format on stdout: text, markdown or json\nexample: -format markdown")
+	fset.StringVar(&o.failOn, "fail-on", "any", "exit 1 when a change of this kind is found: breaking, or any\nexample: -fail-on breaking")
+	fset.StringVar(&o.types, "types", "", "report only these types (qualified names or globs, comma-separated) and the types they need\nexample: -types 'microsoft.graph.user'")
+	fset.BoolVar(&o.verbose, "v", false, "list description changes too (json always lists them)\nexample: -v")
+	fset.Usage = func() {
+		fmt.Fprint(stderr, diffUsage)
+		fset.PrintDefaults()
+	}
+	if err := fset.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	usage := func(format string, args ...any) int {
+		fmt.Fprintf(stderr, "gen diff: "+format+"\n", args...)
+		return exitUsage
+	}
+	switch {
+	case fset.NArg() != 2:
+		fset.Usage()
+		return usage("want two inputs, OLD and NEW; got %d", fset.NArg())
+	case o.format != "text" && o.format != "markdown" && o.format != "json":
+		return usage("-format must be text, markdown or json, not %q", o.format)
+	case o.failOn != "breaking" && o.failOn != "any":
+		return usage("-fail-on must be breaking or any, not %q", o.failOn)
+	}
+	var sides [2]*schema.Schema
+	for i, arg := range fset.Args() {
+		s, err := loadSchema(arg, stderr)
+		if err != nil {
+			fmt.Fprintf(stderr, "gen diff: %s: %v\n", arg, err)
+			return exitUsage
+		}
+		sides[i] = s
+	}
+	if o.types != "" {
+		patterns := splitList(o.types)
+		for i := range sides {
+			sides[i] = sides[i].SubsetAny(patterns)
+		}
+		if len(sides[0].Types) == 0 && len(sides[1].Types) == 0 {
+			return usage("-types %q matches no type in either input", o.types)
+		}
+	}
+	changes := schema.Diff(sides[0], sides[1])
+	rep := newDiffReport(changes)
+	switch o.format {
+	case "json":
+		rep.writeJSON(stdout)
+	case "markdown":
+		rep.writeMarkdown(stdout, o.verbose)
+	default:
+		rep.writeText(stdout, o.verbose)
+	}
+	if (o.failOn == "breaking" && rep.breaking > 0) || (o.failOn == "any" && len(changes) > 0) {
+		return exitError
+	}
+	return exitOK
+}
+
+// loadSchema reads a schema JSON file, or resolves a folder of pages; page
+// diagnostics go to stderr, positioned under the folder given.
+func loadSchema(arg string, stderr io.Writer) (*schema.Schema, error) {
+	info, err := os.Stat(arg)
+	if err != nil {
+		return nil, err
+	}
+	if !info.IsDir() {
+		data, err := os.ReadFile(arg)
+		if err != nil {
+			return nil, err
+		}
+		return schema.ReadJSON(data)
+	}
+	var diags diag.List
+	pages, _, err := readPages(arg, &pageFilter{}, &diags)
+	if err != nil {
+		return nil, err
+	}
+	var s *schema.Schema
+	if err := diag.Guard("resolve", func() error { s = resolveStage(pages); return nil }); err != nil {
+		return nil, err
+	}
+	diags = append(diags, s.Diagnostics...)
+	diags.Sort()
+	for i := range diags {
+		if diags[i].File != "" {
+			diags[i].File = filepath.ToSlash(filepath.Join(arg, diags[i].File))
+		}
+	}
+	diags.Print(stderr, false, false)
+	root := filepath.ToSlash(arg)
+	for _, t := range s.Types {
+		t.Source = placeIn(root, t.Source)
+		for _, p := range t.Properties {
+			p.Source = placeIn(root, p.Source)
+		}
+		for _, m := range t.Members {
+			m.Source = placeIn(root, m.Source)
+		}
+	}
+	return s, nil
+}
+
+// placeIn makes a position relative to -in one under the folder given.
+func placeIn(root, source string) string {
+	if source == "" {
+		return ""
+	}
+	return filepath.ToSlash(filepath.Join(root, source))
+}

@@ -113,3 +113,52 @@ func BenchmarkNoOpRerun(b *testing.B) {
 		}
 	}
 }
+
+// The gen diff benchmarks compare en-2020-05/beta with
+// bilingual-ru-2020-10/beta: as two schema files (the goal: under 1 s), as
+// two page folders, and, for scale, generating both folders
+// (BenchmarkDiffFolders must not take longer than BenchmarkGenerateBoth).
+
+func diffInputs(b *testing.B) (string, string) {
+	return corpus.Require(b, "corpus", "en-2020-05", "beta", "resources"), benchInput(b)
+}
+
+func BenchmarkDiffSchemaFiles(b *testing.B) {
+	old, new := diffInputs(b)
+	dir := b.TempDir()
+	files := [2]string{filepath.Join(dir, "old.json"), filepath.Join(dir, "new.json")}
+	for i, in := range []string{old, new} {
+		if code := run([]string{"-q", "-no-cache", "-in", in, "-out", filepath.Join(dir, "pkg"+string(rune('a'+i))), "-schema-out", files[i]}, io.Discard, io.Discard); code != exitOK {
+			b.Fatal("exit", code)
+		}
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if code := run([]string{"diff", "-format", "json", files[0], files[1]}, io.Discard, io.Discard); code == exitUsage {
+			b.Fatal("exit", code)
+		}
+	}
+}
+
+func BenchmarkDiffFolders(b *testing.B) {
+	old, new := diffInputs(b)
+	for b.Loop() {
+		if code := run([]string{"diff", old, new}, io.Discard, io.Discard); code == exitUsage {
+			b.Fatal("exit", code)
+		}
+	}
+}
+
+func BenchmarkGenerateBoth(b *testing.B) {
+	old, new := diffInputs(b)
+	for b.Loop() {
+		b.StopTimer()
+		dir := b.TempDir()
+		b.StartTimer()
+		for i, in := range []string{old, new} {
+			if code := run([]string{"-q", "-no-cache", "-in", in, "-out", filepath.Join(dir, "pkg"+string(rune('a'+i)))}, io.Discard, io.Discard); code != exitOK {
+				b.Fatal("exit", code)
+			}
+		}
+	}
+}

@@ -132,6 +132,15 @@ func TestDiffEveryChangeKind(t *testing.T) {
 			p["person.md"] = resourcePage("person", "", "A person. This resource is an open type.", "displayName | String | The name shown.")
 		}, []schema.Change{{Change: "changed", Element: "type", Aspect: "open", Name: "microsoft.graph.person", Old: "false", New: "true", At: "person.md:1"},
 			{Change: "changed", Element: "description", Name: "microsoft.graph.person", Old: "A person.", New: "A person. This resource is an open type.", At: "person.md:1"}}},
+		{"abstract", func(p map[string]string) {
+			p["person.md"] += "\n<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.person\", \"abstract\": true} -->\n"
+		}, []schema.Change{{Change: "changed", Element: "type", Aspect: "abstract", Name: "microsoft.graph.person", Old: "false", New: "true", At: "person.md:1"}}},
+		{"go name", func(p map[string]string) {
+			// A new property takes the Go name an old one had: the old one
+			// is renamed (DisplayName2), which breaks code using it.
+			p["person.md"] = resourcePage("person", "", "A person.", "display_name | String | The title shown.", "displayName | String | The name shown.")
+		}, []schema.Change{{Change: "added", Element: "property", Name: "microsoft.graph.person.display_name", New: "Edm.String", At: "person.md:11"},
+			{Change: "changed", Element: "go-name", Name: "microsoft.graph.person.displayName", Old: "Person.DisplayName", New: "Person.DisplayName2", Breaking: true, At: "person.md:12"}}},
 		{"description", func(p map[string]string) {
 			p["item.md"] = strings.Replace(p["item.md"], "| The size. |", "| The size, in bytes. |", 1)
 		}, []schema.Change{{Change: "changed", Element: "description", Name: "microsoft.graph.item.size", Old: "The size.", New: "The size, in bytes.", At: "item.md:14"}}},

@@ -70,7 +70,7 @@ func Render(s *schema.Schema, opts Options) ([]File, error) {
 const registryFile = "registry.go"
 
 // renderRegistry lists every struct type by its @odata.type with its base,
-// for Unmarshal and Poly.
+// for Unmarshal and the fields declared with a base type's interface.
 func renderRegistry(s *schema.Schema, opts Options) (File, error) {
 	f := jen.NewFile(opts.Package)
 	f.HeaderComment(Header)
@@ -87,6 +87,15 @@ func renderRegistry(s *schema.Schema, opts Options) (File, error) {
 		entries[jen.Lit("#"+t.Name)] = jen.Values(fields)
 	}
 	f.Var().Id("registry").Op("=").Map(jen.String()).Id("registration").Values(entries)
+	anys := jen.Dict{}
+	for _, t := range s.Types {
+		if t.GoInterface != "" {
+			anys[jen.Qual("reflect", "TypeFor").Types(jen.Id(t.GoInterface)).Call()] = jen.Lit("#" + t.Name)
+		}
+	}
+	f.Comment("interfaces maps each interface of a type with derived types to that type's @odata.type:")
+	f.Comment("fields declared with it decode into the type @odata.type names.")
+	f.Var().Id("interfaces").Op("=").Map(jen.Qual("reflect", "Type")).String().Values(anys)
 	var buf bytes.Buffer
 	if err := f.Render(&buf); err != nil {
 		return File{}, fmt.Errorf("rendering %s: %w", registryFile, err)
@@ -172,6 +181,29 @@ func structDecl(f *jen.File, t *schema.Type) {
 	f.Comment("UnmarshalJSON reads the properties; unknown ones go to AdditionalData.")
 	f.Func().Params(jen.Id("v").Op("*").Id(t.GoName)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
 		jen.Return(jen.Id("unmarshalObject").Call(jen.Id("data"), jen.Id("v"))))
+	if t.GoInterface != "" {
+		interfaceDecl(f, t)
+	}
+}
+
+// interfaceDecl declares the interface of a type with derived types: the
+// type and every type derived from it implement it (the methods reach them
+// through embedding), and no other type can, since one method is
+// unexported. Fields declared with the type hold it.
+func interfaceDecl(f *jen.File, t *schema.Type) {
+	as, marker := t.AsMethod(), "is"+t.GoInterface
+	f.Comment(fmt.Sprintf("%s is a *%s or a pointer to a type derived from it: each has %s", t.GoInterface, t.GoName, as))
+	f.Comment("through embedding, and no other type can implement it.")
+	f.Type().Id(t.GoInterface).Interface(
+		jen.Comment(fmt.Sprintf("%s returns the %s part of the value (a derived type's embedded %s).", as, t.GoName, t.GoName)),
+		jen.Id(as).Params().Op("*").Id(t.GoName),
+		jen.Comment("ODataType returns the @odata.type of the value's own type."),
+		jen.Id("ODataType").Params().String(),
+		jen.Id(marker).Params(),
+	)
+	f.Comment(fmt.Sprintf("%s returns v: for a type derived from %s, its embedded %s.", as, t.GoName, t.GoName))
+	f.Func().Params(jen.Id("v").Op("*").Id(t.GoName)).Id(as).Params().Op("*").Id(t.GoName).Block(jen.Return(jen.Id("v")))
+	f.Func().Params(jen.Op("*").Id(t.GoName)).Id(marker).Params().Block()
 }
 
 func enumDecl(f *jen.File, t *schema.Type) {
@@ -299,10 +331,10 @@ func fieldType(p *schema.Property) jen.Code {
 // elemType is the Go type of one value of the property, and whether a
 // single value is held by pointer (to tell absent from zero).
 func elemType(p *schema.Property) (*jen.Statement, bool) {
-	if p.Ref != nil && p.Ref.Kind != schema.Enum && len(p.Ref.Derived) > 0 {
-		// Declared with a base type that has derived types: the holder
-		// decodes into the type @odata.type names.
-		return jen.Id("Poly").Types(jen.Id(p.Ref.GoName)), false
+	if p.Ref != nil && p.Ref.GoInterface != "" {
+		// Declared with a base type that has derived types: its interface
+		// holds a pointer to the base or to any type derived from it.
+		return jen.Id(p.Ref.GoInterface), false
 	}
 	if p.Ref != nil {
 		return jen.Id(p.Ref.GoName), true

@@ -25,3 +25,19 @@ func (v Entity) MarshalJSON() ([]byte, error) {
 func (v *Entity) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v)
 }
+
+// AnyEntity is a *Entity or a pointer to a type derived from it: each has AsEntity
+// through embedding, and no other type can implement it.
+type AnyEntity interface {
+	// AsEntity returns the Entity part of the value (a derived type's embedded Entity).
+	AsEntity() *Entity
+	// ODataType returns the @odata.type of the value's own type.
+	ODataType() string
+	isAnyEntity()
+}
+
+// AsEntity returns v: for a type derived from Entity, its embedded Entity.
+func (v *Entity) AsEntity() *Entity {
+	return v
+}
+func (*Entity) isAnyEntity() {}

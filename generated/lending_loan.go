@@ -18,7 +18,7 @@ type LendingLoan struct {
 	// Продление срока.
 	Extension *Duration `json:"extension,omitempty"`
 	// Выданный экземпляр.
-	Item Poly[LibraryItem] `json:"item,omitempty"`
+	Item AnyLibraryItem `json:"item,omitempty"`
 	// Читатель.
 	Borrower *Member `json:"borrower,omitempty"`
 }

@@ -34,3 +34,19 @@ func (v LibraryItem) MarshalJSON() ([]byte, error) {
 func (v *LibraryItem) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v)
 }
+
+// AnyLibraryItem is a *LibraryItem or a pointer to a type derived from it: each has AsLibraryItem
+// through embedding, and no other type can implement it.
+type AnyLibraryItem interface {
+	// AsLibraryItem returns the LibraryItem part of the value (a derived type's embedded LibraryItem).
+	AsLibraryItem() *LibraryItem
+	// ODataType returns the @odata.type of the value's own type.
+	ODataType() string
+	isAnyLibraryItem()
+}
+
+// AsLibraryItem returns v: for a type derived from LibraryItem, its embedded LibraryItem.
+func (v *LibraryItem) AsLibraryItem() *LibraryItem {
+	return v
+}
+func (*LibraryItem) isAnyLibraryItem() {}

@@ -2,6 +2,8 @@
 
 package generated
 
+import "reflect"
+
 // registry maps each struct type's @odata.type to its base and constructor.
 var registry = map[string]registration{
 	"#microsoft.graph.author": {new: func() any {
@@ -46,4 +48,11 @@ var registry = map[string]registration{
 			return new(Shelf)
 		},
 	},
+}
+
+// interfaces maps each interface of a type with derived types to that type's @odata.type:
+// fields declared with it decode into the type @odata.type names.
+var interfaces = map[reflect.Type]string{
+	reflect.TypeFor[AnyEntity]():      "#microsoft.graph.entity",
+	reflect.TypeFor[AnyLibraryItem](): "#microsoft.graph.libraryItem",
 }

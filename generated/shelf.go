@@ -22,7 +22,7 @@ type Shelf struct {
 	// Особенности доступности.
 	Accessibility *AccessibilityFeatures `json:"accessibility,omitempty"`
 	// Экземпляры на полке. Только для чтения.
-	Items []Poly[LibraryItem] `json:"items,omitempty"`
+	Items []AnyLibraryItem `json:"items,omitempty"`
 }
 
 // ODataType returns "#microsoft.graph.shelf".

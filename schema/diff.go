@@ -125,6 +125,12 @@ func diffType(o, n *Type) []Change {
 		out = append(out, Change{Change: "changed", Element: ElemGoName, Name: n.Name, Type: n.Name, Go: n.GoName,
 			Old: o.GoName, New: n.GoName, Breaking: true, At: at})
 	}
+	if o.GoInterface != n.GoInterface {
+		// The interface comes with the first derived type and goes with the
+		// last: every field declared with the type changes its Go type.
+		out = append(out, Change{Change: "changed", Element: ElemGoName, Aspect: "interface", Name: n.Name, Type: n.Name, Go: n.GoName,
+			Old: o.GoInterface, New: n.GoInterface, Breaking: true, At: at})
+	}
 	if strings.TrimSpace(o.Description) != strings.TrimSpace(n.Description) {
 		out = append(out, Change{Change: "changed", Element: ElemDescription, Name: n.Name, Type: n.Name, Go: n.GoName,
 			Old: o.Description, New: n.Description, At: at})

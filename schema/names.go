@@ -18,6 +18,13 @@ func assignNames(s *Schema) {
 		t.GoName = pkg.Claim(naming.TypeName(t.Name))
 		t.FileName = files.Claim(naming.FileName(t.GoName))
 	}
+	// A struct with derived types gets an interface that it and they
+	// implement: fields declared with it hold any of them.
+	for _, t := range s.Types {
+		if t.Kind != Enum && len(t.Derived) > 0 {
+			t.GoInterface = pkg.Claim("Any" + t.GoName)
+		}
+	}
 	for _, t := range s.Types {
 		for _, m := range t.Members {
 			m.GoName = pkg.Claim(t.GoName + naming.Pascal(m.Name))
@@ -37,6 +44,13 @@ func assignNames(s *Schema) {
 			continue
 		}
 		scope := naming.NewScope(naming.MethodNames...)
+		// The As methods of its own interface and its bases' reach the type
+		// through embedding: a field of that name would hide them.
+		for b := range t.Lineage() {
+			if m := b.AsMethod(); m != "" {
+				scope.Claim(m)
+			}
+		}
 		for b := range t.Ancestors() {
 			scope.Claim(b.GoName)
 			for _, p := range b.Properties {

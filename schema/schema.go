@@ -31,13 +31,17 @@ type Schema struct {
 
 // Type is one entity, complex type or enum.
 type Type struct {
-	Name        string      `json:"name"` // qualified: microsoft.graph.user
-	Kind        Kind        `json:"kind"`
-	Base        *string     `json:"base"` // qualified, null when none
-	Abstract    bool        `json:"abstract"`
-	OpenType    bool        `json:"openType,omitempty"`
-	Flags       bool        `json:"flags,omitempty"`
-	GoName      string      `json:"goName"`
+	Name     string  `json:"name"` // qualified: microsoft.graph.user
+	Kind     Kind    `json:"kind"`
+	Base     *string `json:"base"` // qualified, null when none
+	Abstract bool    `json:"abstract"`
+	OpenType bool    `json:"openType,omitempty"`
+	Flags    bool    `json:"flags,omitempty"`
+	GoName   string  `json:"goName"`
+	// GoInterface names the interface a struct with derived types gets
+	// (AnyDirectoryObject): fields declared with the type have it, so they
+	// hold the type or any type derived from it.
+	GoInterface string      `json:"goInterface,omitempty"`
 	Source      string      `json:"source"` // path:line where the definition starts
 	Description string      `json:"description"`
 	Properties  []*Property `json:"properties"` // own properties, in page order
@@ -80,6 +84,15 @@ type Member struct {
 // Version is the schema JSON format written: 2 gives every property and
 // member its source position; version 1 files are still read.
 const Version = 2
+
+// AsMethod is the method that returns the struct part of a value held by
+// its interface (AsDirectoryObject), or "" for a type without one.
+func (t *Type) AsMethod() string {
+	if t.GoInterface == "" {
+		return ""
+	}
+	return "As" + t.GoName
+}
 
 // Lookup returns the type with the qualified name, or nil.
 func (s *Schema) Lookup(name string) *Type { return s.byName[name] }

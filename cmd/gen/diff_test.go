@@ -83,7 +83,9 @@ func TestDiffEveryChangeKind(t *testing.T) {
 		}, []schema.Change{{Change: "added", Element: "type", Name: "microsoft.graph.extra", New: "complex", At: "extra.md:1"}}},
 		{"type removed", func(p map[string]string) { delete(p, "special.md") },
 			// An added or removed type stands for its properties.
-			[]schema.Change{{Change: "removed", Element: "type", Name: "microsoft.graph.special", Old: "entity", Breaking: true, At: "special.md:1"}}},
+			[]schema.Change{{Change: "removed", Element: "type", Name: "microsoft.graph.special", Old: "entity", Breaking: true, At: "special.md:1"},
+				// item loses its only derived type, and with it AnyItem.
+				{Change: "changed", Element: "go-name", Aspect: "interface", Name: "microsoft.graph.item", Old: "AnyItem", New: "", Breaking: true, At: "item.md:1"}}},
 		{"enum to struct", func(p map[string]string) {
 			p["color.md"] = resourcePage("color", "", "A color.", "rgb | String | The value.")
 		}, []schema.Change{{Change: "changed", Element: "type", Aspect: "kind", Name: "microsoft.graph.color", Old: "enum", New: "complex", Breaking: true, At: "color.md:1"},
@@ -93,7 +95,8 @@ func TestDiffEveryChangeKind(t *testing.T) {
 			{Change: "removed", Element: "member", Name: "microsoft.graph.color.red", Old: "0", Breaking: true, At: "color.md:14"}}},
 		{"base changed", func(p map[string]string) {
 			p["special.md"] = resourcePage("special", "entity", "A special item.", "level | Int32 | The level.")
-		}, []schema.Change{{Change: "changed", Element: "type", Aspect: "base", Name: "microsoft.graph.special", Old: "microsoft.graph.item", New: "microsoft.graph.entity", Breaking: true, At: "special.md:1"}}},
+		}, []schema.Change{{Change: "changed", Element: "type", Aspect: "base", Name: "microsoft.graph.special", Old: "microsoft.graph.item", New: "microsoft.graph.entity", Breaking: true, At: "special.md:1"},
+			{Change: "changed", Element: "go-name", Aspect: "interface", Name: "microsoft.graph.item", Old: "AnyItem", New: "", Breaking: true, At: "item.md:1"}}},
 		{"base added", func(p map[string]string) {
 			p["person.md"] = resourcePage("person", "entity", "A person.", "displayName | String | The name shown.")
 		}, []schema.Change{{Change: "changed", Element: "type", Aspect: "base", Name: "microsoft.graph.person", Old: "", New: "microsoft.graph.entity", At: "person.md:1"},
@@ -235,8 +238,10 @@ func TestDiffExitCodesAndInputs(t *testing.T) {
 	code, stdout, _ = genOut(t, "diff", "-fail-on", "breaking", old, breaking)
 	assert.Equal(t, exitError, code)
 	lines := strings.Split(strings.TrimSpace(stdout), "\n")
-	assert.Regexp(t, `special\.md:1: breaking: removed type microsoft.graph.special: entity \(Special\)$`, lines[0], "breaking changes first")
-	assert.Regexp(t, `^gen diff: 1 changes, 1 breaking: types \+0 -1 ~0; 0 descriptions changed$`, lines[len(lines)-1])
+	require.Len(t, lines, 3, stdout)
+	assert.Regexp(t, `item\.md:1: breaking: changed go-name interface microsoft.graph.item: AnyItem -> none \(Item\)$`, lines[0])
+	assert.Regexp(t, `special\.md:1: breaking: removed type microsoft.graph.special: entity \(Special\)$`, lines[1])
+	assert.Regexp(t, `^gen diff: 2 changes, 2 breaking: types \+0 -1 ~0, go-names \+0 -0 ~1; 0 descriptions changed$`, lines[2])
 
 	// Schema JSON files, in any mix with folders; version 1 files too.
 	schemaFile := filepath.Join(t.TempDir(), "old.json")
@@ -245,7 +250,7 @@ func TestDiffExitCodesAndInputs(t *testing.T) {
 	require.Equal(t, exitOK, code, stderr)
 	code, r, _ := runDiffJSON(t, schemaFile, breaking)
 	assert.Equal(t, exitError, code)
-	assert.Equal(t, 1, r.Summary.Breaking)
+	assert.Equal(t, 2, r.Summary.Breaking)
 	code, r, _ = runDiffJSON(t, schemaFile, same)
 	assert.Equal(t, exitOK, code, "a schema file and the folder it came from are the same API: %+v", r.Changes)
 	data, err := os.ReadFile(schemaFile)

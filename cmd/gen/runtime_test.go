@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -46,5 +47,36 @@ func TestGeneratedPackageRuntime(t *testing.T) {
 		want, err := os.ReadFile(golden)
 		require.NoError(t, err, "run with -update to create %s", golden)
 		require.Equal(t, string(want), string(got), "%s re-encoded differs from %s", p, golden)
+	}
+}
+
+// TestWrongTypeInABaseTypedFieldDoesNotCompile: a field declared with a
+// base type that has derived types holds the base or a type derived from
+// it, and the compiler rejects anything else.
+func TestWrongTypeInABaseTypedFieldDoesNotCompile(t *testing.T) {
+	in, _ := copyDocsInput(t)
+	mod := t.TempDir()
+	code, stderr := gen(t, "-in", in, "-out", filepath.Join(mod, "models"))
+	require.Equal(t, exitOK, code, stderr)
+	writeFile(t, filepath.Join(mod, "go.mod"), "module gencheck\n\ngo 1.22\n")
+	build := func(src string) (string, error) {
+		writeFile(t, filepath.Join(mod, "use", "use.go"), "package use\n\nimport \"gencheck/models\"\n\n"+src)
+		cmd := exec.Command("go", "build", "./use")
+		cmd.Dir = mod
+		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+		out, err := cmd.CombinedOutput()
+		return string(out), err
+	}
+	out, err := build("var _ = models.Shelf{Items: []models.AnyLibraryItem{&models.Book{}, &models.LibraryItem{}}}\nvar _ = models.LendingLoan{Item: &models.Book{}}\n")
+	require.NoError(t, err, "the base and a derived type are accepted: %s", out)
+	for _, wrong := range []string{
+		"var _ = models.Shelf{Items: []models.AnyLibraryItem{&models.Member{}}}\n", // not derived from libraryItem
+		"var _ = models.LendingLoan{Item: &models.Member{}}\n",
+		"var _ models.AnyLibraryItem = \"hello\"\n",
+		"var _ = models.LendingLoan{Item: models.Book{}}\n", // a struct value, not a pointer
+	} {
+		out, err := build(wrong)
+		require.Error(t, err, "must not compile: %s", wrong)
+		assert.Contains(t, out, "does not implement models.AnyLibraryItem", wrong)
 	}
 }

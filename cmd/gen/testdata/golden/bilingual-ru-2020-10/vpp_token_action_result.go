@@ -36,3 +36,19 @@ func (v VppTokenActionResult) MarshalJSON() ([]byte, error) {
 func (v *VppTokenActionResult) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v)
 }
+
+// AnyVppTokenActionResult is a *VppTokenActionResult or a pointer to a type derived from it: each has AsVppTokenActionResult
+// through embedding, and no other type can implement it.
+type AnyVppTokenActionResult interface {
+	// AsVppTokenActionResult returns the VppTokenActionResult part of the value (a derived type's embedded VppTokenActionResult).
+	AsVppTokenActionResult() *VppTokenActionResult
+	// ODataType returns the @odata.type of the value's own type.
+	ODataType() string
+	isAnyVppTokenActionResult()
+}
+
+// AsVppTokenActionResult returns v: for a type derived from VppTokenActionResult, its embedded VppTokenActionResult.
+func (v *VppTokenActionResult) AsVppTokenActionResult() *VppTokenActionResult {
+	return v
+}
+func (*VppTokenActionResult) isAnyVppTokenActionResult() {}

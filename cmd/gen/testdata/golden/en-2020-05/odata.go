@@ -115,60 +115,71 @@ func derivesFrom(t, base string) bool {
 	return false
 }
 
-// Poly holds a value declared as type B where B has derived types: Value
-// is a pointer to B or to the type derived from B that the JSON's
-// @odata.type names (*B when it names none, an unknown type, or a type not
-// derived from B). Encoding writes Value's properties and its @odata.type.
-type Poly[B any] struct {
-	Value any
-}
-
-// NewPoly wraps a pointer to a value of B or of a type derived from it.
-func NewPoly[B any](v any) Poly[B] { return Poly[B]{Value: v} }
-
-// UnmarshalJSON decodes into the type @odata.type names when it derives
-// from B, else into B.
-func (p *Poly[B]) UnmarshalJSON(data []byte) error {
-	if bytes.Equal(bytes.TrimSpace(data), []byte("null")) {
-		p.Value = nil
-		return nil
-	}
+// newDeclared decodes a JSON object declared as the type named base (a type
+// with derived types) into the type its @odata.type names when that type
+// derives from base, else into base itself (an unknown or unrelated type's
+// data is kept in AdditionalData, and its @odata.type written back).
+func newDeclared(data []byte, base string) (reflect.Value, error) {
 	var head struct {
 		Type *string `json:"@odata.type"`
 	}
 	if err := json.Unmarshal(data, &head); err != nil {
-		return err
+		return reflect.Value{}, err
 	}
-	var v any = new(B)
+	reg := registry[base]
 	if head.Type != nil {
-		want := any(new(B)).(typed).ODataType()
-		name := normalizeType(*head.Type)
-		if reg, ok := registry[name]; ok && derivesFrom(name, want) {
-			v = reg.new()
+		if name := normalizeType(*head.Type); derivesFrom(name, base) {
+			reg = registry[name]
 		}
 	}
+	v := reg.new()
 	if err := json.Unmarshal(data, v); err != nil {
+		return reflect.Value{}, err
+	}
+	return reflect.ValueOf(v), nil
+}
+
+// decodeDeclared fills a field of a base type's interface (or a slice of
+// them) from JSON.
+func decodeDeclared(raw []byte, f reflect.Value, base string) error {
+	if f.Kind() != reflect.Slice {
+		v, err := newDeclared(raw, base)
+		if err == nil {
+			f.Set(v)
+		}
 		return err
 	}
-	p.Value = v
+	var items []json.RawMessage
+	if err := json.Unmarshal(raw, &items); err != nil {
+		return err
+	}
+	out := reflect.MakeSlice(f.Type(), len(items), len(items))
+	for i, item := range items {
+		if bytes.Equal(bytes.TrimSpace(item), []byte("null")) {
+			continue
+		}
+		v, err := newDeclared(item, base)
+		if err != nil {
+			return err
+		}
+		out.Index(i).Set(v)
+	}
+	f.Set(out)
 	return nil
 }
 
-// MarshalJSON encodes Value; when it is of a type derived from B and does
-// not carry its @odata.type already, the type is added in front (the value
-// itself is not changed). For B itself the type is implied.
-func (p Poly[B]) MarshalJSON() ([]byte, error) {
-	if p.Value == nil {
-		return []byte("null"), nil
-	}
-	b, err := json.Marshal(p.Value)
+// encodeDeclared writes a value held by a base type's interface: its
+// properties and, when it is of a type derived from base and does not carry
+// its @odata.type already, the type in front (the value is not changed).
+// For base itself the type is implied.
+func encodeDeclared(v any, base string) ([]byte, error) {
+	b, err := json.Marshal(v)
 	if err != nil {
 		return nil, err
 	}
-	t, ok := p.Value.(typed)
-	if !ok || len(b) < 2 || b[0] != '{' || bytes.HasPrefix(b, []byte(`{"@odata.type":`)) ||
-		t.ODataType() == any(new(B)).(typed).ODataType() {
-		return b, nil // the declared type is implied
+	t, ok := v.(typed)
+	if !ok || len(b) < 2 || b[0] != '{' || bytes.HasPrefix(b, []byte(`{"@odata.type":`)) || t.ODataType() == base {
+		return b, nil
 	}
 	name, _ := json.Marshal(t.ODataType())
 	out := make([]byte, 0, len(b)+len(name)+16)
@@ -178,6 +189,33 @@ func (p Poly[B]) MarshalJSON() ([]byte, error) {
 		out = append(out, ',')
 	}
 	return append(out, b[1:]...), nil
+}
+
+// encodeDeclaredField writes a field of a base type's interface, or a slice
+// of them.
+func encodeDeclaredField(f reflect.Value, base string) ([]byte, error) {
+	if f.Kind() != reflect.Slice {
+		return encodeDeclared(f.Interface(), base)
+	}
+	var buf bytes.Buffer
+	buf.WriteByte('[')
+	for i := 0; i < f.Len(); i++ {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		item := f.Index(i)
+		if item.IsNil() {
+			buf.WriteString("null")
+			continue
+		}
+		b, err := encodeDeclared(item.Interface(), base)
+		if err != nil {
+			return nil, err
+		}
+		buf.Write(b)
+	}
+	buf.WriteByte(']')
+	return buf.Bytes(), nil
 }
 
 // JoinFlags joins members of a flags enum the way the service writes them:
@@ -209,8 +247,9 @@ func splitFlags[E ~string](v E) []E {
 // compile.
 
 type fieldPlan struct {
-	name  string // wire name
-	index []int  // field index path through embedded structs
+	name     string // wire name
+	index    []int  // field index path through embedded structs
+	declared string // for a field of a base type's interface (or a slice of them): that type's @odata.type
 }
 
 type structPlan struct {
@@ -247,7 +286,11 @@ func planFor(t reflect.Type) *structPlan {
 					continue // the shallower field wins, as in encoding/json
 				}
 				p.byName[name] = len(p.fields)
-				p.fields = append(p.fields, fieldPlan{name: name, index: idx})
+				ft := f.Type
+				if ft.Kind() == reflect.Slice {
+					ft = ft.Elem()
+				}
+				p.fields = append(p.fields, fieldPlan{name: name, index: idx, declared: interfaces[ft]})
 			}
 		}
 	}
@@ -299,7 +342,13 @@ func unmarshalObject(data []byte, v any) error {
 				}
 				continue
 			}
-			if err := json.Unmarshal(raw, f.Addr().Interface()); err != nil {
+			var err error
+			if base := plan.fields[i].declared; base != "" {
+				err = decodeDeclared(raw, f, base)
+			} else {
+				err = json.Unmarshal(raw, f.Addr().Interface())
+			}
+			if err != nil {
 				return fmt.Errorf("%s.%s: %w", rv.Type().Name(), key, err)
 			}
 			continue
@@ -324,7 +373,7 @@ func unmarshalObject(data []byte, v any) error {
 }
 
 // marshalObject encodes the struct v points to: the @odata.type it was
-// decoded with (or that a Poly holder asks for), the set properties in
+// decoded with (or that a base-typed field asks for), the set properties in
 // declaration order (base properties first), explicit nulls, then
 // AdditionalData in key order.
 func marshalObject(v any) ([]byte, error) {
@@ -360,7 +409,13 @@ func marshalObject(v any) ([]byte, error) {
 		if isEmpty(fv) {
 			continue
 		}
-		b, err := json.Marshal(fv.Interface())
+		var b []byte
+		var err error
+		if f.declared != "" {
+			b, err = encodeDeclaredField(fv, f.declared)
+		} else {
+			b, err = json.Marshal(fv.Interface())
+		}
 		if err != nil {
 			return nil, fmt.Errorf("%s.%s: %w", rv.Type().Name(), f.name, err)
 		}
@@ -395,15 +450,9 @@ func isEmpty(v reflect.Value) bool {
 		return v.IsNil() || (v.Kind() == reflect.Slice && v.Len() == 0 && v.Type().Elem().Kind() == reflect.Uint8)
 	case reflect.String:
 		return v.Len() == 0
-	case reflect.Struct:
-		if p, ok := v.Interface().(interface{ isEmptyPoly() bool }); ok {
-			return p.isEmptyPoly()
-		}
 	}
 	return false
 }
-
-func (p Poly[B]) isEmptyPoly() bool { return p.Value == nil }
 
 // compactJSON removes insignificant white space, so that raw values kept
 // in AdditionalData and json.RawMessage fields compare equal however the

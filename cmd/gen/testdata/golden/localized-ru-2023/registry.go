@@ -2,6 +2,8 @@
 
 package seed
 
+import "reflect"
+
 // registry maps each struct type's @odata.type to its base and constructor.
 var registry = map[string]registration{
 	"#microsoft.graph.vppTokenActionResult": {new: func() any {
@@ -14,3 +16,7 @@ var registry = map[string]registration{
 		},
 	},
 }
+
+// interfaces maps each interface of a type with derived types to that type's @odata.type:
+// fields declared with it decode into the type @odata.type names.
+var interfaces = map[reflect.Type]string{reflect.TypeFor[AnyVppTokenActionResult](): "#microsoft.graph.vppTokenActionResult"}

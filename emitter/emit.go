@@ -169,16 +169,20 @@ func structDecl(f *jen.File, t *schema.Type) {
 			}
 			fields = append(fields, jen.Comment("Deprecated: the documentation marks this property deprecated."))
 		}
-		fields = append(fields, jen.Id(p.GoName).Add(typ).Tag(map[string]string{"json": p.Name + ",omitempty"}))
+		tags := map[string]string{"json": p.Name + ",omitempty"}
+		if p.Navigation {
+			tags["graph"] = "navigation" // never part of a PatchBody
+		}
+		fields = append(fields, jen.Id(p.GoName).Add(typ).Tag(tags))
 	}
 	f.Type().Id(t.GoName).Struct(fields...)
 	odataType := "#" + t.Name
 	f.Comment(fmt.Sprintf("ODataType returns %q.", odataType))
 	f.Func().Params(jen.Id(t.GoName)).Id("ODataType").Params().String().Block(jen.Return(jen.Lit(odataType)))
-	f.Comment("MarshalJSON writes the set properties, explicit nulls and AdditionalData.")
+	f.Comment("MarshalJSON writes the properties that hold a value, explicit nulls and the additional data.")
 	f.Func().Params(jen.Id("v").Id(t.GoName)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Return(jen.Id("marshalObject").Call(jen.Op("&").Id("v"))))
-	f.Comment("UnmarshalJSON reads the properties; unknown ones go to AdditionalData.")
+	f.Comment("UnmarshalJSON reads the properties; unknown ones are kept as additional data.")
 	f.Func().Params(jen.Id("v").Op("*").Id(t.GoName)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
 		jen.Return(jen.Id("unmarshalObject").Call(jen.Id("data"), jen.Id("v"))))
 	if t.GoInterface != "" {

@@ -22,12 +22,12 @@ func (Author) ODataType() string {
 	return "#microsoft.graph.author"
 }
 
-// MarshalJSON writes the set properties, explicit nulls and AdditionalData.
+// MarshalJSON writes the properties that hold a value, explicit nulls and the additional data.
 func (v Author) MarshalJSON() ([]byte, error) {
 	return marshalObject(&v)
 }
 
-// UnmarshalJSON reads the properties; unknown ones go to AdditionalData.
+// UnmarshalJSON reads the properties; unknown ones are kept as additional data.
 func (v *Author) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v)
 }

@@ -51,7 +51,7 @@ type Book struct {
 	// The record in the retired system.
 	LegacyRecord json.RawMessage `json:"legacyRecord,omitempty"`
 	// Members who borrowed this book. Read-only. Nullable.
-	Borrowers []Member `json:"borrowers,omitempty"`
+	Borrowers []Member `graph:"navigation" json:"borrowers,omitempty"`
 }
 
 // ODataType returns "#microsoft.graph.book".
@@ -59,12 +59,12 @@ func (Book) ODataType() string {
 	return "#microsoft.graph.book"
 }
 
-// MarshalJSON writes the set properties, explicit nulls and AdditionalData.
+// MarshalJSON writes the properties that hold a value, explicit nulls and the additional data.
 func (v Book) MarshalJSON() ([]byte, error) {
 	return marshalObject(&v)
 }
 
-// UnmarshalJSON reads the properties; unknown ones go to AdditionalData.
+// UnmarshalJSON reads the properties; unknown ones are kept as additional data.
 func (v *Book) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v)
 }

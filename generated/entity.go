@@ -16,12 +16,12 @@ func (Entity) ODataType() string {
 	return "#microsoft.graph.entity"
 }
 
-// MarshalJSON writes the set properties, explicit nulls and AdditionalData.
+// MarshalJSON writes the properties that hold a value, explicit nulls and the additional data.
 func (v Entity) MarshalJSON() ([]byte, error) {
 	return marshalObject(&v)
 }
 
-// UnmarshalJSON reads the properties; unknown ones go to AdditionalData.
+// UnmarshalJSON reads the properties; unknown ones are kept as additional data.
 func (v *Entity) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v)
 }

@@ -18,9 +18,9 @@ type LendingLoan struct {
 	// Продление срока.
 	Extension *Duration `json:"extension,omitempty"`
 	// Выданный экземпляр.
-	Item AnyLibraryItem `json:"item,omitempty"`
+	Item AnyLibraryItem `graph:"navigation" json:"item,omitempty"`
 	// Читатель.
-	Borrower *Member `json:"borrower,omitempty"`
+	Borrower *Member `graph:"navigation" json:"borrower,omitempty"`
 }
 
 // ODataType returns "#microsoft.graph.lending.loan".
@@ -28,12 +28,12 @@ func (LendingLoan) ODataType() string {
 	return "#microsoft.graph.lending.loan"
 }
 
-// MarshalJSON writes the set properties, explicit nulls and AdditionalData.
+// MarshalJSON writes the properties that hold a value, explicit nulls and the additional data.
 func (v LendingLoan) MarshalJSON() ([]byte, error) {
 	return marshalObject(&v)
 }
 
-// UnmarshalJSON reads the properties; unknown ones go to AdditionalData.
+// UnmarshalJSON reads the properties; unknown ones are kept as additional data.
 func (v *LendingLoan) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v)
 }

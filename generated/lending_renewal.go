@@ -20,12 +20,12 @@ func (LendingRenewal) ODataType() string {
 	return "#microsoft.graph.lending.renewal"
 }
 
-// MarshalJSON writes the set properties, explicit nulls and AdditionalData.
+// MarshalJSON writes the properties that hold a value, explicit nulls and the additional data.
 func (v LendingRenewal) MarshalJSON() ([]byte, error) {
 	return marshalObject(&v)
 }
 
-// UnmarshalJSON reads the properties; unknown ones go to AdditionalData.
+// UnmarshalJSON reads the properties; unknown ones are kept as additional data.
 func (v *LendingRenewal) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v)
 }

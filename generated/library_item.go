@@ -17,7 +17,7 @@ type LibraryItem struct {
 	// Free-form tags.
 	Tags []string `json:"tags,omitempty"`
 	// The shelf the item stands on. Read-only.
-	Shelf *Shelf `json:"shelf,omitempty"`
+	Shelf *Shelf `graph:"navigation" json:"shelf,omitempty"`
 }
 
 // ODataType returns "#microsoft.graph.libraryItem".
@@ -25,12 +25,12 @@ func (LibraryItem) ODataType() string {
 	return "#microsoft.graph.libraryItem"
 }
 
-// MarshalJSON writes the set properties, explicit nulls and AdditionalData.
+// MarshalJSON writes the properties that hold a value, explicit nulls and the additional data.
 func (v LibraryItem) MarshalJSON() ([]byte, error) {
 	return marshalObject(&v)
 }
 
-// UnmarshalJSON reads the properties; unknown ones go to AdditionalData.
+// UnmarshalJSON reads the properties; unknown ones are kept as additional data.
 func (v *LibraryItem) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v)
 }

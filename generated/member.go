@@ -28,7 +28,7 @@ type Member struct {
 	// Phone numbers.
 	Phones []string `json:"phones,omitempty"`
 	// The member's loans. Read-only.
-	Loans []LendingLoan `json:"loans,omitempty"`
+	Loans []LendingLoan `graph:"navigation" json:"loans,omitempty"`
 }
 
 // ODataType returns "#microsoft.graph.member".
@@ -36,12 +36,12 @@ func (Member) ODataType() string {
 	return "#microsoft.graph.member"
 }
 
-// MarshalJSON writes the set properties, explicit nulls and AdditionalData.
+// MarshalJSON writes the properties that hold a value, explicit nulls and the additional data.
 func (v Member) MarshalJSON() ([]byte, error) {
 	return marshalObject(&v)
 }
 
-// UnmarshalJSON reads the properties; unknown ones go to AdditionalData.
+// UnmarshalJSON reads the properties; unknown ones are kept as additional data.
 func (v *Member) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v)
 }

@@ -22,7 +22,7 @@ type Shelf struct {
 	// Особенности доступности.
 	Accessibility *AccessibilityFeatures `json:"accessibility,omitempty"`
 	// Экземпляры на полке. Только для чтения.
-	Items []AnyLibraryItem `json:"items,omitempty"`
+	Items []AnyLibraryItem `graph:"navigation" json:"items,omitempty"`
 }
 
 // ODataType returns "#microsoft.graph.shelf".
@@ -30,12 +30,12 @@ func (Shelf) ODataType() string {
 	return "#microsoft.graph.shelf"
 }
 
-// MarshalJSON writes the set properties, explicit nulls and AdditionalData.
+// MarshalJSON writes the properties that hold a value, explicit nulls and the additional data.
 func (v Shelf) MarshalJSON() ([]byte, error) {
 	return marshalObject(&v)
 }
 
-// UnmarshalJSON reads the properties; unknown ones go to AdditionalData.
+// UnmarshalJSON reads the properties; unknown ones are kept as additional data.
 func (v *Shelf) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v)
 }

@@ -236,7 +236,7 @@ func (s *Scope) Claim(name string) string {
 // SupportNames are the package-level names the support files declare; no
 // type or constant may take them.
 var SupportNames = []string{"Date", "TimeOfDay", "Duration", "Unmarshal", "NewDate", "ParseDate",
-	"ParseTimeOfDay", "ParseDuration", "Object", "JoinFlags", "New", "PatchBody"}
+	"ParseTimeOfDay", "ParseDuration", "Object", "JoinFlags", "New", "PatchBody", "SetNull", "IsNull", "ClearNull"}
 
 // SupportFiles are the file names the support files use.
 var SupportFiles = []string{"doc.go", "edm.go", "odata.go", "registry.go"}

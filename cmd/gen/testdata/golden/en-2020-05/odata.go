@@ -17,34 +17,132 @@ import (
 // so, through the base, in all of them). It holds what a struct carries
 // besides its documented properties:
 //
-//   - AdditionalData: properties the documentation does not know yet,
-//     kept as raw JSON so that they survive a decode/encode round trip;
-//   - explicit nulls: SetNull("displayName") makes the property encode as
-//     null (a PATCH that clears it), distinct from leaving it out; decoding
-//     records nulls the same way (IsNull);
+//   - additional data: properties the documentation does not know yet,
+//     kept as raw JSON so that they survive a decode/encode round trip
+//     (AdditionalData, SetAdditionalData);
+//   - explicit nulls: a property decoded as null, or set with SetNull, is
+//     encoded as null (a PATCH that clears it), distinct from leaving it
+//     out (IsNull, ClearNull); a property that holds a value is never
+//     encoded as null, and decoding a value clears its null;
 //   - the @odata.type the value was decoded with, written back on encode.
+//
+// Its state is never changed in place, only replaced: a copy of a struct
+// (cp := orig) is independent, whatever is then decoded into it or set on
+// it.
 type Object struct {
-	AdditionalData map[string]json.RawMessage `json:"-"`
-	nulls          map[string]bool
-	odataType      string
+	state *objectState
 }
 
-// SetNull marks a property (by its wire name) to be encoded as an explicit
-// null, and clears its value's effect on encoding.
-func (o *Object) SetNull(name string) {
-	if o.nulls == nil {
-		o.nulls = map[string]bool{}
+type objectState struct {
+	additional map[string]json.RawMessage
+	nulls      map[string]bool // wire names
+	odataType  string
+}
+
+// edit returns a copy of the state to change and put back with o.state =.
+func (o *Object) edit() *objectState {
+	next := &objectState{additional: map[string]json.RawMessage{}, nulls: map[string]bool{}}
+	if o.state != nil {
+		for k, v := range o.state.additional {
+			next.additional[k] = v
+		}
+		for k := range o.state.nulls {
+			next.nulls[k] = true
+		}
+		next.odataType = o.state.odataType
 	}
-	o.nulls[name] = true
+	return next
 }
 
-// IsNull reports whether a property was decoded as, or set to, null.
-func (o *Object) IsNull(name string) bool { return o.nulls[name] }
+// AdditionalData returns the properties the documentation does not know,
+// as raw JSON by name: a copy, so changing it changes nothing here.
+func (o Object) AdditionalData() map[string]json.RawMessage {
+	if o.state == nil || len(o.state.additional) == 0 {
+		return nil
+	}
+	out := make(map[string]json.RawMessage, len(o.state.additional))
+	for k, v := range o.state.additional {
+		out[k] = append(json.RawMessage(nil), v...)
+	}
+	return out
+}
 
-// ClearNull undoes SetNull.
-func (o *Object) ClearNull(name string) { delete(o.nulls, name) }
+// SetAdditionalData sets a property the documentation does not know to raw
+// JSON (json.RawMessage("null") for an explicit null), or removes it when
+// value is nil. A documented property's name is ignored on encode: set
+// its field instead.
+func (o *Object) SetAdditionalData(name string, value json.RawMessage) {
+	next := o.edit()
+	if value == nil {
+		delete(next.additional, name)
+	} else {
+		next.additional[name] = append(json.RawMessage(nil), value...)
+	}
+	o.state = next
+}
 
 func (o *Object) object() *Object { return o }
+
+// SetNull makes a property of v encode as an explicit null, and clears its
+// value: field is a pointer to the property's field in v (SetNull(u,
+// &u.JobTitle)), so the compiler checks the name. It fails, changing
+// nothing, when field is not a property field of v.
+func SetNull[T any](v *T, field any) error {
+	name, f, obj, err := propertyOf(v, field)
+	if err != nil {
+		return err
+	}
+	next := obj.edit()
+	next.nulls[name] = true
+	obj.state = next
+	f.SetZero()
+	return nil
+}
+
+// IsNull reports whether a property of v was decoded as, or set to, null and
+// holds no value since.
+func IsNull[T any](v *T, field any) bool {
+	name, f, obj, err := propertyOf(v, field)
+	return err == nil && obj.state != nil && obj.state.nulls[name] && isEmpty(f)
+}
+
+// ClearNull undoes SetNull (or a decoded null): the property is left out
+// unless it gets a value.
+func ClearNull[T any](v *T, field any) error {
+	name, _, obj, err := propertyOf(v, field)
+	if err != nil || obj.state == nil || !obj.state.nulls[name] {
+		return err
+	}
+	next := obj.edit()
+	delete(next.nulls, name)
+	obj.state = next
+	return nil
+}
+
+// propertyOf finds the property field that field points to in the struct v
+// points to: its wire name, the field and v's Object.
+func propertyOf(v any, field any) (string, reflect.Value, *Object, error) {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() || rv.Elem().Kind() != reflect.Struct {
+		return "", reflect.Value{}, nil, fmt.Errorf("not a pointer to a generated struct: %T", v)
+	}
+	rv = rv.Elem()
+	plan := planFor(rv.Type())
+	if plan.object == nil {
+		return "", reflect.Value{}, nil, fmt.Errorf("%s is not a generated struct", rv.Type())
+	}
+	fp := reflect.ValueOf(field)
+	if fp.Kind() == reflect.Pointer && !fp.IsNil() {
+		for _, f := range plan.fields {
+			fv := rv.FieldByIndex(f.index)
+			if fv.Addr().Pointer() == fp.Pointer() && fv.Addr().Type() == fp.Type() {
+				obj := rv.FieldByIndex(plan.object).Addr().Interface().(*Object)
+				return f.name, fv, obj, nil
+			}
+		}
+	}
+	return "", reflect.Value{}, nil, fmt.Errorf("%T is not a pointer to a property field of this %s", field, rv.Type())
+}
 
 // objectHolder is implemented by every generated struct, through Object.
 type objectHolder interface{ object() *Object }
@@ -247,9 +345,10 @@ func splitFlags[E ~string](v E) []E {
 // compile.
 
 type fieldPlan struct {
-	name     string // wire name
-	index    []int  // field index path through embedded structs
-	declared string // for a field of a base type's interface (or a slice of them): that type's @odata.type
+	name       string // wire name
+	index      []int  // field index path through embedded structs
+	declared   string // for a field of a base type's interface (or a slice of them): that type's @odata.type
+	navigation bool   // tagged graph:"navigation"
 }
 
 type structPlan struct {
@@ -290,7 +389,8 @@ func planFor(t reflect.Type) *structPlan {
 				if ft.Kind() == reflect.Slice {
 					ft = ft.Elem()
 				}
-				p.fields = append(p.fields, fieldPlan{name: name, index: idx, declared: interfaces[ft]})
+				p.fields = append(p.fields, fieldPlan{name: name, index: idx, declared: interfaces[ft],
+					navigation: f.Tag.Get("graph") == "navigation"})
 			}
 		}
 	}
@@ -306,8 +406,10 @@ func unmarshalObject(data []byte, v any) error {
 	rv := reflect.ValueOf(v).Elem()
 	plan := planFor(rv.Type())
 	var obj *Object
+	var next *objectState // obj's state after this decode, put back at the end
 	if plan.object != nil {
 		obj = rv.FieldByIndex(plan.object).Addr().Interface().(*Object)
+		next = obj.edit()
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
@@ -337,10 +439,13 @@ func unmarshalObject(data []byte, v any) error {
 			f := rv.FieldByIndex(plan.fields[i].index)
 			if isNull {
 				f.SetZero()
-				if obj != nil {
-					obj.SetNull(key)
+				if next != nil {
+					next.nulls[key] = true
 				}
 				continue
+			}
+			if next != nil {
+				delete(next.nulls, key) // a value now: no longer null
 			}
 			var err error
 			if base := plan.fields[i].declared; base != "" {
@@ -353,60 +458,56 @@ func unmarshalObject(data []byte, v any) error {
 			}
 			continue
 		}
-		if obj == nil {
+		if next == nil {
 			continue
 		}
 		if key == "@odata.type" {
 			var s string
 			if json.Unmarshal(raw, &s) == nil {
-				obj.odataType = s
+				next.odataType = s
 				continue
 			}
 		}
-		if obj.AdditionalData == nil {
-			obj.AdditionalData = map[string]json.RawMessage{}
-		}
-		obj.AdditionalData[key] = append(json.RawMessage(nil), raw...)
+		next.additional[key] = append(json.RawMessage(nil), raw...)
 	}
-	_, err = dec.Token() // the closing brace
-	return err
+	if _, err := dec.Token(); err != nil { // the closing brace
+		return err
+	}
+	if obj != nil {
+		obj.state = next
+	}
+	return nil
 }
 
-// marshalObject encodes the struct v points to: the @odata.type it was
-// decoded with (or that a base-typed field asks for), the set properties in
-// declaration order (base properties first), explicit nulls, then
-// AdditionalData in key order.
-func marshalObject(v any) ([]byte, error) {
+// member is one key of an encoded object, with its JSON value.
+type member struct {
+	key        string
+	value      []byte
+	navigation bool // a navigation property (never part of a PATCH body)
+}
+
+// members encodes the struct v points to, key by key: the @odata.type it
+// was decoded with, the properties that hold a value (base properties
+// first), explicit nulls of properties that hold none, then the additional
+// data in key order.
+func members(v any) ([]member, error) {
 	rv := reflect.ValueOf(v).Elem()
 	plan := planFor(rv.Type())
-	var obj *Object
+	var st *objectState
 	if plan.object != nil {
-		obj = rv.FieldByIndex(plan.object).Addr().Interface().(*Object)
+		st = rv.FieldByIndex(plan.object).Addr().Interface().(*Object).state
 	}
-	var buf bytes.Buffer
-	buf.WriteByte('{')
-	first := true
-	write := func(key string, value []byte) {
-		if !first {
-			buf.WriteByte(',')
-		}
-		first = false
-		k, _ := json.Marshal(key)
-		buf.Write(k)
-		buf.WriteByte(':')
-		buf.Write(value)
-	}
-	if obj != nil && obj.odataType != "" {
-		t, _ := json.Marshal(obj.odataType)
-		write("@odata.type", t)
+	var out []member
+	if st != nil && st.odataType != "" {
+		t, _ := json.Marshal(st.odataType)
+		out = append(out, member{key: "@odata.type", value: t})
 	}
 	for _, f := range plan.fields {
 		fv := rv.FieldByIndex(f.index)
-		if obj != nil && obj.nulls[f.name] {
-			write(f.name, []byte("null"))
-			continue
-		}
 		if isEmpty(fv) {
+			if st != nil && st.nulls[f.name] {
+				out = append(out, member{key: f.name, value: []byte("null"), navigation: f.navigation})
+			}
 			continue
 		}
 		var b []byte
@@ -419,31 +520,97 @@ func marshalObject(v any) ([]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s.%s: %w", rv.Type().Name(), f.name, err)
 		}
-		write(f.name, b)
+		out = append(out, member{key: f.name, value: b, navigation: f.navigation})
 	}
-	if obj != nil {
-		for name := range obj.nulls {
-			if _, known := plan.byName[name]; !known {
-				write(name, []byte("null"))
+	if st != nil {
+		keys := make([]string, 0, len(st.additional))
+		for k := range st.additional {
+			if _, known := plan.byName[k]; !known {
+				keys = append(keys, k)
 			}
-		}
-		keys := make([]string, 0, len(obj.AdditionalData))
-		for k := range obj.AdditionalData {
-			keys = append(keys, k)
 		}
 		sort.Strings(keys)
 		for _, k := range keys {
-			if _, known := plan.byName[k]; known || obj.nulls[k] {
-				continue
-			}
-			write(k, obj.AdditionalData[k])
+			out = append(out, member{key: k, value: st.additional[k]})
 		}
 	}
-	buf.WriteByte('}')
-	return buf.Bytes(), nil
+	return out, nil
 }
 
-// isEmpty is encoding/json's omitempty for the kinds generated fields use.
+// writeObject writes members as one JSON object.
+func writeObject(ms []member) []byte {
+	var buf bytes.Buffer
+	buf.WriteByte('{')
+	for i, m := range ms {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		k, _ := json.Marshal(m.key)
+		buf.Write(k)
+		buf.WriteByte(':')
+		buf.Write(m.value)
+	}
+	buf.WriteByte('}')
+	return buf.Bytes()
+}
+
+// marshalObject encodes the struct v points to (see members).
+func marshalObject(v any) ([]byte, error) {
+	ms, err := members(v)
+	if err != nil {
+		return nil, err
+	}
+	return writeObject(ms), nil
+}
+
+// PatchBody returns the JSON object a PATCH needs to turn before into
+// after, two values of a generated struct (after is before as read,
+// then changed): the properties whose value is new or changed, and null
+// for those cleared (set to nil, or SetNull). Complex values and
+// collections are compared and sent whole, as the service replaces them
+// whole; navigation properties are never sent; changed additional data is.
+func PatchBody[T any](before, after *T) ([]byte, error) {
+	if before == nil || after == nil {
+		return nil, errors.New("PatchBody: before and after must not be nil")
+	}
+	if reflect.TypeFor[T]().Kind() != reflect.Struct || planFor(reflect.TypeFor[T]()).object == nil {
+		return nil, fmt.Errorf("PatchBody: %s is not a generated struct", reflect.TypeFor[T]())
+	}
+	old, err := members(before)
+	if err != nil {
+		return nil, err
+	}
+	now, err := members(after)
+	if err != nil {
+		return nil, err
+	}
+	was := make(map[string][]byte, len(old))
+	for _, m := range old {
+		was[m.key] = m.value
+	}
+	var body []member
+	kept := map[string]bool{}
+	for _, m := range now {
+		kept[m.key] = true
+		if m.navigation || m.key == "@odata.type" {
+			continue
+		}
+		if prev, ok := was[m.key]; !ok || !bytes.Equal(prev, m.value) {
+			body = append(body, m)
+		}
+	}
+	for _, m := range old {
+		if !kept[m.key] && !m.navigation && m.key != "@odata.type" && !bytes.Equal(m.value, []byte("null")) {
+			body = append(body, member{key: m.key, value: []byte("null")})
+		}
+	}
+	return writeObject(body), nil
+}
+
+// isEmpty says whether a field is left out when encoding: a nil pointer,
+// interface, map or slice, an empty string, an empty []byte. An empty slice
+// that is not nil is written as [] (it clears a collection); a nil one is
+// left out.
 func isEmpty(v reflect.Value) bool {
 	switch v.Kind() {
 	case reflect.Pointer, reflect.Interface, reflect.Map, reflect.Slice:

@@ -27,12 +27,12 @@ func (VppTokenActionResult) ODataType() string {
 	return "#microsoft.graph.vppTokenActionResult"
 }
 
-// MarshalJSON writes the set properties, explicit nulls and AdditionalData.
+// MarshalJSON writes the properties that hold a value, explicit nulls and the additional data.
 func (v VppTokenActionResult) MarshalJSON() ([]byte, error) {
 	return marshalObject(&v)
 }
 
-// UnmarshalJSON reads the properties; unknown ones go to AdditionalData.
+// UnmarshalJSON reads the properties; unknown ones are kept as additional data.
 func (v *VppTokenActionResult) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v)
 }

@@ -23,12 +23,12 @@ func (VppTokenRevokeLicensesActionResult) ODataType() string {
 	return "#microsoft.graph.vppTokenRevokeLicensesActionResult"
 }
 
-// MarshalJSON writes the set properties, explicit nulls and AdditionalData.
+// MarshalJSON writes the properties that hold a value, explicit nulls and the additional data.
 func (v VppTokenRevokeLicensesActionResult) MarshalJSON() ([]byte, error) {
 	return marshalObject(&v)
 }
 
-// UnmarshalJSON reads the properties; unknown ones go to AdditionalData.
+// UnmarshalJSON reads the properties; unknown ones are kept as additional data.
 func (v *VppTokenRevokeLicensesActionResult) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v)
 }

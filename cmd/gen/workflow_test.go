@@ -174,7 +174,7 @@ func TestSubsetPackageBuildsAndIsClosed(t *testing.T) {
 		"lending_loan.go", "lending_renewal.go", "library_item.go", "loan_state.go", "odata.go", "registry.go"}, names)
 	src, err := os.ReadFile(filepath.Join(out, "book.go"))
 	require.NoError(t, err)
-	assert.Contains(t, string(src), "Borrowers []json.RawMessage `json:\"borrowers,omitempty\"`", "a navigation collection outside the subset: raw JSON elements")
+	assert.Contains(t, string(src), "Borrowers []json.RawMessage `graph:\"navigation\" json:\"borrowers,omitempty\"`", "a navigation collection outside the subset: raw JSON elements")
 	buildPackage(t, mod)
 
 	code, _, stderr = genOut(t, "-in", in, "-out", out, "-types", "microsoft.graph.nothing")

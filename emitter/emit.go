@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"fmt"
 	"go/format"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -285,6 +286,7 @@ func kindWord(k schema.Kind) string {
 // characters and line breaks become spaces, so no text can end the comment
 // and start code; each line is rendered as its own // comment.
 func commentLines(text string, width int) []string {
+	text = plainText(text)
 	text = strings.Map(func(r rune) rune {
 		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || r == '\u0085' {
 			return ' '
@@ -388,4 +390,19 @@ func numbered(src []byte) string {
 		fmt.Fprintf(&b, "%5d  %s\n", i+1, line)
 	}
 	return b.String()
+}
+
+// markdownEscape is a backslash before ASCII punctuation ("\\|", "\\*").
+var markdownEscape = regexp.MustCompile(`\\([!-/:-@\[-` + "`" + `{-~])`)
+
+// formattingTag is an HTML tag that only formats text (<b>, </li>, <br/>,
+// <a href="...">); a tag named in prose (an <iframe>) is kept.
+var formattingTag = regexp.MustCompile(`(?i)</?(a|b|i|u|s|em|strong|br|p|ul|ol|li|span|div|sup|sub|code|pre|table|tr|td|th|tbody|thead|hr)(\s[^<>]*)?/?>`)
+
+// plainText turns a description as the page writes it into doc comment
+// text: Markdown escapes dropped (\\| is |), formatting tags dropped with
+// their text kept (a link's text stays).
+func plainText(s string) string {
+	s = markdownEscape.ReplaceAllString(s, "$1")
+	return formattingTag.ReplaceAllString(s, " ")
 }

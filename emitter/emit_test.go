@@ -208,3 +208,18 @@ func TestCommentLinesWrap(t *testing.T) {
 	assert.Equal(t, 40, strings.Count(strings.Join(lines, " "), "word"))
 	assert.Empty(t, commentLines("  \n ", 30))
 }
+
+func TestPlainTextForDocComments(t *testing.T) {
+	cases := map[string]string{
+		`A read returns "\*\*\*\*".`: `A read returns "****".`,
+		`The $ and \_ characters`:    `The $ and _ characters`,
+		`one \| two`:                 `one | two`,
+		`<b>Bold</b> and <a href="x.md">link text</a><br/>next`: ` Bold  and  link text  next`,
+		`the HTML code for an <iframe> element`:                 `the HTML code for an <iframe> element`,
+		`a path C:\Windows\System32`:                            `a path C:\Windows\System32`,
+	}
+	for in, want := range cases {
+		assert.Equal(t, want, plainText(in), in)
+	}
+	assert.Equal(t, []string{"one | two"}, commentLines(`one \| two`, 76))
+}

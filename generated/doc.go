@@ -3,5 +3,11 @@
 // Package generated holds Go types and enums generated from API resource
 // documentation pages: one file per type, named after it.
 //
+// A property that is absent is a nil field and is left out when encoding;
+// SetNull makes it an explicit null (what a PATCH that clears it sends). A
+// nil slice is left out too, while an empty one is written as [] (it clears
+// a collection). PatchBody turns a value as read and the same value changed
+// into the body of a PATCH.
+//
 //go:generate go run github.com/docgen/graphgen/cmd/gen -in ../docs-input -out . -pkg generated -go-generate
 package generated

@@ -2,19 +2,32 @@ package schema
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/docgen/graphgen/schema/naming"
 )
 
 // assignNames settles every Go name before anything is rendered: type
-// names and file names (types sorted by qualified name), enum constants
-// (types, then members in page order), and field names (bases before the
-// types derived from them, fields in page order). A field never takes the
-// name of a method, of its embedded bases, or of a field it inherits.
+// names and file names, interfaces, enum constants, and field names (bases
+// before the types derived from them). Within each, names are claimed in
+// naming.ClaimOrder, which depends on the names alone: adding a page or
+// moving a row never moves a collision suffix onto an existing name, unless
+// the new name spells the Go name exactly where the old one did not. A
+// field never takes the name of a method, of its embedded bases, or of a
+// field it inherits.
 func assignNames(s *Schema) {
 	pkg := naming.NewScope(naming.SupportNames...)
 	files := naming.NewFoldScope(naming.SupportFiles...)
-	for _, t := range s.Types {
+	byClaim := append([]*Type(nil), s.Types...)
+	// A type of the default namespace is named by its short name alone;
+	// one of another namespace gets its namespace in front, so it yields.
+	naming.ClaimOrder(byClaim, func(t *Type) string {
+		if ns, short, ok := cutLast(t.Name); ok && strings.EqualFold(ns, graphNamespace) {
+			return short
+		}
+		return t.Name
+	})
+	for _, t := range byClaim {
 		t.GoName = pkg.Claim(naming.TypeName(t.Name))
 		t.FileName = files.Claim(naming.FileName(t.GoName))
 	}
@@ -26,7 +39,9 @@ func assignNames(s *Schema) {
 		}
 	}
 	for _, t := range s.Types {
-		for _, m := range t.Members {
+		members := append([]*Member(nil), t.Members...)
+		naming.ClaimOrder(members, func(m *Member) string { return m.Name })
+		for _, m := range members {
 			m.GoName = pkg.Claim(t.GoName + naming.Pascal(m.Name))
 		}
 	}
@@ -57,8 +72,19 @@ func assignNames(s *Schema) {
 				scope.Claim(p.GoName)
 			}
 		}
-		for _, p := range t.Properties {
+		own := append([]*Property(nil), t.Properties...)
+		naming.ClaimOrder(own, func(p *Property) string { return p.Name })
+		for _, p := range own {
 			p.GoName = scope.Claim(naming.Pascal(p.Name))
 		}
 	}
+}
+
+// cutLast splits a qualified name at its last dot.
+func cutLast(q string) (ns, short string, ok bool) {
+	i := strings.LastIndexByte(q, '.')
+	if i < 0 {
+		return "", q, false
+	}
+	return q[:i], q[i+1:], true
 }

@@ -494,3 +494,26 @@ func TestPrimitiveLinkTextWinsOverItsPage(t *testing.T) {
 	assert.Equal(t, "Edm.DateTimeOffset", v.Properties[0].Type)
 	assert.Equal(t, "microsoft.graph.timeStamp", v.Properties[1].Type)
 }
+
+// TestAddingAPageRenamesNothing: collision suffixes depend on the names
+// alone, not on page or row order, so adding a colliding page or row keeps
+// every existing Go name.
+func TestAddingAPageRenamesNothing(t *testing.T) {
+	before := resolve(t,
+		page{title: "callRecordsEndpoint", path: "callrecordsendpoint.md", rows: []string{"queryString|String|x", "label|String|x"}},
+	)
+	after := resolve(t,
+		page{title: "callRecordsEndpoint", path: "callrecordsendpoint.md", rows: []string{"query_string|String|x", "queryString|String|x", "label|String|x"}},
+		// microsoft.graph.callRecords.endpoint sorts before
+		// microsoft.graph.callRecordsEndpoint, and its page comes first:
+		// still it does not take CallRecordsEndpoint.
+		page{title: "endpoint", path: "a-endpoint.md", ns: "microsoft.graph.callRecords", rows: []string{"x|String|x"}},
+	)
+	b, a := mustType(t, before, "microsoft.graph.callRecordsEndpoint"), mustType(t, after, "microsoft.graph.callRecordsEndpoint")
+	assert.Equal(t, "CallRecordsEndpoint", b.GoName)
+	assert.Equal(t, b.GoName, a.GoName, "the type keeps its name")
+	assert.Equal(t, b.FileName, a.FileName)
+	assert.Equal(t, "CallRecordsEndpoint2", mustType(t, after, "microsoft.graph.callRecords.endpoint").GoName)
+	assert.Equal(t, []string{"QueryString", "Label"}, goNames(b.Properties))
+	assert.Equal(t, []string{"QueryString2", "QueryString", "Label"}, goNames(a.Properties), "the row above takes the suffix")
+}

@@ -195,9 +195,14 @@ func parseFlags(args []string, stderr io.Writer) (options, int) {
 		if !token.IsIdentifier(name) || token.IsKeyword(name) {
 			return usage("the -out folder's name %q is not a valid Go package name; give one with -pkg", name)
 		}
+		if lower := strings.ToLower(name); lower != name {
+			return usage("the -out folder's name %q is not a lower-case Go package name; give one with -pkg %s", name, lower)
+		}
 		o.pkg = name
 	} else if !token.IsIdentifier(o.pkg) || token.IsKeyword(o.pkg) {
 		return usage("-pkg %q is not a valid Go package name", o.pkg)
+	} else if lower := strings.ToLower(o.pkg); lower != o.pkg {
+		return usage("-pkg %q: Go package names are lower case; use -pkg %s", o.pkg, lower)
 	}
 	if msg := overlap(o.in, o.out); msg != "" {
 		return usage("%s", msg)

@@ -246,3 +246,13 @@ func TestNoStageCrashesARun(t *testing.T) {
 		})
 	}
 }
+
+func TestUpperCasePackageNamesAreUsageErrors(t *testing.T) {
+	in, out := copyDocsInput(t)
+	code, _, stderr := genOut(t, "-in", in, "-out", out, "-pkg", "Models")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, stderr, `-pkg "Models": Go package names are lower case; use -pkg models`)
+	code, _, stderr = genOut(t, "-in", in, "-out", filepath.Join(filepath.Dir(out), "Models"))
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, stderr, `the -out folder's name "Models" is not a lower-case Go package name; give one with -pkg models`)
+}

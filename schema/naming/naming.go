@@ -3,6 +3,7 @@
 //
 //	totalLicensesCount          => TotalLicensesCount
 //	id, webUrl, ipAddress       => ID, WebURL, IPAddress
+//	userIds, identifierUris     => UserIDs, IdentifierURIs (a plural initialism keeps its case)
 //	microsoft.graph.user        => User
 //	microsoft.graph.callRecords.endpoint => CallRecordsEndpoint
 //	3dModel                     => X3dModel    (Go names cannot start with a digit)
@@ -12,12 +13,15 @@
 //	FooWindows                  => foo_windows_model.go (not a GOOS build constraint)
 //
 // Collisions are settled by Scope: the first claimant keeps the name, later
-// ones get the suffix 2, 3, ... in the order they claim it, which callers
-// keep deterministic (sorted names, page order).
+// ones get the suffix 2, 3, ... in the order they claim it. Callers claim
+// in ClaimOrder, which depends on the names alone: the spelling closest to
+// the Go name first (queryString before query_string for QueryString), so
+// neither page order nor row order can move a suffix.
 package naming
 
 import (
 	"go/token"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -29,7 +33,7 @@ var initialisms = map[string]bool{
 	"ACL": true, "API": true, "ASCII": true, "CPU": true, "CSS": true, "DNS": true, "EOF": true,
 	"GUID": true, "HTML": true, "HTTP": true, "HTTPS": true, "ID": true, "IP": true, "JSON": true,
 	"OS": true, "QPS": true, "RAM": true, "RPC": true, "SLA": true, "SMS": true, "SMTP": true,
-	"SQL": true, "SSH": true, "SSO": true, "TCP": true, "TLS": true, "TTL": true, "UDP": true,
+	"SQL": true, "SSH": true, "SSO": true, "TCP": true, "TLS": true, "TTL": true, "TTLS": true, "UDP": true,
 	"UI": true, "UID": true, "UPN": true, "URI": true, "URL": true, "UTC": true, "UUID": true,
 	"VM": true, "VPN": true, "XML": true, "XMPP": true, "XSRF": true, "XSS": true,
 }
@@ -77,6 +81,10 @@ func Pascal(s string) string {
 		up := strings.ToUpper(w)
 		if initialisms[up] {
 			b.WriteString(up)
+			continue
+		}
+		if stem := up[:len(up)-1]; strings.HasSuffix(up, "S") && initialisms[stem] && w[len(w)-1] == 's' {
+			b.WriteString(stem + "s") // Ids => IDs, Urls => URLs; HTTPS is itself an initialism
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(w)
@@ -245,3 +253,26 @@ var SupportFiles = []string{"doc.go", "edm.go", "odata.go", "registry.go"}
 // may take them.
 var MethodNames = []string{"ODataType", "MarshalJSON", "UnmarshalJSON", "String", "IsKnown", "Values", "Split",
 	"Object", "AdditionalData", "SetNull", "IsNull", "ClearNull"}
+
+// ClaimOrder sorts items into the order their Go names are claimed, by a
+// name of each: first the names spelt as their Go name is (camelCase, then
+// PascalCase, no separators), then the rest; ties by the name itself. The
+// order depends on the names alone, not on where they came from.
+func ClaimOrder[T any](items []T, name func(T) string) {
+	rank := func(n string) int {
+		switch {
+		case n == "" || strings.ContainsFunc(n, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }):
+			return 2
+		case unicode.IsUpper([]rune(n)[0]):
+			return 1
+		}
+		return 0
+	}
+	sort.SliceStable(items, func(i, j int) bool {
+		a, b := name(items[i]), name(items[j])
+		if ra, rb := rank(a), rank(b); ra != rb {
+			return ra < rb
+		}
+		return a < b
+	})
+}

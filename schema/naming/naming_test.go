@@ -27,6 +27,18 @@ func TestPascal(t *testing.T) {
 		"@":                  "X",
 		"type":               "Type",
 		"string":             "String",
+		// A plural initialism keeps the initialism's case; a word that is
+		// itself an initialism ending in s is untouched.
+		"sharepointIds":    "SharepointIDs",
+		"edgeHomepageUrls": "EdgeHomepageURLs",
+		"userIds":          "UserIDs",
+		"identifierUris":   "IdentifierURIs",
+		"ips":              "IPs",
+		"apis":             "APIs",
+		"usesHttps":        "UsesHTTPS",
+		"eapTtls":          "EapTTLS",
+		"ideas":            "Ideas",
+		"ids":              "IDs",
 	}
 	for in, want := range cases {
 		assert.Equal(t, want, Pascal(in), in)
@@ -69,4 +81,15 @@ func TestIsReserved(t *testing.T) {
 		assert.True(t, IsReserved(w), w)
 	}
 	assert.False(t, IsReserved("user"))
+}
+
+func TestClaimOrderDependsOnTheNamesAlone(t *testing.T) {
+	order := func(names ...string) []string {
+		ClaimOrder(names, func(s string) string { return s })
+		return names
+	}
+	want := []string{"queryString", "QueryString", "query_string"}
+	assert.Equal(t, want, order("query_string", "QueryString", "queryString"))
+	assert.Equal(t, want, order("QueryString", "queryString", "query_string"), "whatever the order of arrival")
+	assert.Equal(t, []string{"fooBar", "FooBar", "foo.bar"}, order("foo.bar", "FooBar", "fooBar"))
 }

@@ -39,8 +39,9 @@ type objectState struct {
 	odataType  string
 }
 
-// edit returns a copy of the state to change and put back with o.state =.
-func (o *Object) edit() *objectState {
+// editState returns a copy of o's state to change and put back with
+// o.state =.
+func editState(o *Object) *objectState {
 	next := &objectState{additional: map[string]json.RawMessage{}, nulls: map[string]bool{}}
 	if o.state != nil {
 		for k, v := range o.state.additional {
@@ -54,25 +55,39 @@ func (o *Object) edit() *objectState {
 	return next
 }
 
+// The methods of Object reach every generated struct through embedding,
+// and the compiler writes a wrapper per struct and method: each is one
+// call to a function that is never inlined, so that thousands of wrappers
+// stay small (a method body inlined into each cost the en-2020-05/beta
+// package half again its build memory).
+
 // AdditionalData returns the properties the documentation does not know,
 // as raw JSON by name: a copy, so changing it changes nothing here.
-func (o Object) AdditionalData() map[string]json.RawMessage {
-	if o.state == nil || len(o.state.additional) == 0 {
-		return nil
-	}
-	out := make(map[string]json.RawMessage, len(o.state.additional))
-	for k, v := range o.state.additional {
-		out[k] = append(json.RawMessage(nil), v...)
-	}
-	return out
-}
+func (o *Object) AdditionalData() map[string]json.RawMessage { return additionalData(o.state) }
 
 // SetAdditionalData sets a property the documentation does not know to raw
 // JSON (json.RawMessage("null") for an explicit null), or removes it when
 // value is nil. A documented property's name is ignored on encode: set
 // its field instead.
 func (o *Object) SetAdditionalData(name string, value json.RawMessage) {
-	next := o.edit()
+	setAdditionalData(o, name, value)
+}
+
+//go:noinline
+func additionalData(st *objectState) map[string]json.RawMessage {
+	if st == nil || len(st.additional) == 0 {
+		return nil
+	}
+	out := make(map[string]json.RawMessage, len(st.additional))
+	for k, v := range st.additional {
+		out[k] = append(json.RawMessage(nil), v...)
+	}
+	return out
+}
+
+//go:noinline
+func setAdditionalData(o *Object, name string, value json.RawMessage) {
+	next := editState(o)
 	if value == nil {
 		delete(next.additional, name)
 	} else {
@@ -92,7 +107,7 @@ func SetNull[T any](v *T, field any) error {
 	if err != nil {
 		return err
 	}
-	next := obj.edit()
+	next := editState(obj)
 	next.nulls[name] = true
 	obj.state = next
 	f.SetZero()
@@ -113,7 +128,7 @@ func ClearNull[T any](v *T, field any) error {
 	if err != nil || obj.state == nil || !obj.state.nulls[name] {
 		return err
 	}
-	next := obj.edit()
+	next := editState(obj)
 	delete(next.nulls, name)
 	obj.state = next
 	return nil
@@ -409,7 +424,7 @@ func unmarshalObject(data []byte, v any) error {
 	var next *objectState // obj's state after this decode, put back at the end
 	if plan.object != nil {
 		obj = rv.FieldByIndex(plan.object).Addr().Interface().(*Object)
-		next = obj.edit()
+		next = editState(obj)
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()

@@ -20,12 +20,19 @@ func MarkdownTable() string {
 	b.WriteString("package, `-ignore CODE` leaves them out and `-strict` makes the rest errors. Errors\n")
 	b.WriteString("cannot be ignored.\n")
 	for _, sev := range []Severity{Warning, Error} {
-		fmt.Fprintf(&b, "\n## %ss\n\n| code | meaning |\n|---|---|\n", strings.ToUpper(string(sev[:1]))+string(sev[1:]))
+		fmt.Fprintf(&b, "\n## %ss\n", strings.ToUpper(string(sev[:1]))+string(sev[1:]))
 		for _, c := range registry {
 			if c.Severity() == sev {
-				fmt.Fprintf(&b, "| `%s` | %s |\n", c.Name(), c.Meaning())
+				fmt.Fprintf(&b, "\n### `%s`\n\n%s.\n\n```\n%s\n```\n", c.Name(), upperFirst(c.Meaning()), c.Example())
 			}
 		}
 	}
 	return b.String()
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }

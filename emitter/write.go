@@ -47,6 +47,10 @@ func Plan(dir string, files []File) (WriteResult, error) {
 	var conflicts []string
 	for _, f := range files {
 		want[f.Name] = true
+		if f.InPlace() {
+			res.Unchanged = append(res.Unchanged, f.Name)
+			continue
+		}
 		e, ok := existing[f.Name]
 		switch {
 		case !ok:

@@ -43,7 +43,10 @@ type cacheEntry struct {
 	// Pages remembers each page's size, modification time and content
 	// hash, so a rerun hashes only pages whose stat changed.
 	PageStamps map[string]pageStamp `json:"pageStamps"`
-	Written    int64                `json:"written"` // when the entry was made, in Unix nanoseconds
+	// Fingerprints holds what each type's file was rendered from, so that
+	// a rerun skips the files whose type did not change (emitter.Fingerprint).
+	Fingerprints map[string]string `json:"fingerprints,omitempty"`
+	Written      int64             `json:"written"` // when the entry was made, in Unix nanoseconds
 }
 
 type pageStamp struct {
@@ -102,13 +105,36 @@ func boolWord(b bool) string {
 }
 
 // executableHash identifies the generator build: a rebuilt gen is a new
-// generator, whatever its version says.
+// generator, whatever its version says. The hash of a binary is
+// remembered by its path, size and modification time, so a rerun need not
+// read the whole binary again.
 func executableHash() string {
 	exe, err := os.Executable()
 	if err != nil {
 		return ""
 	}
-	f, err := os.Open(exe)
+	info, err := os.Stat(exe)
+	if err != nil {
+		return ""
+	}
+	memo := ""
+	if dir, err := os.UserCacheDir(); err == nil {
+		stamp := hashBytes([]byte(fmt.Sprintf("%s\x00%d\x00%d", exe, info.Size(), info.ModTime().UnixNano())))
+		memo = filepath.Join(dir, "graphgen", "exe-"+stamp[:32])
+		if b, err := os.ReadFile(memo); err == nil && len(b) == 64 {
+			return string(b)
+		}
+	}
+	h := hashFile(exe)
+	if memo != "" && h != "" && os.MkdirAll(filepath.Dir(memo), 0o755) == nil {
+		emitter.WriteFile(memo, []byte(h))
+	}
+	return h
+}
+
+// hashFile is the content hash of a file, or "".
+func hashFile(path string) string {
+	f, err := os.Open(path)
 	if err != nil {
 		return ""
 	}
@@ -161,14 +187,6 @@ func generatedCount(dir string) int {
 	return n
 }
 
-func fileHash(path string) string {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return ""
-	}
-	return hashBytes(b)
-}
-
 func loadCache(path string) *cacheEntry {
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -200,7 +218,7 @@ func (e *cacheEntry) current(o options, exe, inputs string) bool {
 	if generatedCount(o.out) != e.GoFiles {
 		return false
 	}
-	return o.schemaOut == "" || fileHash(o.schemaOut) == e.SchemaOut
+	return o.schemaOut == "" || hashFile(o.schemaOut) == e.SchemaOut
 }
 
 // saveCache records a successful run; failures to save are ignored (the
@@ -223,9 +241,15 @@ func saveCache(path string, o options, exe, inputs string, pages []pageFile, fil
 		}
 	}
 	e.Outputs = outputsStamps(o.out, names)
+	e.Fingerprints = map[string]string{}
+	for _, f := range files {
+		if f.Fingerprint != "" {
+			e.Fingerprints[f.Name] = f.Fingerprint
+		}
+	}
 	e.GoFiles = generatedCount(o.out)
 	if o.schemaOut != "" {
-		e.SchemaOut = fileHash(o.schemaOut)
+		e.SchemaOut = hashFile(o.schemaOut)
 	}
 	b, err := json.Marshal(e)
 	if err != nil {
@@ -244,4 +268,20 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// inPlace returns the emitter's Unchanged test for a rerun into dir: a
+// type's file is in place when the recorded run rendered it from the same
+// fingerprint and the file is still as that run left it.
+func (e *cacheEntry) inPlace(dir string) func(name, fingerprint string) bool {
+	if e == nil || len(e.Fingerprints) == 0 {
+		return nil
+	}
+	return func(name, fingerprint string) bool {
+		if e.Fingerprints[name] != fingerprint {
+			return false
+		}
+		info, err := os.Lstat(filepath.Join(dir, name))
+		return err == nil && info.Mode().IsRegular() && e.Outputs[name] == fmt.Sprintf("%d:%d", info.Size(), info.ModTime().UnixNano())
+	}
 }

@@ -71,9 +71,13 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 	}
 	var cacheFile, exe, inputs string
 	var rendered []emitter.File // set once the output is written
+	var prior *cacheEntry
+	pages := &pageCache{}
 	if !o.noCache {
 		cacheFile, exe = cachePath(o), executableHash()
-		prior := loadCache(cacheFile)
+		prior = loadCache(cacheFile)
+		pages = openPageCache(exe, o.cacheMB)
+		defer pages.finish()
 		hashFiles(files, prior)
 		inputs = inputsHash(files)
 		if e := prior; cacheFile != "" && e.current(o, exe, inputs) {
@@ -91,12 +95,12 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 			return exitOK
 		}
 	}
-	pages := parsePages(files, filepath.Base(filepath.Clean(o.in)), &rep.diags)
-	if h, ok := folderHint(o.in, pages, len(files)); ok {
+	parsed := parsePages(files, filepath.Base(filepath.Clean(o.in)), &rep.diags, pages)
+	if h, ok := folderHint(o.in, parsed, len(files)); ok {
 		rep.diags.Warn(diag.NoFile, diag.FolderHint, "%s", h)
 	}
 	var s *schema.Schema
-	if !rep.guard("resolve", diag.Internal, func() error { s = resolveStage(pages); return nil }) {
+	if !rep.guard("resolve", diag.Internal, func() error { s = resolveStage(parsed); return nil }) {
 		return exitError
 	}
 	rep.diags = append(rep.diags, s.Diagnostics...)
@@ -116,7 +120,7 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 	if rep.types == 0 {
 		return rep.fail(diag.NothingToDo, "no page under %s describes a type or an enum", o.in)
 	}
-	eo := emitter.Options{Package: o.pkg}
+	eo := emitter.Options{Package: o.pkg, Unchanged: prior.inPlace(o.out)}
 	defer func() {
 		// Record a run whose output is now in place, for the next rerun.
 		if !o.noCache && !o.check && rendered != nil {
@@ -171,6 +175,10 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 	rendered = out
 	if !o.quiet {
 		printWritten(o, res, stdout)
+		if o.verbose {
+			pages.finish()
+			fmt.Fprintf(stdout, "gen: %s\n", pages)
+		}
 	}
 	return exitOK
 }

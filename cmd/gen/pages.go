@@ -109,12 +109,18 @@ func readFile(f *pageFile) {
 // parsePages parses the pages read, in parallel, and appends what reading
 // them reported (the resolver takes each page's own diagnostics). A panic in the parser is an internal error at
 // that page, never a crash.
-func parsePages(files []pageFile, rootName string, diags *diag.List) []*parser.Page {
+func parsePages(files []pageFile, rootName string, diags *diag.List, cache *pageCache) []*parser.Page {
 	pages := make([]*parser.Page, len(files))
 	diag.Parallel("parse", len(files), func(i int) error {
 		f := &files[i]
 		if f.skip {
 			return nil
+		}
+		if f.hash != "" {
+			if pages[i] = cache.load(f.rel, f.hash); pages[i] != nil {
+				f.data = nil
+				return nil
+			}
 		}
 		if f.data == nil {
 			if readFile(f); f.data == nil {
@@ -129,6 +135,8 @@ func parsePages(files []pageFile, rootName string, diags *diag.List) []*parser.P
 		if errors.As(err, &ie) {
 			pages[i] = nil
 			f.diag.Error(diag.File(f.rel), diag.Internal, "%v", ie)
+		} else if f.hash != "" {
+			cache.store(f.hash, pages[i])
 		}
 		f.data = nil // the page model keeps what it needs
 		return nil
@@ -149,5 +157,5 @@ func readPages(in string, filter *pageFilter, diags *diag.List) ([]*parser.Page,
 	if err != nil {
 		return nil, 0, err
 	}
-	return parsePages(files, filepath.Base(filepath.Clean(in)), diags), len(files), nil
+	return parsePages(files, filepath.Base(filepath.Clean(in)), diags, &pageCache{}), len(files), nil
 }

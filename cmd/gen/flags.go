@@ -49,6 +49,7 @@ type options struct {
 	check, verbose, quiet   bool
 	strict, goGenerate      bool
 	noCache                 bool
+	watch                   bool
 	cacheMB                 int
 	pageFilter
 }
@@ -138,6 +139,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if code >= 0 {
 		return code
 	}
+	if o.watch {
+		return watch(o, stdout, stderr)
+	}
 	return generate(o, stdout, stderr)
 }
 
@@ -157,6 +161,7 @@ func parseFlags(args []string, stderr io.Writer) (options, int) {
 	fset.BoolVar(&o.quiet, "q", false, "print errors only\nexample: -q")
 	fset.BoolVar(&o.strict, "strict", false, "treat warnings as errors: nothing is written when there are any (see -ignore)\nexample: -strict")
 	fset.BoolVar(&o.noCache, "no-cache", false, "do not use the run cache (under the user cache folder) that lets an unchanged rerun skip parsing\nexample: -no-cache")
+	fset.BoolVar(&o.watch, "watch", false, "regenerate whenever a page under -in changes, until interrupted\nexample: -watch")
 	fset.IntVar(&o.cacheMB, "cache-max", defaultPageCacheMB, "bound the page cache (under the user cache folder) to this many MB; least recently used pages go first\nexample: -cache-max 64")
 	fset.BoolVar(&o.goGenerate, "go-generate", false, "write a //go:generate line into doc.go that reruns this command\nexample: -go-generate")
 	o.pageFilter.define(fset)
@@ -185,6 +190,8 @@ func parseFlags(args []string, stderr io.Writer) (options, int) {
 		return usage("-diagnostics must be text or json, not %q", o.diagnostics)
 	case o.quiet && o.verbose:
 		return usage("-q and -v exclude each other")
+	case o.watch && o.check:
+		return usage("-watch and -check exclude each other")
 	case o.cacheMB < 1:
 		return usage("-cache-max must be at least 1 (MB), not %d", o.cacheMB)
 	}

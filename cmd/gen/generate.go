@@ -154,8 +154,12 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 		return check(o, s, out, stdout, rep)
 	}
 	// An interrupt while files are renamed into place would leave a mix of
-	// old and new files: hold it off until the write is done.
-	signal.Ignore(os.Interrupt, syscall.SIGTERM)
+	// old and new files: hold it off until the write is done. (Under
+	// -watch, interrupts go to the watcher, which stops between runs.)
+	if !o.watch {
+		signal.Ignore(os.Interrupt, syscall.SIGTERM)
+		defer signal.Reset(os.Interrupt, syscall.SIGTERM)
+	}
 	var res emitter.WriteResult
 	ok = rep.guard("write", diag.WriteFailed, func() error {
 		if res, err = writeStage(o.out, out); err != nil {
@@ -168,7 +172,6 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 		}
 		return nil
 	})
-	signal.Reset(os.Interrupt, syscall.SIGTERM)
 	if !ok {
 		return exitError
 	}

@@ -1,0 +1,153 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// syncBuffer is a bytes.Buffer safe to read while the watcher writes.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// startWatch runs gen -watch in the background; it returns a channel that
+// receives once per run, a function that interrupts it and waits for its
+// exit code, and its output.
+func startWatch(t *testing.T, onRun func(n int), args ...string) (<-chan int, func() int, *syncBuffer, *syncBuffer) {
+	t.Helper()
+	sig := make(chan os.Signal, 1)
+	savedSignals, savedRuns := watchSignals, watchRuns
+	watchSignals = func() (<-chan os.Signal, func()) { return sig, func() {} }
+	runs := make(chan int, 100)
+	n := 0
+	watchRuns = func() {
+		n++
+		if onRun != nil {
+			onRun(n)
+		}
+		runs <- n
+	}
+	var stdout, stderr syncBuffer
+	done := make(chan int, 1)
+	go func() { done <- run(append([]string{"-watch"}, args...), &stdout, &stderr) }()
+	stop := func() int {
+		sig <- os.Interrupt
+		select {
+		case code := <-done:
+			return code
+		case <-time.After(10 * time.Second):
+			t.Fatal("-watch did not stop on an interrupt")
+			return -1
+		}
+	}
+	t.Cleanup(func() { watchSignals, watchRuns = savedSignals, savedRuns })
+	return runs, stop, &stdout, &stderr
+}
+
+// waitRun waits for the next run, at most 10 s.
+func waitRun(t *testing.T, runs <-chan int) int {
+	t.Helper()
+	select {
+	case n := <-runs:
+		return n
+	case <-time.After(10 * time.Second):
+		t.Fatal("no run within 10 s")
+		return 0
+	}
+}
+
+// noRun asserts that no run starts within d.
+func noRun(t *testing.T, runs <-chan int, d time.Duration) {
+	t.Helper()
+	select {
+	case n := <-runs:
+		t.Fatalf("unexpected run %d", n)
+	case <-time.After(d):
+	}
+}
+
+func TestWatchRegeneratesOnEdits(t *testing.T) {
+	isolatedCache(t)
+	in, out := copyDocsInput(t)
+	runs, stop, stdout, _ := startWatch(t, nil, "-in", in, "-out", out)
+	waitRun(t, runs)
+	require.FileExists(t, filepath.Join(out, "genre.go"))
+	assert.Contains(t, stdout.String(), "gen: watching "+in)
+
+	// A burst of saves is one run.
+	for i := range 5 {
+		editPage(t, filepath.Join(in, "genre.md"), []string{"| history | 2 |", "| poetry | 2 |", "| drama | 2 |", "| essays | 2 |", "| letters | 2 |"}[i],
+			[]string{"| poetry | 2 |", "| drama | 2 |", "| essays | 2 |", "| letters | 2 |", "| travel | 2 |"}[i])
+		time.Sleep(20 * time.Millisecond)
+	}
+	waitRun(t, runs)
+	noRun(t, runs, 3*debounce)
+	got, err := os.ReadFile(filepath.Join(out, "genre.go"))
+	require.NoError(t, err)
+	assert.Contains(t, string(got), `GenreTravel Genre = "travel"`)
+
+	// A page in a new folder counts too.
+	writeFile(t, filepath.Join(in, "more", "magazine.md"), "# magazine resource type\n\nNamespace: microsoft.graph\n\nA magazine.\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| issue | Int32 | The issue. |\n")
+	waitRun(t, runs)
+	assert.FileExists(t, filepath.Join(out, "magazine.go"))
+
+	assert.Equal(t, exitOK, stop(), "an interrupt stops it cleanly")
+}
+
+func TestWatchKeepsTheLastGoodOutput(t *testing.T) {
+	isolatedCache(t)
+	in, out := copyDocsInput(t)
+	// -strict with the warnings docs-input has ignored: a new warning is an
+	// error, and a run with errors writes nothing.
+	runs, stop, _, stderr := startWatch(t, nil, "-in", in, "-out", out, "-strict",
+		"-ignore", "unknown-type,name-from-json,member-name-from-property")
+	waitRun(t, runs)
+	before := goFiles(t, out)
+	editPage(t, filepath.Join(in, "book.md"), "| pageCount | Int32 | Number of pages. |", "| pageCount | Int64 |")
+	waitRun(t, runs)
+	assert.Contains(t, stderr.String(), "error: bad-table", "the errors are printed")
+	assert.True(t, reflect.DeepEqual(before, goFiles(t, out)), "the last good output stays")
+	editPage(t, filepath.Join(in, "book.md"), "| pageCount | Int64 |", "| pageCount | Int64 | Number of pages. |")
+	waitRun(t, runs)
+	got, _ := os.ReadFile(filepath.Join(out, "book.go"))
+	assert.Contains(t, string(got), "PageCount *int64", "it keeps watching and writes again once fixed")
+	assert.Equal(t, exitOK, stop())
+}
+
+func TestWatchRunsAgainForAnEditDuringARun(t *testing.T) {
+	isolatedCache(t)
+	in, out := copyDocsInput(t)
+	page := filepath.Join(in, "genre.md")
+	// The edit lands while the first run is still finishing.
+	runs, stop, _, _ := startWatch(t, func(n int) {
+		if n == 1 {
+			editPage(t, page, "| history | 2 |", "| poetry | 2 |")
+		}
+	}, "-in", in, "-out", out)
+	waitRun(t, runs)
+	waitRun(t, runs)
+	got, _ := os.ReadFile(filepath.Join(out, "genre.go"))
+	assert.Contains(t, string(got), `GenrePoetry Genre = "poetry"`)
+	assert.Equal(t, exitOK, stop())
+}

@@ -1,9 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"crypto/sha256"
+	"encoding/gob"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -27,7 +28,7 @@ import (
 // diagnostics and writes nothing. A missing, stale or corrupt entry only
 // costs a full run.
 
-const cacheVersion = 2 // 2: diagnostics about no file have no position
+const cacheVersion = 3 // 2: diagnostics about no file have no position; 3: gob, fingerprints
 
 type cacheEntry struct {
 	Version     int               `json:"version"`
@@ -94,7 +95,7 @@ func cachePath(o options) string {
 	}
 	key := strings.Join([]string{absIn, absOut, o.pkg, o.types, absSchema,
 		boolWord(o.strict), boolWord(o.goGenerate), o.exclude, strings.Join(sortedKeys(o.ignored), ",")}, "\x00")
-	return filepath.Join(dir, "graphgen", hashBytes([]byte(key))[:32]+".json")
+	return filepath.Join(dir, "graphgen", hashBytes([]byte(key))[:32]+".run")
 }
 
 func boolWord(b bool) string {
@@ -193,7 +194,7 @@ func loadCache(path string) *cacheEntry {
 		return nil
 	}
 	var e cacheEntry
-	if json.Unmarshal(b, &e) != nil || e.Version != cacheVersion {
+	if gob.NewDecoder(bytes.NewReader(b)).Decode(&e) != nil || e.Version != cacheVersion {
 		return nil
 	}
 	return &e
@@ -251,10 +252,11 @@ func saveCache(path string, o options, exe, inputs string, pages []pageFile, fil
 	if o.schemaOut != "" {
 		e.SchemaOut = hashFile(o.schemaOut)
 	}
-	b, err := json.Marshal(e)
-	if err != nil {
+	var buf bytes.Buffer
+	if gob.NewEncoder(&buf).Encode(e) != nil {
 		return
 	}
+	b := buf.Bytes()
 	if os.MkdirAll(filepath.Dir(path), 0o755) == nil {
 		emitter.WriteFile(path, b)
 	}

@@ -77,6 +77,7 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 		cacheFile, exe = cachePath(o), executableHash()
 		prior = loadCache(cacheFile)
 		pages = openPageCache(exe, o.cacheMB)
+		pages.loadSnapshot(snapshotPath(cacheFile))
 		defer pages.finish()
 		hashFiles(files, prior)
 		inputs = inputsHash(files)
@@ -96,6 +97,7 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 		}
 	}
 	parsed := parsePages(files, filepath.Base(filepath.Clean(o.in)), &rep.diags, pages)
+	pages.saveSnapshot(snapshotPath(cacheFile), files, parsed)
 	if h, ok := folderHint(o.in, parsed, len(files)); ok {
 		rep.diags.Warn(diag.NoFile, diag.FolderHint, "%s", h)
 	}

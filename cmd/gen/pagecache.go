@@ -19,6 +19,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/docgen/graphgen/emitter"
@@ -33,10 +34,15 @@ const pageCacheMagic = "graphgen page cache 2\n"
 const defaultPageCacheMB = 256
 
 type pageCache struct {
-	dir   string // "" when there is no cache
-	build string // the generator build: part of every key
-	limit int64  // bytes
-	wrote int64  // bytes written this run
+	dir   string       // "" when there is no cache
+	build string       // the generator build: part of every key
+	limit int64        // bytes
+	wrote atomic.Int64 // bytes written this run
+	// snapshot holds the page models of the last run with this run's
+	// options, read in one piece (far quicker than thousands of entries),
+	// by path and content hash.
+	snapshot map[string]*parser.Page
+	fresh    atomic.Bool // a page was parsed or dropped: the snapshot is out of date
 }
 
 func openPageCache(build string, limitMB int) *pageCache {
@@ -65,34 +71,22 @@ func (c *pageCache) load(rel, hash string) *parser.Page {
 	if c.dir == "" {
 		return nil
 	}
+	if p := c.snapshot[rel+"\x00"+hash]; p != nil {
+		return p
+	}
+	c.fresh.Store(true)
 	key := c.key(rel, hash)
 	data, err := os.ReadFile(c.path(key))
 	if err != nil {
 		return nil
 	}
-	header := pageCacheMagic + key + "\n"
-	if !bytes.HasPrefix(data, []byte(header)) {
-		return nil
-	}
-	rest := data[len(header):]
-	nl := bytes.IndexByte(rest, '\n')
-	if nl != 64 {
-		return nil
-	}
-	payload := rest[nl+1:]
-	sum := sha256.Sum256(payload)
-	if hex.EncodeToString(sum[:]) != string(rest[:nl]) {
+	payload := unsealed(key, data)
+	if payload == nil {
 		return nil
 	}
 	var e cachedPage
-	if err := gob.NewDecoder(bytes.NewReader(payload)).Decode(&e); err != nil || e.Page == nil || e.Page.Path != rel {
+	if err := gob.NewDecoder(bytes.NewReader(payload)).Decode(&e); err != nil || e.Page == nil || e.Page.Path != rel || !e.restore() {
 		return nil
-	}
-	for _, z := range e.ZeroValues {
-		if z[0] >= len(e.Page.Enums) || z[1] >= len(e.Page.Enums[z[0]].Members) {
-			return nil
-		}
-		e.Page.Enums[z[0]].Members[z[1]].Value = new(int64)
 	}
 	c.touch(c.path(key))
 	return e.Page
@@ -102,7 +96,107 @@ func (c *pageCache) load(rel, hash string) *parser.Page {
 // pointer to zero, so the members whose value is 0 are listed apart.
 type cachedPage struct {
 	Page       *parser.Page
+	Hash       string   // the page's content hash (in a snapshot)
 	ZeroValues [][2]int // enum index, member index
+}
+
+func newCachedPage(p *parser.Page, hash string) cachedPage {
+	e := cachedPage{Page: p, Hash: hash}
+	for i, en := range p.Enums {
+		for j, m := range en.Members {
+			if m.Value != nil && *m.Value == 0 {
+				e.ZeroValues = append(e.ZeroValues, [2]int{i, j})
+			}
+		}
+	}
+	return e
+}
+
+// restore puts the zero values back; false when the entry does not fit.
+func (e *cachedPage) restore() bool {
+	for _, z := range e.ZeroValues {
+		if z[0] < 0 || z[0] >= len(e.Page.Enums) || z[1] < 0 || z[1] >= len(e.Page.Enums[z[0]].Members) {
+			return false
+		}
+		e.Page.Enums[z[0]].Members[z[1]].Value = new(int64)
+	}
+	return true
+}
+
+// sealed frames a payload as cache data: magic, key, checksum, payload.
+func sealed(key string, payload []byte) []byte {
+	sum := sha256.Sum256(payload)
+	var b bytes.Buffer
+	b.WriteString(pageCacheMagic + key + "\n" + hex.EncodeToString(sum[:]) + "\n")
+	b.Write(payload)
+	return b.Bytes()
+}
+
+// unsealed returns the payload of sealed data for key, or nil when the
+// data is not exactly that.
+func unsealed(key string, data []byte) []byte {
+	header := pageCacheMagic + key + "\n"
+	if !bytes.HasPrefix(data, []byte(header)) {
+		return nil
+	}
+	rest := data[len(header):]
+	if nl := bytes.IndexByte(rest, '\n'); nl != 64 {
+		return nil
+	}
+	payload := rest[65:]
+	sum := sha256.Sum256(payload)
+	if hex.EncodeToString(sum[:]) != string(rest[:64]) {
+		return nil
+	}
+	return payload
+}
+
+// loadSnapshot reads the page models the last run with these options
+// left at path.
+func (c *pageCache) loadSnapshot(path string) {
+	if c.dir == "" || path == "" {
+		return
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return
+	}
+	payload := unsealed(c.key("snapshot", path), data)
+	if payload == nil {
+		return
+	}
+	var entries []cachedPage
+	if gob.NewDecoder(bytes.NewReader(payload)).Decode(&entries) != nil {
+		return
+	}
+	c.snapshot = make(map[string]*parser.Page, len(entries))
+	for i := range entries {
+		if e := &entries[i]; e.Page != nil && e.restore() {
+			c.snapshot[e.Page.Path+"\x00"+e.Hash] = e.Page
+		}
+	}
+}
+
+// saveSnapshot writes this run's page models to path when they differ
+// from the snapshot read.
+func (c *pageCache) saveSnapshot(path string, files []pageFile, pages []*parser.Page) {
+	if c.dir == "" || path == "" || (!c.fresh.Load() && len(c.snapshot) == len(pages)) {
+		return
+	}
+	hashes := make(map[string]string, len(files))
+	for _, f := range files {
+		hashes[f.rel] = f.hash
+	}
+	var entries []cachedPage
+	for _, p := range pages {
+		if h := hashes[p.Path]; h != "" {
+			entries = append(entries, newCachedPage(p, h))
+		}
+	}
+	var payload bytes.Buffer
+	if gob.NewEncoder(&payload).Encode(entries) == nil {
+		emitter.WriteFile(path, sealed(c.key("snapshot", path), payload.Bytes()))
+	}
 }
 
 // touch marks an entry as used now, at most once an hour, for pruning.
@@ -119,25 +213,15 @@ func (c *pageCache) store(hash string, p *parser.Page) {
 		return
 	}
 	key := c.key(p.Path, hash)
-	e := cachedPage{Page: p}
-	for i, en := range p.Enums {
-		for j, m := range en.Members {
-			if m.Value != nil && *m.Value == 0 {
-				e.ZeroValues = append(e.ZeroValues, [2]int{i, j})
-			}
-		}
-	}
 	var payload bytes.Buffer
-	if gob.NewEncoder(&payload).Encode(e) != nil {
+	if gob.NewEncoder(&payload).Encode(newCachedPage(p, hash)) != nil {
 		return
 	}
-	sum := sha256.Sum256(payload.Bytes())
-	var entry bytes.Buffer
-	entry.WriteString(pageCacheMagic + key + "\n" + hex.EncodeToString(sum[:]) + "\n")
-	entry.Write(payload.Bytes())
+	entry := sealed(key, payload.Bytes())
 	path := c.path(key)
-	if os.MkdirAll(filepath.Dir(path), 0o755) == nil && emitter.WriteFile(path, entry.Bytes()) == nil {
-		c.wrote += int64(entry.Len())
+	c.fresh.Store(true)
+	if os.MkdirAll(filepath.Dir(path), 0o755) == nil && emitter.WriteFile(path, entry) == nil {
+		c.wrote.Add(int64(len(entry)))
 	}
 }
 
@@ -159,15 +243,15 @@ func (c *pageCache) size() int64 {
 // finish records what this run wrote and, beyond the limit, prunes the
 // least recently used entries down to three quarters of it.
 func (c *pageCache) finish() {
-	if c.dir == "" || c.wrote == 0 {
+	wrote := c.wrote.Swap(0)
+	if c.dir == "" || wrote == 0 {
 		return
 	}
-	total := c.size() + c.wrote
+	total := c.size() + wrote
 	if total > c.limit {
 		total = c.prune(c.limit * 3 / 4)
 	}
 	emitter.WriteFile(c.sizeFile(), []byte(strconv.FormatInt(total, 10)+"\n"))
-	c.wrote = 0
 }
 
 // prune removes the oldest entries until the cache holds at most target
@@ -206,5 +290,14 @@ func (c *pageCache) String() string {
 	if c.dir == "" {
 		return "page cache: off"
 	}
-	return fmt.Sprintf("page cache: %.1f MB of %d MB in %s", float64(c.size()+c.wrote)/(1<<20), c.limit>>20, c.dir)
+	return fmt.Sprintf("page cache: %.1f MB of %d MB in %s", float64(c.size()+c.wrote.Load())/(1<<20), c.limit>>20, c.dir)
+}
+
+// snapshotPath is where the page models of the run recorded at cacheFile
+// are kept together.
+func snapshotPath(cacheFile string) string {
+	if cacheFile == "" {
+		return ""
+	}
+	return strings.TrimSuffix(cacheFile, ".run") + ".pages"
 }

@@ -102,6 +102,12 @@ func TestCorruptPageCacheEntriesAreIgnored(t *testing.T) {
 	data3, _ := os.ReadFile(entries[3])
 	require.NoError(t, os.WriteFile(entries[2], data3, 0o644))
 	require.NoError(t, os.WriteFile(entries[4], []byte("not a cache entry"), 0o644))
+	// The run's snapshot of all page models is corrupt too: each page is
+	// looked up in its own entry.
+	snapshots, _ := filepath.Glob(filepath.Join(filepath.Dir(cache), "*.pages"))
+	require.Len(t, snapshots, 1)
+	snap, _ := os.ReadFile(snapshots[0])
+	require.NoError(t, os.WriteFile(snapshots[0], snap[:len(snap)-100], 0o644))
 	// Force a full pipeline run (not the no-op shortcut) on unchanged pages.
 	require.NoError(t, os.Remove(filepath.Join(out, "book.go")))
 	sameAsNoCache(t, in, out, "after corrupting entries")
@@ -111,7 +117,9 @@ func TestCorruptPageCacheEntriesAreIgnored(t *testing.T) {
 		assert.True(t, bytes.HasPrefix(got, []byte(pageCacheMagic)), "%s is written again", e)
 	}
 	again, _ := os.ReadFile(entries[2])
-	assert.NotEqual(t, data3, again, "the foreign entry is replaced by the page's own")
+	assert.False(t, bytes.Equal(data3, again), "the foreign entry is replaced by the page's own")
+	fixed, _ := os.ReadFile(snapshots[0])
+	assert.True(t, bytes.HasPrefix(fixed, []byte(pageCacheMagic)) && len(fixed) > len(snap)-100, "the snapshot is written again")
 }
 
 func TestPageCacheIsBounded(t *testing.T) {

@@ -74,9 +74,13 @@ func Render(s *schema.Schema, opts Options) ([]File, error) {
 		return nil, err
 	}
 	files = append(files, out...)
-	reg, err := renderRegistry(s, opts)
-	if err != nil {
-		return nil, err
+	reg := File{Name: registryFile, Fingerprint: registryFingerprint(s, opts)}
+	if opts.Unchanged == nil || !opts.Unchanged(reg.Name, reg.Fingerprint) {
+		rendered, err := renderRegistry(s, opts)
+		if err != nil {
+			return nil, err
+		}
+		reg.Content = rendered.Content
 	}
 	files = append(files, reg)
 	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })

@@ -9,6 +9,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"strconv"
 
 	"github.com/docgen/graphgen/schema"
 )
@@ -19,29 +20,55 @@ const fingerprintVersion = "1"
 
 // Fingerprint is the hash of everything the file of t is rendered from.
 func Fingerprint(t *schema.Type, opts Options) string {
-	h := sha256.New()
-	w := func(parts ...any) {
+	var b []byte
+	w := func(parts ...string) {
 		for _, p := range parts {
-			fmt.Fprintf(h, "%v\x00", p)
+			b = append(append(b, p...), 0)
 		}
-		h.Write([]byte{'\n'})
+		b = append(b, '\n')
 	}
-	w(fingerprintVersion, opts.Package, t.Name, t.Kind, t.GoName, t.FileName, t.GoInterface, t.Flags, t.Description)
+	w(fingerprintVersion, opts.Package, t.Name, string(t.Kind), t.GoName, t.FileName, t.GoInterface, flag(t.Flags), t.Description)
 	if t.BaseType != nil {
 		w("base", t.BaseType.GoName)
 	}
 	for _, p := range t.Properties {
-		w("p", p.Name, p.GoName, p.Type, p.Collection, p.Navigation, p.Deprecated, p.Description)
+		w("p", p.Name, p.GoName, p.Type, flag(p.Collection), flag(p.Navigation), flag(p.Deprecated), p.Description)
 		if p.Ref != nil {
-			w("ref", p.Ref.GoName, p.Ref.GoInterface, p.Ref.Kind)
+			w("ref", p.Ref.GoName, p.Ref.GoInterface, string(p.Ref.Kind))
 		}
 	}
 	for _, m := range t.Members {
-		v := ""
+		v := "-"
 		if m.Value != nil {
-			v = fmt.Sprint(*m.Value)
+			v = strconv.FormatInt(*m.Value, 10)
 		}
-		w("m", m.Name, m.GoName, v, m.Deprecated, m.Description)
+		w("m", m.Name, m.GoName, v, flag(m.Deprecated), m.Description)
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+func flag(b bool) string {
+	if b {
+		return "1"
+	}
+	return "0"
+}
+
+// registryFingerprint is the hash of everything registry.go is rendered
+// from: each struct type's names and base, each interface.
+func registryFingerprint(s *schema.Schema, opts Options) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\n", fingerprintVersion, opts.Package)
+	for _, t := range s.Types {
+		if t.Kind == schema.Enum {
+			continue
+		}
+		base := ""
+		if t.BaseType != nil {
+			base = t.BaseType.Name
+		}
+		fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\n", t.Name, t.GoName, base, t.GoInterface)
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }

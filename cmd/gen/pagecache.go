@@ -42,7 +42,7 @@ type pageCache struct {
 	// options, read in one piece (far quicker than thousands of entries),
 	// by path and content hash.
 	snapshot map[string]*parser.Page
-	fresh    atomic.Bool // a page was parsed or dropped: the snapshot is out of date
+	misses   atomic.Int64 // pages not found in the snapshot this run
 }
 
 func openPageCache(build string, limitMB int) *pageCache {
@@ -74,7 +74,7 @@ func (c *pageCache) load(rel, hash string) *parser.Page {
 	if p := c.snapshot[rel+"\x00"+hash]; p != nil {
 		return p
 	}
-	c.fresh.Store(true)
+	c.misses.Add(1)
 	key := c.key(rel, hash)
 	data, err := os.ReadFile(c.path(key))
 	if err != nil {
@@ -177,10 +177,12 @@ func (c *pageCache) loadSnapshot(path string) {
 	}
 }
 
-// saveSnapshot writes this run's page models to path when they differ
-// from the snapshot read.
+// saveSnapshot writes this run's page models to path when the snapshot
+// read missed more than a tenth of them. A few edited pages do not call
+// for it: they are found in their own entries, since lookups go by path
+// and content hash.
 func (c *pageCache) saveSnapshot(path string, files []pageFile, pages []*parser.Page) {
-	if c.dir == "" || path == "" || (!c.fresh.Load() && len(c.snapshot) == len(pages)) {
+	if c.dir == "" || path == "" || (c.snapshot != nil && c.misses.Load()*10 <= int64(len(pages))) {
 		return
 	}
 	hashes := make(map[string]string, len(files))
@@ -219,7 +221,6 @@ func (c *pageCache) store(hash string, p *parser.Page) {
 	}
 	entry := sealed(key, payload.Bytes())
 	path := c.path(key)
-	c.fresh.Store(true)
 	if os.MkdirAll(filepath.Dir(path), 0o755) == nil && emitter.WriteFile(path, entry) == nil {
 		c.wrote.Add(int64(len(entry)))
 	}

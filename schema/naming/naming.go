@@ -263,16 +263,33 @@ func ClaimOrder[T any](items []T, name func(T) string) {
 		switch {
 		case n == "" || strings.ContainsFunc(n, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }):
 			return 2
-		case unicode.IsUpper([]rune(n)[0]):
+		case unicode.IsUpper(firstRune(n)):
 			return 1
 		}
 		return 0
 	}
-	sort.SliceStable(items, func(i, j int) bool {
-		a, b := name(items[i]), name(items[j])
-		if ra, rb := rank(a), rank(b); ra != rb {
-			return ra < rb
+	type keyed struct {
+		rank int
+		name string
+		item T
+	}
+	ks := make([]keyed, len(items))
+	for i, it := range items {
+		n := name(it)
+		ks[i] = keyed{rank(n), n, it}
+	}
+	sort.SliceStable(ks, func(i, j int) bool {
+		if ks[i].rank != ks[j].rank {
+			return ks[i].rank < ks[j].rank
 		}
-		return a < b
+		return ks[i].name < ks[j].name
 	})
+	for i := range ks {
+		items[i] = ks[i].item
+	}
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }

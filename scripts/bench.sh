@@ -78,3 +78,32 @@ printf '| %d (full) | %s | %s | %.3f | %.3f | %.2f |\n' "$pages_full" "${a[full]
 printf '| %d (half) | %s | %s | %.3f | %.3f | %.2f |\n' "$pages_half" "${a[half]}" "${b[half]}" "$ma_half" "$mb_half" "$(echo "$ma_half / $mb_half" | bc -l)"
 printf 'no-op rerun (both folders): runs %s median %.3f s = %.1f%% of a full run\n' "$noop" "$m_noop" "$(echo "100 * $m_noop / $ma_full" | bc -l)"
 printf 'peak memory, full run of beta (2462 pages): %d MB\n' "$((peak / 1024))"
+
+# CPU, not only wall: user+system time of a full -no-cache run of both
+# folders against the bare goldmark parse, ROUNDS times alternated.
+cpu_a=""; cpu_b=""
+for i in $(seq "$rounds"); do
+	/usr/bin/time -f "%U %S" -o "$work/cpu.txt" "$work/mdbaseline" "$corpus/beta/resources" "$corpus/v1.0/resources" >/dev/null
+	cpu_b+="$(awk '{print $1 + $2}' "$work/cpu.txt") "
+	/usr/bin/time -f "%U %S" -o "$work/cpu.txt" bash -c "$(declare -f run_gen); work=$work; run_gen $corpus $work/out-cpu-$i -no-cache"
+	cpu_a+="$(awk '{print $1 + $2}' "$work/cpu.txt") "
+done
+mca=$(echo $cpu_a | tr ' ' '\n' | median); mcb=$(echo $cpu_b | tr ' ' '\n' | median)
+printf 'CPU (user+sys), full run of both folders: gen %s goldmark %s; medians %.3f / %.3f s = %.2f\n' "$cpu_a" "$cpu_b" "$mca" "$mcb" "$(echo "$mca / $mcb" | bc -l)"
+
+# One page edited: a rerun with the caches after one page of the beta folder
+# changed, against a -no-cache full run into the same output folder,
+# alternated ROUNDS times.
+cp -r "$corpus/beta/resources" "$work/edit-in"
+XDG_CACHE_HOME="$work/cache" "$work/gen" -q -in "$work/edit-in" -out "$work/edit_out"
+one=""; full=""
+for i in $(seq "$rounds"); do
+	echo "<!-- edit $i -->" >> "$work/edit-in/user.md"
+	t0=$(now); XDG_CACHE_HOME="$work/cache" "$work/gen" -q -in "$work/edit-in" -out "$work/edit_out"; t1=$(now)
+	one+="$(secs "$t0" "$t1") "
+	t0=$(now); XDG_CACHE_HOME="$work/cache" "$work/gen" -q -no-cache -in "$work/edit-in" -out "$work/edit_out"; t1=$(now)
+	full+="$(secs "$t0" "$t1") "
+	XDG_CACHE_HOME="$work/cache" "$work/gen" -q -in "$work/edit-in" -out "$work/edit_out" # the run cache again in step with -out
+done
+m1=$(echo $one | tr ' ' '\n' | median); mf=$(echo $full | tr ' ' '\n' | median)
+printf 'one page edited (beta, 2462 pages): rerun %s full -no-cache %s; medians %.3f / %.3f s = %.2f\n' "$one" "$full" "$m1" "$mf" "$(echo "$m1 / $mf" | bc -l)"

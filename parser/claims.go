@@ -173,3 +173,30 @@ func (e *extractor) derivedTable(b *block) {
 		}
 	}
 }
+
+// linkPhrases returns the page links of text with the words before each,
+// at most three, lower-cased: candidates for a base phrase the folder may
+// teach.
+func (e *extractor) linkPhrases(text string, links []Link, off int) []LinkPhrase {
+	var out []LinkPhrase
+	for _, l := range links {
+		if !isPageLink(l.Dest) || strings.HasPrefix(l.Dest, "#") || strings.TrimSpace(l.Text) == "" {
+			continue
+		}
+		i := strings.Index(text, l.Text)
+		if i <= 0 {
+			continue
+		}
+		words := strings.Fields(strings.ToLower(text[:i]))
+		if len(words) == 0 {
+			continue
+		}
+		words = words[max(0, len(words)-3):]
+		target := e.resolveLink(l.Dest)
+		if target == "" {
+			continue
+		}
+		out = append(out, LinkPhrase{Phrase: strings.Join(words, " "), Claim: BaseClaim{Link: target, Name: e.lastIdentifier(l.Text), Pos: e.pos(off)}})
+	}
+	return out
+}

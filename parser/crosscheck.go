@@ -101,6 +101,9 @@ func (e *extractor) typesFromJSON(t *typeDraft) {
 		if v != nil {
 			carried = e.stringOf(v)
 		}
+		if v != nil && p.Type.Primitive == "" && p.Type.Link == "" {
+			p.JSONPrimitive = e.jsonPlaceholderType(v).Primitive
+		}
 		switch {
 		case v == nil:
 		case !p.Type.Known():

@@ -54,12 +54,17 @@ type extractor struct {
 	fm         map[string]string
 	isEnumPage bool
 
-	types       []*typeDraft // the page's types, in page order
-	cur         *typeDraft
-	curEnum     *EnumDoc
-	enumLevel   int
-	section     sectionKind
-	pendingJSON *typeDraft // the type whose annotation precedes the next JSON block
+	types     []*typeDraft // the page's types, in page order
+	cur       *typeDraft
+	curEnum   *EnumDoc
+	enumLevel int
+	section   sectionKind
+	// sectionAnchor is the anchor of the heading that opened the section
+	// ("properties", "members"): structure, the same in every language.
+	sectionAnchor string
+	// sectionTables counts the tables read in the section so far.
+	sectionTables int
+	pendingJSON   *typeDraft // the type whose annotation precedes the next JSON block
 	// sectionEnums holds the enums from an "x values" heading, not a page
 	// of their own.
 	sectionEnums map[*EnumDoc]bool
@@ -144,6 +149,8 @@ func (e *extractor) paragraph(b *block) {
 		if e.cur != nil && !e.isEnumPage {
 			if claim, ok := e.inheritsClaim(text, b.Inl.Links, b.Off, ClaimInherits); ok {
 				e.cur.Bases = append(e.cur.Bases, claim)
+			} else if len(e.cur.LinkPhrases) < 8 {
+				e.cur.LinkPhrases = append(e.cur.LinkPhrases, e.linkPhrases(text, b.Inl.Links, b.Off)...)
 			}
 			if e.SaysOpenType(lower) {
 				e.cur.OpenType = true

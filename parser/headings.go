@@ -25,6 +25,7 @@ func (e *extractor) enumHeadingName(text, anchor string) string {
 
 func (e *extractor) heading(b *block) {
 	text, anchor := b.Inl.Text, b.Inl.Anchor
+	e.sectionAnchor, e.sectionTables = strings.ToLower(anchor), 0
 	if name := e.enumHeadingName(text, anchor); name != "" && b.Level >= 2 {
 		e.curEnum = &EnumDoc{Name: name, Pos: e.pos(b.Off), Anchor: anchor}
 		if e.sectionEnums == nil {

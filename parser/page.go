@@ -50,6 +50,10 @@ type TypeDoc struct {
 	HasJSON     bool // the page has a JSON representation block for it
 	HasMethods  bool // a Methods table lists REST operations on it
 	Anchor      string
+	// LinkPhrases are the page links of the type's prose with the words
+	// before each ("Erbt von [x]"): a base phrase in words no data file has
+	// yet, learned across the folder.
+	LinkPhrases []LinkPhrase
 }
 
 // listedCollection is a collection a Methods row lists; stated when its
@@ -93,6 +97,13 @@ type BaseClaim struct {
 	Pos    Position
 }
 
+// LinkPhrase is a page link in prose with the (at most three, lower-case)
+// words that stand right before it.
+type LinkPhrase struct {
+	Phrase string
+	Claim  BaseClaim // the link, as a claim (Source set when it is used)
+}
+
 // PropDoc is one property (structural or navigation) as a page gives it.
 type PropDoc struct {
 	Name           string
@@ -107,6 +118,14 @@ type PropDoc struct {
 	PossibleValues []string // backticked values after "Possible values are"
 	FromJSON       bool     // only the JSON block has it
 	FromMethods    bool     // only a "List x" Methods row has it
+	// JSONPrimitive is the Edm type the JSON example's placeholder gives
+	// this row (English in every language): what a translated type word
+	// means is learned from it across the folder.
+	JSONPrimitive string
+	// LinkPhrase is the link in the description and the words before it
+	// ("Geerbt von [x]"): an inherited remark in words no data file has
+	// yet, learned across the folder.
+	LinkPhrase *LinkPhrase
 }
 
 // EnumDoc is one enum as a page describes it.

@@ -42,7 +42,9 @@ func (e *extractor) classifyTable(b *block) tableKind {
 	case e.section == secMembers && !propertyHeader:
 		// Under "x values", a table of members says so in its first
 		// header; "Spoken language | Value" documents a string's values.
-		if e.Is(lang.AnyMemberHeader, h0) {
+		// Under a heading anchored "members", the first table of names is
+		// the members table, whatever its header's language.
+		if e.Is(lang.AnyMemberHeader, h0) || e.structuralTable(b, "members") {
 			return tableMembers
 		}
 		return tableIgnore
@@ -56,8 +58,52 @@ func (e *extractor) classifyTable(b *block) tableKind {
 		return tableProperties
 	case e.section == secRelationships && len(b.Header.Cells) >= 2 && e.hasTypeColumn(b):
 		return tableRelationships
+	// Structure when the words say nothing: the first table of names right
+	// under a heading anchored "properties" or "relationships".
+	case e.section == secProperties && len(b.Header.Cells) >= 2 && e.structuralTable(b, "properties"):
+		return tableProperties
+	case e.section == secRelationships && len(b.Header.Cells) >= 2 && e.structuralTable(b, "relationships"):
+		return tableRelationships
 	}
 	return tableIgnore
+}
+
+// structuralTable reports the first table in a section whose heading has
+// the anchor, with names in its first column (most rows).
+func (e *extractor) structuralTable(b *block, anchor string) bool {
+	if e.sectionAnchor != anchor || e.sectionTables > 0 || len(b.Rows) == 0 {
+		return false
+	}
+	names := 0
+	for _, r := range b.Rows {
+		if n := e.propertyName(cellAt(r, 0)); n != "" && IsIdentifier(n) {
+			names++
+		}
+	}
+	return names*2 > len(b.Rows)
+}
+
+// integerColumn returns the first column after the first whose non-empty
+// cells are all integers (a members table's values), or -1.
+func integerColumn(b *block) int {
+	for c := 1; c < len(b.Header.Cells); c++ {
+		seen := 0
+		for _, r := range b.Rows {
+			v := strings.TrimSpace(cellAt(r, c).Text)
+			if v == "" {
+				continue
+			}
+			if _, err := parseIntValue(v); err != nil {
+				seen = -1
+				break
+			}
+			seen++
+		}
+		if seen > 0 {
+			return c
+		}
+	}
+	return -1
 }
 
 func (e *extractor) hasTypeColumn(b *block) bool {
@@ -87,6 +133,7 @@ func (e *extractor) table(b *block) {
 		return
 	}
 	kind := e.classifyTable(b)
+	defer func() { e.sectionTables++ }()
 	if e.cur != nil && !e.isEnumPage && e.isMethodsTable(b) {
 		e.cur.HasMethods = true
 	}
@@ -210,6 +257,8 @@ func (e *extractor) propertyTable(b *block, navigation bool) {
 		prop.PossibleValues = e.possibleValues(descCell)
 		if claim, ok := e.inheritedClaim(descCell); ok {
 			prop.Inherited = &claim
+		} else if lp := e.linkPhrases(descCell.Text, descCell.Links, descCell.Off); len(lp) > 0 {
+			prop.LinkPhrase = &lp[0]
 		}
 		t.Properties = append(t.Properties, prop)
 		last = prop
@@ -297,6 +346,14 @@ func (e *extractor) membersTable(b *block) {
 	}
 	valueCol := e.columnIndex(b.Header, -1, lang.ValueColumn)
 	descCol := e.columnIndex(b.Header, -1, lang.MemberDescriptionColumn)
+	if valueCol < 0 && descCol < 0 {
+		// Headers in words no data file has: the table's shape decides,
+		// integers are the values and the last other column describes.
+		valueCol = integerColumn(b)
+		if last := len(b.Header.Cells) - 1; last > 0 && last != valueCol {
+			descCol = last
+		}
+	}
 	if en.Pos.Line == 0 {
 		en.Pos = e.pos(b.Off)
 	}

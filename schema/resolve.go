@@ -83,6 +83,7 @@ func Resolve(pages []*parser.Page) *Schema {
 		r.diags = append(r.diags, p.Diags...)
 	}
 	r.collect()
+	learned := r.learn()
 	r.enumsFromPossibleValues()
 	r.resolveProperties()
 	r.resolveBases()
@@ -96,6 +97,9 @@ func Resolve(pages []*parser.Page) *Schema {
 	r.checkWireNames()
 
 	s := &Schema{Version: Version, byName: map[string]*Type{}}
+	if !learned.Empty() {
+		s.Learned = learned
+	}
 	for _, e := range r.order {
 		s.Types = append(s.Types, e.t)
 		s.byName[e.t.Name] = e.t

@@ -25,6 +25,9 @@ type Schema struct {
 	Version     int               `json:"version"`
 	Types       []*Type           `json:"types"` // sorted by qualified name
 	Diagnostics []diag.Diagnostic `json:"diagnostics"`
+	// Learned is what the folder taught about its own words (translated type
+	// words, base phrases); absent when nothing was.
+	Learned *Learned `json:"learned,omitempty"`
 
 	byName map[string]*Type
 }

@@ -183,6 +183,9 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 		if o.verbose {
 			pages.finish()
 			fmt.Fprintf(stdout, "gen: %s\n", pages)
+			if line := learnedLine(s.Learned); line != "" {
+				fmt.Fprintln(stdout, line)
+			}
 		}
 	}
 	return exitOK
@@ -266,4 +269,23 @@ func quoteArg(s string) string {
 // printJSONSummary ends -diagnostics json output with {"summary": ...}.
 func printJSONSummary(w io.Writer, summary any) {
 	json.NewEncoder(w).Encode(map[string]any{"summary": summary})
+}
+
+// learnedLine says what the folder taught (-v): each type word with its
+// Edm type, each phrase, with how often each was seen.
+func learnedLine(l *schema.Learned) string {
+	if l.Empty() {
+		return ""
+	}
+	var parts []string
+	for _, w := range sortedKeys(l.TypeWords) {
+		parts = append(parts, fmt.Sprintf("type word %q = %s (%d)", w, l.TypeWords[w].Type, l.TypeWords[w].Count))
+	}
+	for _, p := range sortedKeys(l.BasePhrases) {
+		parts = append(parts, fmt.Sprintf("base phrase %q (%d)", p, l.BasePhrases[p]))
+	}
+	for _, p := range sortedKeys(l.InheritedPhrases) {
+		parts = append(parts, fmt.Sprintf("inherited phrase %q (%d)", p, l.InheritedPhrases[p]))
+	}
+	return "gen: learned from the folder: " + strings.Join(parts, "; ")
 }

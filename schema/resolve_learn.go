@@ -1,0 +1,237 @@
+// Pass 1b, learn: what the folder teaches about its own words, in a step
+// of its own after every page was read on its own (so a page's cached model
+// stays valid): translated type words from the JSON placeholders beside
+// them, and the phrases that introduce a base, in prose and in rows, from
+// the pages whose annotation names the base.
+
+package schema
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/docgen/graphgen/parser"
+)
+
+// Learned is what the folder taught, with how often each was seen.
+type Learned struct {
+	TypeWords        map[string]LearnedWord `json:"typeWords,omitempty"`        // lower-case type word -> Edm type
+	BasePhrases      map[string]int         `json:"basePhrases,omitempty"`      // "erbt von" before a base link
+	InheritedPhrases map[string]int         `json:"inheritedPhrases,omitempty"` // "geerbt von" before a row's base
+}
+
+// LearnedWord is a type word and the Edm type its rows' JSON placeholders
+// give.
+type LearnedWord struct {
+	Type  string `json:"type"`
+	Count int    `json:"count"`
+}
+
+// Empty reports whether nothing was learned.
+func (l *Learned) Empty() bool {
+	return l == nil || len(l.TypeWords) == 0 && len(l.BasePhrases) == 0 && len(l.InheritedPhrases) == 0
+}
+
+// A word or phrase is learned when it was seen this often, and means the
+// same thing this share of the time.
+const (
+	learnMinCount = 3
+	learnMinShare = 0.8
+)
+
+func (r *resolver) learn() *Learned {
+	l := &Learned{TypeWords: r.learnTypeWords()}
+	l.BasePhrases, l.InheritedPhrases = r.learnBasePhrases()
+	return l
+}
+
+// unknownWord returns the lower-cased type cell of a row whose type word
+// names nothing the data files or the pages know, or "".
+func (r *resolver) unknownWord(p *parser.Page, d *parser.PropDoc) string {
+	t := d.Type
+	if t.Primitive != "" || t.Link != "" || t.Name == "" || r.lookupName(t.Name, pageNamespace(p)) != nil {
+		return ""
+	}
+	return strings.ToLower(strings.TrimSpace(t.Raw))
+}
+
+func (r *resolver) learnTypeWords() map[string]LearnedWord {
+	seen := map[string]map[string]int{}
+	for _, e := range r.order {
+		for _, pe := range e.props {
+			if w := r.unknownWord(pe.page, pe.doc); w != "" && pe.doc.JSONPrimitive != "" {
+				if seen[w] == nil {
+					seen[w] = map[string]int{}
+				}
+				seen[w][pe.doc.JSONPrimitive]++
+			}
+		}
+	}
+	learned := map[string]LearnedWord{}
+	for w, byType := range seen {
+		if edm, n, ok := majority(byType); ok {
+			learned[w] = LearnedWord{Type: edm, Count: n}
+		}
+	}
+	for _, e := range r.order {
+		for _, pe := range e.props {
+			if lw, ok := learned[r.unknownWord(pe.page, pe.doc)]; ok {
+				pe.doc.Type.Primitive, pe.doc.Type.Name = lw.Type, ""
+			}
+		}
+	}
+	return learned
+}
+
+// majority returns the value seen most, when it was seen often enough and
+// in a large enough share.
+func majority(counts map[string]int) (string, int, bool) {
+	keys := make([]string, 0, len(counts))
+	total := 0
+	for k, n := range counts {
+		keys = append(keys, k)
+		total += n
+	}
+	sort.Strings(keys)
+	best := ""
+	for _, k := range keys {
+		if best == "" || counts[k] > counts[best] {
+			best = k
+		}
+	}
+	n := counts[best]
+	return best, n, n >= learnMinCount && float64(n) >= learnMinShare*float64(total)
+}
+
+// shortPhrase keeps the last two words of a phrase: "erbt von" of "das
+// gerät. erbt von".
+func shortPhrase(p string) string {
+	w := strings.Fields(p)
+	return strings.Join(w[max(0, len(w)-2):], " ")
+}
+
+// learnBasePhrases learns the phrases that introduce a base and gives the
+// types and rows that have no other sign the claims they make. Rows first:
+// a row's link that names its type's annotated base, or a type that
+// declares a property of the row's name, shows what the phrase before it
+// means ("Geerbt von [directoryObject]" on id). Then prose: the phrase
+// before a link to the base that the annotation, or the learned rows,
+// name.
+func (r *resolver) learnBasePhrases() (map[string]int, map[string]int) {
+	rows := map[string]map[string]int{}
+	for _, e := range r.order {
+		for _, td := range e.tdocs {
+			base := r.annotatedBase(td)
+			for _, d := range td.doc.Properties {
+				if d.LinkPhrase == nil {
+					continue
+				}
+				target := r.resolveClaim(td.page, d.LinkPhrase.Claim)
+				note(rows, shortPhrase(d.LinkPhrase.Phrase), target != nil && target != e && (target == base || declares(target, d.Name)))
+			}
+		}
+	}
+	learnedRows := learnedPhrases(rows)
+	prose := map[string]map[string]int{}
+	for _, e := range r.order {
+		for _, td := range e.tdocs {
+			for _, d := range td.doc.Properties {
+				if d.Inherited == nil && d.LinkPhrase != nil && learnedRows[shortPhrase(d.LinkPhrase.Phrase)] > 0 {
+					c := d.LinkPhrase.Claim
+					c.Source = parser.ClaimRow
+					d.Inherited = &c
+				}
+			}
+			base := r.annotatedBase(td)
+			if base == nil {
+				base = r.rowBase(td)
+			}
+			if base == nil {
+				continue
+			}
+			for _, lp := range td.doc.LinkPhrases {
+				note(prose, shortPhrase(lp.Phrase), r.resolveClaim(td.page, lp.Claim) == base)
+			}
+		}
+	}
+	learnedProse := learnedPhrases(prose)
+	for _, e := range r.order {
+		for _, td := range e.tdocs {
+			if len(td.doc.Bases) > 0 {
+				continue
+			}
+			for _, lp := range td.doc.LinkPhrases {
+				if learnedProse[shortPhrase(lp.Phrase)] > 0 {
+					c := lp.Claim
+					c.Source = parser.ClaimInherits
+					td.doc.Bases = append(td.doc.Bases, c)
+					break
+				}
+			}
+		}
+	}
+	return learnedProse, learnedRows
+}
+
+func note(m map[string]map[string]int, phrase string, toBase bool) {
+	if m[phrase] == nil {
+		m[phrase] = map[string]int{}
+	}
+	if toBase {
+		m[phrase]["base"]++
+	} else {
+		m[phrase]["other"]++
+	}
+}
+
+// declares reports whether a type's pages list a property of this name.
+func declares(e *entry, name string) bool {
+	for _, pe := range e.props {
+		if strings.EqualFold(pe.doc.Name, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// rowBase is the type most rows of a definition say they are inherited
+// from, or nil.
+func (r *resolver) rowBase(td typeDoc) *entry {
+	counts := map[*entry]int{}
+	var best *entry
+	for _, d := range td.doc.Properties {
+		if d.Inherited == nil {
+			continue
+		}
+		if t := r.resolveClaim(td.page, *d.Inherited); t != nil {
+			counts[t]++
+			if best == nil || counts[t] > counts[best] {
+				best = t
+			}
+		}
+	}
+	return best
+}
+
+// learnedPhrases keeps the phrases that point at the base often enough and
+// in a large enough share of their uses.
+func learnedPhrases(seen map[string]map[string]int) map[string]int {
+	out := map[string]int{}
+	for phrase, m := range seen {
+		if n := m["base"]; n >= learnMinCount && float64(n) >= learnMinShare*float64(n+m["other"]) {
+			out[phrase] = n
+		}
+	}
+	return out
+}
+
+// annotatedBase is the type a definition's annotation names as its base,
+// or nil.
+func (r *resolver) annotatedBase(td typeDoc) *entry {
+	for _, c := range td.doc.Bases {
+		if c.Source == parser.ClaimAnnotation && c.Name != "" {
+			return r.resolveClaim(td.page, c)
+		}
+	}
+	return nil
+}

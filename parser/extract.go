@@ -34,6 +34,9 @@ func Parse(pagePath string, data []byte, opts Options) *Page {
 	p := &Page{Path: pagePath}
 	fm := src.FrontMatter()
 	p.DocType = strings.TrimSpace(fm["doc_type"])
+	if !src.Bilingual { // a bilingual page's source is its English half
+		p.Locale = strings.TrimSpace(fm["ms.contentlocale"])
+	}
 	set := opts.Lang
 	if set == nil {
 		set = lang.Default

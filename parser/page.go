@@ -17,10 +17,22 @@ import (
 type Page struct {
 	Path      string // slash-separated, relative to the input root
 	DocType   string // front matter doc_type, as a hint only
+	// Locale is the front matter's ms.contentlocale (de-DE), "" when the
+	// page says none or is bilingual (its English half is the source): a
+	// page in another language than English may keep translated names
+	// that look like names.
+	Locale string
 	Namespace string // the page's "Namespace:" line
 	Types     []*TypeDoc
 	Enums     []*EnumDoc
 	Diags     diag.List
+}
+
+// Translated reports whether the front matter says the page is in another
+// language than English.
+func (p *Page) Translated() bool {
+	l := strings.ToLower(strings.Trim(p.Locale, "\"' "))
+	return l != "" && !strings.HasPrefix(l, "en")
 }
 
 // NotReference reports whether the page's front matter says it is an
@@ -122,6 +134,10 @@ type PropDoc struct {
 	// this row (English in every language): what a translated type word
 	// means is learned from it across the folder.
 	JSONPrimitive string
+	// Backticked are the backticked names of the description when no
+	// possible-values phrase introduces them: on a translated page, the
+	// English member names of the row's enum.
+	Backticked []string
 	// LinkPhrase is the link in the description and the words before it
 	// ("Geerbt von [x]"): an inherited remark in words no data file has
 	// yet, learned across the folder.

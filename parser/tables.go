@@ -255,6 +255,9 @@ func (e *extractor) propertyTable(b *block, navigation bool) {
 		}
 		prop.Deprecated = e.DeprecatedProperty(strings.ToLower(nameCell.Text), lowerDesc)
 		prop.PossibleValues = e.possibleValues(descCell)
+		if prop.PossibleValues == nil {
+			prop.Backticked = backtickedNames(descCell)
+		}
 		if claim, ok := e.inheritedClaim(descCell); ok {
 			prop.Inherited = &claim
 		} else if lp := e.linkPhrases(descCell.Text, descCell.Links, descCell.Off); len(lp) > 0 {
@@ -413,4 +416,17 @@ func isAnnotationName(cell string) bool {
 	}
 	first := strings.Fields(name)[0]
 	return strings.Contains(first, ".") && !strings.HasSuffix(first, ".")
+}
+
+// backtickedNames returns the backticked names of a cell, in order.
+func backtickedNames(c inline) []string {
+	var out []string
+	for _, code := range c.Codes {
+		for _, part := range strings.Split(code, "`") {
+			if v := strings.TrimSpace(part); v != "" && IsIdentifier(v) {
+				out = append(out, v)
+			}
+		}
+	}
+	return out
 }

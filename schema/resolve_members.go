@@ -21,25 +21,56 @@ import (
 // the members names all of them.
 func (r *resolver) recoverMembers() {
 	for _, e := range r.order {
-		if e.t.Kind != Enum {
-			continue
+		if e.t.Kind != Enum || len(e.edocs) == 0 {
+			continue // a type, or an enum built from possible values
+		}
+		ed := e.edocs[0]
+		// On a translated page a member written as a name may be a
+		// translation too ("Registerkarten" for tabs): the lists decide.
+		translated := ed.page.Translated()
+		var lists [][]string
+		for _, o := range r.order {
+			for _, pe := range o.props {
+				if pe.prop.Ref != e.t {
+					continue
+				}
+				values := pe.doc.PossibleValues
+				if len(values) == 0 && translated {
+					values = pe.doc.Backticked
+				}
+				if len(values) > 0 {
+					lists = append(lists, values)
+				}
+			}
+		}
+		listed := map[string]bool{}
+		for _, l := range lists {
+			for _, v := range l {
+				listed[v] = true
+			}
+		}
+		suspect := func(name string) bool {
+			return !parser.IsIdentifier(name) || translated && len(listed) > 0 && !listed[name]
 		}
 		bad := 0
 		for _, m := range e.t.Members {
-			if !parser.IsIdentifier(m.Name) {
+			if suspect(m.Name) {
 				bad++
 			}
 		}
 		if bad == 0 {
 			continue
 		}
-		ed := e.edocs[0]
 		for _, o := range r.order {
 			for _, pe := range o.props {
-				if pe.prop.Ref != e.t || len(pe.doc.PossibleValues) == 0 {
+				values := pe.doc.PossibleValues
+				if len(values) == 0 && translated {
+					values = pe.doc.Backticked
+				}
+				if pe.prop.Ref != e.t || len(values) == 0 {
 					continue
 				}
-				for i, v := range alignMembers(e.t.Members, pe.doc.PossibleValues) {
+				for i, v := range alignMembers(e.t.Members, values, suspect) {
 					m := e.t.Members[i]
 					r.warn(ed.page, memberPos(ed.doc, m.Name), diag.MemberNameFromProp, "member %q is not a name; using %q, listed in that place by %s", m.Name, v, where(pe.page, pe.doc.Pos))
 					m.Name = v
@@ -56,7 +87,7 @@ func (r *resolver) recoverMembers() {
 
 // alignMembers maps indexes of members that are not names to the value
 // standing in their place in values, anchored on the members that are.
-func alignMembers(members []*Member, values []string) map[int]string {
+func alignMembers(members []*Member, values []string, suspect func(string) bool) map[int]string {
 	out := map[int]string{}
 	pos := map[string]int{}
 	for i, v := range values {
@@ -69,7 +100,7 @@ func alignMembers(members []*Member, values []string) map[int]string {
 	type anchor struct{ m, v int }
 	anchors := []anchor{{-1, -1}}
 	for i, m := range members {
-		if !parser.IsIdentifier(m.Name) {
+		if suspect(m.Name) {
 			continue
 		}
 		j, ok := pos[m.Name]
@@ -88,7 +119,7 @@ func alignMembers(members []*Member, values []string) map[int]string {
 			// The same length: member and value correspond in place (a
 			// name the list spells differently keeps its own spelling).
 			for i := a.m + 1; i < b.m; i++ {
-				if !parser.IsIdentifier(members[i].Name) {
+				if suspect(members[i].Name) {
 					out[i] = values[a.v+i-a.m]
 				}
 			}
@@ -103,7 +134,7 @@ func alignMembers(members []*Member, values []string) map[int]string {
 		}
 		var gap []int
 		for i := a.m + 1; i < b.m; i++ {
-			if !parser.IsIdentifier(members[i].Name) {
+			if suspect(members[i].Name) {
 				gap = append(gap, i)
 			}
 		}

@@ -15,13 +15,13 @@ import (
 
 // Page is what one page describes.
 type Page struct {
-	Path      string // slash-separated, relative to the input root
-	DocType   string // front matter doc_type, as a hint only
+	Path    string // slash-separated, relative to the input root
+	DocType string // front matter doc_type, as a hint only
 	// Locale is the front matter's ms.contentlocale (de-DE), "" when the
 	// page says none or is bilingual (its English half is the source): a
 	// page in another language than English may keep translated names
 	// that look like names.
-	Locale string
+	Locale    string
 	Namespace string // the page's "Namespace:" line
 	Types     []*TypeDoc
 	Enums     []*EnumDoc

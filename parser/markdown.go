@@ -89,7 +89,7 @@ func readBlocks(src []byte) []block {
 			case *ast.Heading:
 				b := block{Kind: blockHeading, Level: v.Level, Off: nodeOffset(v, src), Inl: inlineOf(v, src)}
 				if b.Inl.Anchor == "" {
-					b.Inl.Anchor = headingSlug(b.Inl.Text)
+					b.Inl.Anchor = HeadingSlug(b.Inl.Text)
 				}
 				out = append(out, b)
 			case *ast.Paragraph, *ast.TextBlock:
@@ -99,7 +99,7 @@ func readBlocks(src []byte) []block {
 					// "#teamVisibilityType enum type": a title without the
 					// space CommonMark asks for, still meant as a heading.
 					b.Kind, b.Level, b.Inl.Text = blockHeading, level, title
-					b.Inl.Anchor = headingSlug(title)
+					b.Inl.Anchor = HeadingSlug(title)
 				}
 				out = append(out, b)
 			case *ast.Blockquote:
@@ -333,10 +333,10 @@ func collapseSpace(s string) string {
 	return b.String()
 }
 
-// headingSlug is the anchor a heading gets when it names none, as the
+// HeadingSlug is the anchor a heading gets when it names none, as the
 // documentation site makes it: lower case, spaces to hyphens, punctuation
 // dropped ("printOrientation values" => "printorientation-values").
-func headingSlug(text string) string {
+func HeadingSlug(text string) string {
 	var b strings.Builder
 	for _, r := range strings.ToLower(strings.TrimSpace(text)) {
 		switch {

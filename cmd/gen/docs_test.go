@@ -6,7 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"unicode"
+
+	"github.com/docgen/graphgen/parser"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -44,20 +45,6 @@ func prose(md string) string {
 	return b.String()
 }
 
-// slug is the anchor a Markdown heading gets (as GitHub makes it).
-func slug(heading string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(strings.TrimSpace(heading)) {
-		switch {
-		case r == ' ' || r == '-':
-			b.WriteByte('-')
-		case r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
 func anchors(t *testing.T, path string) map[string]bool {
 	t.Helper()
 	data, err := os.ReadFile(path)
@@ -69,7 +56,7 @@ func anchors(t *testing.T, path string) map[string]bool {
 			fence = !fence
 		}
 		if !fence && strings.HasPrefix(l, "#") {
-			out[slug(strings.TrimLeft(l, "# "))] = true
+			out[parser.HeadingSlug(strings.TrimLeft(l, "# "))] = true
 		}
 	}
 	return out

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -124,10 +122,6 @@ func TestPatchBodyOnRealExamples(t *testing.T) {
 	}
 	require.Equal(t, 5, found)
 	writeFile(t, filepath.Join(mod, "models", "patch_test.go"), patchHarness)
-	writeFile(t, filepath.Join(mod, "go.mod"), "module gencheck\n\ngo 1.22\n")
-	cmd := exec.Command("go", "test", "-count=1", "./models")
-	cmd.Dir = mod
-	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
-	out, err := cmd.CombinedOutput()
+	out, err := goInModule(t, mod, "test", "-count=1", "./models")
 	require.NoError(t, err, "%s", out)
 }

@@ -31,11 +31,7 @@ func TestGeneratedPackageRuntime(t *testing.T) {
 		require.NoError(t, err)
 		writeFile(t, filepath.Join(mod, "roundtrip", filepath.Base(p)), string(b))
 	}
-	writeFile(t, filepath.Join(mod, "go.mod"), "module gencheck\n\ngo 1.22\n")
-	cmd := exec.Command("go", "test", "-count=1", "./models")
-	cmd.Dir = mod
-	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
-	out, err := cmd.CombinedOutput()
+	out, err := goInModule(t, mod, "test", "-count=1", "./models")
 	require.NoError(t, err, "%s", out)
 	for _, p := range ins {
 		got, err := os.ReadFile(filepath.Join(mod, "roundtrip", strings.Replace(filepath.Base(p), ".in.json", ".got.json", 1)))
@@ -58,14 +54,9 @@ func TestWrongTypeInABaseTypedFieldDoesNotCompile(t *testing.T) {
 	mod := t.TempDir()
 	code, stderr := gen(t, "-in", in, "-out", filepath.Join(mod, "models"))
 	require.Equal(t, exitOK, code, stderr)
-	writeFile(t, filepath.Join(mod, "go.mod"), "module gencheck\n\ngo 1.22\n")
 	build := func(src string) (string, error) {
 		writeFile(t, filepath.Join(mod, "use", "use.go"), "package use\n\nimport \"gencheck/models\"\n\n"+src)
-		cmd := exec.Command("go", "build", "./use")
-		cmd.Dir = mod
-		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
-		out, err := cmd.CombinedOutput()
-		return string(out), err
+		return goInModule(t, mod, "build", "./use")
 	}
 	out, err := build("var _ = models.Shelf{Items: []models.AnyLibraryItem{&models.Book{}, &models.LibraryItem{}}}\nvar _ = models.LendingLoan{Item: &models.Book{}}\n")
 	require.NoError(t, err, "the base and a derived type are accepted: %s", out)
@@ -79,4 +70,18 @@ func TestWrongTypeInABaseTypedFieldDoesNotCompile(t *testing.T) {
 		require.Error(t, err, "must not compile: %s", wrong)
 		assert.Contains(t, out, "does not implement models.AnyLibraryItem", wrong)
 	}
+}
+
+// goInModule runs the go command in a temporary module named gencheck
+// (its go.mod is written if missing) and returns what it printed.
+func goInModule(t *testing.T, mod string, args ...string) (string, error) {
+	t.Helper()
+	if _, err := os.Stat(filepath.Join(mod, "go.mod")); err != nil {
+		writeFile(t, filepath.Join(mod, "go.mod"), "module gencheck\n\ngo 1.22\n")
+	}
+	cmd := exec.Command("go", args...)
+	cmd.Dir = mod
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+	out, err := cmd.CombinedOutput()
+	return string(out), err
 }

@@ -166,6 +166,8 @@ var (
 		"clonableteamparts.md:25:2: warning: bad-member-name: member \"Team channels\" of ClonableTeamParts is not a name and no property lists the members; kept as written")
 	EnumFromValues = warning("enum-from-values", "an enum no page describes, built from a property's possible values",
 		"book.md:31:3: warning: enum-from-values: no page describes microsoft.graph.coverType; its members come from the possible values of cover")
+	MemberCase = warning("member-case", "a member a translated page capitalized where its other members begin in lower case; lower-cased",
+		"intune-shared-devicetype.md:33:2: warning: member-case: member \"Android\" of deviceType begins in upper case where its other members do not (a translation's capital?); using \"android\"")
 	MemberFromValues = warning("member-from-values", "a member only a property's possible values list",
 		"searchrequest.md:39:105: warning: member-from-values: entityTypes lists \"drive\" as a possible value of microsoft.graph.entityType, whose page does not; added")
 )

@@ -91,6 +91,7 @@ func Resolve(pages []*parser.Page) *Schema {
 	r.implicitEntityBases()
 	r.breakCycles()
 	r.recoverMembers()
+	r.lowerTranslatedCapitals()
 	r.membersFromPossibleValues()
 	r.dedupeMembers()
 	r.ownProperties()

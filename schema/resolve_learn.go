@@ -18,6 +18,10 @@ type Learned struct {
 	TypeWords        map[string]LearnedWord `json:"typeWords,omitempty"`        // lower-case type word -> Edm type
 	BasePhrases      map[string]int         `json:"basePhrases,omitempty"`      // "erbt von" before a base link
 	InheritedPhrases map[string]int         `json:"inheritedPhrases,omitempty"` // "geerbt von" before a row's base
+	// NameCases are enums a translated title wrote in other letter case
+	// than the links to its page do: qualified name as written -> as the
+	// links write it.
+	NameCases map[string]string `json:"nameCases,omitempty"`
 }
 
 // LearnedWord is a type word and the Edm type its rows' JSON placeholders
@@ -29,7 +33,7 @@ type LearnedWord struct {
 
 // Empty reports whether nothing was learned.
 func (l *Learned) Empty() bool {
-	return l == nil || len(l.TypeWords) == 0 && len(l.BasePhrases) == 0 && len(l.InheritedPhrases) == 0
+	return l == nil || len(l.TypeWords) == 0 && len(l.BasePhrases) == 0 && len(l.InheritedPhrases) == 0 && len(l.NameCases) == 0
 }
 
 // A word or phrase is learned when it was seen this often, and means the
@@ -42,7 +46,47 @@ const (
 func (r *resolver) learn() *Learned {
 	l := &Learned{TypeWords: r.learnTypeWords()}
 	l.BasePhrases, l.InheritedPhrases = r.learnBasePhrases()
+	l.NameCases = r.learnEnumCase()
 	return l
+}
+
+// learnEnumCase gives an enum whose translated page titles it in other
+// letter case ("DeviceType-Enumerationstyp") the case that most links to
+// its page use ([deviceType](intune-shared-devicetype.md)): a translation
+// capitalizes nouns, a link's text is the name as the service spells it.
+// Short is never empty: a type's name is an identifier.
+func (r *resolver) learnEnumCase() map[string]string {
+	votes := map[*entry]map[string]int{}
+	for _, e := range r.order {
+		for _, pe := range e.props {
+			d := pe.doc
+			if d.Type.Link == "" || d.Type.Name == "" {
+				continue
+			}
+			target := r.lookupLink(d.Type.Link, d.Type.Name)
+			if target == nil || len(target.edocs) == 0 || !target.edocs[0].page.Translated() ||
+				!strings.EqualFold(parser.ShortName(target.t.Name), d.Type.Name) {
+				continue
+			}
+			if votes[target] == nil {
+				votes[target] = map[string]int{}
+			}
+			votes[target][d.Type.Name]++
+		}
+	}
+	out := map[string]string{}
+	for e, v := range votes {
+		short := parser.ShortName(e.t.Name)
+		name, _, ok := majority(v)
+		// Links that capitalize a lower-case title are prose, not the name.
+		if !ok || name == short || !parser.IsIdentifier(name) || isASCIIUpper(name[0]) && !isASCIIUpper(short[0]) {
+			continue
+		}
+		renamed := namespaceOf(e.t.Name) + "." + name
+		out[e.t.Name] = renamed
+		e.t.Name = renamed
+	}
+	return out
 }
 
 // unknownWord returns the lower-cased type cell of a row whose type word

@@ -1,5 +1,5 @@
 // Pass 5, members: enums built from possible-values lists, translated
-// member names recovered, members added and deduplicated.
+// member names recovered and their capitals undone, members added and deduplicated.
 
 package schema
 
@@ -28,27 +28,7 @@ func (r *resolver) recoverMembers() {
 		// On a translated page a member written as a name may be a
 		// translation too ("Registerkarten" for tabs): the lists decide.
 		translated := ed.page.Translated()
-		var lists [][]string
-		for _, o := range r.order {
-			for _, pe := range o.props {
-				if pe.prop.Ref != e.t {
-					continue
-				}
-				values := pe.doc.PossibleValues
-				if len(values) == 0 && translated {
-					values = pe.doc.Backticked
-				}
-				if len(values) > 0 {
-					lists = append(lists, values)
-				}
-			}
-		}
-		listed := map[string]bool{}
-		for _, l := range lists {
-			for _, v := range l {
-				listed[v] = true
-			}
-		}
+		listed := r.listedValues(e, translated)
 		suspect := func(name string) bool {
 			return !parser.IsIdentifier(name) || translated && len(listed) > 0 && !listed[name]
 		}
@@ -84,6 +64,72 @@ func (r *resolver) recoverMembers() {
 		}
 	}
 }
+
+// listedValues is the set of values the properties of enum e's type list
+// as possible; on a translated page, where the list's words are
+// translated, the backticked values of the row stand in for it.
+func (r *resolver) listedValues(e *entry, translated bool) map[string]bool {
+	listed := map[string]bool{}
+	for _, o := range r.order {
+		for _, pe := range o.props {
+			if pe.prop.Ref != e.t {
+				continue
+			}
+			values := pe.doc.PossibleValues
+			if len(values) == 0 && translated {
+				values = pe.doc.Backticked
+			}
+			for _, v := range values {
+				listed[v] = true
+			}
+		}
+	}
+	return listed
+}
+
+// lowerTranslatedCapitals undoes the capitals a translation gives nouns: on
+// a translated page whose members mostly begin in lower case (deviceType's
+// windowsRT, winMO6, iPhone), "Android" is android. A name in capitals
+// throughout (USB), or listed as written by a property, stays as it is.
+func (r *resolver) lowerTranslatedCapitals() {
+	for _, e := range r.order {
+		if e.t.Kind != Enum || len(e.edocs) == 0 || !e.edocs[0].page.Translated() {
+			continue
+		}
+		lower := 0
+		for _, m := range e.t.Members {
+			if m.Name != "" && isASCIILower(m.Name[0]) {
+				lower++
+			}
+		}
+		if 2*lower <= len(e.t.Members) {
+			continue
+		}
+		listed := r.listedValues(e, true)
+		for _, m := range e.t.Members {
+			name, ok := lowerCapitalized(m.Name)
+			if !ok || listed[m.Name] || hasMember(e.t, name) {
+				continue
+			}
+			ed := e.edocs[0]
+			r.warn(ed.page, memberPos(ed.doc, m.Name), diag.MemberCase, "member %q of %s begins in upper case where its other members do not (a translation's capital?); using %q", m.Name, parser.ShortName(e.t.Name), name)
+			m.Name = name
+		}
+	}
+}
+
+// lowerCapitalized gives "android" for "Android": an ASCII capital then a
+// small letter, as the service's names are ASCII; "USB", "iPhone" or a
+// translated word is not capitalized.
+func lowerCapitalized(name string) (string, bool) {
+	if len(name) < 2 || !isASCIIUpper(name[0]) || !isASCIILower(name[1]) || !parser.IsIdentifier(name) {
+		return "", false
+	}
+	return string(name[0]+'a'-'A') + name[1:], true
+}
+
+func isASCIIUpper(c byte) bool { return 'A' <= c && c <= 'Z' }
+func isASCIILower(c byte) bool { return 'a' <= c && c <= 'z' }
 
 // alignMembers maps indexes of members that are not names to the value
 // standing in their place in values, anchored on the members that are.

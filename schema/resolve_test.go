@@ -517,3 +517,48 @@ func TestAddingAPageRenamesNothing(t *testing.T) {
 	assert.Equal(t, []string{"QueryString", "Label"}, goNames(b.Properties))
 	assert.Equal(t, []string{"QueryString2", "QueryString", "Label"}, goNames(a.Properties), "the row above takes the suffix")
 }
+
+// TestTranslatedEnumTakesTheCaseOfItsLinks: a translation capitalizes the
+// enum's title and some of its members; the links to the page and the
+// members still in lower case say how the service spells them. An English
+// page written the same way keeps what it says.
+func TestTranslatedEnumTakesTheCaseOfItsLinks(t *testing.T) {
+	enumPage := func(locale string) string {
+		return "---\nms.contentlocale: " + locale + "\n---\n" +
+			"# <a name=\"devicetype-enum-type\"></a>DeviceType-Enumerationstyp\n\n" +
+			"## <a name=\"members\"></a>Elemente\n|Element|Wert|Beschreibung|\n|:---|:---|:---|\n" +
+			"|Desktop|0|x|\n|windowsRT|1|x|\n|winMO6|2|x|\n|iPhone|3|x|\n|iPad|4|x|\n|Android|5|x|\n|USB|6|x|\n"
+	}
+	files := func(locale string) map[string]string {
+		f := map[string]string{"devicetype.md": enumPage(locale)}
+		for _, owner := range []string{"phone", "tablet", "laptop"} {
+			f[owner+".md"] = page{title: owner, rows: []string{"kind|[deviceType](devicetype.md)|x"}}.markdown()
+		}
+		return f
+	}
+
+	s := resolveRaw(t, files("de-DE"))
+	require.Nil(t, s.Lookup("microsoft.graph.DeviceType"), "the title's capital is a translation's")
+	dt := mustType(t, s, "microsoft.graph.deviceType")
+	assert.Equal(t, []string{"desktop", "windowsRT", "winMO6", "iPhone", "iPad", "android", "USB"}, memberNames(dt),
+		"capitalized members are lowered, a name in capitals throughout stays")
+	assert.Equal(t, "microsoft.graph.deviceType", s.Learned.NameCases["microsoft.graph.DeviceType"])
+	assert.Contains(t, diagCodes(s), diag.MemberCase.Name())
+	assert.Equal(t, "microsoft.graph.deviceType", mustType(t, s, "microsoft.graph.phone").Properties[0].Type)
+
+	// Links that capitalize a lower-case title are prose.
+	capitalLinks := files("de-DE")
+	capitalLinks["devicetype.md"] = strings.Replace(capitalLinks["devicetype.md"], ">DeviceType-", ">deviceType-", 1)
+	for _, owner := range []string{"phone", "tablet", "laptop"} {
+		capitalLinks[owner+".md"] = strings.Replace(capitalLinks[owner+".md"], "[deviceType]", "[DeviceType]", 1)
+	}
+	s = resolveRaw(t, capitalLinks)
+	mustType(t, s, "microsoft.graph.deviceType")
+	assert.Nil(t, s.Lookup("microsoft.graph.DeviceType"))
+
+	s = resolveRaw(t, files("en-US"))
+	dt = mustType(t, s, "microsoft.graph.DeviceType")
+	assert.Equal(t, "microsoft.graph.DeviceType", dt.Name, "an English title says what it means")
+	assert.Contains(t, memberNames(dt), "Android")
+	assert.NotContains(t, diagCodes(s), diag.MemberCase.Name())
+}

@@ -272,7 +272,8 @@ func printJSONSummary(w io.Writer, summary any) {
 }
 
 // learnedLine says what the folder taught (-v): each type word with its
-// Edm type, each phrase, with how often each was seen.
+// Edm type, each phrase, with how often each was seen, and the enum names
+// whose case the links decided.
 func learnedLine(l *schema.Learned) string {
 	if l.Empty() {
 		return ""
@@ -286,6 +287,9 @@ func learnedLine(l *schema.Learned) string {
 	}
 	for _, p := range sortedKeys(l.InheritedPhrases) {
 		parts = append(parts, fmt.Sprintf("inherited phrase %q (%d)", p, l.InheritedPhrases[p]))
+	}
+	for _, n := range sortedKeys(l.NameCases) {
+		parts = append(parts, fmt.Sprintf("enum name %s = %s", n, l.NameCases[n]))
 	}
 	return "gen: learned from the folder: " + strings.Join(parts, "; ")
 }

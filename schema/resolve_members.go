@@ -20,6 +20,7 @@ import (
 // length in both is filled in order. Without anchors, a list as long as
 // the members names all of them.
 func (r *resolver) recoverMembers() {
+	rows := r.rowsByRef()
 	for _, e := range r.order {
 		if e.t.Kind != Enum || len(e.edocs) == 0 {
 			continue // a type, or an enum built from possible values
@@ -28,7 +29,7 @@ func (r *resolver) recoverMembers() {
 		// On a translated page a member written as a name may be a
 		// translation too ("Registerkarten" for tabs): the lists decide.
 		translated := ed.page.Translated()
-		listed := r.listedValues(e, translated)
+		listed := listedValues(rows[e.t], translated)
 		suspect := func(name string) bool {
 			return !parser.IsIdentifier(name) || translated && len(listed) > 0 && !listed[name]
 		}
@@ -41,20 +42,15 @@ func (r *resolver) recoverMembers() {
 		if bad == 0 {
 			continue
 		}
-		for _, o := range r.order {
-			for _, pe := range o.props {
-				values := pe.doc.PossibleValues
-				if len(values) == 0 && translated {
-					values = pe.doc.Backticked
-				}
-				if pe.prop.Ref != e.t || len(values) == 0 {
-					continue
-				}
-				for i, v := range alignMembers(e.t.Members, values, suspect) {
-					m := e.t.Members[i]
-					r.warn(ed.page, memberPos(ed.doc, m.Name), diag.MemberNameFromProp, "member %q is not a name; using %q, listed in that place by %s", m.Name, v, where(pe.page, pe.doc.Pos))
-					m.Name = v
-				}
+		for _, pe := range rows[e.t] {
+			values := rowValues(pe, translated)
+			if len(values) == 0 {
+				continue
+			}
+			for i, v := range alignMembers(e.t.Members, values, suspect) {
+				m := e.t.Members[i]
+				r.warn(ed.page, memberPos(ed.doc, m.Name), diag.MemberNameFromProp, "member %q is not a name; using %q, listed in that place by %s", m.Name, v, where(pe.page, pe.doc.Pos))
+				m.Name = v
 			}
 		}
 		for _, m := range e.t.Members {
@@ -65,23 +61,35 @@ func (r *resolver) recoverMembers() {
 	}
 }
 
-// listedValues is the set of values the properties of enum e's type list
-// as possible; on a translated page, where the list's words are
-// translated, the backticked values of the row stand in for it.
-func (r *resolver) listedValues(e *entry, translated bool) map[string]bool {
-	listed := map[string]bool{}
+// rowsByRef gives each type the rows typed with it, in page order.
+func (r *resolver) rowsByRef() map[*Type][]*propEntry {
+	rows := map[*Type][]*propEntry{}
 	for _, o := range r.order {
 		for _, pe := range o.props {
-			if pe.prop.Ref != e.t {
-				continue
+			if pe.prop.Ref != nil {
+				rows[pe.prop.Ref] = append(rows[pe.prop.Ref], pe)
 			}
-			values := pe.doc.PossibleValues
-			if len(values) == 0 && translated {
-				values = pe.doc.Backticked
-			}
-			for _, v := range values {
-				listed[v] = true
-			}
+		}
+	}
+	return rows
+}
+
+// rowValues is what a row lists as its enum's possible values; for a
+// translated enum, whose list words are translated, the row's backticked
+// values stand in for a list the row does not introduce.
+func rowValues(pe *propEntry, translated bool) []string {
+	if len(pe.doc.PossibleValues) == 0 && translated {
+		return pe.doc.Backticked
+	}
+	return pe.doc.PossibleValues
+}
+
+// listedValues is the set of values the rows list.
+func listedValues(rows []*propEntry, translated bool) map[string]bool {
+	listed := map[string]bool{}
+	for _, pe := range rows {
+		for _, v := range rowValues(pe, translated) {
+			listed[v] = true
 		}
 	}
 	return listed
@@ -92,6 +100,7 @@ func (r *resolver) listedValues(e *entry, translated bool) map[string]bool {
 // windowsRT, winMO6, iPhone), "Android" is android. A name in capitals
 // throughout (USB), or listed as written by a property, stays as it is.
 func (r *resolver) lowerTranslatedCapitals() {
+	rows := r.rowsByRef()
 	for _, e := range r.order {
 		if e.t.Kind != Enum || len(e.edocs) == 0 || !e.edocs[0].page.Translated() {
 			continue
@@ -105,7 +114,7 @@ func (r *resolver) lowerTranslatedCapitals() {
 		if 2*lower <= len(e.t.Members) {
 			continue
 		}
-		listed := r.listedValues(e, true)
+		listed := listedValues(rows[e.t], true)
 		for _, m := range e.t.Members {
 			name, ok := lowerCapitalized(m.Name)
 			if !ok || listed[m.Name] || hasMember(e.t, name) {

@@ -51,15 +51,15 @@ func (f File) InPlace() bool { return f.Content == nil && f.Fingerprint != "" }
 
 // Render renders the whole package. Files come back sorted by name.
 func Render(s *schema.Schema, opts Options) ([]File, error) {
-	var files []File
-	support, err := renderSupport(opts)
-	if err != nil {
-		return nil, err
-	}
-	files = append(files, support...)
-
+	// The support files are the first job, beside the types' files.
+	var support []File
 	out := make([]File, len(s.Types))
-	err = diag.Parallel("render", len(s.Types), func(i int) (err error) {
+	err := diag.Parallel("render", len(s.Types)+1, func(job int) (err error) {
+		if job == 0 {
+			support, err = renderSupport(opts)
+			return err
+		}
+		i := job - 1
 		t := s.Types[i]
 		fp := Fingerprint(t, opts)
 		if opts.Unchanged != nil && opts.Unchanged(t.FileName, fp) {
@@ -73,7 +73,7 @@ func Render(s *schema.Schema, opts Options) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	files = append(files, out...)
+	files := append(support, out...)
 	reg := File{Name: registryFile, Fingerprint: registryFingerprint(s, opts)}
 	if opts.Unchanged == nil || !opts.Unchanged(reg.Name, reg.Fingerprint) {
 		rendered, err := renderRegistry(s, opts)

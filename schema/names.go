@@ -54,29 +54,31 @@ func assignNames(s *Schema) {
 		return d
 	}
 	sort.SliceStable(byDepth, func(i, j int) bool { return depth(byDepth[i]) < depth(byDepth[j]) })
+	// A type's field names start from its base's (which hold the names of
+	// the base's own bases and fields): bases come first in byDepth.
+	fields := map[*Type]*naming.Scope{}
 	for _, t := range byDepth {
 		if t.Kind == Enum {
 			continue
 		}
-		scope := naming.NewScope(naming.MethodNames...)
+		var scope *naming.Scope
+		if b := t.BaseType; b != nil && fields[b] != nil {
+			scope = fields[b].Child()
+			scope.Claim(b.GoName)
+		} else {
+			scope = naming.NewScope(naming.MethodNames...)
+		}
 		// The As methods of its own interface and its bases' reach the type
 		// through embedding: a field of that name would hide them.
-		for b := range t.Lineage() {
-			if m := b.AsMethod(); m != "" {
-				scope.Claim(m)
-			}
-		}
-		for b := range t.Ancestors() {
-			scope.Claim(b.GoName)
-			for _, p := range b.Properties {
-				scope.Claim(p.GoName)
-			}
+		if m := t.AsMethod(); m != "" {
+			scope.Claim(m)
 		}
 		own := append([]*Property(nil), t.Properties...)
 		naming.ClaimOrder(own, func(p *Property) string { return p.Name })
 		for _, p := range own {
 			p.GoName = scope.Claim(naming.Pascal(p.Name))
 		}
+		fields[t] = scope
 	}
 }
 

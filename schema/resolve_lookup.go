@@ -29,8 +29,9 @@ func (r *resolver) lookupLink(link, name string) *entry {
 		return nil
 	}
 	if name != "" {
+		short := parser.ShortName(name)
 		for _, c := range cands {
-			if strings.EqualFold(parser.ShortName(c.t.Name), parser.ShortName(name)) {
+			if strings.EqualFold(parser.ShortName(c.t.Name), short) {
 				return c
 			}
 		}

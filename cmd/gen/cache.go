@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"sort"
@@ -224,16 +225,12 @@ func (e *cacheEntry) current(o options, exe, inputs string) bool {
 
 // saveCache records a successful run; failures to save are ignored (the
 // cache is an optimisation).
-func saveCache(path string, o options, exe, inputs string, pages []pageFile, files []emitter.File, rep report) {
+func saveCache(path string, o options, exe, inputs string, pages []pageFile, prior *cacheEntry, files []emitter.File, rep report) {
 	if path == "" || exe == "" {
 		return
 	}
 	e := cacheEntry{Version: cacheVersion, Executable: exe, Inputs: inputs, Outputs: map[string]string{},
 		Diagnostics: rep.diags, Pages: rep.pages, Types: rep.types, Enums: rep.enums}
-	names := make([]string, len(files))
-	for i, f := range files {
-		names[i] = f.Name
-	}
 	e.Written = time.Now().UnixNano()
 	e.PageStamps = make(map[string]pageStamp, len(pages))
 	for _, pf := range pages {
@@ -241,7 +238,17 @@ func saveCache(path string, o options, exe, inputs string, pages []pageFile, fil
 			e.PageStamps[pf.rel] = pageStamp{Size: pf.size, MTime: pf.mtime, Hash: pf.hash}
 		}
 	}
-	e.Outputs = outputsStamps(o.out, names)
+	// A file left in place was checked against the prior stamp this run
+	// (inPlace): only the others are looked at again.
+	var fresh []string
+	for _, f := range files {
+		if stamp := prior.outputStamp(f.Name); f.InPlace() && stamp != "" {
+			e.Outputs[f.Name] = stamp
+		} else {
+			fresh = append(fresh, f.Name)
+		}
+	}
+	maps.Copy(e.Outputs, outputsStamps(o.out, fresh))
 	e.Fingerprints = map[string]string{}
 	for _, f := range files {
 		if f.Fingerprint != "" {
@@ -262,6 +269,14 @@ func saveCache(path string, o options, exe, inputs string, pages []pageFile, fil
 	}
 }
 
+// outputStamp is the recorded stamp of an output file ("" for none).
+func (e *cacheEntry) outputStamp(name string) string {
+	if e == nil {
+		return ""
+	}
+	return e.Outputs[name]
+}
+
 // sortedKeys returns the keys of m in order.
 func sortedKeys[V any](m map[string]V) []string {
 	out := make([]string, 0, len(m))
@@ -274,16 +289,25 @@ func sortedKeys[V any](m map[string]V) []string {
 
 // inPlace returns the emitter's Unchanged test for a rerun into dir: a
 // type's file is in place when the recorded run rendered it from the same
-// fingerprint and the file is still as that run left it.
+// fingerprint and the file is still as that run left it. The files are
+// looked at in the background from the call on, so a run that calls it
+// before resolving has their stamps by the time it renders.
 func (e *cacheEntry) inPlace(dir string) func(name, fingerprint string) bool {
 	if e == nil || len(e.Fingerprints) == 0 {
 		return nil
 	}
+	var stamps map[string]string
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		stamps = outputsStamps(dir, sortedKeys(e.Fingerprints))
+	}()
 	return func(name, fingerprint string) bool {
 		if e.Fingerprints[name] != fingerprint {
 			return false
 		}
-		info, err := os.Lstat(filepath.Join(dir, name))
-		return err == nil && info.Mode().IsRegular() && e.Outputs[name] == fmt.Sprintf("%d:%d", info.Size(), info.ModTime().UnixNano())
+		<-done
+		stamp, ok := stamps[name]
+		return ok && e.Outputs[name] == stamp
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"syscall"
@@ -64,24 +65,35 @@ func generate(o options, stdout, stderr io.Writer) int {
 }
 
 func generateInto(o options, rep *report, stdout io.Writer) int {
+	// The record of the last run is read while the pages are listed.
+	var cacheFile, exe, inputs string
+	var prior *cacheEntry
+	priorRead := make(chan struct{})
+	go func() {
+		defer close(priorRead)
+		if !o.noCache {
+			cacheFile, exe = cachePath(o), executableHash()
+			prior = loadCache(cacheFile)
+		}
+	}()
 	files, err := listPages(o.in, &o.pageFilter, &rep.diags)
 	rep.pages = len(files)
+	<-priorRead
 	if err != nil {
 		return rep.fail(diag.ReadInput, "-in %s: %v", o.in, err)
 	}
-	var cacheFile, exe, inputs string
 	var rendered []emitter.File // set once the output is written
-	var prior *cacheEntry
 	pages := &pageCache{}
 	if !o.noCache {
-		cacheFile, exe = cachePath(o), executableHash()
-		prior = loadCache(cacheFile)
 		pages = openPageCache(exe, o.cacheMB)
-		pages.loadSnapshot(snapshotPath(cacheFile))
 		defer pages.finish()
+		// The page models are read while the pages are hashed; a run that
+		// turns out to have nothing to do stops reading them.
+		pages.loadSnapshot(snapshotPath(cacheFile))
 		hashFiles(files, prior)
 		inputs = inputsHash(files)
 		if e := prior; cacheFile != "" && e.current(o, exe, inputs) {
+			pages.dropSnapshot()
 			// Nothing changed since the recorded run: same diagnostics,
 			// nothing to write.
 			rep.diags = append(diag.List(nil), e.Diagnostics...)
@@ -96,15 +108,22 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 			return exitOK
 		}
 	}
+	unchanged := prior.inPlace(o.out)
 	parsed := parsePages(files, filepath.Base(filepath.Clean(o.in)), &rep.diags, pages)
 	pages.saveSnapshot(snapshotPath(cacheFile), files, parsed)
 	if h, ok := folderHint(o.in, parsed, len(files)); ok {
 		rep.diags.Warn(diag.NoFile, diag.FolderHint, "%s", h)
 	}
 	var s *schema.Schema
+	// Resolving allocates about half as much as the page models it reads,
+	// and all of it stays live or is short-lived: collecting meanwhile
+	// would only trace the page models again (as the Go compiler, gen
+	// starts the heap higher for this stage).
+	restoreGC := debug.SetGCPercent(400)
 	if !rep.guard("resolve", diag.Internal, func() error { s = resolveStage(parsed); return nil }) {
 		return exitError
 	}
+	debug.SetGCPercent(restoreGC)
 	rep.diags = append(rep.diags, s.Diagnostics...)
 	if o.types != "" {
 		if s, err = s.Subset(splitList(o.types)); err != nil {
@@ -122,12 +141,12 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 	if rep.types == 0 {
 		return rep.fail(diag.NothingToDo, "no page under %s describes a type or an enum", o.in)
 	}
-	eo := emitter.Options{Package: o.pkg, Unchanged: prior.inPlace(o.out)}
+	eo := emitter.Options{Package: o.pkg, Unchanged: unchanged}
 	defer func() {
 		// Record a run whose output is now in place, for the next rerun.
 		if !o.noCache && !o.check && rendered != nil {
 			if errs, _ := rep.diags.Count(); errs == 0 {
-				saveCache(cacheFile, o, exe, inputs, files, rendered, *rep)
+				saveCache(cacheFile, o, exe, inputs, files, prior, rendered, *rep)
 			}
 		}
 	}()

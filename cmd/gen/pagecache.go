@@ -9,13 +9,16 @@ package main
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/gob"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -24,10 +27,11 @@ import (
 
 	"github.com/docgen/graphgen/emitter"
 	"github.com/docgen/graphgen/parser"
+	"golang.org/x/sync/errgroup"
 )
 
 // pageCacheMagic starts every entry; the format changes with it.
-const pageCacheMagic = "graphgen page cache 2\n"
+const pageCacheMagic = "graphgen page cache 3\n"
 
 // defaultPageCacheMB bounds the cache: least recently used entries are
 // pruned beyond it.
@@ -42,7 +46,9 @@ type pageCache struct {
 	// options, read in one piece (far quicker than thousands of entries),
 	// by path and content hash.
 	snapshot map[string]*parser.Page
-	misses   atomic.Int64 // pages not found in the snapshot this run
+	ready    chan struct{} // closed once the snapshot is read (nil: none started)
+	dropped  atomic.Bool   // the run needs no snapshot (dropSnapshot)
+	misses   atomic.Int64  // pages not found in the snapshot this run
 }
 
 func openPageCache(build string, limitMB int) *pageCache {
@@ -71,6 +77,7 @@ func (c *pageCache) load(rel, hash string) *parser.Page {
 	if c.dir == "" {
 		return nil
 	}
+	c.waitSnapshot()
 	if p := c.snapshot[rel+"\x00"+hash]; p != nil {
 		return p
 	}
@@ -151,30 +158,84 @@ func unsealed(key string, data []byte) []byte {
 	return payload
 }
 
-// loadSnapshot reads the page models the last run with these options
-// left at path.
+// snapshotChunks is how many gob streams a snapshot holds, so that they
+// decode in parallel; fixed, so the file does not depend on the machine.
+const snapshotChunks = 8
+
+// loadSnapshot starts reading the page models the last run with these
+// options left at path, in the background: the run hashes its pages
+// meanwhile, and load waits for it.
 func (c *pageCache) loadSnapshot(path string) {
 	if c.dir == "" || path == "" {
 		return
 	}
+	c.ready = make(chan struct{})
+	go func() {
+		defer close(c.ready)
+		defer func() {
+			if recover() != nil { // an entry that cannot be read is no snapshot
+				c.snapshot = nil
+			}
+		}()
+		c.snapshot = c.readSnapshot(path)
+	}()
+}
+
+// errDropped stops reading a snapshot that is no longer wanted.
+var errDropped = errors.New("snapshot dropped")
+
+// dropSnapshot stops reading the snapshot, for a run that needs no page
+// models: what is being decoded finishes, the rest is skipped.
+func (c *pageCache) dropSnapshot() { c.dropped.Store(true) }
+
+// waitSnapshot waits until the snapshot started by loadSnapshot is read.
+func (c *pageCache) waitSnapshot() {
+	if c.ready != nil {
+		<-c.ready
+	}
+}
+
+func (c *pageCache) readSnapshot(path string) map[string]*parser.Page {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return
+		return nil
 	}
 	payload := unsealed(c.key("snapshot", path), data)
-	if payload == nil {
-		return
+	var chunks [][]byte
+	for len(payload) >= 8 {
+		n := binary.LittleEndian.Uint64(payload)
+		if n > uint64(len(payload)-8) {
+			return nil
+		}
+		chunks = append(chunks, payload[8:8+n])
+		payload = payload[8+n:]
 	}
-	var entries []cachedPage
-	if gob.NewDecoder(bytes.NewReader(payload)).Decode(&entries) != nil {
-		return
+	if len(chunks) != snapshotChunks || len(payload) != 0 {
+		return nil
 	}
-	c.snapshot = make(map[string]*parser.Page, len(entries))
-	for i := range entries {
-		if e := &entries[i]; e.Page != nil && e.restore() {
-			c.snapshot[e.Page.Path+"\x00"+e.Hash] = e.Page
+	decoded := make([][]cachedPage, len(chunks))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, chunk := range chunks {
+		g.Go(func() error {
+			if c.dropped.Load() {
+				return errDropped
+			}
+			return gob.NewDecoder(bytes.NewReader(chunk)).Decode(&decoded[i])
+		})
+	}
+	if g.Wait() != nil {
+		return nil
+	}
+	snapshot := map[string]*parser.Page{}
+	for _, entries := range decoded {
+		for i := range entries {
+			if e := &entries[i]; e.Page != nil && e.restore() {
+				snapshot[e.Page.Path+"\x00"+e.Hash] = e.Page
+			}
 		}
 	}
+	return snapshot
 }
 
 // saveSnapshot writes this run's page models to path when the snapshot
@@ -182,6 +243,7 @@ func (c *pageCache) loadSnapshot(path string) {
 // for it: they are found in their own entries, since lookups go by path
 // and content hash.
 func (c *pageCache) saveSnapshot(path string, files []pageFile, pages []*parser.Page) {
+	c.waitSnapshot()
 	if c.dir == "" || path == "" || (c.snapshot != nil && c.misses.Load()*10 <= int64(len(pages))) {
 		return
 	}
@@ -196,9 +258,16 @@ func (c *pageCache) saveSnapshot(path string, files []pageFile, pages []*parser.
 		}
 	}
 	var payload bytes.Buffer
-	if gob.NewEncoder(&payload).Encode(entries) == nil {
-		emitter.WriteFile(path, sealed(c.key("snapshot", path), payload.Bytes()))
+	for i := range snapshotChunks {
+		var chunk bytes.Buffer
+		part := entries[i*len(entries)/snapshotChunks : (i+1)*len(entries)/snapshotChunks]
+		if gob.NewEncoder(&chunk).Encode(part) != nil {
+			return
+		}
+		payload.Write(binary.LittleEndian.AppendUint64(nil, uint64(chunk.Len())))
+		payload.Write(chunk.Bytes())
 	}
+	emitter.WriteFile(path, sealed(c.key("snapshot", path), payload.Bytes()))
 }
 
 // touch marks an entry as used now, at most once an hour, for pruning.

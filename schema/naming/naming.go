@@ -42,6 +42,14 @@ var initialisms = map[string]bool{
 // changes, the end of an upper-case run ("HTTPServer" => HTTP Server) and
 // a capital after a digit ("ipv4Address" => ipv4 Address).
 func Words(s string) []string {
+	if isASCII(s) {
+		return asciiWords(s)
+	}
+	return runeWords(s)
+}
+
+// runeWords is Words for any letters.
+func runeWords(s string) []string {
 	var words []string
 	var cur []rune
 	flush := func() {
@@ -73,18 +81,67 @@ func Words(s string) []string {
 	return words
 }
 
+// asciiWords is Words for the common case, an ASCII name: the same rules
+// on bytes, returning substrings of s (naming runs for every type, member
+// and property of a run).
+func asciiWords(s string) []string {
+	words := make([]string, 0, 4)
+	start := -1
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !isAlnum(c) {
+			if start >= 0 {
+				words = append(words, s[start:i])
+				start = -1
+			}
+			continue
+		}
+		if start >= 0 {
+			prev := s[i-1]
+			if isUpper(c) && (isLower(prev) || isDigit(prev) || isUpper(prev) && i+1 < len(s) && isLower(s[i+1])) {
+				words = append(words, s[start:i])
+				start = -1
+			}
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		words = append(words, s[start:])
+	}
+	return words
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func isUpper(c byte) bool { return 'A' <= c && c <= 'Z' }
+func isLower(c byte) bool { return 'a' <= c && c <= 'z' }
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+func isAlnum(c byte) bool { return isUpper(c) || isLower(c) || isDigit(c) }
+
 // Pascal turns a name into an exported Go identifier (see the package
 // comment). The result is never empty.
 func Pascal(s string) string {
 	var b strings.Builder
+	b.Grow(len(s) + 1)
+	var upBuf [16]byte
 	for _, w := range Words(s) {
-		up := strings.ToUpper(w)
-		if initialisms[up] {
-			b.WriteString(up)
+		up := upperWord(upBuf[:0], w)
+		if initialisms[string(up)] {
+			b.Write(up)
 			continue
 		}
-		if stem := up[:len(up)-1]; strings.HasSuffix(up, "S") && initialisms[stem] && w[len(w)-1] == 's' {
-			b.WriteString(stem + "s") // Ids => IDs, Urls => URLs; HTTPS is itself an initialism
+		if n := len(up) - 1; len(up) == len(w) && up[n] == 'S' && w[n] == 's' && initialisms[string(up[:n])] {
+			b.Write(up[:n]) // Ids => IDs, Urls => URLs; HTTPS is itself an initialism
+			b.WriteByte('s')
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(w)
@@ -101,6 +158,22 @@ func Pascal(s string) string {
 		out = "X" + out
 	}
 	return out
+}
+
+// upperWord is w in upper case, in buf when it is ASCII (no allocation
+// for the initialism lookups).
+func upperWord(buf []byte, w string) []byte {
+	if !isASCII(w) {
+		return []byte(strings.ToUpper(w))
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if isLower(c) {
+			c -= 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
 }
 
 // TypeName is the Go name of a qualified type name: the short name, with
@@ -189,8 +262,9 @@ func IsReserved(s string) bool {
 
 // Scope hands out unique names in one Go scope (a package or a struct).
 type Scope struct {
-	taken map[string]bool
-	fold  bool // compare case-insensitively (file names on macOS and Windows)
+	taken  map[string]bool
+	fold   bool   // compare case-insensitively (file names on macOS and Windows)
+	parent *Scope // its names are taken here too (see Child)
 }
 
 // NewScope returns a scope with the given names already taken.
@@ -211,6 +285,22 @@ func NewFoldScope(reserved ...string) *Scope {
 	return s
 }
 
+// Child returns a scope in which every name s has taken is taken, without
+// copying them: a derived type's fields start from its base's. s must not
+// claim more names afterwards.
+func (s *Scope) Child() *Scope {
+	return &Scope{taken: map[string]bool{}, fold: s.fold, parent: s}
+}
+
+func (s *Scope) has(key string) bool {
+	for x := s; x != nil; x = x.parent {
+		if x.taken[key] {
+			return true
+		}
+	}
+	return false
+}
+
 func (s *Scope) key(n string) string {
 	if s.fold {
 		return strings.ToLower(n)
@@ -219,7 +309,7 @@ func (s *Scope) key(n string) string {
 }
 
 // Taken reports whether name is taken.
-func (s *Scope) Taken(name string) bool { return s.taken[s.key(name)] }
+func (s *Scope) Taken(name string) bool { return s.has(s.key(name)) }
 
 // Claim returns name, or name with the smallest suffix 2, 3, ... that is
 // free, and marks it taken. For file names ("x.go") the suffix goes before
@@ -230,7 +320,7 @@ func (s *Scope) Claim(name string) string {
 		stem, ext = strings.TrimSuffix(name, ".go"), ".go"
 	}
 	cand := name
-	for i := 2; s.taken[s.key(cand)]; i++ {
+	for i := 2; s.has(s.key(cand)); i++ {
 		sep := ""
 		if ext != "" {
 			sep = "_"

@@ -1,6 +1,8 @@
 package naming
 
 import (
+	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -92,4 +94,22 @@ func TestClaimOrderDependsOnTheNamesAlone(t *testing.T) {
 	assert.Equal(t, want, order("query_string", "QueryString", "queryString"))
 	assert.Equal(t, want, order("QueryString", "queryString", "query_string"), "whatever the order of arrival")
 	assert.Equal(t, []string{"fooBar", "FooBar", "foo.bar"}, order("foo.bar", "FooBar", "fooBar"))
+}
+
+// The ASCII fast path splits exactly as the general one.
+func TestASCIIWordsMatchRuneWords(t *testing.T) {
+	names := []string{"", "id", "webUrl", "HTTPServer", "ipv4Address", "userIDs", "a1B2c3", "@odata.etag",
+		"content-type", "ABC", "aBC", "ABc", "x__y", "3dModel", "TTLSProtocol", "Ids", "A", "a", "9"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	const alphabet = "aZbY09_.- Ss"
+	for range 2000 {
+		b := make([]byte, rng.IntN(10))
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		names = append(names, string(b))
+	}
+	for _, n := range names {
+		assert.Equal(t, strings.Join(runeWords(n), "|"), strings.Join(asciiWords(n), "|"), "%q", n)
+	}
 }

@@ -104,6 +104,9 @@ func (e *extractor) typesFromJSON(t *typeDraft) {
 		if v != nil && p.Type.Primitive == "" && p.Type.Link == "" {
 			p.JSONPrimitive = e.jsonPlaceholderType(v).Primitive
 		}
+		if v != nil {
+			p.InJSON, p.JSONArray = true, v.Kind == JSONArray
+		}
 		switch {
 		case v == nil:
 		case !p.Type.Known():

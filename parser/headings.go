@@ -8,26 +8,34 @@ import (
 
 // enumHeadingName returns x for a heading "x values" (or an anchor
 // "x-values"), the form aggregated and inline enum sections use.
-func (e *extractor) enumHeadingName(text, anchor string) string {
+// anchorOnly says the name is the anchor's alone: the heading's words do
+// not show it (a translation wrote "значения Алертсеверити" or
+// "Vertraulichkeits Werte"), so it has no letter case, and the resolver
+// keeps the enum only when some row names it.
+func (e *extractor) enumHeadingName(text, anchor string) (name string, anchorOnly bool) {
 	t := strings.TrimSpace(text)
 	if name, ok := e.EnumValuesName(t); ok {
 		if toks := identifierTokens(name); len(toks) == 1 {
-			return toks[0]
+			return toks[0], false
 		}
 	}
 	if a := strings.ToLower(anchor); strings.HasSuffix(a, "-values") && t != "" {
-		if n := e.firstIdentifier(t); n != "" && strings.EqualFold(n, strings.TrimSuffix(a, "-values")) {
-			return n
+		stem := strings.TrimSuffix(a, "-values")
+		if n := e.firstIdentifier(t); n != "" && strings.EqualFold(n, stem) {
+			return n, false
+		}
+		if IsIdentifier(stem) {
+			return stem, true
 		}
 	}
-	return ""
+	return "", false
 }
 
 func (e *extractor) heading(b *block) {
 	text, anchor := b.Inl.Text, b.Inl.Anchor
 	e.sectionAnchor, e.sectionTables = strings.ToLower(anchor), 0
-	if name := e.enumHeadingName(text, anchor); name != "" && b.Level >= 2 {
-		e.curEnum = &EnumDoc{Name: name, Pos: e.pos(b.Off), Anchor: anchor}
+	if name, anchorOnly := e.enumHeadingName(text, anchor); name != "" && b.Level >= 2 {
+		e.curEnum = &EnumDoc{Name: name, Pos: e.pos(b.Off), Anchor: anchor, AnchorOnly: anchorOnly}
 		if e.sectionEnums == nil {
 			e.sectionEnums = map[*EnumDoc]bool{}
 		}

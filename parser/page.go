@@ -134,6 +134,10 @@ type PropDoc struct {
 	// this row (English in every language): what a translated type word
 	// means is learned from it across the folder.
 	JSONPrimitive string
+	// InJSON and JSONArray say whether the JSON example has the row's key
+	// and whether its value is an array: what a translated collection
+	// phrase means is learned from them across the folder.
+	InJSON, JSONArray bool
 	// Backticked are the backticked names of the description when no
 	// possible-values phrase introduces them: on a translated page, the
 	// English member names of the row's enum.
@@ -152,6 +156,9 @@ type EnumDoc struct {
 	Members     []MemberDoc
 	Flags       bool
 	Anchor      string // the heading's anchor, for links such as #agegroup-values
+	// AnchorOnly: the name is read from the anchor alone, in lower case;
+	// such an enum stands only if some row names it.
+	AnchorOnly bool
 }
 
 // MemberDoc is one enum member.

@@ -42,9 +42,11 @@ func (e *extractor) classifyTable(b *block) tableKind {
 	case e.section == secMembers && !propertyHeader:
 		// Under "x values", a table of members says so in its first
 		// header; "Spoken language | Value" documents a string's values.
-		// Under a heading anchored "members", the first table of names is
-		// the members table, whatever its header's language.
-		if e.Is(lang.AnyMemberHeader, h0) || e.structuralTable(b, "members") {
+		// Under a heading anchored "members" or "x-values", the first
+		// table of names is the members table, whatever its header's
+		// language.
+		if e.Is(lang.AnyMemberHeader, h0) || e.structuralTable(b, "members") ||
+			strings.HasSuffix(e.sectionAnchor, "-values") && e.structuralTable(b, e.sectionAnchor) && wholeNames(b) {
 			return tableMembers
 		}
 		return tableIgnore
@@ -77,6 +79,18 @@ func (e *extractor) structuralTable(b *block, anchor string) bool {
 	names := 0
 	for _, r := range b.Rows {
 		if n := e.propertyName(cellAt(r, 0)); n != "" && IsIdentifier(n) {
+			names++
+		}
+	}
+	return names*2 > len(b.Rows)
+}
+
+// wholeNames reports a table whose first cells are mostly names whole
+// ("English (US)" is a caption of a value, not a member).
+func wholeNames(b *block) bool {
+	names := 0
+	for _, r := range b.Rows {
+		if IsIdentifier(strings.Trim(strings.TrimSpace(cellAt(r, 0).Text), "`")) {
 			names++
 		}
 	}

@@ -74,6 +74,12 @@ func loadSchema(t testing.TB, dir string) (*Schema, map[string][]byte) {
 // loadSchemaWith resolves dir reading the languages words knows (nil: all
 // the parser ships with).
 func loadSchemaWith(t testing.TB, dir string, words *lang.Set) (*Schema, map[string][]byte) {
+	return loadSchemaFrom(t, dir, words, nil)
+}
+
+// loadSchemaFrom is loadSchemaWith on each page's text as transform
+// returns it (nil: as read).
+func loadSchemaFrom(t testing.TB, dir string, words *lang.Set, transform func([]byte) []byte) (*Schema, map[string][]byte) {
 	var paths []string
 	require.NoError(t, filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
@@ -94,6 +100,9 @@ func loadSchemaWith(t testing.TB, dir string, words *lang.Set) (*Schema, map[str
 			data, err := os.ReadFile(p)
 			if err != nil {
 				return
+			}
+			if transform != nil {
+				data = transform(data)
 			}
 			rel, _ := filepath.Rel(dir, p)
 			pages[i] = parser.Parse(filepath.ToSlash(rel), data, parser.Options{RootName: filepath.Base(dir), Lang: words})
@@ -392,19 +401,25 @@ func TestFidelity(t *testing.T) {
 		}},
 		// German, read without German words (structure and what the folder
 		// teaches): the language issue's goals, and floors where not met.
+		// Two v1.0 member floors went down when anchor-only "x-values"
+		// sections found operationStatus and status (type recall 97.71 ->
+		// 98.20): operation.md lists operationStatus's values in lower case
+		// where the service has NotStarted, and status's members are
+		// translated with no English list anywhere. On the other enums
+		// both figures are unchanged (580/596 and 414/416).
 		{"localized-de-2019-03", "de-2019-03", "v1.0", map[string]bounds{
-			"type recall": {98, 97.71}, "enum vs struct": {100, 100}, "entity vs complex": {100, 100},
+			"type recall": {98, 98.20}, "enum vs struct": {100, 100}, "entity vs complex": {100, 100},
 			"base type exact": {93, 99.80}, "documented property recall": {98.5, 98.27},
-			"documented property name and type exact": {95, 92.64}, "property precision": {96, 95.22},
-			"properties declared on a base": {0, 0.03}, "enum member recall": {85, 96.17},
-			"documented enum member recall": {100, 99.52}, "enum member precision": {100, 97.31},
+			"documented property name and type exact": {95, 96.53}, "property precision": {96, 95.22},
+			"properties declared on a base": {0, 0.03}, "enum member recall": {85, 95.26},
+			"documented enum member recall": {100, 98.81}, "enum member precision": {100, 96.36},
 		}},
 		{"localized-de-2019-03", "de-2019-03", "beta", map[string]bounds{
-			"type recall": {98, 93.98}, "enum vs struct": {100, 100}, "entity vs complex": {100, 93.57},
+			"type recall": {98, 94.05}, "enum vs struct": {100, 100}, "entity vs complex": {100, 93.57},
 			"base type exact": {88, 76.50}, "documented property recall": {98.5, 98.99},
-			"documented property name and type exact": {95, 90.53}, "property precision": {95, 83.40},
+			"documented property name and type exact": {95, 93.96}, "property precision": {95, 83.40},
 			"properties declared on a base": {0, 9.75}, "enum member recall": {85, 96.81},
-			"documented enum member recall": {100, 99.72}, "enum member precision": {100, 97.32},
+			"documented enum member recall": {100, 99.72}, "enum member precision": {100, 97.33},
 		}},
 	} {
 		t.Run(c.corpus+"/"+c.version, func(t *testing.T) {
@@ -419,17 +434,7 @@ func TestFidelity(t *testing.T) {
 			}
 			f := measure(s, texts, oracle, files)
 			t.Logf("fidelity of %s/%s:\n%s", c.corpus, c.version, f.report())
-			if dir := os.Getenv("FIDELITY_MISSES"); dir != "" {
-				// Every miss, one per line, for whoever works on the rules next.
-				require.NoError(t, os.MkdirAll(dir, 0o755))
-				var b strings.Builder
-				for cause, ex := range f.misses {
-					for _, x := range ex {
-						fmt.Fprintf(&b, "%s\t%s\n", cause, x)
-					}
-				}
-				require.NoError(t, os.WriteFile(filepath.Join(dir, c.corpus+"-"+c.version+".tsv"), []byte(b.String()), 0o644))
-			}
+			writeMisses(t, f, c.corpus+"-"+c.version)
 			figures := []figure{
 				{name: "type recall", value: f.typeRecall.pct()},
 				{name: "enum vs struct", value: f.enumVsStruct.pct()},
@@ -464,6 +469,23 @@ func TestFidelity(t *testing.T) {
 			}
 		})
 	}
+}
+
+// writeMisses writes every miss, one per line, to $FIDELITY_MISSES/name.tsv
+// when that is set, for whoever works on the rules next.
+func writeMisses(t *testing.T, f *fidelity, name string) {
+	dir := os.Getenv("FIDELITY_MISSES")
+	if dir == "" {
+		return
+	}
+	require.NoError(t, os.MkdirAll(dir, 0o755))
+	var b strings.Builder
+	for cause, ex := range f.misses {
+		for _, x := range ex {
+			fmt.Fprintf(&b, "%s\t%s\n", cause, x)
+		}
+	}
+	require.NoError(t, os.WriteFile(filepath.Join(dir, name+".tsv"), []byte(b.String()), 0o644))
 }
 
 // bounds are a figure's goal and the floor it must not fall below while

@@ -29,11 +29,17 @@ func primaryRank(pagePath, name string) int {
 }
 
 func (r *resolver) collect() {
+	named := r.namedByRows()
 	for _, p := range r.pages {
 		for _, d := range p.Types {
 			r.addType(p, d)
 		}
 		for _, d := range p.Enums {
+			// A section known by its anchor alone ("x-values" under a
+			// translated heading) is an enum when a row uses the name.
+			if d.AnchorOnly && !named[strings.ToLower(parser.ShortName(d.Name))] {
+				continue
+			}
 			r.addEnum(p, d)
 		}
 	}
@@ -56,6 +62,22 @@ func (r *resolver) collect() {
 			r.mergeEnumDocs(e)
 		}
 	}
+}
+
+// namedByRows returns the lower-cased short names that property rows use
+// as their type.
+func (r *resolver) namedByRows() map[string]bool {
+	named := map[string]bool{}
+	for _, p := range r.pages {
+		for _, d := range p.Types {
+			for _, pd := range d.Properties {
+				if pd.Type.Name != "" {
+					named[strings.ToLower(parser.ShortName(pd.Type.Name))] = true
+				}
+			}
+		}
+	}
+	return named
 }
 
 func (r *resolver) register(p *parser.Page, name string, anchor string, e *entry) {
@@ -166,6 +188,9 @@ func (r *resolver) mergeEnumDocs(e *entry) {
 	prim := e.edocs[0]
 	e.setPrimary(prim.page, prim.doc.Name, prim.doc.Pos, prim.doc.Description)
 	seen := map[string]*Member{}
+	// Another definition's member in other letter case is the same member
+	// (a translated copy capitalizes it); within one, case twins stay.
+	seenFold := map[string]*Member{}
 	for i, ed := range e.edocs {
 		if i > 0 {
 			r.warn(ed.page, ed.doc.Pos, diag.DuplicateDef, "%s is also described at %s; merged into that definition", e.t.Name, where(prim.page, prim.doc.Pos))
@@ -174,8 +199,19 @@ func (r *resolver) mergeEnumDocs(e *entry) {
 		if i > 0 && e.t.Description == "" {
 			e.t.Description = ed.doc.Description
 		}
-		for _, md := range ed.doc.Members {
-			if prev, ok := seen[md.Name]; ok {
+		copied := i > 0 && copyOf(prim.doc.Members, ed.doc.Members)
+		for j, md := range ed.doc.Members {
+			// In a copy of the primary list, a member that differs in its
+			// place is the same member, written otherwise (two translations
+			// of one word: "Autorisierung", "Autorisierungs").
+			if copied && j < len(prim.doc.Members) && !strings.EqualFold(prim.doc.Members[j].Name, md.Name) {
+				continue
+			}
+			prev, ok := seen[md.Name]
+			if !ok && i > 0 {
+				prev, ok = seenFold[strings.ToLower(md.Name)]
+			}
+			if ok {
 				if prev.Value != nil && md.Value != nil && *prev.Value != *md.Value {
 					r.warn(ed.page, md.Pos, diag.MemberValueConflict, "member %s.%s has value %d here but %d in %s",
 						parser.ShortName(e.t.Name), md.Name, *md.Value, *prev.Value, prim.page.Path)
@@ -184,10 +220,27 @@ func (r *resolver) mergeEnumDocs(e *entry) {
 			}
 			m := &Member{Name: md.Name, Value: md.Value, Description: md.Description, Deprecated: md.Deprecated, Source: where(ed.page, md.Pos)}
 			seen[md.Name] = m
+			if i == 0 || seenFold[strings.ToLower(md.Name)] == nil {
+				seenFold[strings.ToLower(md.Name)] = m
+			}
 			e.t.Members = append(e.t.Members, m)
 		}
 	}
 	e.t.Flags = e.t.Flags || powerOfTwoValues(e.t.Members)
+}
+
+// copyOf reports a members list that repeats the primary one in order:
+// at least four of five places that both have hold the same name (letter
+// case aside).
+func copyOf(primary, other []parser.MemberDoc) bool {
+	n := min(len(primary), len(other))
+	same := 0
+	for j := range n {
+		if strings.EqualFold(primary[j].Name, other[j].Name) {
+			same++
+		}
+	}
+	return n >= 3 && same*5 >= n*4
 }
 
 // powerOfTwoValues recognises a flags enum by its values: at least three

@@ -8,6 +8,7 @@ package schema
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/docgen/graphgen/parser"
@@ -18,6 +19,11 @@ type Learned struct {
 	TypeWords        map[string]LearnedWord `json:"typeWords,omitempty"`        // lower-case type word -> Edm type
 	BasePhrases      map[string]int         `json:"basePhrases,omitempty"`      // "erbt von" before a base link
 	InheritedPhrases map[string]int         `json:"inheritedPhrases,omitempty"` // "geerbt von" before a row's base
+	// CollectionPhrases are the words around a type's name that make a
+	// collection ("sammlung von objekten des typs …", "… -sammlung"), with
+	// "…" for the name, learned from rows whose JSON example is an array:
+	// each with the number of rows without an example it made collections.
+	CollectionPhrases map[string]int `json:"collectionPhrases,omitempty"`
 	// NameCases are enums a translated title wrote in other letter case
 	// than the links to its page do: qualified name as written -> as the
 	// links write it.
@@ -33,7 +39,8 @@ type LearnedWord struct {
 
 // Empty reports whether nothing was learned.
 func (l *Learned) Empty() bool {
-	return l == nil || len(l.TypeWords) == 0 && len(l.BasePhrases) == 0 && len(l.InheritedPhrases) == 0 && len(l.NameCases) == 0
+	return l == nil || len(l.TypeWords) == 0 && len(l.BasePhrases) == 0 && len(l.InheritedPhrases) == 0 &&
+		len(l.NameCases) == 0 && len(l.CollectionPhrases) == 0
 }
 
 // A word or phrase is learned when it was seen this often, and means the
@@ -47,7 +54,65 @@ func (r *resolver) learn() *Learned {
 	l := &Learned{TypeWords: r.learnTypeWords()}
 	l.BasePhrases, l.InheritedPhrases = r.learnBasePhrases()
 	l.NameCases = r.learnEnumCase()
+	l.CollectionPhrases = r.learnCollectionPhrases()
 	return l
+}
+
+// collectionPhrase is a type cell's words around the name it links or
+// names, lower-cased, with "…" for the name ("" when there are none).
+func collectionPhrase(t parser.TypeExpr) string {
+	if t.Name == "" {
+		return ""
+	}
+	i := strings.Index(t.Raw, t.Name)
+	if i < 0 {
+		return ""
+	}
+	before, after := strings.TrimSpace(t.Raw[:i]), strings.TrimSpace(t.Raw[i+len(t.Name):])
+	if before == "" && after == "" {
+		return ""
+	}
+	return strings.ToLower(strings.Join(strings.Fields(before+" … "+after), " "))
+}
+
+// learnCollectionPhrases learns the words that make a type cell a
+// collection from the rows whose JSON example shows the value: a phrase
+// whose rows are arrays there makes the rows without an example
+// collections too.
+func (r *resolver) learnCollectionPhrases() map[string]int {
+	seen := map[string]map[string]int{}
+	for _, e := range r.order {
+		for _, pe := range e.props {
+			d := pe.doc
+			if !d.InJSON {
+				continue
+			}
+			if ph := collectionPhrase(d.Type); ph != "" {
+				if seen[ph] == nil {
+					seen[ph] = map[string]int{}
+				}
+				seen[ph][strconv.FormatBool(d.JSONArray)]++
+			}
+		}
+	}
+	phrases := map[string]bool{}
+	for ph, shapes := range seen {
+		if shape, _, ok := majority(shapes); ok && shape == "true" {
+			phrases[ph] = true
+		}
+	}
+	// Reported with the rows each made collections (a phrase the words
+	// already read, "… collection", changes nothing).
+	applied := map[string]int{}
+	for _, e := range r.order {
+		for _, pe := range e.props {
+			if ph := collectionPhrase(pe.doc.Type); phrases[ph] && !pe.doc.Type.Collection {
+				pe.doc.Type.Collection = true
+				applied[ph]++
+			}
+		}
+	}
+	return applied
 }
 
 // learnEnumCase gives an enum whose translated page titles it in other
@@ -60,11 +125,18 @@ func (r *resolver) learnEnumCase() map[string]string {
 	for _, e := range r.order {
 		for _, pe := range e.props {
 			d := pe.doc
-			if d.Type.Link == "" || d.Type.Name == "" {
+			if d.Type.Name == "" {
 				continue
 			}
-			target := r.lookupLink(d.Type.Link, d.Type.Name)
-			if target == nil || len(target.edocs) == 0 || !target.edocs[0].page.Translated() ||
+			// A link names its page; a type cell without one names the
+			// type as the service spells it, too.
+			var target *entry
+			if d.Type.Link != "" {
+				target = r.lookupLink(d.Type.Link, d.Type.Name)
+			} else {
+				target = r.lookupName(d.Type.Name, pageNamespace(pe.page))
+			}
+			if target == nil || len(target.edocs) == 0 || !target.edocs[0].page.Translated() && !target.edocs[0].doc.AnchorOnly ||
 				!strings.EqualFold(parser.ShortName(target.t.Name), d.Type.Name) {
 				continue
 			}
@@ -77,7 +149,12 @@ func (r *resolver) learnEnumCase() map[string]string {
 	out := map[string]string{}
 	for e, v := range votes {
 		short := parser.ShortName(e.t.Name)
-		name, _, ok := majority(v)
+		name, n, ok := majority(v)
+		// A title or anchor with no capital after its first letter shows
+		// no word case at all: one or two rows that agree give it.
+		if !ok && n > 0 && !hasInnerCapital(short) && n == total(v) {
+			ok = true
+		}
 		// Links that capitalize a lower-case title are prose, not the name.
 		if !ok || name == short || !parser.IsIdentifier(name) || isASCIIUpper(name[0]) && !isASCIIUpper(short[0]) {
 			continue
@@ -87,6 +164,25 @@ func (r *resolver) learnEnumCase() map[string]string {
 		e.t.Name = renamed
 	}
 	return out
+}
+
+// hasInnerCapital reports an ASCII capital after the first letter.
+func hasInnerCapital(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if isASCIIUpper(s[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// total is the sum of counts.
+func total(counts map[string]int) int {
+	n := 0
+	for _, c := range counts {
+		n += c
+	}
+	return n
 }
 
 // unknownWord returns the lower-cased type cell of a row whose type word

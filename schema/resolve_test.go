@@ -562,3 +562,50 @@ func TestTranslatedEnumTakesTheCaseOfItsLinks(t *testing.T) {
 	assert.Contains(t, memberNames(dt), "Android")
 	assert.NotContains(t, diagCodes(s), diag.MemberCase.Name())
 }
+
+// A section known by its anchor alone ("x-values" under a heading whose
+// words do not show the name) is an enum when a row uses the name, and it
+// takes the row's letter case; unused, it is no enum.
+func TestAnchorOnlyValuesSection(t *testing.T) {
+	enums := "---\nms.contentlocale: xx-XX\ndoc_type: enumPageType\n---\n# <a name=\"enum-values\"></a>Qa lo\n\nNamespace: microsoft.graph\n\n" +
+		"### <a name=\"alertseverity-values\"></a>qo Alertseveriti\n\n|Zu|\n|:---|\n|low|\n|high|\n\n" +
+		"### <a name=\"allowed-values\"></a>qo vi\n\n|Zu|\n|:---|\n|one|\n|two|\n"
+	alert := page{title: "alert", rows: []string{"severity|alertSeverity|x"}}.markdown()
+	s := resolveRaw(t, map[string]string{"enums.md": enums, "alert.md": alert})
+	sev := mustType(t, s, "microsoft.graph.alertSeverity")
+	assert.Equal(t, Enum, sev.Kind)
+	assert.Equal(t, []string{"low", "high"}, memberNames(sev), "the first table of names under the anchor is the members table")
+	assert.Nil(t, s.Lookup("microsoft.graph.allowed"), "no row uses it: an anchor-only section stays no enum")
+	assert.Equal(t, "microsoft.graph.alertSeverity", s.Learned.NameCases["microsoft.graph.alertseverity"])
+}
+
+// Two definitions of one enum, the second a copy in its own words: the
+// members that differ in their place are the same members.
+func TestEnumCopyWrittenOtherwiseAddsNoMembers(t *testing.T) {
+	s := resolveRaw(t, map[string]string{
+		"enums.md": "Namespace: microsoft.graph\n\n### reason values\n\n|Member|\n|:--|\n|unknown|\n|Autorisierungs|\n|badRequest|\n|Modal|\n|inMaintenance|\n|extra|\n",
+		"reason.md": "---\ndoc_type: enumPageType\n---\n# reason enum type\n\n## Members\n|Member|Value|Description|\n|:--|:--|:--|\n" +
+			"|unknown|0|x|\n|Autorisierung|1|x|\n|badRequest|2|x|\n|modal|3|x|\n|inMaintenance|4|x|\n",
+	})
+	assert.Equal(t, []string{"unknown", "Autorisierung", "badRequest", "modal", "inMaintenance", "extra"}, memberNames(mustType(t, s, "microsoft.graph.reason")),
+		"a copy adds only the members past the end of the primary list")
+}
+
+// A translated collection phrase is learned from the rows whose JSON
+// example is an array, and makes the rows without an example collections.
+func TestCollectionPhraseLearnedFromJSONArrays(t *testing.T) {
+	files := map[string]string{}
+	for _, owner := range []string{"a", "b", "c"} {
+		files[owner+".md"] = "# " + owner + " resource type\n\n## <a name=\"properties\"></a>Qa\n|Zi|Zo|Zu|\n|:--|:--|:--|\n" +
+			"|items|Vek de [item](item.md)|x|\n|one|[item](item.md)|x|\n\n" +
+			"## <a name=\"json-representation\"></a>Jo\n```json\n{\"items\": [{\"@odata.type\": \"microsoft.graph.item\"}], \"one\": {\"@odata.type\": \"microsoft.graph.item\"}}\n```\n"
+	}
+	files["d.md"] = "# d resource type\n\n## <a name=\"relationships\"></a>Qo\n|Zi|Zo|Zu|\n|:--|:--|:--|\n|things|Vek de [item](item.md)|x|\n|single|[item](item.md)|x|\n"
+	files["item.md"] = page{title: "item", rows: []string{"id|String|x"}}.markdown()
+	s := resolveRaw(t, files)
+	d := mustType(t, s, "microsoft.graph.d")
+	require.Len(t, d.Properties, 2)
+	assert.True(t, d.Properties[0].Collection, "things: the phrase the arrays had")
+	assert.False(t, d.Properties[1].Collection, "single: no phrase")
+	assert.Equal(t, map[string]int{"vek de …": 1}, s.Learned.CollectionPhrases, "counted where it changed a row")
+}

@@ -301,6 +301,9 @@ func learnedLine(l *schema.Learned) string {
 	for _, w := range sortedKeys(l.TypeWords) {
 		parts = append(parts, fmt.Sprintf("type word %q = %s (%d)", w, l.TypeWords[w].Type, l.TypeWords[w].Count))
 	}
+	for _, p := range sortedKeys(l.CollectionPhrases) {
+		parts = append(parts, fmt.Sprintf("collection phrase %q (%d)", p, l.CollectionPhrases[p]))
+	}
 	for _, p := range sortedKeys(l.BasePhrases) {
 		parts = append(parts, fmt.Sprintf("base phrase %q (%d)", p, l.BasePhrases[p]))
 	}

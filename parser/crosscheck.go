@@ -80,7 +80,7 @@ func (e *extractor) renameFromKeys(t *typeDraft, structural []*PropDoc, keys []J
 			}
 			continue
 		}
-		if !IsIdentifier(p.Name) && i < len(keys) && !tableNames[keys[i].Name] {
+		if e.translatedName(p.Name) && i < len(keys) && !tableNames[keys[i].Name] {
 			k := keys[i].Name
 			pos := e.pos(t.jsonOffset + keys[i].KeyOffset)
 			e.warn(p.Pos, diag.NameFromJSON,
@@ -278,18 +278,18 @@ func foldName(names map[string]bool, name string) (string, bool) {
 // (justification), when exactly one does and its type does not disagree.
 func (e *extractor) alignByNeighbours(t *typeDraft, rows []*PropDoc, keys []JSONField, claimed map[string]bool) {
 	for i, p := range rows {
-		if IsIdentifier(p.Name) {
+		if !e.translatedName(p.Name) {
 			continue
 		}
 		lo, hi := "", "\xff"
 		for j := i - 1; j >= 0; j-- {
-			if IsIdentifier(rows[j].Name) {
+			if !e.translatedName(rows[j].Name) {
 				lo = strings.ToLower(rows[j].Name)
 				break
 			}
 		}
 		for j := i + 1; j < len(rows); j++ {
-			if IsIdentifier(rows[j].Name) {
+			if !e.translatedName(rows[j].Name) {
 				hi = strings.ToLower(rows[j].Name)
 				break
 			}

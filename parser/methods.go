@@ -49,12 +49,15 @@ func (e *extractor) listedCollections(b *block) {
 				continue
 			}
 			typ := e.parseTypeCell(cellAt(r, 1))
-			if !typ.Collection || typ.Link == "" {
+			// A "list" page returns a collection: words the languages'
+			// data does not know around the type ("[x]-Sammlung") say so
+			// well enough to name a translated row, not to add one.
+			if typ.Link == "" || !typ.Collection && !hasWordsAround(typ) {
 				continue
 			}
 			typ.Link = e.resolveLink(typ.Link)
 			words := strings.Fields(l.Text)
-			stated := len(words) == 2 && e.IsListVerb(words[0]) && strings.EqualFold(words[1], x) && IsIdentifier(words[1])
+			stated := typ.Collection && len(words) == 2 && e.IsListVerb(words[0]) && strings.EqualFold(words[1], x) && IsIdentifier(words[1])
 			if stated {
 				x = words[1]
 			}
@@ -73,7 +76,7 @@ func (e *extractor) listedCollections(b *block) {
 // names that no table lists.
 func (e *extractor) namesFromMethods(t *typeDraft) {
 	for _, p := range t.Properties {
-		if IsIdentifier(p.Name) || p.Type.Link == "" || !p.Type.Collection {
+		if !e.translatedName(p.Name) || p.Type.Link == "" || !p.Type.Collection && !hasWordsAround(p.Type) {
 			continue
 		}
 		var found *PropDoc
@@ -100,6 +103,12 @@ func (e *extractor) namesFromMethods(t *typeDraft) {
 			t.Properties = append(t.Properties, c.prop)
 		}
 	}
+}
+
+// hasWordsAround reports a type cell with words beside the type's name
+// ("[x]-Sammlung", "Sammlung von Objekten des Typs [x]").
+func hasWordsAround(t TypeExpr) bool {
+	return t.Name != "" && strings.TrimSpace(strings.Replace(t.Raw, t.Name, "", 1)) != ""
 }
 
 // linksToAPI reports whether a table links to an API page.

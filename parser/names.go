@@ -215,6 +215,25 @@ func hasInnerCapitals(s string) bool { return len(s) > 1 && strings.ToLower(s[1:
 
 func startsUpper(s string) bool { return s != "" && isUpper(s[0]) }
 
+// translatedName reports a row name that is no property name, or, on a
+// page in another language than English, a capitalized word (Kalender,
+// Erweiterungen): property names are camelCase, and a translation writes
+// nouns as its language does.
+func (e *extractor) translatedName(name string) bool {
+	if !IsIdentifier(name) {
+		return true
+	}
+	if !e.page.Translated() || len(name) < 2 || !startsUpper(name) {
+		return false
+	}
+	for i := 1; i < len(name); i++ {
+		if isUpper(name[i]) {
+			return false
+		}
+	}
+	return true
+}
+
 // singularFromFile undoes a plural title: a page that names its type only
 // in a title such as "accounts resource type", in dynamics-account.md,
 // describes account.

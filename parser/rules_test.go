@@ -290,3 +290,26 @@ func TestBadRowOnlyWhenNothingNamesIt(t *testing.T) {
 	assert.Equal(t, []string{`table row name "Папка" is not a property name; kept as written`}, bad,
 		"reported once the Methods table had its chance, also on a type without a JSON block")
 }
+
+// On a page in another language, a capitalized word in the name column is
+// a translated name (Kalender): the JSON key in its place names a
+// structural row, and a Methods "list" page with the same type names a
+// collection, the type cell's words ("-Sammlung") standing for
+// "collection". On an English page the same capital stays.
+func TestTranslatedCapitalizedRowNames(t *testing.T) {
+	md := func(locale string) string {
+		return "---\nms.contentlocale: " + locale + "\n---\n# <a name=\"group-resource-type\"></a>Qa group\n\n" +
+			"## <a name=\"methods\"></a>Qo\n|Zi|Zo|Zu|\n|:--|:--|:--|\n|[Qe](../api/group-list-photos.md)|[profilePhoto](profilephoto.md)-Sammlung|x|\n\n" +
+			"## <a name=\"properties\"></a>Qi\n|Zi|Zo|Zu|\n|:--|:--|:--|\n|Abteilung|String|x|\n|mail|String|x|\n\n" +
+			"## <a name=\"relationships\"></a>Qu\n|Zi|Zo|Zu|\n|:--|:--|:--|\n|Fotos|[profilePhoto](profilephoto.md)-Sammlung|x|\n\n" +
+			"## <a name=\"json-representation\"></a>Jo\n```json\n{\"department\": \"String\", \"mail\": \"String\"}\n```\n"
+	}
+	p := Parse("group.md", []byte(md("de-DE")), Options{RootName: "resources"})
+	require.Len(t, p.Types, 1)
+	assert.Equal(t, []string{"department", "mail", "photos"}, propNames(p.Types[0]))
+	assert.Contains(t, codes(p), diag.NameFromJSON.Name())
+	assert.Contains(t, codes(p), diag.NameFromMethods.Name())
+
+	p = Parse("group.md", []byte(md("en-US")), Options{RootName: "resources"})
+	assert.Contains(t, propNames(p.Types[0]), "Fotos", "an English page's capital is the page's word")
+}

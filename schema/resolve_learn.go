@@ -282,15 +282,18 @@ func (r *resolver) learnBasePhrases() (map[string]int, map[string]int) {
 					d.Inherited = &c
 				}
 			}
-			base := r.annotatedBase(td)
-			if base == nil {
-				base = r.rowBase(td)
+			// The base is the annotated one, else one of the types the
+			// rows inherit from: a type's rows name the ancestor that
+			// declares each property, its parent or one further up.
+			bases := r.rowBases(td)
+			if b := r.annotatedBase(td); b != nil {
+				bases = map[*entry]bool{b: true}
 			}
-			if base == nil {
+			if len(bases) == 0 {
 				continue
 			}
 			for _, lp := range td.doc.LinkPhrases {
-				note(prose, shortPhrase(lp.Phrase), r.resolveClaim(td.page, lp.Claim) == base)
+				note(prose, shortPhrase(lp.Phrase), bases[r.resolveClaim(td.page, lp.Claim)])
 			}
 		}
 	}
@@ -334,23 +337,19 @@ func declares(e *entry, name string) bool {
 	return false
 }
 
-// rowBase is the type most rows of a definition say they are inherited
-// from, or nil.
-func (r *resolver) rowBase(td typeDoc) *entry {
-	counts := map[*entry]int{}
-	var best *entry
+// rowBases are the types the rows of a definition say they are inherited
+// from.
+func (r *resolver) rowBases(td typeDoc) map[*entry]bool {
+	bases := map[*entry]bool{}
 	for _, d := range td.doc.Properties {
 		if d.Inherited == nil {
 			continue
 		}
 		if t := r.resolveClaim(td.page, *d.Inherited); t != nil {
-			counts[t]++
-			if best == nil || counts[t] > counts[best] {
-				best = t
-			}
+			bases[t] = true
 		}
 	}
-	return best
+	return bases
 }
 
 // learnedPhrases keeps the phrases that point at the base often enough and

@@ -609,3 +609,29 @@ func TestCollectionPhraseLearnedFromJSONArrays(t *testing.T) {
 	assert.False(t, d.Properties[1].Collection, "single: no phrase")
 	assert.Equal(t, map[string]int{"vek de …": 1}, s.Learned.CollectionPhrases, "counted where it changed a row")
 }
+
+// A phrase before a link in prose is learned as a base phrase where it
+// links a type the rows inherit from: the parent ("Zo ba [mid]") while
+// most rows name the root that declares them ("Zu ni [root]").
+func TestBasePhraseLearnedFromAnyAncestorTheRowsName(t *testing.T) {
+	typePage := func(name, prose string, rows ...string) string {
+		return "---\nms.contentlocale: xx-XX\n---\n# <a name=\"" + name + "-resource-type\"></a>" + name + " qa\n\n" + prose + "\n\n" +
+			"## <a name=\"properties\"></a>Qi\n|Zi|Zo|Zu|\n|:--|:--|:--|\n" + strings.Join(rows, "\n") + "\n"
+	}
+	files := map[string]string{
+		"root.md": typePage("root", "Qe.", "|id|String|Qe.|", "|name|String|Qe.|"),
+		"mid.md":  typePage("mid", "Zo ba [root](root.md)", "|id|String|Qe. Zu ni [root](root.md).|", "|name|String|Qe. Zu ni [root](root.md).|", "|m1|String|Qe.|"),
+	}
+	for _, leaf := range []string{"leafa", "leafb", "leafc"} {
+		files[leaf+".md"] = typePage(leaf, "Zo ba [mid](mid.md)",
+			"|id|String|Qe. Zu ni [root](root.md).|", "|name|String|Qe. Zu ni [root](root.md).|", "|m1|String|Qe. Zu ni [mid](mid.md).|", "|"+leaf+"Own|String|Qe.|")
+	}
+	s := resolveRaw(t, files)
+	assert.Equal(t, 4, s.Learned.BasePhrases["zo ba"], "the parent counts as much as the root")
+	for _, leaf := range []string{"leafa", "leafb", "leafc"} {
+		l := mustType(t, s, "microsoft.graph."+leaf)
+		require.NotNil(t, l.Base)
+		assert.Equal(t, "microsoft.graph.mid", *l.Base)
+		assert.Equal(t, []string{leaf + "Own"}, names(l.Properties), "the rows inherited from mid and root are theirs")
+	}
+}

@@ -66,14 +66,18 @@ func TestHeldOutLanguage(t *testing.T) {
 		version string
 		bounds  map[string]bounds
 	}{
-		// The language issue's goals; floors are what the rules reach.
+		// The language issue's goals; floors are what the rules reach. The
+		// beta property floors went down by 3 rows when a type's base came
+		// from the one linked type whose rows its page repeats: that gives
+		// 5 held-out and 6 German bases right, and takes reviewSet (four
+		// shared audit fields) for reviewSetQuery's.
 		{"v1.0", map[string]bounds{
-			"type recall": {98, 83.12}, "base type exact": {93, 98.75}, "documented property recall": {98.5, 99.39},
-			"documented property name and type exact": {95, 92.95}, "property precision": {96, 98.44}, "enum member recall": {85, 23.17},
+			"type recall": {98, 83.12}, "base type exact": {93, 99.25}, "documented property recall": {98.5, 99.39},
+			"documented property name and type exact": {95, 92.95}, "property precision": {96, 99.13}, "enum member recall": {85, 23.17},
 		}},
 		{"beta", map[string]bounds{
-			"type recall": {98, 81.51}, "base type exact": {88, 97.73}, "documented property recall": {98.5, 98.46},
-			"documented property name and type exact": {95, 87.12}, "property precision": {95, 97.22}, "enum member recall": {85, 24.67},
+			"type recall": {98, 81.51}, "base type exact": {88, 98.00}, "documented property recall": {98.5, 98.43},
+			"documented property name and type exact": {95, 87.09}, "property precision": {95, 97.52}, "enum member recall": {85, 24.67},
 		}},
 	} {
 		t.Run(c.version, func(t *testing.T) {

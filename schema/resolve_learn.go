@@ -273,6 +273,10 @@ func (r *resolver) learnBasePhrases() (map[string]int, map[string]int) {
 	}
 	learnedRows := learnedPhrases(rows)
 	prose := map[string]map[string]int{}
+	// A phrase learned from the pages of one base alone may be those
+	// pages' own wording ("Geerbt von der Entität [domainDnsRecord]"
+	// keeps "der entität"): it must point at two bases or more.
+	proseTargets := map[string]map[*entry]bool{}
 	for _, e := range r.order {
 		for _, td := range e.tdocs {
 			for _, d := range td.doc.Properties {
@@ -289,27 +293,53 @@ func (r *resolver) learnBasePhrases() (map[string]int, map[string]int) {
 			if b := r.annotatedBase(td); b != nil {
 				bases = map[*entry]bool{b: true}
 			}
-			if len(bases) == 0 {
-				continue
-			}
 			for _, lp := range td.doc.LinkPhrases {
-				note(prose, shortPhrase(lp.Phrase), bases[r.resolveClaim(td.page, lp.Claim)])
+				target := r.resolveClaim(td.page, lp.Claim)
+				if len(bases) == 0 && !extends(td, target) {
+					continue // nothing says what a base of this type is
+				}
+				toBase := bases[target] || extends(td, target)
+				note(prose, shortPhrase(lp.Phrase), toBase)
+				if toBase {
+					if proseTargets[shortPhrase(lp.Phrase)] == nil {
+						proseTargets[shortPhrase(lp.Phrase)] = map[*entry]bool{}
+					}
+					proseTargets[shortPhrase(lp.Phrase)][target] = true
+				}
 			}
 		}
 	}
 	learnedProse := learnedPhrases(prose)
+	for phrase := range learnedProse {
+		if len(proseTargets[phrase]) < 2 {
+			delete(learnedProse, phrase)
+		}
+	}
 	for _, e := range r.order {
 		for _, td := range e.tdocs {
 			if len(td.doc.Bases) > 0 {
 				continue
 			}
+			var claim *parser.BaseClaim
+			var extended []parser.BaseClaim
 			for _, lp := range td.doc.LinkPhrases {
 				if learnedProse[shortPhrase(lp.Phrase)] > 0 {
-					c := lp.Claim
-					c.Source = parser.ClaimInherits
-					td.doc.Bases = append(td.doc.Bases, c)
+					claim = &lp.Claim
 					break
 				}
+				if target := r.resolveClaim(td.page, lp.Claim); extends(td, target) && len(target.tdocs[0].doc.Properties) >= 3 {
+					extended = append(extended, lp.Claim)
+				}
+			}
+			// Else the one type the prose links whose rows (three or more)
+			// the page repeats, and more, as a derived type's page does.
+			if claim == nil && len(extended) == 1 {
+				claim = &extended[0]
+			}
+			if claim != nil {
+				c := *claim
+				c.Source = parser.ClaimInherits
+				td.doc.Bases = append(td.doc.Bases, c)
 			}
 		}
 	}
@@ -335,6 +365,32 @@ func declares(e *entry, name string) bool {
 		}
 	}
 	return false
+}
+
+// extends reports a type whose page lists every property the target's
+// page declares (two or more), and more: what a derived type's page does,
+// its base's rows repeated.
+func extends(td typeDoc, target *entry) bool {
+	if target == nil || len(target.tdocs) == 0 || target.tdocs[0].doc == td.doc {
+		return false
+	}
+	base := target.tdocs[0].doc.Properties
+	if len(base) < 2 {
+		return false
+	}
+	mine := map[string]bool{}
+	for _, d := range td.doc.Properties {
+		mine[d.Name] = true
+	}
+	if len(mine) <= len(base) {
+		return false // a derived type adds properties; the same list says nothing
+	}
+	for _, d := range base {
+		if !mine[d.Name] {
+			return false
+		}
+	}
+	return true
 }
 
 // rowBases are the types the rows of a definition say they are inherited

@@ -635,3 +635,49 @@ func TestBasePhraseLearnedFromAnyAncestorTheRowsName(t *testing.T) {
 		assert.Equal(t, []string{leaf + "Own"}, names(l.Properties), "the rows inherited from mid and root are theirs")
 	}
 }
+
+// With no words for "inherits", the one type a page's prose links whose
+// rows (three or more) the page repeats, and more, is its base; a page
+// that lists the same rows and no more says nothing.
+func TestBaseFromTheLinkedTypeWhoseRowsThePageRepeats(t *testing.T) {
+	typePage := func(name, prose string, rows ...string) string {
+		return "---\nms.contentlocale: xx-XX\n---\n# <a name=\"" + name + "-resource-type\"></a>" + name + " qa\n\n" + prose + "\n\n" +
+			"## <a name=\"properties\"></a>Qi\n|Zi|Zo|Zu|\n|:--|:--|:--|\n" + strings.Join(rows, "\n") + "\n"
+	}
+	base := []string{"|id|String|Qe.|", "|name|String|Qe.|", "|size|Int32|Qe.|"}
+	s := resolveRaw(t, map[string]string{
+		"attachment.md":     typePage("attachment", "Qo [fileAttachment](fileattachment.md) qo [twin](twin.md).", base...),
+		"fileattachment.md": typePage("fileAttachment", "Ku ra [attachment](attachment.md).", append(base, "|contentBytes|Binary|Qe.|")...),
+		"twin.md":           typePage("twin", "Ku ra [attachment](attachment.md).", base...),
+	})
+	fa := mustType(t, s, "microsoft.graph.fileAttachment")
+	require.NotNil(t, fa.Base)
+	assert.Equal(t, "microsoft.graph.attachment", *fa.Base)
+	assert.Equal(t, []string{"contentBytes"}, names(fa.Properties))
+	tw := mustType(t, s, "microsoft.graph.twin")
+	assert.True(t, tw.Base == nil || *tw.Base != "microsoft.graph.attachment", "the same rows and no more: no sign of a base")
+	at := mustType(t, s, "microsoft.graph.attachment")
+	assert.True(t, at.Base == nil || *at.Base != "microsoft.graph.twin")
+}
+
+// A prose phrase seen before links to one base only is that base's
+// pages' own wording ("Geerbt von der Entität [domainDnsRecord]" keeps
+// "der entität"), not learned.
+func TestBasePhraseNeedsTwoBases(t *testing.T) {
+	typePage := func(name, prose string, rows ...string) string {
+		return "---\nms.contentlocale: xx-XX\n---\n# <a name=\"" + name + "-resource-type\"></a>" + name + " qa\n\n" + prose + "\n\n" +
+			"## <a name=\"properties\"></a>Qi\n|Zi|Zo|Zu|\n|:--|:--|:--|\n" + strings.Join(rows, "\n") + "\n"
+	}
+	base := []string{"|id|String|Qe.|", "|label|String|Qe.|", "|ttl|Int32|Qe.|"}
+	files := map[string]string{"record.md": typePage("record", "Qe.", base...)}
+	for _, r := range []string{"mxRecord", "txtRecord", "srvRecord"} {
+		files[strings.ToLower(r)+".md"] = typePage(r, "Qo ni vo [record](record.md).", append(base, "|"+r+"Own|String|Qe.|")...)
+	}
+	s := resolveRaw(t, files)
+	if s.Learned != nil {
+		assert.NotContains(t, s.Learned.BasePhrases, "ni vo")
+	}
+	mx := mustType(t, s, "microsoft.graph.mxRecord")
+	require.NotNil(t, mx.Base, "the rows the page repeats still say it")
+	assert.Equal(t, "microsoft.graph.record", *mx.Base)
+}

@@ -136,8 +136,7 @@ func (r *resolver) learnEnumCase() map[string]string {
 			} else {
 				target = r.lookupName(d.Type.Name, pageNamespace(pe.page))
 			}
-			if target == nil || len(target.edocs) == 0 || !target.edocs[0].page.Translated() && !target.edocs[0].doc.AnchorOnly ||
-				!strings.EqualFold(parser.ShortName(target.t.Name), d.Type.Name) {
+			if target == nil || !target.caseUnsure() || !strings.EqualFold(parser.ShortName(target.t.Name), d.Type.Name) {
 				continue
 			}
 			if votes[target] == nil {
@@ -155,8 +154,10 @@ func (r *resolver) learnEnumCase() map[string]string {
 		if !ok && n > 0 && !hasInnerCapital(short) && n == total(v) {
 			ok = true
 		}
-		// Links that capitalize a lower-case title are prose, not the name.
-		if !ok || name == short || !parser.IsIdentifier(name) || isASCIIUpper(name[0]) && !isASCIIUpper(short[0]) {
+		// Links that capitalize a lower-case title are prose, not the name;
+		// links that drop the capitals inside a name lost its words
+		// ("vpnserver" for vpnServer).
+		if !ok || innerCapitals(name) < innerCapitals(short) || name == short || !parser.IsIdentifier(name) || isASCIIUpper(name[0]) && !isASCIIUpper(short[0]) {
 			continue
 		}
 		renamed := namespaceOf(e.t.Name) + "." + name
@@ -166,14 +167,32 @@ func (r *resolver) learnEnumCase() map[string]string {
 	return out
 }
 
-// hasInnerCapital reports an ASCII capital after the first letter.
-func hasInnerCapital(s string) bool {
-	for i := 1; i < len(s); i++ {
-		if isASCIIUpper(s[i]) {
-			return true
-		}
+// caseUnsure reports a type whose name's letter case its definition does
+// not settle: written on a translated page (a title capitalizes nouns, an
+// annotation copied by hand: "microsoft.graph.approle"), or read from an
+// anchor.
+func (e *entry) caseUnsure() bool {
+	switch {
+	case len(e.edocs) > 0:
+		return e.edocs[0].page.Translated() || e.edocs[0].doc.AnchorOnly
+	case len(e.tdocs) > 0:
+		return e.tdocs[0].page.Translated()
 	}
 	return false
+}
+
+// hasInnerCapital reports an ASCII capital after the first letter.
+func hasInnerCapital(s string) bool { return innerCapitals(s) > 0 }
+
+// innerCapitals counts the ASCII capitals after the first letter.
+func innerCapitals(s string) int {
+	n := 0
+	for i := 1; i < len(s); i++ {
+		if isASCIIUpper(s[i]) {
+			n++
+		}
+	}
+	return n
 }
 
 // total is the sum of counts.

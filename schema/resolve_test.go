@@ -681,3 +681,21 @@ func TestBasePhraseNeedsTwoBases(t *testing.T) {
 	require.NotNil(t, mx.Base, "the rows the page repeats still say it")
 	assert.Equal(t, "microsoft.graph.record", *mx.Base)
 }
+
+// On a translated page a type's annotation may be copied in other letter
+// case (microsoft.graph.approle): the links decide, as for enums. Links
+// that drop a capital inside the name do not (vpnserver for vpnServer).
+func TestTranslatedTypeTakesTheCaseOfItsLinks(t *testing.T) {
+	typePage := func(annotated string) string {
+		return "---\nms.contentlocale: de-DE\n---\n# <a name=\"x-resource-type\"></a>Qa\n\n## <a name=\"properties\"></a>Qi\n|Zi|Zo|Zu|\n|:--|:--|:--|\n|id|String|Qe.|\n\n" +
+			"## <a name=\"json-representation\"></a>Jo\n<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph." + annotated + "\"} -->\n```json\n{\"id\": \"String\"}\n```\n"
+	}
+	files := map[string]string{"approle.md": typePage("approle"), "vpnserver.md": typePage("vpnServer")}
+	for _, owner := range []string{"app", "site", "hub"} {
+		files[owner+".md"] = page{title: owner, rows: []string{"role|[appRole](approle.md)|x", "server|[vpnserver](vpnserver.md)|x"}}.markdown()
+	}
+	s := resolveRaw(t, files)
+	mustType(t, s, "microsoft.graph.appRole")
+	mustType(t, s, "microsoft.graph.vpnServer")
+	assert.Equal(t, map[string]string{"microsoft.graph.approle": "microsoft.graph.appRole"}, s.Learned.NameCases)
+}

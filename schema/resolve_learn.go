@@ -61,7 +61,7 @@ func (r *resolver) learn() *Learned {
 // collectionPhrase is a type cell's words around the name it links or
 // names, lower-cased, with "…" for the name ("" when there are none).
 func collectionPhrase(t parser.TypeExpr) string {
-	if t.Name == "" {
+	if t.Name == "" || len(t.Raw) == len(t.Name) {
 		return ""
 	}
 	i := strings.Index(t.Raw, t.Name)

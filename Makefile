@@ -20,8 +20,8 @@ check: ## fail when generated/ is not what docs-input/ generates (writes nothing
 test: ## run every test (corpus tests skip where ../shared is absent)
 	$(GOTEST) ./...
 
-fidelity: ## measure the schema against ../shared/oracle and print the misses by cause
-	$(GO) test -count=1 -run TestFidelity -v ./schema
+fidelity: ## measure the schema against ../shared/oracle, and a held-out language, and print the misses by cause
+	$(GO) test -count=1 -run 'TestFidelity|TestHeldOutLanguage' -v ./schema
 
 bench: ## run the benchmarks and the end-to-end timing script (see BENCHMARKS.md)
 	$(GO) test -run '^$$' -bench . -benchmem ./...

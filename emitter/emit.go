@@ -164,6 +164,9 @@ func renderType(t *schema.Type, opts Options) (File, error) {
 	if err := f.Render(&buf); err != nil {
 		return File{}, fmt.Errorf("rendering %s (%s): %w", t.Name, t.Source, err)
 	}
+	if t.Kind != schema.Enum {
+		buf.WriteString(structMethods(t))
+	}
 	return File{Name: t.FileName, Content: buf.Bytes()}, nil
 }
 
@@ -198,38 +201,6 @@ func structDecl(f *jen.File, t *schema.Type) {
 		fields = append(fields, jen.Id(p.GoName).Add(typ).Tag(tags))
 	}
 	f.Type().Id(t.GoName).Struct(fields...)
-	odataType := "#" + t.Name
-	f.Comment(fmt.Sprintf("ODataType returns %q.", odataType))
-	f.Func().Params(jen.Id(t.GoName)).Id("ODataType").Params().String().Block(jen.Return(jen.Lit(odataType)))
-	f.Comment("MarshalJSON writes the properties that hold a value, explicit nulls and the additional data.")
-	f.Func().Params(jen.Id("v").Id(t.GoName)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(jen.Id("marshalObject").Call(jen.Op("&").Id("v"))))
-	f.Comment("UnmarshalJSON reads the properties; unknown ones are kept as additional data.")
-	f.Func().Params(jen.Id("v").Op("*").Id(t.GoName)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
-		jen.Return(jen.Id("unmarshalObject").Call(jen.Id("data"), jen.Id("v"))))
-	if t.GoInterface != "" {
-		interfaceDecl(f, t)
-	}
-}
-
-// interfaceDecl declares the interface of a type with derived types: the
-// type and every type derived from it implement it (the methods reach them
-// through embedding), and no other type can, since one method is
-// unexported. Fields declared with the type hold it.
-func interfaceDecl(f *jen.File, t *schema.Type) {
-	as, marker := t.AsMethod(), "is"+t.GoInterface
-	f.Comment(fmt.Sprintf("%s is a *%s or a pointer to a type derived from it: each has %s", t.GoInterface, t.GoName, as))
-	f.Comment("through embedding, and no other type can implement it.")
-	f.Type().Id(t.GoInterface).Interface(
-		jen.Comment(fmt.Sprintf("%s returns the %s part of the value (a derived type's embedded %s).", as, t.GoName, t.GoName)),
-		jen.Id(as).Params().Op("*").Id(t.GoName),
-		jen.Comment("ODataType returns the @odata.type of the value's own type."),
-		jen.Id("ODataType").Params().String(),
-		jen.Id(marker).Params(),
-	)
-	f.Comment(fmt.Sprintf("%s returns v: for a type derived from %s, its embedded %s.", as, t.GoName, t.GoName))
-	f.Func().Params(jen.Id("v").Op("*").Id(t.GoName)).Id(as).Params().Op("*").Id(t.GoName).Block(jen.Return(jen.Id("v")))
-	f.Func().Params(jen.Op("*").Id(t.GoName)).Id(marker).Params().Block()
 }
 
 func enumDecl(f *jen.File, t *schema.Type) {

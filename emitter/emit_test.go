@@ -223,3 +223,31 @@ func TestPlainTextForDocComments(t *testing.T) {
 	}
 	assert.Equal(t, []string{"one | two"}, commentLines(`one \| two`, 76))
 }
+
+// The methods written as text are exactly what gofmt writes, also at the
+// width where gofmt moves an empty body's brace to its own line, and for
+// names gofmt measures in bytes.
+func TestMethodsNeedNoFormatting(t *testing.T) {
+	var types []*schema.Type
+	// "func (*N) isAnyN()" is 2*len(N)+17 bytes: names of 40 to 43 letters
+	// put it at 97 to 103.
+	for n := 40; n <= 43; n++ {
+		name := strings.Repeat("x", n-1)
+		base := &schema.Type{Name: "microsoft.graph.b" + name, Kind: schema.Entity, GoName: "B" + name, FileName: "b" + name + ".go",
+			Properties: []*schema.Property{prop("id", "Edm.String", false)}}
+		base.GoInterface = "Any" + base.GoName
+		derived := &schema.Type{Name: "microsoft.graph.d" + name, Kind: schema.Entity, GoName: "D" + name, FileName: "d" + name + ".go", BaseType: base}
+		base.Derived = []*schema.Type{derived}
+		types = append(types, base, derived)
+	}
+	wide := &schema.Type{Name: "microsoft.graph.тип", Kind: schema.Complex, GoName: "Тип" + strings.Repeat("я", 20), FileName: "tip.go"}
+	wide.GoInterface = "Any" + wide.GoName
+	types = append(types, wide)
+	files, err := Render(&schema.Schema{Types: types}, Options{Package: "models"})
+	require.NoError(t, err)
+	for _, f := range files {
+		formatted, err := format.Source(f.Content)
+		require.NoError(t, err, f.Name)
+		assert.Equal(t, string(formatted), string(f.Content), "%s is gofmt-clean", f.Name)
+	}
+}

@@ -162,3 +162,26 @@ func BenchmarkGenerateBoth(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSnapshotLoad reads the page models of the bilingual beta folder
+// back from the per-page cache's snapshot: the first step of a rerun after
+// an edit.
+func BenchmarkSnapshotLoad(b *testing.B) {
+	in := benchInput(b)
+	var d diag.List
+	files, err := listPages(in, &pageFilter{}, &d)
+	if err != nil {
+		b.Fatal(err)
+	}
+	hashFiles(files, nil)
+	pages := parsePages(files, "resources", &d, &pageCache{})
+	c := &pageCache{dir: b.TempDir(), build: "bench"}
+	path := filepath.Join(c.dir, "snapshot.pages")
+	c.saveSnapshot(path, files, pages)
+	b.ReportAllocs()
+	for b.Loop() {
+		if len(c.readSnapshot(path)) != len(pages) {
+			b.Fatal("snapshot not read whole")
+		}
+	}
+}

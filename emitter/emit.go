@@ -166,6 +166,8 @@ func renderType(t *schema.Type, opts Options) (File, error) {
 	}
 	if t.Kind != schema.Enum {
 		buf.WriteString(structMethods(t))
+	} else if len(t.Members) > 0 {
+		buf.WriteString(enumMethods(t))
 	}
 	return File{Name: t.FileName, Content: buf.Bytes()}, nil
 }
@@ -220,35 +222,6 @@ func enumDecl(f *jen.File, t *schema.Type) {
 		consts = append(consts, jen.Id(m.GoName).Id(t.GoName).Op("=").Lit(m.Name))
 	}
 	f.Const().Defs(consts...)
-	var members []jen.Code
-	for _, m := range t.Members {
-		members = append(members, jen.Id(m.GoName))
-	}
-	f.Comment("String returns the value as written on the wire.")
-	f.Func().Params(jen.Id("v").Id(t.GoName)).Id("String").Params().String().Block(jen.Return(jen.String().Parens(jen.Id("v"))))
-	f.Comment("Values returns the documented members, in documented order.")
-	f.Func().Params(jen.Id(t.GoName)).Id("Values").Params().Index().Id(t.GoName).Block(
-		jen.Return(jen.Index().Id(t.GoName).Values(members...)))
-	if t.Flags {
-		f.Comment("IsKnown reports whether every member of the combined value is documented.")
-		f.Func().Params(jen.Id("v").Id(t.GoName)).Id("IsKnown").Params().Bool().Block(
-			jen.For(jen.List(jen.Id("_"), jen.Id("m")).Op(":=").Range().Id("v").Dot("Split").Call()).Block(
-				jen.Switch(jen.Id("m")).Block(
-					jen.Case(members...),
-					jen.Default().Block(jen.Return(jen.False())),
-				),
-			),
-			jen.Return(jen.True()))
-		f.Comment("Split returns the members of a combined flags value (\"a,b\"); JoinFlags joins them.")
-		f.Func().Params(jen.Id("v").Id(t.GoName)).Id("Split").Params().Index().Id(t.GoName).Block(
-			jen.Return(jen.Id("splitFlags").Call(jen.Id("v"))))
-		return
-	}
-	f.Comment("IsKnown reports whether the value is a documented member; others decode and")
-	f.Comment("re-encode unchanged.")
-	f.Func().Params(jen.Id("v").Id(t.GoName)).Id("IsKnown").Params().Bool().Block(
-		jen.Switch(jen.Id("v")).Block(jen.Case(members...).Block(jen.Return(jen.True()))),
-		jen.Return(jen.False()))
 }
 
 func docComment(f *jen.File, goName, name string, kind schema.Kind, description string) {

@@ -7,6 +7,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -243,6 +244,14 @@ func TestMethodsNeedNoFormatting(t *testing.T) {
 	wide := &schema.Type{Name: "microsoft.graph.тип", Kind: schema.Complex, GoName: "Тип" + strings.Repeat("я", 20), FileName: "tip.go"}
 	wide.GoInterface = "Any" + wide.GoName
 	types = append(types, wide)
+	for _, flags := range []bool{false, true} {
+		e := &schema.Type{Name: "microsoft.graph.e" + strconv.FormatBool(flags), Kind: schema.Enum, GoName: "E" + strconv.FormatBool(flags),
+			FileName: "e" + strconv.FormatBool(flags) + ".go", Flags: flags}
+		for i := range 30 { // a case list far past any line width
+			e.Members = append(e.Members, &schema.Member{Name: "member" + strconv.Itoa(i), GoName: e.GoName + "Member" + strconv.Itoa(i)})
+		}
+		types = append(types, e)
+	}
 	files, err := Render(&schema.Schema{Types: types}, Options{Package: "models"})
 	require.NoError(t, err)
 	for _, f := range files {

@@ -1,5 +1,6 @@
-// The methods every struct type has, and those of a type's interface, in
-// the one shape they always have, written already as gofmt writes them:
+// The methods every struct type and every enum has, and those of a type's
+// interface, in the one shape they always have, written already as gofmt
+// writes them:
 // go/format is most of the CPU a run spends after parsing, and only the
 // declarations before them (fields and their comments, aligned) need it.
 // TestMethodsNeedNoFormatting holds them to gofmt's output.
@@ -49,4 +50,29 @@ func interfaceDecl(b *strings.Builder, t *schema.Type) {
 	} else {
 		fmt.Fprintf(b, "%s {\n}\n", header)
 	}
+}
+
+// enumMethods is the Go source of an enum's methods (it has members):
+// String, Values and IsKnown, and Split for flags.
+func enumMethods(t *schema.Type) string {
+	names := make([]string, len(t.Members))
+	for i, m := range t.Members {
+		names[i] = m.GoName
+	}
+	members := strings.Join(names, ", ")
+	var b strings.Builder
+	fmt.Fprintf(&b, "\n// String returns the value as written on the wire.\nfunc (v %s) String() string {\n\treturn string(v)\n}\n", t.GoName)
+	fmt.Fprintf(&b, "\n// Values returns the documented members, in documented order.\nfunc (%s) Values() []%s {\n\treturn []%s{%s}\n}\n",
+		t.GoName, t.GoName, t.GoName, members)
+	if t.Flags {
+		fmt.Fprintf(&b, "\n// IsKnown reports whether every member of the combined value is documented.\nfunc (v %s) IsKnown() bool {\n"+
+			"\tfor _, m := range v.Split() {\n\t\tswitch m {\n\t\tcase %s:\n\t\tdefault:\n\t\t\treturn false\n\t\t}\n\t}\n\treturn true\n}\n",
+			t.GoName, members)
+		fmt.Fprintf(&b, "\n// Split returns the members of a combined flags value (\"a,b\"); JoinFlags joins them.\n"+
+			"func (v %s) Split() []%s {\n\treturn splitFlags(v)\n}\n", t.GoName, t.GoName)
+		return b.String()
+	}
+	fmt.Fprintf(&b, "\n// IsKnown reports whether the value is a documented member; others decode and\n// re-encode unchanged.\n"+
+		"func (v %s) IsKnown() bool {\n\tswitch v {\n\tcase %s:\n\t\treturn true\n\t}\n\treturn false\n}\n", t.GoName, members)
+	return b.String()
 }

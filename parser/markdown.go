@@ -9,12 +9,13 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
+	gparser "github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
 
 // markdown is shared by all goroutines: goldmark parsers are safe for
 // concurrent use once built.
-var markdown = goldmark.New(goldmark.WithExtensions(extension.Table))
+var markdown = goldmark.New(goldmark.WithExtensions(extension.Table), goldmark.WithParserOptions(gparser.WithInlineParsers(inlineTags)))
 
 // blockKind is the kind of a top-level Markdown block the extractor reads.
 type blockKind int

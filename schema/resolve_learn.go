@@ -394,7 +394,7 @@ func extends(td typeDoc, target *entry) bool {
 		return false
 	}
 	base := target.tdocs[0].doc.Properties
-	if len(base) < 2 {
+	if len(base) < 2 || len(td.doc.Properties) <= len(base) {
 		return false
 	}
 	mine := map[string]bool{}

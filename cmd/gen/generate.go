@@ -120,10 +120,11 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 	// would only trace the page models again (as the Go compiler, gen
 	// starts the heap higher for this stage).
 	restoreGC := debug.SetGCPercent(400)
-	if !rep.guard("resolve", diag.Internal, func() error { s = resolveStage(parsed); return nil }) {
+	resolved := rep.guard("resolve", diag.Internal, func() error { s = resolveStage(parsed); return nil })
+	debug.SetGCPercent(restoreGC)
+	if !resolved {
 		return exitError
 	}
-	debug.SetGCPercent(restoreGC)
 	rep.diags = append(rep.diags, s.Diagnostics...)
 	if o.types != "" {
 		if s, err = s.Subset(splitList(o.types)); err != nil {

@@ -313,3 +313,20 @@ func TestTranslatedCapitalizedRowNames(t *testing.T) {
 	p = Parse("group.md", []byte(md("en-US")), Options{RootName: "resources"})
 	assert.Contains(t, propNames(p.Types[0]), "Fotos", "an English page's capital is the page's word")
 }
+
+// Under a heading anchored "members", the first table with a column of
+// integers is the members table even where the translation wrote most
+// names in words and its header in a language no data file knows.
+func TestMembersTableKnownByItsValues(t *testing.T) {
+	md := "---\ndoc_type: enumPageType\n---\n# <a name=\"iconsize-enum-type\"></a>iconSize 枚举类型\n\n" +
+		"## <a name=\"members\"></a>成员\n|成员|值|说明|\n|:---|:---|:---|\n|notConfigured|0|x|\n|最小|1|x|\n|小|2|x|\n|regular|3|x|\n|大|4 |x|\n"
+	p := parse(t, md)
+	require.Len(t, p.Enums, 1)
+	var names []string
+	for _, m := range p.Enums[0].Members {
+		names = append(names, m.Name)
+	}
+	assert.Equal(t, []string{"notConfigured", "最小", "小", "regular", "大"}, names)
+	require.NotNil(t, p.Enums[0].Members[4].Value)
+	assert.Equal(t, int64(4), *p.Enums[0].Members[4].Value)
+}

@@ -45,8 +45,11 @@ func (e *extractor) classifyTable(b *block) tableKind {
 		// Under a heading anchored "members" or "x-values", the first
 		// table of names is the members table, whatever its header's
 		// language.
+		// The first table with a column of integers (the values) is one
+		// too, even where the translation wrote its names in words.
 		if e.Is(lang.AnyMemberHeader, h0) || e.structuralTable(b, "members") ||
-			strings.HasSuffix(e.sectionAnchor, "-values") && e.structuralTable(b, e.sectionAnchor) && wholeNames(b) {
+			strings.HasSuffix(e.sectionAnchor, "-values") && e.structuralTable(b, e.sectionAnchor) && wholeNames(b) ||
+			e.sectionTables == 0 && len(b.Rows) >= 2 && valuesColumn(b) {
 			return tableMembers
 		}
 		return tableIgnore
@@ -95,6 +98,23 @@ func wholeNames(b *block) bool {
 		}
 	}
 	return names*2 > len(b.Rows)
+}
+
+// valuesColumn reports a column after the first whose cells are integers
+// in four rows of five or more (a translation garbles some: "нуль").
+func valuesColumn(b *block) bool {
+	for c := 1; c < len(b.Header.Cells); c++ {
+		ints := 0
+		for _, r := range b.Rows {
+			if _, err := parseIntValue(strings.TrimSpace(cellAt(r, c).Text)); err == nil {
+				ints++
+			}
+		}
+		if ints*5 >= len(b.Rows)*4 {
+			return true
+		}
+	}
+	return false
 }
 
 // integerColumn returns the first column after the first whose non-empty

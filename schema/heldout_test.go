@@ -70,14 +70,18 @@ func TestHeldOutLanguage(t *testing.T) {
 		// beta property floors went down by 3 rows when a type's base came
 		// from the one linked type whose rows its page repeats: that gives
 		// 5 held-out and 6 German bases right, and takes reviewSet (four
-		// shared audit fields) for reviewSetQuery's.
+		// shared audit fields) for reviewSetQuery's. Name and type went
+		// down by 6 more rows when members tables became known by their
+		// values (member recall 24.67 -> 56.22): the printer enums found
+		// that way keep the lower case of their anchors, their rows' type
+		// cells being transliterated.
 		{"v1.0", map[string]bounds{
 			"type recall": {98, 83.22}, "base type exact": {93, 99.25}, "documented property recall": {98.5, 99.39},
-			"documented property name and type exact": {95, 92.98}, "property precision": {96, 99.13}, "enum member recall": {85, 23.17},
+			"documented property name and type exact": {95, 92.98}, "property precision": {96, 99.13}, "enum member recall": {85, 69.88},
 		}},
 		{"beta", map[string]bounds{
 			"type recall": {98, 81.51}, "base type exact": {88, 98.00}, "documented property recall": {98.5, 98.43},
-			"documented property name and type exact": {95, 87.09}, "property precision": {95, 97.52}, "enum member recall": {85, 24.67},
+			"documented property name and type exact": {95, 87.04}, "property precision": {95, 97.52}, "enum member recall": {85, 56.22},
 		}},
 	} {
 		t.Run(c.version, func(t *testing.T) {

@@ -406,19 +406,23 @@ func TestFidelity(t *testing.T) {
 		// 98.20): operation.md lists operationStatus's values in lower case
 		// where the service has NotStarted, and status's members are
 		// translated with no English list anywhere. On the other enums
-		// both figures are unchanged (580/596 and 414/416).
+		// both figures are unchanged (580/596 and 414/416). The v1.0 base
+		// floor went down by one type when a learned base phrase came to
+		// outrank an annotation naming entity, as the Inherits line does
+		// on English pages: subscribedSku's page says "Erbt von
+		// [directoryObject]", the service says entity (held out: +7).
 		{"localized-de-2019-03", "de-2019-03", "v1.0", map[string]bounds{
 			"type recall": {98, 98.20}, "enum vs struct": {100, 100}, "entity vs complex": {100, 100},
-			"base type exact": {93, 99.80}, "documented property recall": {98.5, 98.84},
+			"base type exact": {93, 99.59}, "documented property recall": {98.5, 98.84},
 			"documented property name and type exact": {95, 97.08}, "property precision": {96, 97.87},
 			"properties declared on a base": {0, 0.03}, "enum member recall": {85, 96.24},
 			"documented enum member recall": {100, 99.29}, "enum member precision": {100, 96.40},
 		}},
 		{"localized-de-2019-03", "de-2019-03", "beta", map[string]bounds{
 			"type recall": {98, 94.31}, "enum vs struct": {100, 100}, "entity vs complex": {100, 93.68},
-			"base type exact": {88, 88.16}, "documented property recall": {98.5, 99.18},
-			"documented property name and type exact": {95, 94.53}, "property precision": {95, 93.13},
-			"properties declared on a base": {0, 3.18}, "enum member recall": {85, 97.34},
+			"base type exact": {88, 88.25}, "documented property recall": {98.5, 99.18},
+			"documented property name and type exact": {95, 94.53}, "property precision": {95, 93.23},
+			"properties declared on a base": {0, 3.08}, "enum member recall": {85, 97.34},
 			"documented enum member recall": {100, 99.91}, "enum member precision": {100, 97.34},
 		}},
 	} {

@@ -3,6 +3,7 @@ package schema
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -698,4 +699,28 @@ func TestTranslatedTypeTakesTheCaseOfItsLinks(t *testing.T) {
 	mustType(t, s, "microsoft.graph.appRole")
 	mustType(t, s, "microsoft.graph.vpnServer")
 	assert.Equal(t, map[string]string{"microsoft.graph.approle": "microsoft.graph.appRole"}, s.Learned.NameCases)
+}
+
+// An annotation naming the root entity type (the template's default) does
+// not stop the linked type whose rows a page repeats from being its base,
+// and a translated page may rename one row in ten of them.
+func TestRepeatedRowsOutrankAnEntityAnnotation(t *testing.T) {
+	typePage := func(name, prose, annotation string, rows ...string) string {
+		return "---\nms.contentlocale: xx-XX\n---\n# <a name=\"" + name + "-resource-type\"></a>" + name + " qa\n\n" + prose + "\n\n" +
+			"## <a name=\"properties\"></a>Qi\n|Zi|Zo|Zu|\n|:--|:--|:--|\n" + strings.Join(rows, "\n") + "\n\n" +
+			"## <a name=\"json-representation\"></a>Jo\n<!-- {\"blockType\": \"resource\", " + annotation + "\"@odata.type\": \"microsoft.graph." + name + "\"} -->\n"
+	}
+	var base []string
+	for i := range 10 {
+		base = append(base, "|p"+strconv.Itoa(i)+"|String|Qe.|")
+	}
+	derived := append([]string{"|Umbenannt|String|Qe.|"}, base[1:]...) // p0, renamed by the translation
+	s := resolveRaw(t, map[string]string{
+		"message.md":      typePage("message", "Qe.", `"baseType": "microsoft.graph.entity", `, base...),
+		"eventmessage.md": typePage("eventMessage", "Ku [message](message.md) ra.", `"baseType": "microsoft.graph.entity", `, append(derived, "|meetingType|String|Qe.|")...),
+		"entity.md":       typePage("entity", "Qe.", "", "|id|String|Qe.|"),
+	})
+	em := mustType(t, s, "microsoft.graph.eventMessage")
+	require.NotNil(t, em.Base)
+	assert.Equal(t, "microsoft.graph.message", *em.Base)
 }

@@ -29,6 +29,7 @@ func (e *extractor) crossCheck(t *typeDraft) {
 	}
 	e.renameFromKeys(t, structural, keys, keySet, tableNames)
 	e.alignByNeighbours(t, structural, keys, tableNames)
+	e.renameByKeyType(t, keys, tableNames)
 	e.typesFromJSON(t)
 	e.jsonOnlyKeys(t, keys, tableNames)
 }
@@ -269,6 +270,38 @@ func foldName(names map[string]bool, name string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// renameByKeyType gives a translated row name (navigation rows too, which
+// have no place in the JSON block's order) the one unclaimed JSON key whose
+// value is of the row's linked type: "Anlagen | [attachment]-Sammlung" is
+// "attachments": [{"@odata.type": "microsoft.graph.attachment"}].
+func (e *extractor) renameByKeyType(t *typeDraft, keys []JSONField, tableNames map[string]bool) {
+	for _, p := range t.Properties {
+		if !e.translatedName(p.Name) || p.Type.Name == "" || p.Type.Link == "" {
+			continue
+		}
+		var found *JSONField
+		count := 0
+		for i := range keys {
+			k := &keys[i]
+			if tableNames[k.Name] || !IsIdentifier(k.Name) {
+				continue
+			}
+			if kt := e.jsonPlaceholderType(k.Value); kt.Name != "" && strings.EqualFold(ShortName(kt.Name), ShortName(p.Type.Name)) {
+				found = k
+				count++
+			}
+		}
+		if count != 1 {
+			continue
+		}
+		pos := e.pos(t.jsonOffset + found.KeyOffset)
+		e.warn(p.Pos, diag.NameFromJSON,
+			"table name %q is not a property name; using %q, the one JSON key of its type %s (line %d)", p.Name, found.Name, ShortName(p.Type.Name), pos.Line)
+		delete(tableNames, p.Name)
+		p.Name, tableNames[found.Name] = found.Name, true
+	}
 }
 
 // alignByNeighbours gives a translated row name the JSON key that fits

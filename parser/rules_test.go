@@ -330,3 +330,16 @@ func TestMembersTableKnownByItsValues(t *testing.T) {
 	require.NotNil(t, p.Enums[0].Members[4].Value)
 	assert.Equal(t, int64(4), *p.Enums[0].Members[4].Value)
 }
+
+// A translated relationship row takes the one JSON key the tables leave
+// unclaimed whose value is of the row's linked type.
+func TestTranslatedRowTakesTheJSONKeyOfItsType(t *testing.T) {
+	md := "---\nms.contentlocale: de-DE\n---\n# <a name=\"event-resource-type\"></a>Qa event\n\n" +
+		"## <a name=\"properties\"></a>Qi\n|Zi|Zo|Zu|\n|:--|:--|:--|\n|subject|String|x|\n\n" +
+		"## <a name=\"relationships\"></a>Qu\n|Zi|Zo|Zu|\n|:--|:--|:--|\n|Anlagen|[attachment](attachment.md)-Sammlung|x|\n|Kalender|[calendar](calendar.md)|x|\n\n" +
+		"## <a name=\"json-representation\"></a>Jo\n```json\n" +
+		`{"subject": "String", "attachments": [{"@odata.type": "microsoft.graph.attachment"}], "calendar": {"@odata.type": "microsoft.graph.calendar"}, "extensions": [{"@odata.type": "microsoft.graph.extension"}]}` + "\n```\n"
+	p := Parse("event.md", []byte(md), Options{RootName: "resources"})
+	require.Len(t, p.Types, 1)
+	assert.Equal(t, []string{"subject", "attachments", "calendar", "extensions"}, propNames(p.Types[0]))
+}

@@ -81,7 +81,12 @@ func (e *extractor) renameFromKeys(t *typeDraft, structural []*PropDoc, keys []J
 			}
 			continue
 		}
-		if e.translatedName(p.Name) && i < len(keys) && !tableNames[keys[i].Name] {
+		// On a translated page a one-word name the JSON block lacks may
+		// be a translation written in lower case ("empfangen" for
+		// receive; a translation writes no displayName): the key in its
+		// place names it when their types agree.
+		if i < len(keys) && !tableNames[keys[i].Name] &&
+			(e.translatedName(p.Name) || e.page.Translated() && !hasInnerCapitals(p.Name) && e.sameKind(p.Type, keys[i].Value)) {
 			k := keys[i].Name
 			pos := e.pos(t.jsonOffset + keys[i].KeyOffset)
 			e.warn(p.Pos, diag.NameFromJSON,
@@ -270,6 +275,29 @@ func foldName(names map[string]bool, name string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// sameKind reports a table type and a JSON example value that agree: the
+// same named type, or both numbers, strings or booleans.
+func (e *extractor) sameKind(t TypeExpr, v *JSONValue) bool {
+	jt := e.jsonPlaceholderType(v)
+	switch {
+	case t.Name != "" && jt.Name != "":
+		return strings.EqualFold(ShortName(t.Name), ShortName(jt.Name)) && t.Collection == jt.Collection
+	case t.Primitive == "" || jt.Primitive == "" || t.Collection != jt.Collection:
+		return false
+	case t.Primitive == jt.Primitive:
+		return true
+	}
+	return numeric(t.Primitive) && numeric(jt.Primitive)
+}
+
+func numeric(edm string) bool {
+	switch edm {
+	case "Edm.Int16", "Edm.Int32", "Edm.Int64", "Edm.Byte", "Edm.SByte", "Edm.Double", "Edm.Single", "Edm.Decimal":
+		return true
+	}
+	return false
 }
 
 // renameByKeyType gives a translated row name (navigation rows too, which

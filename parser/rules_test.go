@@ -343,3 +343,19 @@ func TestTranslatedRowTakesTheJSONKeyOfItsType(t *testing.T) {
 	require.Len(t, p.Types, 1)
 	assert.Equal(t, []string{"subject", "attachments", "calendar", "extensions"}, propNames(p.Types[0]))
 }
+
+// On a translated page a one-word name the JSON block lacks takes the key
+// in its place when their types agree; a camelCase name, a type that
+// disagrees, or an English page keep theirs.
+func TestTranslatedLowerCaseNameTakesTheKeyOfItsKind(t *testing.T) {
+	md := func(locale string) string {
+		return "---\nms.contentlocale: " + locale + "\n---\n# <a name=\"summary-resource-type\"></a>Qa summary\n\n" +
+			"## <a name=\"properties\"></a>Qi\n|Zi|Zo|\n|:--|:--|\n|reportDate|Date|\n|empfangen|Int64|\n|lesen|Boolean|\n|displayName|String|\n\n" +
+			"## <a name=\"json-representation\"></a>Jo\n```json\n" + `{"reportDate": "Date", "receive": 1024, "read": 1024, "name": "String"}` + "\n```\n"
+	}
+	p := Parse("summary.md", []byte(md("de-DE")), Options{RootName: "resources"})
+	require.Len(t, p.Types, 1)
+	assert.Equal(t, []string{"reportDate", "receive", "lesen", "displayName", "read", "name"}, propNames(p.Types[0]))
+	p = Parse("summary.md", []byte(md("en-US")), Options{RootName: "resources"})
+	assert.Equal(t, []string{"reportDate", "empfangen", "lesen", "displayName", "receive", "read", "name"}, propNames(p.Types[0]))
+}

@@ -411,18 +411,20 @@ func TestFidelity(t *testing.T) {
 		// outrank an annotation naming entity, as the Inherits line does
 		// on English pages: subscribedSku's page says "Erbt von
 		// [directoryObject]", the service says entity (held out: +7).
+		// The beta on-base figure rose 3.08 -> 3.10 with the same 235
+		// rows: 49 false rows fewer in the denominator.
 		{"localized-de-2019-03", "de-2019-03", "v1.0", map[string]bounds{
 			"type recall": {98, 98.20}, "enum vs struct": {100, 100}, "entity vs complex": {100, 100},
 			"base type exact": {93, 99.59}, "documented property recall": {98.5, 99.16},
-			"documented property name and type exact": {95, 97.40}, "property precision": {96, 98.28},
+			"documented property name and type exact": {95, 97.46}, "property precision": {96, 98.41},
 			"properties declared on a base": {0, 0.03}, "enum member recall": {85, 96.24},
 			"documented enum member recall": {100, 99.29}, "enum member precision": {100, 96.40},
 		}},
 		{"localized-de-2019-03", "de-2019-03", "beta", map[string]bounds{
 			"type recall": {98, 94.31}, "enum vs struct": {100, 100}, "entity vs complex": {100, 93.68},
 			"base type exact": {88, 88.25}, "documented property recall": {98.5, 99.23},
-			"documented property name and type exact": {95, 94.57}, "property precision": {95, 93.42},
-			"properties declared on a base": {0, 3.08}, "enum member recall": {85, 97.34},
+			"documented property name and type exact": {95, 95.03}, "property precision": {95, 94.01},
+			"properties declared on a base": {0, 3.10}, "enum member recall": {85, 97.34},
 			"documented enum member recall": {100, 99.91}, "enum member precision": {100, 97.34},
 		}},
 	} {

@@ -74,14 +74,17 @@ func TestHeldOutLanguage(t *testing.T) {
 		// down by 6 more rows when members tables became known by their
 		// values (member recall 24.67 -> 56.22): the printer enums found
 		// that way keep the lower case of their anchors, their rows' type
-		// cells being transliterated.
+		// cells being transliterated. One more row went when a one-word
+		// name on a translated page came to take the JSON key in its place
+		// where the types agree (German beta name and type 94.57 -> 95.03):
+		// printDocument's JSON block says sizeInBytes, its table size.
 		{"v1.0", map[string]bounds{
 			"type recall": {98, 83.22}, "base type exact": {93, 99.62}, "documented property recall": {98.5, 99.45},
 			"documented property name and type exact": {95, 93.04}, "property precision": {96, 99.24}, "enum member recall": {85, 69.88},
 		}},
 		{"beta", map[string]bounds{
-			"type recall": {98, 81.51}, "base type exact": {88, 98.16}, "documented property recall": {98.5, 98.43},
-			"documented property name and type exact": {95, 87.04}, "property precision": {95, 97.61}, "enum member recall": {85, 56.22},
+			"type recall": {98, 81.51}, "base type exact": {88, 98.16}, "documented property recall": {98.5, 98.42},
+			"documented property name and type exact": {95, 87.02}, "property precision": {95, 97.61}, "enum member recall": {85, 56.22},
 		}},
 	} {
 		t.Run(c.version, func(t *testing.T) {

@@ -49,10 +49,7 @@ func (e *extractor) heading(b *block) {
 		e.curEnum = nil
 	}
 	if b.Level == 1 {
-		name := e.firstIdentifier(text)
-		if name == "" {
-			name = nameFromAnchor(anchor)
-		}
+		name := e.titleName(text, anchor)
 		if e.isEnumPage {
 			if name != "" {
 				e.curEnum = &EnumDoc{Name: name, Pos: e.pos(b.Off), Anchor: anchor}
@@ -66,11 +63,29 @@ func (e *extractor) heading(b *block) {
 		return
 	}
 	if !e.isEnumPage && b.Level == 2 && e.IsTypeTitle(text, anchor) && (e.cur == nil || e.cur.sawTable || e.cur.HasJSON) {
-		e.newType(e.firstIdentifier(text), b.Off, anchor).typeHeading = true
+		e.newType(e.titleName(text, anchor), b.Off, anchor).typeHeading = true
 		e.section = secNone
 		return
 	}
 	e.section = e.Section(text, anchor)
+}
+
+// titleName is the name a title gives: the word of the title that its
+// anchor names ("Ressourcentyp „workbook“" anchored workbook-resource-type
+// is workbook, a translation's own words coming first), else the first
+// name in it, else the anchor's.
+func (e *extractor) titleName(text, anchor string) string {
+	if stem := nameFromAnchor(anchor); stem != "" {
+		for _, tok := range identifierTokens(text) {
+			if strings.EqualFold(tok, stem) {
+				return tok
+			}
+		}
+	}
+	if name := e.firstIdentifier(text); name != "" {
+		return name
+	}
+	return nameFromAnchor(anchor)
 }
 
 // nameFromAnchor reads a lower-cased name from an anchor such as

@@ -359,3 +359,11 @@ func TestTranslatedLowerCaseNameTakesTheKeyOfItsKind(t *testing.T) {
 	p = Parse("summary.md", []byte(md("en-US")), Options{RootName: "resources"})
 	assert.Equal(t, []string{"reportDate", "empfangen", "lesen", "displayName", "receive", "read", "name"}, propNames(p.Types[0]))
 }
+
+// A title whose translation puts its own words first gives the word its
+// anchor names.
+func TestTitleTakesTheWordItsAnchorNames(t *testing.T) {
+	p := parse(t, "# <a name=\"workbook-resource-type\"></a>Ressourcentyp „workbook“\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|id|String|x|\n")
+	require.Len(t, p.Types, 1)
+	assert.Equal(t, "microsoft.graph.workbook", p.Types[0].Name)
+}

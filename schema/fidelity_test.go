@@ -412,20 +412,24 @@ func TestFidelity(t *testing.T) {
 		// on English pages: subscribedSku's page says "Erbt von
 		// [directoryObject]", the service says entity (held out: +7).
 		// The beta on-base figure rose 3.08 -> 3.10 with the same 235
-		// rows: 49 false rows fewer in the denominator.
+		// rows: 49 false rows fewer in the denominator. Beta name and
+		// type (95.03 -> 94.86) and precision (94.01 -> 93.94) went down
+		// when titles took the word their anchor names ("Ressourcentyp
+		// „workbook“"): 19 more types found (type recall 94.31 -> 95.59),
+		// whose 128 rows read 109 right; the other rows are unchanged.
 		{"localized-de-2019-03", "de-2019-03", "v1.0", map[string]bounds{
-			"type recall": {98, 98.20}, "enum vs struct": {100, 100}, "entity vs complex": {100, 100},
-			"base type exact": {93, 99.59}, "documented property recall": {98.5, 99.16},
-			"documented property name and type exact": {95, 97.46}, "property precision": {96, 98.41},
-			"properties declared on a base": {0, 0.03}, "enum member recall": {85, 96.24},
-			"documented enum member recall": {100, 99.29}, "enum member precision": {100, 96.40},
+			"type recall": {98, 98.85}, "enum vs struct": {100, 100}, "entity vs complex": {100, 100},
+			"base type exact": {93, 99.59}, "documented property recall": {98.5, 99.17},
+			"documented property name and type exact": {95, 97.38}, "property precision": {96, 98.42},
+			"properties declared on a base": {0, 0.03}, "enum member recall": {85, 96.28},
+			"documented enum member recall": {100, 99.30}, "enum member precision": {100, 96.43},
 		}},
 		{"localized-de-2019-03", "de-2019-03", "beta", map[string]bounds{
-			"type recall": {98, 94.31}, "enum vs struct": {100, 100}, "entity vs complex": {100, 93.68},
-			"base type exact": {88, 88.25}, "documented property recall": {98.5, 99.23},
-			"documented property name and type exact": {95, 95.03}, "property precision": {95, 94.01},
-			"properties declared on a base": {0, 3.10}, "enum member recall": {85, 97.34},
-			"documented enum member recall": {100, 99.91}, "enum member precision": {100, 97.34},
+			"type recall": {98, 95.59}, "enum vs struct": {100, 100}, "entity vs complex": {100, 93.78},
+			"base type exact": {88, 88.34}, "documented property recall": {98.5, 99.11},
+			"documented property name and type exact": {95, 94.86}, "property precision": {95, 93.94},
+			"properties declared on a base": {0, 3.05}, "enum member recall": {85, 97.35},
+			"documented enum member recall": {100, 99.91}, "enum member precision": {100, 97.35},
 		}},
 	} {
 		t.Run(c.corpus+"/"+c.version, func(t *testing.T) {

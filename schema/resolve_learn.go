@@ -234,12 +234,25 @@ func (r *resolver) learnTypeWords() map[string]LearnedWord {
 	}
 	for _, e := range r.order {
 		for _, pe := range e.props {
-			if lw, ok := learned[r.unknownWord(pe.page, pe.doc)]; ok {
+			if lw, ok := learnedWordOf(learned, r.unknownWord(pe.page, pe.doc)); ok {
 				pe.doc.Type.Primitive, pe.doc.Type.Name = lw.Type, ""
 			}
 		}
 	}
 	return learned
+}
+
+// learnedWordOf finds the learned type word a type cell is, or starts with
+// before a comma ("zeichenfolge, maximale größe 20": a string with a size).
+func learnedWordOf(learned map[string]LearnedWord, cell string) (LearnedWord, bool) {
+	if lw, ok := learned[cell]; ok {
+		return lw, true
+	}
+	if first, _, ok := strings.Cut(cell, ","); ok {
+		lw, ok := learned[strings.TrimSpace(first)]
+		return lw, ok
+	}
+	return LearnedWord{}, false
 }
 
 // majority returns the value seen most, when it was seen often enough and

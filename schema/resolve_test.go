@@ -724,3 +724,24 @@ func TestRepeatedRowsOutrankAnEntityAnnotation(t *testing.T) {
 	require.NotNil(t, em.Base)
 	assert.Equal(t, "microsoft.graph.message", *em.Base)
 }
+
+// A type word no data file knows is learned from the JSON placeholders
+// beside it, and read also where more words follow it after a comma.
+func TestTypeWordLearnedFromPlaceholders(t *testing.T) {
+	typePage := func(name string, rows, json string) string {
+		return "---\nms.contentlocale: xx-XX\n---\n# <a name=\"" + name + "-resource-type\"></a>" + name + " qa\n\n" +
+			"## <a name=\"properties\"></a>Qi\n|Zi|Zo|Zu|\n|:--|:--|:--|\n" + rows + "\n\n" +
+			"## <a name=\"json-representation\"></a>Jo\n```json\n" + json + "\n```\n"
+	}
+	files := map[string]string{}
+	for _, n := range []string{"a", "b", "c"} {
+		files[n+".md"] = typePage(n, "|label|Zeichenkette|x|", `{"label": "String"}`)
+	}
+	files["d.md"] = typePage("d", "|code|Zeichenkette, höchstens 20|x|", `{"other": "String"}`)
+	s := resolveRaw(t, files)
+	require.NotNil(t, s.Learned)
+	assert.Equal(t, LearnedWord{Type: "Edm.String", Count: 3}, s.Learned.TypeWords["zeichenkette"])
+	d := mustType(t, s, "microsoft.graph.d")
+	require.NotEmpty(t, d.Properties)
+	assert.Equal(t, "Edm.String", d.Properties[0].Type)
+}

@@ -9,8 +9,8 @@ import (
 // enumHeadingName returns x for a heading "x values" (or an anchor
 // "x-values"), the form aggregated and inline enum sections use.
 // anchorOnly says the name is the anchor's alone: the heading's words do
-// not show it (a translation wrote "значения Алертсеверити" or
-// "Vertraulichkeits Werte"), so it has no letter case, and the resolver
+// not show it (a translation wrote `значения Алертсеверити` or
+// `Vertraulichkeits Werte`), so it has no letter case, and the resolver
 // keeps the enum only when some row names it.
 func (e *extractor) enumHeadingName(text, anchor string) (name string, anchorOnly bool) {
 	t := strings.TrimSpace(text)
@@ -71,7 +71,7 @@ func (e *extractor) heading(b *block) {
 }
 
 // titleName is the name a title gives: the word of the title that its
-// anchor names ("Ressourcentyp „workbook“" anchored workbook-resource-type
+// anchor names (`Ressourcentyp „workbook“` anchored workbook-resource-type
 // is workbook, a translation's own words coming first), else the first
 // name in it, else the anchor's.
 func (e *extractor) titleName(text, anchor string) string {

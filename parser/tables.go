@@ -101,7 +101,7 @@ func wholeNames(b *block) bool {
 }
 
 // valuesColumn reports a column after the first whose cells are integers
-// in four rows of five or more (a translation garbles some: "нуль").
+// in four rows of five or more (a translation garbles some: `нуль`).
 func valuesColumn(b *block) bool {
 	for c := 1; c < len(b.Header.Cells); c++ {
 		ints := 0

@@ -20,8 +20,8 @@ type Learned struct {
 	BasePhrases      map[string]int         `json:"basePhrases,omitempty"`      // "erbt von" before a base link
 	InheritedPhrases map[string]int         `json:"inheritedPhrases,omitempty"` // "geerbt von" before a row's base
 	// CollectionPhrases are the words around a type's name that make a
-	// collection ("sammlung von objekten des typs …", "… -sammlung"), with
-	// "…" for the name, learned from rows whose JSON example is an array:
+	// collection (`sammlung von objekten des typs ...`, `... -sammlung`), with
+	// `...` for the name, learned from rows whose JSON example is an array:
 	// each with the number of rows without an example it made collections.
 	CollectionPhrases map[string]int `json:"collectionPhrases,omitempty"`
 	// NameCases are enums a translated title wrote in other letter case
@@ -59,7 +59,7 @@ func (r *resolver) learn() *Learned {
 }
 
 // collectionPhrase is a type cell's words around the name it links or
-// names, lower-cased, with "…" for the name ("" when there are none).
+// names, lower-cased, with "..." for the name ("" when there are none).
 func collectionPhrase(t parser.TypeExpr) string {
 	if t.Name == "" || len(t.Raw) == len(t.Name) {
 		return ""
@@ -72,7 +72,7 @@ func collectionPhrase(t parser.TypeExpr) string {
 	if before == "" && after == "" {
 		return ""
 	}
-	return strings.ToLower(strings.Join(strings.Fields(before+" … "+after), " "))
+	return strings.ToLower(strings.Join(strings.Fields(before+" ... "+after), " "))
 }
 
 // learnCollectionPhrases learns the words that make a type cell a
@@ -102,7 +102,7 @@ func (r *resolver) learnCollectionPhrases() map[string]int {
 		}
 	}
 	// Reported with the rows each made collections (a phrase the words
-	// already read, "… collection", changes nothing).
+	// already read, `... collection`, changes nothing).
 	applied := map[string]int{}
 	for _, e := range r.order {
 		for _, pe := range e.props {
@@ -243,7 +243,7 @@ func (r *resolver) learnTypeWords() map[string]LearnedWord {
 }
 
 // learnedWordOf finds the learned type word a type cell is, or starts with
-// before a comma ("zeichenfolge, maximale größe 20": a string with a size).
+// before a comma (`zeichenfolge, maximale größe 20`: a string with a size).
 func learnedWordOf(learned map[string]LearnedWord, cell string) (LearnedWord, bool) {
 	if lw, ok := learned[cell]; ok {
 		return lw, true
@@ -306,8 +306,8 @@ func (r *resolver) learnBasePhrases() (map[string]int, map[string]int) {
 	learnedRows := learnedPhrases(rows)
 	prose := map[string]map[string]int{}
 	// A phrase learned from the pages of one base alone may be those
-	// pages' own wording ("Geerbt von der Entität [domainDnsRecord]"
-	// keeps "der entität"): it must point at two bases or more.
+	// pages' own wording (`Geerbt von der Entität [domainDnsRecord]`
+	// keeps `der entität`): it must point at two bases or more.
 	proseTargets := map[string]map[*entry]bool{}
 	for _, e := range r.order {
 		for _, td := range e.tdocs {

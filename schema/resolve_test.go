@@ -608,7 +608,7 @@ func TestCollectionPhraseLearnedFromJSONArrays(t *testing.T) {
 	require.Len(t, d.Properties, 2)
 	assert.True(t, d.Properties[0].Collection, "things: the phrase the arrays had")
 	assert.False(t, d.Properties[1].Collection, "single: no phrase")
-	assert.Equal(t, map[string]int{"vek de …": 1}, s.Learned.CollectionPhrases, "counted where it changed a row")
+	assert.Equal(t, map[string]int{"vek de ...": 1}, s.Learned.CollectionPhrases, "counted where it changed a row")
 }
 
 // A phrase before a link in prose is learned as a base phrase where it

@@ -1,0 +1,214 @@
+// Pass 1b, learn, continued: the phrases that introduce a base, in rows
+// (`Geerbt von [x]`) and in prose (`Erbt von [x]`), learned from the pages
+// whose annotation or rows name the base, and the bases they and repeated
+// rows give the types that state none.
+
+package schema
+
+import (
+	"strings"
+
+	"github.com/docgen/graphgen/parser"
+)
+
+// shortPhrase keeps the last two words of a phrase: "erbt von" of "das
+// gerät. erbt von".
+func shortPhrase(p string) string {
+	w := strings.Fields(p)
+	return strings.Join(w[max(0, len(w)-2):], " ")
+}
+
+// learnBasePhrases learns the phrases that introduce a base and gives the
+// types and rows that have no other sign the claims they make. Rows first:
+// a row's link that names its type's annotated base, or a type that
+// declares a property of the row's name, shows what the phrase before it
+// means ("Geerbt von [directoryObject]" on id). Then prose: the phrase
+// before a link to the base that the annotation, or the learned rows,
+// name.
+func (r *resolver) learnBasePhrases() (map[string]int, map[string]int) {
+	rows := map[string]map[string]int{}
+	for _, e := range r.order {
+		for _, td := range e.tdocs {
+			base := r.annotatedBase(td)
+			for _, d := range td.doc.Properties {
+				if d.LinkPhrase == nil {
+					continue
+				}
+				target := r.resolveClaim(td.page, d.LinkPhrase.Claim)
+				note(rows, shortPhrase(d.LinkPhrase.Phrase), target != nil && target != e && (target == base || declares(target, d.Name)))
+			}
+		}
+	}
+	learnedRows := learnedPhrases(rows)
+	prose := map[string]map[string]int{}
+	// A phrase learned from the pages of one base alone may be those
+	// pages' own wording (`Geerbt von der Entität [domainDnsRecord]`
+	// keeps `der entität`): it must point at two bases or more.
+	proseTargets := map[string]map[*entry]bool{}
+	for _, e := range r.order {
+		for _, td := range e.tdocs {
+			for _, d := range td.doc.Properties {
+				if d.Inherited == nil && d.LinkPhrase != nil && learnedRows[shortPhrase(d.LinkPhrase.Phrase)] > 0 {
+					c := d.LinkPhrase.Claim
+					c.Source = parser.ClaimRow
+					d.Inherited = &c
+				}
+			}
+			// The base is the annotated one, else one of the types the
+			// rows inherit from: a type's rows name the ancestor that
+			// declares each property, its parent or one further up.
+			bases := r.rowBases(td)
+			if b := r.annotatedBase(td); b != nil {
+				bases = map[*entry]bool{b: true}
+			}
+			for _, lp := range td.doc.LinkPhrases {
+				target := r.resolveClaim(td.page, lp.Claim)
+				if len(bases) == 0 && !extends(td, target) {
+					continue // nothing says what a base of this type is
+				}
+				toBase := bases[target] || extends(td, target)
+				note(prose, shortPhrase(lp.Phrase), toBase)
+				if toBase {
+					if proseTargets[shortPhrase(lp.Phrase)] == nil {
+						proseTargets[shortPhrase(lp.Phrase)] = map[*entry]bool{}
+					}
+					proseTargets[shortPhrase(lp.Phrase)][target] = true
+				}
+			}
+		}
+	}
+	learnedProse := learnedPhrases(prose)
+	for phrase := range learnedProse {
+		if len(proseTargets[phrase]) < 2 {
+			delete(learnedProse, phrase)
+		}
+	}
+	for _, e := range r.order {
+		for _, td := range e.tdocs {
+			if statesBase(td.doc) {
+				continue
+			}
+			var claim *parser.BaseClaim
+			var extended []parser.BaseClaim
+			for _, lp := range td.doc.LinkPhrases {
+				if learnedProse[shortPhrase(lp.Phrase)] > 0 {
+					claim = &lp.Claim
+					break
+				}
+				if target := r.resolveClaim(td.page, lp.Claim); extends(td, target) && len(target.tdocs[0].doc.Properties) >= 3 {
+					extended = append(extended, lp.Claim)
+				}
+			}
+			// Else the one type the prose links whose rows (three or more)
+			// the page repeats, and more, as a derived type's page does.
+			if claim == nil && len(extended) == 1 {
+				claim = &extended[0]
+			}
+			if claim != nil {
+				c := *claim
+				c.Source = parser.ClaimInherits
+				td.doc.Bases = append(td.doc.Bases, c)
+			}
+		}
+	}
+	return learnedProse, learnedRows
+}
+
+func note(m map[string]map[string]int, phrase string, toBase bool) {
+	if m[phrase] == nil {
+		m[phrase] = map[string]int{}
+	}
+	if toBase {
+		m[phrase]["base"]++
+	} else {
+		m[phrase]["other"]++
+	}
+}
+
+// declares reports whether a type's pages list a property of this name.
+func declares(e *entry, name string) bool {
+	for _, pe := range e.props {
+		if strings.EqualFold(pe.doc.Name, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// statesBase reports a definition with a sign of its base other than an
+// annotation naming the root entity type, the template's default (which a
+// more specific base the prose names outranks: claimRank).
+func statesBase(d *parser.TypeDoc) bool {
+	for _, c := range d.Bases {
+		if c.Source != parser.ClaimAnnotation || !strings.EqualFold(c.Name, entityName) {
+			return true
+		}
+	}
+	return false
+}
+
+// extends reports a type whose page lists every property the target's
+// page declares (two or more), and more: what a derived type's page does,
+// its base's rows repeated.
+func extends(td typeDoc, target *entry) bool {
+	if target == nil || len(target.tdocs) == 0 || target.tdocs[0].doc == td.doc {
+		return false
+	}
+	base := target.tdocs[0].doc.Properties
+	if len(base) < 2 || len(td.doc.Properties) <= len(base) {
+		return false
+	}
+	mine := map[string]bool{}
+	for _, d := range td.doc.Properties {
+		mine[d.Name] = true
+	}
+	if len(mine) <= len(base) {
+		return false // a derived type adds properties; the same list says nothing
+	}
+	// Nine rows in ten: a translated page renames a few.
+	missing := 0
+	for _, d := range base {
+		if !mine[d.Name] {
+			missing++
+		}
+	}
+	return missing*10 <= len(base)
+}
+
+// rowBases are the types the rows of a definition say they are inherited
+// from.
+func (r *resolver) rowBases(td typeDoc) map[*entry]bool {
+	bases := map[*entry]bool{}
+	for _, d := range td.doc.Properties {
+		if d.Inherited == nil {
+			continue
+		}
+		if t := r.resolveClaim(td.page, *d.Inherited); t != nil {
+			bases[t] = true
+		}
+	}
+	return bases
+}
+
+// learnedPhrases keeps the phrases that point at the base often enough and
+// in a large enough share of their uses.
+func learnedPhrases(seen map[string]map[string]int) map[string]int {
+	out := map[string]int{}
+	for phrase, m := range seen {
+		if n := m["base"]; n >= learnMinCount && float64(n) >= learnMinShare*float64(n+m["other"]) {
+			out[phrase] = n
+		}
+	}
+	return out
+}
+
+// annotatedBase is the type a definition's annotation names as its base,
+// or nil.
+func (r *resolver) annotatedBase(td typeDoc) *entry {
+	for _, c := range td.doc.Bases {
+		if c.Source == parser.ClaimAnnotation && c.Name != "" {
+			return r.resolveClaim(td.page, c)
+		}
+	}
+	return nil
+}

@@ -85,7 +85,7 @@ func (e *extractor) renameFromKeys(t *typeDraft, structural []*PropDoc, keys []J
 		// be a translation written in lower case ("empfangen" for
 		// receive; a translation writes no displayName): the key in its
 		// place names it when their types agree.
-		if i < len(keys) && !tableNames[keys[i].Name] &&
+		if i < len(keys) && !tableNames[keys[i].Name] && IsIdentifier(keys[i].Name) &&
 			(e.translatedName(p.Name) || e.page.Translated() && !hasInnerCapitals(p.Name) && e.sameKind(p.Type, keys[i].Value)) {
 			k := keys[i].Name
 			pos := e.pos(t.jsonOffset + keys[i].KeyOffset)

@@ -367,3 +367,14 @@ func TestTitleTakesTheWordItsAnchorNames(t *testing.T) {
 	require.Len(t, p.Types, 1)
 	assert.Equal(t, "microsoft.graph.workbook", p.Types[0].Name)
 }
+
+// A JSON key that is no name (quotes escaped as &quot; run the key into
+// its value) never replaces a row's name.
+func TestTranslatedRowNeverTakesAKeyThatIsNoName(t *testing.T) {
+	md := "---\nms.contentlocale: ru-RU\n---\n# <a name=\"deleteaction-resource-type\"></a>Qa deleteAction\n\n" +
+		"## <a name=\"properties\"></a>Qi\n|Zi|Zo|Zu|\n|:--|:--|:--|\n|name|String|x|\n|Objecttype|String|x|\n\n" +
+		"## <a name=\"json-representation\"></a>Jo\n```json\n" + `{"name": "String", "objectType&quot;: &quot;File | Folder": "String"}` + "\n```\n"
+	p := Parse("deleteaction.md", []byte(md), Options{RootName: "resources"})
+	require.Len(t, p.Types, 1)
+	assert.Equal(t, []string{"name", "Objecttype"}, propNames(p.Types[0]))
+}

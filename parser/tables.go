@@ -104,13 +104,7 @@ func wholeNames(b *block) bool {
 // in four rows of five or more (a translation garbles some: `нуль`).
 func valuesColumn(b *block) bool {
 	for c := 1; c < len(b.Header.Cells); c++ {
-		ints := 0
-		for _, r := range b.Rows {
-			if _, err := parseIntValue(strings.TrimSpace(cellAt(r, c).Text)); err == nil {
-				ints++
-			}
-		}
-		if ints*5 >= len(b.Rows)*4 {
+		if ints, _ := integerCells(b, c); ints*5 >= len(b.Rows)*4 {
 			return true
 		}
 	}
@@ -121,23 +115,27 @@ func valuesColumn(b *block) bool {
 // cells are all integers (a members table's values), or -1.
 func integerColumn(b *block) int {
 	for c := 1; c < len(b.Header.Cells); c++ {
-		seen := 0
-		for _, r := range b.Rows {
-			v := strings.TrimSpace(cellAt(r, c).Text)
-			if v == "" {
-				continue
-			}
-			if _, err := parseIntValue(v); err != nil {
-				seen = -1
-				break
-			}
-			seen++
-		}
-		if seen > 0 {
+		if ints, filled := integerCells(b, c); ints > 0 && ints == filled {
 			return c
 		}
 	}
 	return -1
+}
+
+// integerCells counts a column's cells that hold an integer, and those
+// that hold anything.
+func integerCells(b *block, c int) (ints, filled int) {
+	for _, r := range b.Rows {
+		v := strings.TrimSpace(cellAt(r, c).Text)
+		if v == "" {
+			continue
+		}
+		filled++
+		if _, err := parseIntValue(v); err == nil {
+			ints++
+		}
+	}
+	return ints, filled
 }
 
 func (e *extractor) hasTypeColumn(b *block) bool {

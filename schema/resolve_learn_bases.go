@@ -57,22 +57,25 @@ func (r *resolver) learnBasePhrases() (map[string]int, map[string]int) {
 			// The base is the annotated one, else one of the types the
 			// rows inherit from: a type's rows name the ancestor that
 			// declares each property, its parent or one further up.
-			bases := r.rowBases(td)
+			var bases map[*entry]bool
 			if b := r.annotatedBase(td); b != nil {
 				bases = map[*entry]bool{b: true}
+			} else {
+				bases = r.rowBases(td)
 			}
 			for _, lp := range td.doc.LinkPhrases {
 				target := r.resolveClaim(td.page, lp.Claim)
-				if len(bases) == 0 && !extends(td, target) {
+				extended := extends(td, target)
+				if len(bases) == 0 && !extended {
 					continue // nothing says what a base of this type is
 				}
-				toBase := bases[target] || extends(td, target)
-				note(prose, shortPhrase(lp.Phrase), toBase)
+				phrase, toBase := shortPhrase(lp.Phrase), bases[target] || extended
+				note(prose, phrase, toBase)
 				if toBase {
-					if proseTargets[shortPhrase(lp.Phrase)] == nil {
-						proseTargets[shortPhrase(lp.Phrase)] = map[*entry]bool{}
+					if proseTargets[phrase] == nil {
+						proseTargets[phrase] = map[*entry]bool{}
 					}
-					proseTargets[shortPhrase(lp.Phrase)][target] = true
+					proseTargets[phrase][target] = true
 				}
 			}
 		}

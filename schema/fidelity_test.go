@@ -80,6 +80,13 @@ func loadSchemaWith(t testing.TB, dir string, words *lang.Set) (*Schema, map[str
 // loadSchemaFrom is loadSchemaWith on each page's text as transform
 // returns it (nil: as read).
 func loadSchemaFrom(t testing.TB, dir string, words *lang.Set, transform func([]byte) []byte) (*Schema, map[string][]byte) {
+	pages, texts := loadPages(t, dir, words, transform)
+	return Resolve(pages), texts
+}
+
+// loadPages parses every page of a folder, each page's text as transform
+// returns it (nil: as read), and returns the pages and their texts.
+func loadPages(t testing.TB, dir string, words *lang.Set, transform func([]byte) []byte) ([]*parser.Page, map[string][]byte) {
 	var paths []string
 	require.NoError(t, filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
@@ -114,7 +121,7 @@ func loadSchemaFrom(t testing.TB, dir string, words *lang.Set, transform func([]
 	for i, p := range pages {
 		byPath[p.Path] = texts[i]
 	}
-	return Resolve(pages), byPath
+	return pages, byPath
 }
 
 type ratio struct{ hit, total int }

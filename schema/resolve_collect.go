@@ -6,6 +6,7 @@ package schema
 import (
 	"fmt"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -32,7 +33,7 @@ func (r *resolver) collect() {
 	named := r.namedByRows()
 	for _, p := range r.pages {
 		for _, d := range p.Types {
-			r.addType(p, d)
+			r.addType(p, ownCopy(d))
 		}
 		for _, d := range p.Enums {
 			// A section known by its anchor alone ("x-values" under a
@@ -62,6 +63,21 @@ func (r *resolver) collect() {
 			r.mergeEnumDocs(e)
 		}
 	}
+}
+
+// ownCopy returns a copy of a type's definition for the resolver to
+// change (learning rewrites row types and adds base claims), so that the
+// page models stay as the parser made them: resolving them again, or
+// caching them, gives the same.
+func ownCopy(d *parser.TypeDoc) *parser.TypeDoc {
+	c := *d
+	c.Bases = slices.Clip(c.Bases)
+	c.Properties = make([]*parser.PropDoc, len(d.Properties))
+	for i, pd := range d.Properties {
+		own := *pd
+		c.Properties[i] = &own
+	}
+	return &c
 }
 
 // namedByRows returns the lower-cased short names that property rows use

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -183,5 +185,53 @@ func BenchmarkSnapshotLoad(b *testing.B) {
 		if len(c.readSnapshot(path)) != len(pages) {
 			b.Fatal("snapshot not read whole")
 		}
+	}
+}
+
+// BenchmarkOnePageEdited is a rerun with the caches after one page of the
+// bilingual beta folder changed: a row's description (prose), or a row's
+// type (structure), edited anew before each run.
+func BenchmarkOnePageEdited(b *testing.B) {
+	src := benchInput(b)
+	for _, edit := range []struct {
+		name     string
+		from, to string // the first from in user.md becomes to with the run's number
+	}{
+		{"prose", "The name displayed in the address book for the user.", "The name displayed in the address book for the user (edit %d)."},
+		{"row", `data-stu-id="d7e17-434">aboutMe<`, `data-stu-id="d7e17-434">aboutMe%d<`},
+	} {
+		b.Run(edit.name, func(b *testing.B) {
+			dir := b.TempDir()
+			b.Setenv("XDG_CACHE_HOME", filepath.Join(dir, "cache"))
+			in, out := filepath.Join(dir, "in"), filepath.Join(dir, "out")
+			if err := os.CopyFS(in, os.DirFS(src)); err != nil {
+				b.Fatal(err)
+			}
+			page := filepath.Join(in, "user.md")
+			original, err := os.ReadFile(page)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if !bytes.Contains(original, []byte(edit.from)) {
+				b.Fatalf("user.md has no %q to edit", edit.from)
+			}
+			args := []string{"-q", "-in", in, "-out", out}
+			if code := run(args, io.Discard, io.Discard); code != exitOK {
+				b.Fatal("exit", code)
+			}
+			n := 0
+			for b.Loop() {
+				b.StopTimer()
+				n++
+				edited := bytes.Replace(original, []byte(edit.from), fmt.Appendf(nil, edit.to, n), 1)
+				if err := os.WriteFile(page, edited, 0o644); err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				if code := run(args, io.Discard, io.Discard); code != exitOK {
+					b.Fatal("exit", code)
+				}
+			}
+		})
 	}
 }

@@ -1,0 +1,151 @@
+// Prose: where each description of a resolved schema came from, so that a
+// rerun whose edited pages changed only in their descriptions gives the
+// last schema the new text instead of resolving every page again.
+
+package schema
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/docgen/graphgen/parser"
+)
+
+// Prose records, for each description of a schema (in the order of
+// Schema.descriptions), the page description it is a copy of.
+type Prose struct {
+	Pages   []string // paths of the pages the descriptions came from
+	Origins []Origin
+}
+
+// Origin names one page description: the Index-th of
+// parser.Page.Descriptions on Pages[Page]. Page is -1 for a description no
+// page gave as it stands (the resolver wrote it, or there is none).
+type Origin struct {
+	Page, Index int32
+}
+
+// proseToken starts the stand-in a page description is replaced by while
+// resolving: no page text holds it (goldmark turns NUL into U+FFFD).
+const proseToken = "\x00prose:"
+
+// TraceProse runs resolve on pages and records where each description of
+// the schema came from. The resolver copies descriptions and tells only
+// whether one is empty, so while it runs every non-empty description
+// stands in as a token that names it; the tokens are put back to text
+// afterwards, and the pages are left as they were. Prose is nil when a
+// page's text could be taken for a token, or a token did not come back
+// whole: the schema is then the one resolve gives on the pages as they
+// are.
+func TraceProse(pages []*parser.Page, resolve func([]*parser.Page) *Schema) (*Schema, *Prose) {
+	pr := &Prose{Pages: make([]string, len(pages))}
+	var texts []string
+	var origins []Origin
+	var fields []*string
+	for i, p := range pages {
+		pr.Pages[i] = p.Path
+		for j, d := range p.Descriptions() {
+			if *d == "" {
+				continue
+			}
+			if strings.HasPrefix(*d, proseToken) {
+				return resolve(pages), nil
+			}
+			texts = append(texts, *d)
+			origins = append(origins, Origin{int32(i), int32(j)})
+			fields = append(fields, d)
+			*d = proseToken + strconv.Itoa(len(texts)-1)
+		}
+	}
+	var s *Schema
+	func() {
+		defer func() { // the pages get their text back, whatever resolve does
+			for k, d := range fields {
+				*d = texts[k]
+			}
+		}()
+		s = resolve(pages)
+	}()
+	if s == nil {
+		return nil, nil
+	}
+	traced := true
+	for _, d := range s.descriptions() {
+		o := Origin{-1, -1}
+		if rest, ok := strings.CutPrefix(*d, proseToken); ok {
+			k, err := strconv.Atoi(rest)
+			if err != nil || k < 0 || k >= len(texts) {
+				traced = false
+				continue
+			}
+			*d, o = texts[k], origins[k]
+		} else if strings.Contains(*d, proseToken) {
+			traced = false // the resolver made text of a description
+		}
+		pr.Origins = append(pr.Origins, o)
+	}
+	if !traced {
+		return resolve(pages), nil
+	}
+	return s, pr
+}
+
+// descriptions returns the schema's description fields in a fixed order:
+// each type's, then its properties', then its members'.
+func (s *Schema) descriptions() []*string {
+	var out []*string
+	for _, t := range s.Types {
+		out = append(out, &t.Description)
+		for _, p := range t.Properties {
+			out = append(out, &p.Description)
+		}
+		for _, m := range t.Members {
+			out = append(out, &m.Description)
+		}
+	}
+	return out
+}
+
+// Redescribe gives the schema the descriptions of edited pages, each of
+// the same structure as the page of that path the schema was resolved
+// from (parser.SameStructure): the result is what resolving the pages
+// with these edits gives. It fails, changing nothing, when the record
+// does not fit the schema or a page.
+func (s *Schema) Redescribe(pr *Prose, edited []*parser.Page) error {
+	fields := s.descriptions()
+	if pr == nil || len(pr.Origins) != len(fields) {
+		return fmt.Errorf("the prose record does not fit the schema")
+	}
+	byPath := make(map[string]int32, len(pr.Pages))
+	for i, p := range pr.Pages {
+		byPath[p] = int32(i)
+	}
+	texts := map[int32][]*string{}
+	for _, p := range edited {
+		i, ok := byPath[p.Path]
+		if !ok {
+			return fmt.Errorf("%s: not a page the schema was resolved from", p.Path)
+		}
+		texts[i] = p.Descriptions()
+	}
+	type change struct {
+		field *string
+		text  string
+	}
+	var changes []change
+	for k, o := range pr.Origins {
+		ds, ok := texts[o.Page]
+		if !ok {
+			continue
+		}
+		if o.Index < 0 || int(o.Index) >= len(ds) || *ds[o.Index] == "" {
+			return fmt.Errorf("%s: the prose record does not fit the page", pr.Pages[o.Page])
+		}
+		changes = append(changes, change{fields[k], *ds[o.Index]})
+	}
+	for _, c := range changes {
+		*c.field = c.text
+	}
+	return nil
+}

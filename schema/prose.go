@@ -107,27 +107,40 @@ func (s *Schema) descriptions() []*string {
 	return out
 }
 
-// Redescribe gives the schema the descriptions of edited pages, each of
-// the same structure as the page of that path the schema was resolved
-// from (parser.SameStructure): the result is what resolving the pages
-// with these edits gives. It fails, changing nothing, when the record
-// does not fit the schema or a page.
-func (s *Schema) Redescribe(pr *Prose, edited []*parser.Page) error {
+// ProseTexts returns each page's descriptions (parser.Page.Descriptions),
+// by page path: what Redescribe takes.
+func ProseTexts(pages ...*parser.Page) map[string][]string {
+	out := make(map[string][]string, len(pages))
+	for _, p := range pages {
+		ds := p.Descriptions()
+		texts := make([]string, len(ds))
+		for i, d := range ds {
+			texts[i] = *d
+		}
+		out[p.Path] = texts
+	}
+	return out
+}
+
+// Redescribe gives the schema the descriptions of edited pages (texts, by
+// page path, as ProseTexts gives them), each page of the same structure as
+// the page of that path the schema was resolved from
+// (parser.SameStructure): the result is what resolving the pages with
+// these edits gives. It fails, changing nothing, when the record does not
+// fit the schema or a page.
+func (s *Schema) Redescribe(pr *Prose, texts map[string][]string) error {
 	fields := s.descriptions()
 	if pr == nil || len(pr.Origins) != len(fields) {
 		return fmt.Errorf("the prose record does not fit the schema")
 	}
-	byPath := make(map[string]int32, len(pr.Pages))
+	byPage := make(map[int32][]string, len(texts))
 	for i, p := range pr.Pages {
-		byPath[p] = int32(i)
-	}
-	texts := map[int32][]*string{}
-	for _, p := range edited {
-		i, ok := byPath[p.Path]
-		if !ok {
-			return fmt.Errorf("%s: not a page the schema was resolved from", p.Path)
+		if t, ok := texts[p]; ok {
+			byPage[int32(i)] = t
 		}
-		texts[i] = p.Descriptions()
+	}
+	if len(byPage) != len(texts) {
+		return fmt.Errorf("a page the schema was not resolved from")
 	}
 	type change struct {
 		field *string
@@ -135,17 +148,53 @@ func (s *Schema) Redescribe(pr *Prose, edited []*parser.Page) error {
 	}
 	var changes []change
 	for k, o := range pr.Origins {
-		ds, ok := texts[o.Page]
+		t, ok := byPage[o.Page]
 		if !ok {
 			continue
 		}
-		if o.Index < 0 || int(o.Index) >= len(ds) || *ds[o.Index] == "" {
+		if o.Index < 0 || int(o.Index) >= len(t) || t[o.Index] == "" {
 			return fmt.Errorf("%s: the prose record does not fit the page", pr.Pages[o.Page])
 		}
-		changes = append(changes, change{fields[k], *ds[o.Index]})
+		changes = append(changes, change{fields[k], t[o.Index]})
 	}
 	for _, c := range changes {
 		*c.field = c.text
 	}
 	return nil
+}
+
+// MarshalBinary writes the record for UnmarshalProse.
+func (pr *Prose) MarshalBinary() ([]byte, error) {
+	w := writer{buf: make([]byte, 0, 32*len(pr.Pages)+8*len(pr.Origins))}
+	w.uint(uint64(len(pr.Pages)))
+	for _, p := range pr.Pages {
+		w.str(p)
+	}
+	w.uint(uint64(len(pr.Origins)))
+	for _, o := range pr.Origins {
+		w.int(int64(o.Page))
+		w.int(int64(o.Index))
+	}
+	return w.buf, nil
+}
+
+// UnmarshalProse reads what Prose.MarshalBinary wrote.
+func UnmarshalProse(data []byte) (*Prose, error) {
+	r := reader{text: string(data)}
+	pr := &Prose{Pages: make([]string, r.count())}
+	for i := range pr.Pages {
+		pr.Pages[i] = r.str()
+	}
+	pr.Origins = make([]Origin, r.count())
+	for i := range pr.Origins {
+		o := &pr.Origins[i]
+		o.Page, o.Index = int32(r.int()), int32(r.int())
+		if o.Page < -1 || int(o.Page) >= len(pr.Pages) {
+			r.fail()
+		}
+	}
+	if r.err != nil || r.off != len(r.text) {
+		return nil, fmt.Errorf("not a prose record, or not whole")
+	}
+	return pr, nil
 }

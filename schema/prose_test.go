@@ -1,9 +1,11 @@
 package schema
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/docgen/graphgen/diag"
 	"github.com/docgen/graphgen/parser"
 	"github.com/docgen/graphgen/parser/corpus"
 	"github.com/stretchr/testify/assert"
@@ -22,6 +24,7 @@ func schemaJSON(t *testing.T, s *Schema) string {
 	require.NoError(t, err)
 	var links strings.Builder
 	for _, typ := range s.Types {
+		links.WriteString(typ.Name + " file " + typ.FileName + " key " + typ.KeyProperty + "\n")
 		if typ.BaseType != nil {
 			links.WriteString(typ.Name + " base " + typ.BaseType.Name + "\n")
 		}
@@ -82,7 +85,7 @@ func TestProseOnEveryCorpusFolder(t *testing.T) {
 					}
 				}
 			}
-			require.NoError(t, cached.Redescribe(pr, edited))
+			require.NoError(t, cached.Redescribe(pr, ProseTexts(edited...)))
 			assert.Equal(t, schemaJSON(t, Resolve(pages)), schemaJSON(t, cached), "redescribed as resolved")
 		})
 	}
@@ -126,4 +129,57 @@ func TestTraceProseRefusesTextMadeOfADescription(t *testing.T) {
 	s, pr := TraceProse([]*parser.Page{page}, quoting)
 	assert.Nil(t, pr)
 	assert.Equal(t, "About: A book.", s.Lookup("microsoft.graph.book").Description)
+}
+
+// The binary form writes every field: a field added to these types must be
+// added to MarshalBinary and UnmarshalBinary, and then to this list.
+func TestBinaryCoversEveryField(t *testing.T) {
+	want := map[reflect.Type][]string{
+		reflect.TypeFor[Type]():            {"Name", "Kind", "Base", "Abstract", "OpenType", "Flags", "GoName", "GoInterface", "Source", "Description", "Properties", "Members", "BaseType", "Derived", "FileName", "KeyProperty"},
+		reflect.TypeFor[Property]():        {"Name", "Type", "Collection", "Navigation", "Nullable", "Deprecated", "GoName", "Description", "Source", "Ref"},
+		reflect.TypeFor[Member]():          {"Name", "Value", "Deprecated", "GoName", "Description", "Source"},
+		reflect.TypeFor[diag.Diagnostic](): {"File", "Line", "Col", "Severity", "Code", "Message"},
+		reflect.TypeFor[Learned]():         {"TypeWords", "BasePhrases", "InheritedPhrases", "CollectionPhrases", "NameCases"},
+		reflect.TypeFor[LearnedWord]():     {"Type", "Count"},
+		reflect.TypeFor[Schema]():          {"Version", "Types", "Diagnostics", "Learned", "byName"},
+	}
+	for typ, fields := range want {
+		var got []string
+		for i := range typ.NumField() {
+			got = append(got, typ.Field(i).Name)
+		}
+		assert.Equal(t, fields, got, "%s: update schema/binary.go", typ)
+	}
+}
+
+// A schema written and read back is the same schema, every field and link
+// included; a cut or changed byte is refused.
+func TestBinaryRoundTrip(t *testing.T) {
+	s := resolveRaw(t, map[string]string{
+		"shelf.md": "# shelf resource type\n\nNamespace: microsoft.graph\n\nA shelf.\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| id | String | Key. |\n| books | [book](book.md) collection | The books. |\n| kind | [shelfKind](#shelfkind-values) | What kind. |\n| raw | Json | Anything. |\n\n### shelfKind values\n\n| Member | Value | Description |\n|:--|:--|:--|\n| wall | 0 | On a wall. |\n| floor | 1 | Standing. |\n",
+		"book.md":  "# book resource type\n\nNamespace: microsoft.graph\n\nA book. Inherits from [item](item.md).\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| title | String | The title. |\n| unknown | Widget | Nothing describes it. |\n",
+		"item.md":  "# item resource type\n\nNamespace: microsoft.graph\n\nAn item.\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| id | String | Key. |\n",
+	})
+	s.Learned = &Learned{TypeWords: map[string]LearnedWord{"zeichenfolge": {"Edm.String", 3}}, BasePhrases: map[string]int{"erbt von": 4},
+		InheritedPhrases: map[string]int{"geerbt von": 5}, CollectionPhrases: map[string]int{"... -sammlung": 6}, NameCases: map[string]string{"a.b": "a.B"}}
+	require.NotEmpty(t, s.Diagnostics)
+	b, err := s.MarshalBinary()
+	require.NoError(t, err)
+	back, err := UnmarshalBinary(b)
+	require.NoError(t, err)
+	assert.Equal(t, schemaJSON(t, s), schemaJSON(t, back))
+	for i, typ := range s.Types {
+		assert.Equal(t, typ.FileName, back.Types[i].FileName)
+		assert.Equal(t, typ.KeyProperty, back.Types[i].KeyProperty)
+		assert.Equal(t, typ.GoInterface, back.Types[i].GoInterface)
+	}
+	assert.Equal(t, s.Learned, back.Learned)
+	zero := back.Lookup("microsoft.graph.shelfKind").Members[0].Value
+	require.NotNil(t, zero, "a member of value 0 keeps it")
+	assert.Zero(t, *zero)
+
+	for _, bad := range [][]byte{b[:len(b)-1], append(append([]byte(nil), b...), 0), b[:len(binaryMagic)+3], []byte("graphgen schema 0\n")} {
+		_, err := UnmarshalBinary(bad)
+		assert.Error(t, err)
+	}
 }

@@ -15,6 +15,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 
 	"github.com/docgen/graphgen/diag"
@@ -68,12 +69,15 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 	// The record of the last run is read while the pages are listed.
 	var cacheFile, exe, inputs string
 	var prior *cacheEntry
+	pages, reused := &pageCache{}, &reuse{edited: -1}
 	priorRead := make(chan struct{})
 	go func() {
 		defer close(priorRead)
 		if !o.noCache {
 			cacheFile, exe = cachePath(o), executableHash()
 			prior = loadCache(cacheFile)
+			pages = openPageCache(exe, o.cacheMB)
+			reused = openReuse(pages, cacheFile)
 		}
 	}()
 	files, err := listPages(o.in, &o.pageFilter, &rep.diags)
@@ -82,14 +86,18 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 	if err != nil {
 		return rep.fail(diag.ReadInput, "-in %s: %v", o.in, err)
 	}
-	var rendered []emitter.File // set once the output is written
-	pages := &pageCache{}
+	var rendered []emitter.File   // set once the output is written
+	var background sync.WaitGroup // cache writes still under way
+	defer background.Wait()
 	if !o.noCache {
-		pages = openPageCache(exe, o.cacheMB)
 		defer pages.finish()
 		// The page models are read while the pages are hashed; a run that
 		// turns out to have nothing to do stops reading them.
-		pages.loadSnapshot(snapshotPath(cacheFile))
+		// A run that may find only descriptions changed reads no page
+		// models, unless it finds otherwise.
+		if !reused.expects(files) {
+			pages.loadSnapshot(snapshotPath(cacheFile))
+		}
 		hashFiles(files, prior)
 		inputs = inputsHash(files)
 		if e := prior; cacheFile != "" && e.current(o, exe, inputs) {
@@ -109,21 +117,46 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 		}
 	}
 	unchanged := prior.inPlace(o.out)
-	parsed := parsePages(files, filepath.Base(filepath.Clean(o.in)), &rep.diags, pages)
-	pages.saveSnapshot(snapshotPath(cacheFile), files, parsed)
-	if h, ok := folderHint(o.in, parsed, len(files)); ok {
-		rep.diags.Warn(diag.NoFile, diag.FolderHint, "%s", h)
-	}
+	rootName := filepath.Base(filepath.Clean(o.in))
 	var s *schema.Schema
-	// Resolving allocates about half as much as the page models it reads,
-	// and all of it stays live or is short-lived: collecting meanwhile
-	// would only trace the page models again (as the Go compiler, gen
-	// starts the heap higher for this stage).
-	restoreGC := debug.SetGCPercent(400)
-	resolved := rep.guard("resolve", diag.Internal, func() error { s = resolveStage(parsed); return nil })
-	debug.SetGCPercent(restoreGC)
-	if !resolved {
-		return exitError
+	var hint string
+	if !o.noCache {
+		s, hint = reused.schema(files, rootName)
+	}
+	if s != nil {
+		// Only descriptions changed: the last schema, with the new text.
+		for _, f := range files {
+			rep.diags = append(rep.diags, f.diag...)
+		}
+		background.Go(func() { reused.saveState(files) })
+	} else {
+		pages.loadSnapshot(snapshotPath(cacheFile))
+		parsed := parsePages(files, rootName, &rep.diags, pages)
+		pages.saveSnapshot(snapshotPath(cacheFile), files, parsed)
+		hint, _ = folderHint(o.in, parsed, len(files))
+		// Resolving allocates about half as much as the page models it
+		// reads, and all of it stays live or is short-lived: collecting
+		// meanwhile would only trace the page models again (as the Go
+		// compiler, gen starts the heap higher for this stage).
+		restoreGC := debug.SetGCPercent(400)
+		var prose *schema.Prose
+		resolved := rep.guard("resolve", diag.Internal, func() error {
+			if o.noCache {
+				s = resolveStage(parsed)
+			} else {
+				s, prose = schema.TraceProse(parsed, resolveStage)
+			}
+			return nil
+		})
+		debug.SetGCPercent(restoreGC)
+		if !resolved {
+			return exitError
+		}
+		full := s // s may become a subset
+		background.Go(func() { reused.saveResolved(files, inputs, full, prose, hint) })
+	}
+	if hint != "" {
+		rep.diags.Warn(diag.NoFile, diag.FolderHint, "%s", hint)
 	}
 	rep.diags = append(rep.diags, s.Diagnostics...)
 	if o.types != "" {
@@ -203,6 +236,7 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 		if o.verbose {
 			pages.finish()
 			fmt.Fprintf(stdout, "gen: %s\n", pages)
+			fmt.Fprintf(stdout, "gen: %s\n", reused)
 			if line := learnedLine(s.Learned); line != "" {
 				fmt.Fprintln(stdout, line)
 			}

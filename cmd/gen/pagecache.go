@@ -82,6 +82,15 @@ func (c *pageCache) load(rel, hash string) *parser.Page {
 		return p
 	}
 	c.misses.Add(1)
+	return c.loadEntry(rel, hash)
+}
+
+// loadEntry returns the page model of the page's own entry, or nil (see
+// load), without waiting for the snapshot.
+func (c *pageCache) loadEntry(rel, hash string) *parser.Page {
+	if c.dir == "" {
+		return nil
+	}
 	key := c.key(rel, hash)
 	data, err := os.ReadFile(c.path(key))
 	if err != nil {
@@ -132,11 +141,18 @@ func (e *cachedPage) restore() bool {
 
 // sealed frames a payload as cache data: magic, key, checksum, payload.
 func sealed(key string, payload []byte) []byte {
-	sum := sha256.Sum256(payload)
-	var b bytes.Buffer
-	b.WriteString(pageCacheMagic + key + "\n" + hex.EncodeToString(sum[:]) + "\n")
-	b.Write(payload)
-	return b.Bytes()
+	return sealInPlace(key, append(make([]byte, sealHeaderLen(key), sealHeaderLen(key)+len(payload)), payload...))
+}
+
+// sealHeaderLen is how long the frame before a sealed payload is.
+func sealHeaderLen(key string) int { return len(pageCacheMagic) + len(key) + 1 + 64 + 1 }
+
+// sealInPlace frames the payload at data[sealHeaderLen(key):] as sealed
+// does, in the room left before it: a large payload is not copied.
+func sealInPlace(key string, data []byte) []byte {
+	sum := sha256.Sum256(data[sealHeaderLen(key):])
+	copy(data, pageCacheMagic+key+"\n"+hex.EncodeToString(sum[:])+"\n")
+	return data
 }
 
 // unsealed returns the payload of sealed data for key, or nil when the
@@ -163,10 +179,10 @@ func unsealed(key string, data []byte) []byte {
 const snapshotChunks = 8
 
 // loadSnapshot starts reading the page models the last run with these
-// options left at path, in the background: the run hashes its pages
+// options left at path, in the background, once: the run hashes its pages
 // meanwhile, and load waits for it.
 func (c *pageCache) loadSnapshot(path string) {
-	if c.dir == "" || path == "" {
+	if c.dir == "" || path == "" || c.ready != nil {
 		return
 	}
 	c.ready = make(chan struct{})

@@ -112,33 +112,7 @@ func readFile(f *pageFile) {
 func parsePages(files []pageFile, rootName string, diags *diag.List, cache *pageCache) []*parser.Page {
 	pages := make([]*parser.Page, len(files))
 	diag.Parallel("parse", len(files), func(i int) error {
-		f := &files[i]
-		if f.skip {
-			return nil
-		}
-		if f.hash != "" {
-			if pages[i] = cache.load(f.rel, f.hash); pages[i] != nil {
-				f.data = nil
-				return nil
-			}
-		}
-		if f.data == nil {
-			if readFile(f); f.data == nil {
-				return nil
-			}
-		}
-		err := diag.Guard("parse", func() error {
-			pages[i] = parser.Parse(f.rel, f.data, parser.Options{RootName: rootName})
-			return nil
-		})
-		var ie *diag.InternalError
-		if errors.As(err, &ie) {
-			pages[i] = nil
-			f.diag.Error(diag.File(f.rel), diag.Internal, "%v", ie)
-		} else if f.hash != "" {
-			cache.store(f.hash, pages[i])
-		}
-		f.data = nil // the page model keeps what it needs
+		pages[i] = parseFile(&files[i], rootName, cache, cache.load)
 		return nil
 	})
 	var out []*parser.Page
@@ -149,6 +123,40 @@ func parsePages(files []pageFile, rootName string, diags *diag.List, cache *page
 		}
 	}
 	return out
+}
+
+// parseFile returns the page model of one page: the one load finds by its
+// content hash, else a parse of the page, which the cache then keeps. A
+// panic in the parser is an internal error at the page, and no model.
+func parseFile(f *pageFile, rootName string, cache *pageCache, load func(rel, hash string) *parser.Page) *parser.Page {
+	if f.skip {
+		return nil
+	}
+	if f.hash != "" {
+		if p := load(f.rel, f.hash); p != nil {
+			f.data = nil
+			return p
+		}
+	}
+	if f.data == nil {
+		if readFile(f); f.data == nil {
+			return nil
+		}
+	}
+	var page *parser.Page
+	err := diag.Guard("parse", func() error {
+		page = parser.Parse(f.rel, f.data, parser.Options{RootName: rootName})
+		return nil
+	})
+	var ie *diag.InternalError
+	if errors.As(err, &ie) {
+		page = nil
+		f.diag.Error(diag.File(f.rel), diag.Internal, "%v", ie)
+	} else if f.hash != "" {
+		cache.store(f.hash, page)
+	}
+	f.data = nil // the page model keeps what it needs
+	return page
 }
 
 // readPages finds, reads and parses every page under in.

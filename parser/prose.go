@@ -4,7 +4,11 @@
 
 package parser
 
-import "reflect"
+import (
+	"bytes"
+
+	"github.com/docgen/graphgen/parser/wire"
+)
 
 // Descriptions returns the page's description fields in a fixed order:
 // each type's, then its properties'; then each enum's, then its members'.
@@ -30,36 +34,14 @@ func (p *Page) Descriptions() []*string {
 // SameStructure reports whether two page models differ at most in the
 // text of their descriptions: every other field is equal (positions and
 // diagnostics included), and each description is empty in both or in
-// neither. It masks the descriptions while it compares, so neither page
-// may be in use elsewhere meanwhile.
+// neither. It compares their binary forms with the descriptions masked,
+// where an empty list and none are the same.
 func SameStructure(a, b *Page) bool {
 	if a == nil || b == nil {
 		return a == b
 	}
-	da, db := a.Descriptions(), b.Descriptions()
-	if len(da) != len(db) {
-		return false
-	}
-	restore := mask(da)
-	defer restore()
-	restoreB := mask(db)
-	defer restoreB()
-	return reflect.DeepEqual(a, b)
-}
-
-// mask replaces each description by whether it is empty, and returns what
-// puts them back.
-func mask(ds []*string) func() {
-	saved := make([]string, len(ds))
-	for i, d := range ds {
-		saved[i] = *d
-		if *d != "" {
-			*d = "\x00"
-		}
-	}
-	return func() {
-		for i, d := range ds {
-			*d = saved[i]
-		}
-	}
+	var wa, wb wire.Writer
+	appendPage(&wa, a, true)
+	appendPage(&wb, b, true)
+	return bytes.Equal(wa.Buf, wb.Buf)
 }

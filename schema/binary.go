@@ -8,11 +8,10 @@
 package schema
 
 import (
-	"encoding/binary"
 	"errors"
 	"sort"
 
-	"github.com/docgen/graphgen/diag"
+	"github.com/docgen/graphgen/parser/wire"
 )
 
 // binaryMagic starts the form; it changes with the layout.
@@ -32,83 +31,75 @@ func (s *Schema) MarshalBinary() ([]byte, error) {
 		}
 		return -1
 	}
-	w := writer{buf: make([]byte, 0, s.binarySizeHint())}
-	w.buf = append(w.buf, binaryMagic...)
-	w.uint(uint64(len(s.Types)))
+	w := wire.Writer{Buf: make([]byte, 0, s.binarySizeHint())}
+	w.Buf = append(w.Buf, binaryMagic...)
+	w.Uint(uint64(len(s.Types)))
 	for _, t := range s.Types {
-		w.str(t.Name)
-		w.str(string(t.Kind))
-		w.bool(t.Base != nil)
+		w.Str(t.Name)
+		w.Str(string(t.Kind))
+		w.Bool(t.Base != nil)
 		if t.Base != nil {
-			w.str(*t.Base)
+			w.Str(*t.Base)
 		}
-		w.bool(t.Abstract)
-		w.bool(t.OpenType)
-		w.bool(t.Flags)
-		w.str(t.GoName)
-		w.str(t.GoInterface)
-		w.str(t.Source)
-		w.str(t.Description)
-		w.int(link(t.BaseType))
-		w.str(t.FileName)
-		w.str(t.KeyProperty)
-		w.uint(uint64(len(t.Properties)))
+		w.Bool(t.Abstract)
+		w.Bool(t.OpenType)
+		w.Bool(t.Flags)
+		w.Str(t.GoName)
+		w.Str(t.GoInterface)
+		w.Str(t.Source)
+		w.Str(t.Description)
+		w.Int(link(t.BaseType))
+		w.Str(t.FileName)
+		w.Str(t.KeyProperty)
+		w.Uint(uint64(len(t.Properties)))
 		for _, p := range t.Properties {
-			w.str(p.Name)
-			w.str(p.Type)
-			w.bool(p.Collection)
-			w.bool(p.Navigation)
-			w.bool(p.Nullable)
-			w.bool(p.Deprecated)
-			w.str(p.GoName)
-			w.str(p.Description)
-			w.str(p.Source)
-			w.int(link(p.Ref))
+			w.Str(p.Name)
+			w.Str(p.Type)
+			w.Bool(p.Collection)
+			w.Bool(p.Navigation)
+			w.Bool(p.Nullable)
+			w.Bool(p.Deprecated)
+			w.Str(p.GoName)
+			w.Str(p.Description)
+			w.Str(p.Source)
+			w.Int(link(p.Ref))
 		}
-		w.uint(uint64(len(t.Members)))
+		w.Uint(uint64(len(t.Members)))
 		for _, m := range t.Members {
-			w.bool(m.Value != nil)
+			w.Bool(m.Value != nil)
 			if m.Value != nil {
-				w.int(*m.Value)
+				w.Int(*m.Value)
 			}
-			w.bool(m.Deprecated)
-			w.str(m.GoName)
-			w.str(m.Name)
-			w.str(m.Description)
-			w.str(m.Source)
+			w.Bool(m.Deprecated)
+			w.Str(m.GoName)
+			w.Str(m.Name)
+			w.Str(m.Description)
+			w.Str(m.Source)
 		}
 	}
-	w.uint(uint64(len(s.Diagnostics)))
-	for _, d := range s.Diagnostics {
-		w.str(d.File)
-		w.int(int64(d.Line))
-		w.int(int64(d.Col))
-		w.str(string(d.Severity))
-		w.str(d.Code)
-		w.str(d.Message)
-	}
-	w.bool(s.Learned != nil)
+	w.Diags(s.Diagnostics)
+	w.Bool(s.Learned != nil)
 	if l := s.Learned; l != nil {
-		w.uint(uint64(len(l.TypeWords)))
+		w.Uint(uint64(len(l.TypeWords)))
 		for _, k := range sortedKeys(l.TypeWords) {
-			w.str(k)
-			w.str(l.TypeWords[k].Type)
-			w.int(int64(l.TypeWords[k].Count))
+			w.Str(k)
+			w.Str(l.TypeWords[k].Type)
+			w.Int(int64(l.TypeWords[k].Count))
 		}
 		for _, m := range []map[string]int{l.BasePhrases, l.InheritedPhrases, l.CollectionPhrases} {
-			w.uint(uint64(len(m)))
+			w.Uint(uint64(len(m)))
 			for _, k := range sortedKeys(m) {
-				w.str(k)
-				w.int(int64(m[k]))
+				w.Str(k)
+				w.Int(int64(m[k]))
 			}
 		}
-		w.uint(uint64(len(l.NameCases)))
+		w.Uint(uint64(len(l.NameCases)))
 		for _, k := range sortedKeys(l.NameCases) {
-			w.str(k)
-			w.str(l.NameCases[k])
+			w.Str(k)
+			w.Str(l.NameCases[k])
 		}
 	}
-	return w.buf, nil
+	return w.Buf, nil
 }
 
 // binarySizeHint is about what MarshalBinary writes, so that the buffer is
@@ -135,8 +126,8 @@ func UnmarshalBinary(data []byte) (*Schema, error) {
 		return nil, errBinary
 	}
 	// One string holds the text every field is a part of.
-	r := reader{text: string(data[len(binaryMagic):])}
-	n := r.count()
+	r := wire.NewReader(data[len(binaryMagic):])
+	n := r.Count()
 	s := &Schema{Version: Version, Types: make([]*Type, n), byName: make(map[string]*Type, n)}
 	types := make([]Type, n)
 	for i := range types {
@@ -144,7 +135,7 @@ func UnmarshalBinary(data []byte) (*Schema, error) {
 	}
 	at := func(i int64) *Type {
 		if i < -1 || i >= int64(n) {
-			r.fail()
+			r.Fail()
 			return nil
 		}
 		if i == -1 {
@@ -153,102 +144,91 @@ func UnmarshalBinary(data []byte) (*Schema, error) {
 		return s.Types[i]
 	}
 	for _, t := range s.Types {
-		t.Name = r.str()
-		t.Kind = Kind(r.str())
-		if r.bool() {
-			base := r.str()
+		t.Name = r.Str()
+		t.Kind = Kind(r.Str())
+		if r.Bool() {
+			base := r.Str()
 			t.Base = &base
 		}
-		t.Abstract = r.bool()
-		t.OpenType = r.bool()
-		t.Flags = r.bool()
-		t.GoName = r.str()
-		t.GoInterface = r.str()
-		t.Source = r.str()
-		t.Description = r.str()
-		t.BaseType = at(r.int())
-		t.FileName = r.str()
-		t.KeyProperty = r.str()
-		if k := r.count(); k > 0 {
+		t.Abstract = r.Bool()
+		t.OpenType = r.Bool()
+		t.Flags = r.Bool()
+		t.GoName = r.Str()
+		t.GoInterface = r.Str()
+		t.Source = r.Str()
+		t.Description = r.Str()
+		t.BaseType = at(r.Int())
+		t.FileName = r.Str()
+		t.KeyProperty = r.Str()
+		if k := r.Count(); k > 0 {
 			props := make([]Property, k)
 			t.Properties = make([]*Property, k)
 			for j := range props {
 				p := &props[j]
-				p.Name = r.str()
-				p.Type = r.str()
-				p.Collection = r.bool()
-				p.Navigation = r.bool()
-				p.Nullable = r.bool()
-				p.Deprecated = r.bool()
-				p.GoName = r.str()
-				p.Description = r.str()
-				p.Source = r.str()
-				p.Ref = at(r.int())
+				p.Name = r.Str()
+				p.Type = r.Str()
+				p.Collection = r.Bool()
+				p.Navigation = r.Bool()
+				p.Nullable = r.Bool()
+				p.Deprecated = r.Bool()
+				p.GoName = r.Str()
+				p.Description = r.Str()
+				p.Source = r.Str()
+				p.Ref = at(r.Int())
 				t.Properties[j] = p
 			}
 		}
-		if k := r.count(); k > 0 {
+		if k := r.Count(); k > 0 {
 			members := make([]Member, k)
 			t.Members = make([]*Member, k)
 			for j := range members {
 				m := &members[j]
-				if r.bool() {
-					v := r.int()
+				if r.Bool() {
+					v := r.Int()
 					m.Value = &v
 				}
-				m.Deprecated = r.bool()
-				m.GoName = r.str()
-				m.Name = r.str()
-				m.Description = r.str()
-				m.Source = r.str()
+				m.Deprecated = r.Bool()
+				m.GoName = r.Str()
+				m.Name = r.Str()
+				m.Description = r.Str()
+				m.Source = r.Str()
 				t.Members[j] = m
 			}
 		}
-		if r.err == nil && (t.Name == "" || s.byName[t.Name] != nil) {
-			r.fail()
+		if r.Err() == nil && (t.Name == "" || s.byName[t.Name] != nil) {
+			r.Fail()
 		}
 		s.byName[t.Name] = t
 	}
-	if k := r.count(); k > 0 {
-		s.Diagnostics = make(diag.List, k)
-		for i := range s.Diagnostics {
-			d := &s.Diagnostics[i]
-			d.File = r.str()
-			d.Line = int(r.int())
-			d.Col = int(r.int())
-			d.Severity = diag.Severity(r.str())
-			d.Code = r.str()
-			d.Message = r.str()
-		}
-	}
-	if r.bool() {
+	s.Diagnostics = r.Diags()
+	if r.Bool() {
 		l := &Learned{}
-		if k := r.count(); k > 0 {
+		if k := r.Count(); k > 0 {
 			l.TypeWords = make(map[string]LearnedWord, k)
 			for range k {
-				w := r.str()
-				l.TypeWords[w] = LearnedWord{Type: r.str(), Count: int(r.int())}
+				w := r.Str()
+				l.TypeWords[w] = LearnedWord{Type: r.Str(), Count: int(r.Int())}
 			}
 		}
 		for _, m := range []*map[string]int{&l.BasePhrases, &l.InheritedPhrases, &l.CollectionPhrases} {
-			if k := r.count(); k > 0 {
+			if k := r.Count(); k > 0 {
 				*m = make(map[string]int, k)
 				for range k {
-					p := r.str()
-					(*m)[p] = int(r.int())
+					p := r.Str()
+					(*m)[p] = int(r.Int())
 				}
 			}
 		}
-		if k := r.count(); k > 0 {
+		if k := r.Count(); k > 0 {
 			l.NameCases = make(map[string]string, k)
 			for range k {
-				n := r.str()
-				l.NameCases[n] = r.str()
+				n := r.Str()
+				l.NameCases[n] = r.Str()
 			}
 		}
 		s.Learned = l
 	}
-	if r.err != nil || r.off != len(r.text) {
+	if !r.Done() {
 		return nil, errBinary
 	}
 	// Derived in type order, as Resolve lists them.
@@ -267,76 +247,4 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
-}
-
-type writer struct{ buf []byte }
-
-func (w *writer) uint(v uint64) { w.buf = binary.AppendUvarint(w.buf, v) }
-func (w *writer) int(v int64)   { w.buf = binary.AppendVarint(w.buf, v) }
-func (w *writer) str(s string)  { w.uint(uint64(len(s))); w.buf = append(w.buf, s...) }
-func (w *writer) bool(b bool) {
-	if b {
-		w.buf = append(w.buf, 1)
-	} else {
-		w.buf = append(w.buf, 0)
-	}
-}
-
-// reader reads what writer wrote; after the first fault every read gives
-// a zero value and err is set.
-type reader struct {
-	text string
-	off  int
-	err  error
-}
-
-func (r *reader) fail() { r.err, r.off = errBinary, len(r.text) }
-
-func (r *reader) uint() uint64 {
-	var v uint64
-	for shift := 0; shift < 64; shift += 7 {
-		if r.off >= len(r.text) {
-			r.fail()
-			return 0
-		}
-		b := r.text[r.off]
-		r.off++
-		v |= uint64(b&0x7f) << shift
-		if b < 0x80 {
-			return v
-		}
-	}
-	r.fail()
-	return 0
-}
-
-func (r *reader) int() int64 {
-	u := r.uint()
-	return int64(u>>1) ^ -int64(u&1)
-}
-
-// count reads a length, which no more than the bytes left can hold.
-func (r *reader) count() int {
-	n := r.uint()
-	if n > uint64(len(r.text)-r.off) {
-		r.fail()
-		return 0
-	}
-	return int(n)
-}
-
-func (r *reader) str() string {
-	n := r.count()
-	s := r.text[r.off : r.off+n]
-	r.off += n
-	return s
-}
-
-func (r *reader) bool() bool {
-	if r.off >= len(r.text) || r.text[r.off] > 1 {
-		r.fail()
-		return false
-	}
-	r.off++
-	return r.text[r.off-1] == 1
 }

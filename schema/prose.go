@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/docgen/graphgen/parser"
+	"github.com/docgen/graphgen/parser/wire"
 )
 
 // Prose records, for each description of a schema (in the order of
@@ -165,35 +166,35 @@ func (s *Schema) Redescribe(pr *Prose, texts map[string][]string) error {
 
 // MarshalBinary writes the record for UnmarshalProse.
 func (pr *Prose) MarshalBinary() ([]byte, error) {
-	w := writer{buf: make([]byte, 0, 32*len(pr.Pages)+8*len(pr.Origins))}
-	w.uint(uint64(len(pr.Pages)))
+	w := wire.Writer{Buf: make([]byte, 0, 32*len(pr.Pages)+8*len(pr.Origins))}
+	w.Uint(uint64(len(pr.Pages)))
 	for _, p := range pr.Pages {
-		w.str(p)
+		w.Str(p)
 	}
-	w.uint(uint64(len(pr.Origins)))
+	w.Uint(uint64(len(pr.Origins)))
 	for _, o := range pr.Origins {
-		w.int(int64(o.Page))
-		w.int(int64(o.Index))
+		w.Int(int64(o.Page))
+		w.Int(int64(o.Index))
 	}
-	return w.buf, nil
+	return w.Buf, nil
 }
 
 // UnmarshalProse reads what Prose.MarshalBinary wrote.
 func UnmarshalProse(data []byte) (*Prose, error) {
-	r := reader{text: string(data)}
-	pr := &Prose{Pages: make([]string, r.count())}
+	r := wire.NewReader(data)
+	pr := &Prose{Pages: make([]string, r.Count())}
 	for i := range pr.Pages {
-		pr.Pages[i] = r.str()
+		pr.Pages[i] = r.Str()
 	}
-	pr.Origins = make([]Origin, r.count())
+	pr.Origins = make([]Origin, r.Count())
 	for i := range pr.Origins {
 		o := &pr.Origins[i]
-		o.Page, o.Index = int32(r.int()), int32(r.int())
+		o.Page, o.Index = int32(r.Int()), int32(r.Int())
 		if o.Page < -1 || int(o.Page) >= len(pr.Pages) {
-			r.fail()
+			r.Fail()
 		}
 	}
-	if r.err != nil || r.off != len(r.text) {
+	if !r.Done() {
 		return nil, fmt.Errorf("not a prose record, or not whole")
 	}
 	return pr, nil

@@ -10,11 +10,11 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
-	"encoding/gob"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
@@ -27,11 +27,12 @@ import (
 
 	"github.com/docgen/graphgen/emitter"
 	"github.com/docgen/graphgen/parser"
+	"github.com/docgen/graphgen/parser/wire"
 	"golang.org/x/sync/errgroup"
 )
 
 // pageCacheMagic starts every entry; the format changes with it.
-const pageCacheMagic = "graphgen page cache 3\n"
+const pageCacheMagic = "graphgen page cache 4\n"
 
 // defaultPageCacheMB bounds the cache: least recently used entries are
 // pruned beyond it.
@@ -100,43 +101,23 @@ func (c *pageCache) loadEntry(rel, hash string) *parser.Page {
 	if payload == nil {
 		return nil
 	}
-	var e cachedPage
-	if err := gob.NewDecoder(bytes.NewReader(payload)).Decode(&e); err != nil || e.Page == nil || e.Page.Path != rel || !e.restore() {
+	r := wire.NewReader(payload)
+	if r.Str() != hash {
+		return nil
+	}
+	p := parser.ReadPage(r)
+	if !r.Done() || p.Path != rel {
 		return nil
 	}
 	c.touch(c.path(key))
-	return e.Page
+	return p
 }
 
-// cachedPage is an entry's payload. gob cannot tell a nil pointer from a
-// pointer to zero, so the members whose value is 0 are listed apart.
-type cachedPage struct {
-	Page       *parser.Page
-	Hash       string   // the page's content hash (in a snapshot)
-	ZeroValues [][2]int // enum index, member index
-}
-
-func newCachedPage(p *parser.Page, hash string) cachedPage {
-	e := cachedPage{Page: p, Hash: hash}
-	for i, en := range p.Enums {
-		for j, m := range en.Members {
-			if m.Value != nil && *m.Value == 0 {
-				e.ZeroValues = append(e.ZeroValues, [2]int{i, j})
-			}
-		}
-	}
-	return e
-}
-
-// restore puts the zero values back; false when the entry does not fit.
-func (e *cachedPage) restore() bool {
-	for _, z := range e.ZeroValues {
-		if z[0] < 0 || z[0] >= len(e.Page.Enums) || z[1] < 0 || z[1] >= len(e.Page.Enums[z[0]].Members) {
-			return false
-		}
-		e.Page.Enums[z[0]].Members[z[1]].Value = new(int64)
-	}
-	return true
+// appendEntry writes what an entry holds, and each page of a snapshot: the
+// page's content hash and its page model (parser.AppendPage).
+func appendEntry(w *wire.Writer, p *parser.Page, hash string) {
+	w.Str(hash)
+	parser.AppendPage(w, p)
 }
 
 // sealed frames a payload as cache data: magic, key, checksum, payload.
@@ -229,7 +210,7 @@ func (c *pageCache) readSnapshot(path string) map[string]*parser.Page {
 	if len(chunks) != snapshotChunks || len(payload) != 0 {
 		return nil
 	}
-	decoded := make([][]cachedPage, len(chunks))
+	decoded := make([]map[string]*parser.Page, len(chunks))
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, chunk := range chunks {
@@ -237,19 +218,27 @@ func (c *pageCache) readSnapshot(path string) map[string]*parser.Page {
 			if c.dropped.Load() {
 				return errDropped
 			}
-			return gob.NewDecoder(bytes.NewReader(chunk)).Decode(&decoded[i])
+			r := wire.NewReader(chunk)
+			n := r.Count()
+			pages := make(map[string]*parser.Page, n)
+			for range n {
+				hash := r.Str()
+				p := parser.ReadPage(r)
+				pages[p.Path+"\x00"+hash] = p
+			}
+			if !r.Done() {
+				return wire.ErrFormat
+			}
+			decoded[i] = pages
+			return nil
 		})
 	}
 	if g.Wait() != nil {
 		return nil
 	}
 	snapshot := map[string]*parser.Page{}
-	for _, entries := range decoded {
-		for i := range entries {
-			if e := &entries[i]; e.Page != nil && e.restore() {
-				snapshot[e.Page.Path+"\x00"+e.Hash] = e.Page
-			}
-		}
+	for _, pages := range decoded {
+		maps.Copy(snapshot, pages)
 	}
 	return snapshot
 }
@@ -267,21 +256,26 @@ func (c *pageCache) saveSnapshot(path string, files []pageFile, pages []*parser.
 	for _, f := range files {
 		hashes[f.rel] = f.hash
 	}
-	var entries []cachedPage
+	type entry struct {
+		page *parser.Page
+		hash string
+	}
+	var entries []entry
 	for _, p := range pages {
 		if h := hashes[p.Path]; h != "" {
-			entries = append(entries, newCachedPage(p, h))
+			entries = append(entries, entry{p, h})
 		}
 	}
 	var payload bytes.Buffer
 	for i := range snapshotChunks {
-		var chunk bytes.Buffer
 		part := entries[i*len(entries)/snapshotChunks : (i+1)*len(entries)/snapshotChunks]
-		if gob.NewEncoder(&chunk).Encode(part) != nil {
-			return
+		var w wire.Writer
+		w.Uint(uint64(len(part)))
+		for _, e := range part {
+			appendEntry(&w, e.page, e.hash)
 		}
-		payload.Write(binary.LittleEndian.AppendUint64(nil, uint64(chunk.Len())))
-		payload.Write(chunk.Bytes())
+		payload.Write(binary.LittleEndian.AppendUint64(nil, uint64(len(w.Buf))))
+		payload.Write(w.Buf)
 	}
 	emitter.WriteFile(path, sealed(c.key("snapshot", path), payload.Bytes()))
 }
@@ -300,11 +294,9 @@ func (c *pageCache) store(hash string, p *parser.Page) {
 		return
 	}
 	key := c.key(p.Path, hash)
-	var payload bytes.Buffer
-	if gob.NewEncoder(&payload).Encode(newCachedPage(p, hash)) != nil {
-		return
-	}
-	entry := sealed(key, payload.Bytes())
+	var w wire.Writer
+	appendEntry(&w, p, hash)
+	entry := sealed(key, w.Buf)
 	path := c.path(key)
 	if os.MkdirAll(filepath.Dir(path), 0o755) == nil && emitter.WriteFile(path, entry) == nil {
 		c.wrote.Add(int64(len(entry)))

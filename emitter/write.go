@@ -164,12 +164,14 @@ var openTemp = func(path string) (*os.File, error) {
 
 // WriteFile writes one file atomically: in full to a new temporary name in
 // its folder, then renamed into place, so readers never see a partial file.
-func WriteFile(path string, content []byte) error {
+// The content is the parts in order (a large one need not be copied to be
+// framed).
+func WriteFile(path string, content ...[]byte) error {
 	f, err := os.CreateTemp(filepath.Dir(path), ".gen-*.tmp")
 	if err != nil {
 		return err
 	}
-	if err = fill(f, content); err == nil {
+	if err = fill(f, content...); err == nil {
 		if err = os.Rename(f.Name(), path); err != nil {
 			os.Remove(f.Name())
 		}
@@ -200,8 +202,13 @@ func stage(dir, name string, content []byte) (string, error) {
 // fill writes content to a new temporary file and closes it, removing it on
 // failure. No fsync: rename already makes each file appear whole, and
 // thousands of syncs would cost more than the rest of the run.
-func fill(f *os.File, content []byte) error {
-	_, err := f.Write(content)
+func fill(f *os.File, content ...[]byte) error {
+	var err error
+	for _, part := range content {
+		if _, err = f.Write(part); err != nil {
+			break
+		}
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"crypto/sha256"
-	"encoding/gob"
 	"encoding/hex"
 	"fmt"
 	"io"
@@ -16,6 +14,7 @@ import (
 
 	"github.com/docgen/graphgen/diag"
 	"github.com/docgen/graphgen/emitter"
+	"github.com/docgen/graphgen/parser/wire"
 )
 
 // The run cache lets a rerun on unchanged pages finish without parsing.
@@ -29,7 +28,7 @@ import (
 // diagnostics and writes nothing. A missing, stale or corrupt entry only
 // costs a full run.
 
-const cacheVersion = 3 // 2: diagnostics about no file have no position; 3: gob, fingerprints
+const cacheVersion = 4 // 2: diagnostics about no file have no position; 3: gob, fingerprints; 4: parser/wire
 
 type cacheEntry struct {
 	Version     int               `json:"version"`
@@ -194,11 +193,70 @@ func loadCache(path string) *cacheEntry {
 	if err != nil {
 		return nil
 	}
-	var e cacheEntry
-	if gob.NewDecoder(bytes.NewReader(b)).Decode(&e) != nil || e.Version != cacheVersion {
+	r := wire.NewReader(unsealed("run", b))
+	e := cacheEntry{Version: int(r.Int())}
+	if e.Version != cacheVersion {
+		return nil
+	}
+	e.Executable, e.Inputs = r.Str(), r.Str()
+	e.Outputs = readStrings(r)
+	e.SchemaOut = r.Str()
+	e.Diagnostics = r.Diags()
+	e.Pages, e.Types, e.Enums, e.GoFiles = int(r.Int()), int(r.Int()), int(r.Int()), int(r.Int())
+	n := r.Count()
+	e.PageStamps = make(map[string]pageStamp, n)
+	for range n {
+		rel := r.Str()
+		e.PageStamps[rel] = pageStamp{Size: r.Int(), MTime: r.Int(), Hash: r.Str()}
+	}
+	e.Fingerprints = readStrings(r)
+	e.Written = r.Int()
+	if !r.Done() {
 		return nil
 	}
 	return &e
+}
+
+// encode writes the entry for loadCache.
+func (e *cacheEntry) encode() []byte {
+	w := wire.Writer{Buf: make([]byte, 0, 256*len(e.PageStamps)+128*len(e.Outputs))}
+	w.Int(int64(e.Version))
+	w.Str(e.Executable)
+	w.Str(e.Inputs)
+	writeStrings(&w, e.Outputs)
+	w.Str(e.SchemaOut)
+	w.Diags(e.Diagnostics)
+	for _, n := range []int{e.Pages, e.Types, e.Enums, e.GoFiles} {
+		w.Int(int64(n))
+	}
+	w.Uint(uint64(len(e.PageStamps)))
+	for rel, st := range e.PageStamps {
+		w.Str(rel)
+		w.Int(st.Size)
+		w.Int(st.MTime)
+		w.Str(st.Hash)
+	}
+	writeStrings(&w, e.Fingerprints)
+	w.Int(e.Written)
+	return w.Buf
+}
+
+func writeStrings(w *wire.Writer, m map[string]string) {
+	w.Uint(uint64(len(m)))
+	for k, v := range m {
+		w.Str(k)
+		w.Str(v)
+	}
+}
+
+func readStrings(r *wire.Reader) map[string]string {
+	n := r.Count()
+	m := make(map[string]string, n)
+	for range n {
+		k := r.Str()
+		m[k] = r.Str()
+	}
+	return m
 }
 
 // current reports whether the entry describes exactly this run.
@@ -259,11 +317,7 @@ func saveCache(path string, o options, exe, inputs string, pages []pageFile, pri
 	if o.schemaOut != "" {
 		e.SchemaOut = hashFile(o.schemaOut)
 	}
-	var buf bytes.Buffer
-	if gob.NewEncoder(&buf).Encode(e) != nil {
-		return
-	}
-	b := buf.Bytes()
+	b := sealed("run", e.encode())
 	if os.MkdirAll(filepath.Dir(path), 0o755) == nil {
 		emitter.WriteFile(path, b)
 	}

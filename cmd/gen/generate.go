@@ -92,12 +92,9 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 	if !o.noCache {
 		defer pages.finish()
 		// The page models are read while the pages are hashed; a run that
-		// turns out to have nothing to do stops reading them.
-		// A run that may find only descriptions changed reads no page
-		// models, unless it finds otherwise.
-		if !reused.expects(files) {
-			pages.loadSnapshot(snapshotPath(cacheFile))
-		}
+		// turns out to have nothing to do, or to need no page models, stops
+		// reading them.
+		pages.loadSnapshot(snapshotPath(cacheFile))
 		hashFiles(files, prior)
 		inputs = inputsHash(files)
 		if e := prior; cacheFile != "" && e.current(o, exe, inputs) {
@@ -124,13 +121,14 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 		s, hint = reused.schema(files, rootName)
 	}
 	if s != nil {
-		// Only descriptions changed: the last schema, with the new text.
+		// Only descriptions changed: the last schema, with the new text,
+		// and no page models.
+		pages.dropSnapshot()
 		for _, f := range files {
 			rep.diags = append(rep.diags, f.diag...)
 		}
 		background.Go(func() { reused.saveState(files) })
 	} else {
-		pages.loadSnapshot(snapshotPath(cacheFile))
 		parsed := parsePages(files, rootName, &rep.diags, pages)
 		pages.saveSnapshot(snapshotPath(cacheFile), files, parsed)
 		hint, _ = folderHint(o.in, parsed, len(files))

@@ -122,18 +122,8 @@ func appendEntry(w *wire.Writer, p *parser.Page, hash string) {
 
 // sealed frames a payload as cache data: magic, key, checksum, payload.
 func sealed(key string, payload []byte) []byte {
-	return sealInPlace(key, append(make([]byte, sealHeaderLen(key), sealHeaderLen(key)+len(payload)), payload...))
-}
-
-// sealHeaderLen is how long the frame before a sealed payload is.
-func sealHeaderLen(key string) int { return len(pageCacheMagic) + len(key) + 1 + 64 + 1 }
-
-// sealInPlace frames the payload at data[sealHeaderLen(key):] as sealed
-// does, in the room left before it: a large payload is not copied.
-func sealInPlace(key string, data []byte) []byte {
-	sum := sha256.Sum256(data[sealHeaderLen(key):])
-	copy(data, pageCacheMagic+key+"\n"+hex.EncodeToString(sum[:])+"\n")
-	return data
+	sum := sha256.Sum256(payload)
+	return append([]byte(pageCacheMagic+key+"\n"+hex.EncodeToString(sum[:])+"\n"), payload...)
 }
 
 // unsealed returns the payload of sealed data for key, or nil when the

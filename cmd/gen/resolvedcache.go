@@ -11,9 +11,9 @@
 package main
 
 import (
-	"bytes"
+	"crypto/sha256"
 	"encoding/binary"
-	"encoding/gob"
+	"encoding/hex"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -23,6 +23,7 @@ import (
 	"github.com/docgen/graphgen/diag"
 	"github.com/docgen/graphgen/emitter"
 	"github.com/docgen/graphgen/parser"
+	"github.com/docgen/graphgen/parser/wire"
 	"github.com/docgen/graphgen/schema"
 )
 
@@ -58,9 +59,8 @@ func openReuse(cache *pageCache, cacheFile string) *reuse {
 	}
 	base := strings.TrimSuffix(cacheFile, ".run")
 	r.schemaPath, r.statePath = base+".schema", base+".resolved"
-	var st resolvedState
-	if parts := r.parts(r.statePath, 1); parts != nil && gob.NewDecoder(bytes.NewReader(parts[0])).Decode(&st) == nil {
-		r.state = &st
+	if parts := r.parts(r.statePath, 1); parts != nil {
+		r.state = decodeState(parts[0])
 	}
 	return r
 }
@@ -74,21 +74,22 @@ func (r *reuse) read(path string) []byte {
 	return unsealed(r.cache.key("resolved", path), data)
 }
 
-// write seals and writes parts, each prefixed with its length; failures
-// only cost a later run a resolve.
+// write seals and writes parts, each prefixed with its length, as sealed
+// would frame them but without copying them into one buffer; failures only
+// cost a later run a resolve.
 func (r *reuse) write(path string, parts ...[]byte) {
 	key := r.cache.key("resolved", path)
-	size := sealHeaderLen(key)
+	var content [][]byte
+	sum := sha256.New()
 	for _, p := range parts {
-		size += binary.MaxVarintLen64 + len(p)
+		size := binary.AppendUvarint(nil, uint64(len(p)))
+		sum.Write(size)
+		sum.Write(p)
+		content = append(content, size, p)
 	}
-	data := make([]byte, sealHeaderLen(key), size)
-	for _, p := range parts {
-		data = binary.AppendUvarint(data, uint64(len(p)))
-		data = append(data, p...)
-	}
+	header := []byte(pageCacheMagic + key + "\n" + hex.EncodeToString(sum.Sum(nil)) + "\n")
 	if os.MkdirAll(filepath.Dir(path), 0o755) == nil {
-		emitter.WriteFile(path, sealInPlace(key, data))
+		emitter.WriteFile(path, append([][]byte{header}, content...)...)
 	}
 }
 
@@ -109,20 +110,6 @@ func (r *reuse) parts(path string, n int) [][]byte {
 		return nil
 	}
 	return parts
-}
-
-// expects reports whether the pages listed are the pages recorded: the
-// run may then find only descriptions changed, and need no page models.
-func (r *reuse) expects(files []pageFile) bool {
-	if r.state == nil || len(r.state.Hashes) != len(files) {
-		return false
-	}
-	for _, f := range files {
-		if _, ok := r.state.Hashes[f.rel]; !ok {
-			return false
-		}
-	}
-	return true
 }
 
 // maxEditedShare bounds the pages a rerun compares one by one: beyond a
@@ -221,10 +208,7 @@ func (r *reuse) saveState(files []pageFile) {
 	for _, f := range files {
 		st.Hashes[f.rel] = f.hash
 	}
-	var payload bytes.Buffer
-	if gob.NewEncoder(&payload).Encode(st) == nil {
-		r.write(r.statePath, payload.Bytes())
-	}
+	r.write(r.statePath, st.encode())
 }
 
 func (r *reuse) String() string {
@@ -235,4 +219,33 @@ func (r *reuse) String() string {
 		return "schema: reused; 1 page edited in descriptions only"
 	}
 	return fmt.Sprintf("schema: reused; %d pages edited in descriptions only", r.edited)
+}
+
+func (st *resolvedState) encode() []byte {
+	w := wire.Writer{Buf: make([]byte, 0, 128*len(st.Hashes))}
+	w.Str(st.SchemaID)
+	writeStrings(&w, st.Hashes)
+	w.Uint(uint64(len(st.Edits)))
+	for path, texts := range st.Edits {
+		w.Str(path)
+		w.Strs(texts)
+	}
+	return w.Buf
+}
+
+// decodeState reads what encode wrote, or nil.
+func decodeState(data []byte) *resolvedState {
+	r := wire.NewReader(data)
+	st := &resolvedState{SchemaID: r.Str(), Hashes: readStrings(r)}
+	if n := r.Count(); n > 0 {
+		st.Edits = make(map[string][]string, n)
+		for range n {
+			path := r.Str()
+			st.Edits[path] = r.Strs()
+		}
+	}
+	if !r.Done() {
+		return nil
+	}
+	return st
 }

@@ -113,7 +113,7 @@ func (r *reuse) parts(path string, n int) [][]byte {
 }
 
 // maxEditedShare bounds the pages a rerun compares one by one: beyond a
-// quarter of them, resolving is about as quick.
+// quarter of them changed, it resolves without comparing.
 const maxEditedShare = 4
 
 // schema returns the recorded schema with the descriptions of the pages
@@ -121,7 +121,12 @@ const maxEditedShare = 4
 // its descriptions; else nil, and the run resolves. It parses the changed
 // pages on copies of files, so a run that resolves after all reads them
 // afresh.
-func (r *reuse) schema(files []pageFile, rootName string) (*schema.Schema, string) {
+func (r *reuse) schema(files []pageFile, rootName string) (s *schema.Schema, hint string) {
+	defer func() {
+		if recover() != nil { // a cache that cannot be read is no cache
+			s, hint, r.edited = nil, "", -1
+		}
+	}()
 	st := r.state
 	if st == nil || len(st.Hashes) != len(files) {
 		return nil, ""
@@ -161,7 +166,7 @@ func (r *reuse) schema(files []pageFile, rootName string) (*schema.Schema, strin
 	if err != nil {
 		return nil, ""
 	}
-	s, err := schema.UnmarshalBinary(parts[3])
+	s, err = schema.UnmarshalBinary(parts[3])
 	if err != nil {
 		return nil, ""
 	}

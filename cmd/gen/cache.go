@@ -341,13 +341,15 @@ func sortedKeys[V any](m map[string]V) []string {
 	return out
 }
 
-// inPlace returns the emitter's Unchanged test for a rerun into dir: a
-// type's file is in place when the recorded run rendered it from the same
-// fingerprint and the file is still as that run left it. The files are
-// looked at in the background from the call on, so a run that calls it
-// before resolving has their stamps by the time it renders.
-func (e *cacheEntry) inPlace(dir string) func(name, fingerprint string) bool {
-	if e == nil || len(e.Fingerprints) == 0 {
+// inPlace returns the emitter's Unchanged test for a rerun into dir by
+// the generator build exe: a type's file is in place when the recorded run
+// (by the same build: another may render the same fingerprint otherwise)
+// rendered it from the same fingerprint and the file is still as that run
+// left it. The files are looked at in the background from the call on, so
+// a run that calls it before resolving has their stamps by the time it
+// renders.
+func (e *cacheEntry) inPlace(dir, exe string) func(name, fingerprint string) bool {
+	if e == nil || len(e.Fingerprints) == 0 || exe == "" || e.Executable != exe {
 		return nil
 	}
 	var stamps map[string]string

@@ -84,3 +84,18 @@ func TestCacheKeyHoldsTheFilterFlags(t *testing.T) {
 	require.Equal(t, exitOK, code)
 	assert.Equal(t, excluded, again, "the same flags hit their own entry")
 }
+
+// A file is in place only for the build that rendered it: another build
+// may render the same fingerprint otherwise.
+func TestInPlaceOnlyForTheSameBuild(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "book.go"), "package models\n")
+	e := &cacheEntry{Executable: "build-a", Fingerprints: map[string]string{"book.go": "fp"}}
+	e.Outputs = outputsStamps(dir, []string{"book.go"})
+	same := e.inPlace(dir, "build-a")
+	require.NotNil(t, same)
+	assert.True(t, same("book.go", "fp"))
+	assert.False(t, same("book.go", "other"), "another fingerprint")
+	assert.Nil(t, e.inPlace(dir, "build-b"), "another build renders everything")
+	assert.Nil(t, e.inPlace(dir, ""), "an unknown build renders everything")
+}

@@ -113,7 +113,7 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 			return exitOK
 		}
 	}
-	unchanged := prior.inPlace(o.out)
+	unchanged := prior.inPlace(o.out, exe)
 	rootName := filepath.Base(filepath.Clean(o.in))
 	var s *schema.Schema
 	var hint string

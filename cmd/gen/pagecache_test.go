@@ -35,16 +35,7 @@ func editPage(t *testing.T, path, old, new string) {
 // folder: both must hold the same bytes and say the same.
 func sameAsNoCache(t *testing.T, in, out, step string) {
 	t.Helper()
-	code, _, stderr := genOut(t, "-in", in, "-out", out, "-schema-out", out+".json")
-	require.Equal(t, exitOK, code, stderr)
-	fresh := filepath.Join(t.TempDir(), "models")
-	code, _, want := genOut(t, "-in", in, "-out", fresh, "-schema-out", fresh+".json", "-no-cache")
-	require.Equal(t, exitOK, code, want)
-	assert.Equal(t, want, stderr, "%s: the same diagnostics", step)
-	assertSameTree(t, fresh, out, step)
-	a, _ := os.ReadFile(out + ".json")
-	b, _ := os.ReadFile(fresh + ".json")
-	assert.True(t, bytes.Equal(a, b), "%s: the same schema JSON", step)
+	rerunAsNoCache(t, in, out, step)
 }
 
 func TestPageCacheRerunsAreByteIdentical(t *testing.T) {

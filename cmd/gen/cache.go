@@ -193,7 +193,7 @@ func loadCache(path string) *cacheEntry {
 	if err != nil {
 		return nil
 	}
-	r := wire.NewReader(unsealed("run", b))
+	r := wire.NewReaderOwning(unsealed("run", b))
 	e := cacheEntry{Version: int(r.Int())}
 	if e.Version != cacheVersion {
 		return nil

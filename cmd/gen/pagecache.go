@@ -101,7 +101,7 @@ func (c *pageCache) loadEntry(rel, hash string) *parser.Page {
 	if payload == nil {
 		return nil
 	}
-	r := wire.NewReader(payload)
+	r := wire.NewReaderOwning(payload)
 	if r.Str() != hash {
 		return nil
 	}
@@ -208,7 +208,7 @@ func (c *pageCache) readSnapshot(path string) map[string]*parser.Page {
 			if c.dropped.Load() {
 				return errDropped
 			}
-			r := wire.NewReader(chunk)
+			r := wire.NewReaderOwning(chunk)
 			n := r.Count()
 			pages := make(map[string]*parser.Page, n)
 			for range n {

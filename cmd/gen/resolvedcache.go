@@ -240,7 +240,7 @@ func (st *resolvedState) encode() []byte {
 
 // decodeState reads what encode wrote, or nil.
 func decodeState(data []byte) *resolvedState {
-	r := wire.NewReader(data)
+	r := wire.NewReaderOwning(data)
 	st := &resolvedState{SchemaID: r.Str(), Hashes: readStrings(r)}
 	if n := r.Count(); n > 0 {
 		st.Edits = make(map[string][]string, n)

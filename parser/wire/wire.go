@@ -7,6 +7,7 @@ package wire
 import (
 	"encoding/binary"
 	"errors"
+	"unsafe"
 
 	"github.com/docgen/graphgen/diag"
 )
@@ -50,6 +51,15 @@ type Reader struct {
 
 // NewReader reads data, copied once.
 func NewReader(data []byte) *Reader { return &Reader{text: string(data)} }
+
+// NewReaderOwning reads data without copying it: the strings read share
+// its memory, so data must never change afterwards (a file just read, say).
+func NewReaderOwning(data []byte) *Reader {
+	if len(data) == 0 {
+		return &Reader{}
+	}
+	return &Reader{text: unsafe.String(&data[0], len(data))}
+}
 
 // Err is ErrFormat once a read did not fit.
 func (r *Reader) Err() error { return r.err }

@@ -46,3 +46,13 @@ func TestReadsThatDoNotFit(t *testing.T) {
 		assert.Equal(t, uint64(0), r.Uint(), name)
 	}
 }
+
+// A reader that owns its data reads the same, without a copy.
+func TestOwningReader(t *testing.T) {
+	var w Writer
+	w.Str("shared")
+	r := NewReaderOwning(w.Buf)
+	assert.Equal(t, "shared", r.Str())
+	assert.True(t, r.Done())
+	assert.True(t, NewReaderOwning(nil).Done())
+}

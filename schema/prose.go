@@ -86,6 +86,11 @@ func TraceProse(pages []*parser.Page, resolve func([]*parser.Page) *Schema) (*Sc
 		}
 		pr.Origins = append(pr.Origins, o)
 	}
+	for _, d := range s.Diagnostics {
+		if strings.Contains(d.Message, proseToken) {
+			traced = false // a diagnostic quotes a description
+		}
+	}
 	if !traced {
 		return resolve(pages), nil
 	}

@@ -183,3 +183,18 @@ func TestBinaryRoundTrip(t *testing.T) {
 		assert.Error(t, err)
 	}
 }
+
+// A resolver whose diagnostic quotes a description leaves nothing traced:
+// the diagnostic would go stale when only that description changed.
+func TestTraceProseRefusesADiagnosticQuotingADescription(t *testing.T) {
+	page := parser.Parse("book.md", []byte("# book resource type\n\nNamespace: microsoft.graph\n\nA book.\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| title | String | The title. |\n"), parser.Options{})
+	quoting := func(pages []*parser.Page) *Schema {
+		s := Resolve(pages)
+		typ := s.Lookup("microsoft.graph.book")
+		s.Diagnostics = append(s.Diagnostics, diag.Diagnostic{File: "book.md", Line: 1, Col: 1, Severity: diag.Warning, Code: "x", Message: "described as " + typ.Description})
+		return s
+	}
+	s, pr := TraceProse([]*parser.Page{page}, quoting)
+	assert.Nil(t, pr)
+	assert.Equal(t, "described as A book.", s.Diagnostics[len(s.Diagnostics)-1].Message)
+}

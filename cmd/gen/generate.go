@@ -20,6 +20,7 @@ import (
 
 	"github.com/docgen/graphgen/diag"
 	"github.com/docgen/graphgen/emitter"
+	"github.com/docgen/graphgen/parser"
 	"github.com/docgen/graphgen/schema"
 )
 
@@ -132,22 +133,8 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 		parsed := parsePages(files, rootName, &rep.diags, pages)
 		pages.saveSnapshot(snapshotPath(cacheFile), files, parsed)
 		hint, _ = folderHint(o.in, parsed, len(files))
-		// Resolving allocates about half as much as the page models it
-		// reads, and all of it stays live or is short-lived: collecting
-		// meanwhile would only trace the page models again (as the Go
-		// compiler, gen starts the heap higher for this stage).
-		restoreGC := debug.SetGCPercent(400)
 		var prose *schema.Prose
-		resolved := rep.guard("resolve", diag.Internal, func() error {
-			if o.noCache {
-				s = resolveStage(parsed)
-			} else {
-				s, prose = schema.TraceProse(parsed, resolveStage)
-			}
-			return nil
-		})
-		debug.SetGCPercent(restoreGC)
-		if !resolved {
+		if s, prose = resolvePages(rep, parsed, !o.noCache); s == nil {
 			return exitError
 		}
 		full := s // s may become a subset
@@ -241,6 +228,28 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 		}
 	}
 	return exitOK
+}
+
+// resolvePages resolves the page models, and with traced, records where
+// each description came from; nil when resolving failed (reported).
+func resolvePages(rep *report, parsed []*parser.Page, traced bool) (s *schema.Schema, prose *schema.Prose) {
+	// Resolving allocates about half as much as the page models it reads,
+	// and all of it stays live or is short-lived: collecting meanwhile
+	// would only trace the page models again (as the Go compiler, gen
+	// starts the heap higher for this stage).
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
+	resolved := rep.guard("resolve", diag.Internal, func() error {
+		if traced {
+			s, prose = schema.TraceProse(parsed, resolveStage)
+		} else {
+			s = resolveStage(parsed)
+		}
+		return nil
+	})
+	if !resolved {
+		return nil, nil
+	}
+	return s, prose
 }
 
 // printWritten says what the write did.

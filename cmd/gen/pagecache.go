@@ -150,10 +150,10 @@ func unsealed(key string, data []byte) []byte {
 const snapshotChunks = 8
 
 // loadSnapshot starts reading the page models the last run with these
-// options left at path, in the background, once: the run hashes its pages
+// options left at path, in the background: the run hashes its pages
 // meanwhile, and load waits for it.
 func (c *pageCache) loadSnapshot(path string) {
-	if c.dir == "" || path == "" || c.ready != nil {
+	if c.dir == "" || path == "" {
 		return
 	}
 	c.ready = make(chan struct{})

@@ -125,9 +125,7 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 		// Only descriptions changed: the last schema, with the new text,
 		// and no page models.
 		pages.dropSnapshot()
-		for _, f := range files {
-			rep.diags = append(rep.diags, f.diag...)
-		}
+		rep.diags = append(rep.diags, fileDiags(files)...)
 		background.Go(func() { reused.saveState(files) })
 	} else {
 		parsed := parsePages(files, rootName, &rep.diags, pages)

@@ -123,7 +123,50 @@ func appendEntry(w *wire.Writer, p *parser.Page, hash string) {
 // sealed frames a payload as cache data: magic, key, checksum, payload.
 func sealed(key string, payload []byte) []byte {
 	sum := sha256.Sum256(payload)
-	return append([]byte(pageCacheMagic+key+"\n"+hex.EncodeToString(sum[:])+"\n"), payload...)
+	return append(sealHeader(key, sum[:]), payload...)
+}
+
+// sealHeader is what precedes a sealed payload whose checksum is sum.
+func sealHeader(key string, sum []byte) []byte {
+	return []byte(pageCacheMagic + key + "\n" + hex.EncodeToString(sum) + "\n")
+}
+
+// writeSealed writes parts to path as the sealed payload of key, each part
+// prefixed with its length, without copying them into one buffer.
+func writeSealed(path, key string, parts ...[]byte) error {
+	content := [][]byte{nil}
+	sum := sha256.New()
+	for _, p := range parts {
+		size := binary.AppendUvarint(nil, uint64(len(p)))
+		sum.Write(size)
+		sum.Write(p)
+		content = append(content, size, p)
+	}
+	content[0] = sealHeader(key, sum.Sum(nil))
+	return emitter.WriteFile(path, content...)
+}
+
+// readSealed returns the n parts writeSealed wrote at path for key; nil
+// when the file is not whole, not sealed for key, or not n parts.
+func readSealed(path, key string, n int) [][]byte {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil
+	}
+	data = unsealed(key, data)
+	var parts [][]byte
+	for len(data) > 0 {
+		size, k := binary.Uvarint(data)
+		if k <= 0 || size > uint64(len(data)-k) {
+			return nil
+		}
+		parts = append(parts, data[k:k+int(size)])
+		data = data[k+int(size):]
+	}
+	if len(parts) != n {
+		return nil
+	}
+	return parts
 }
 
 // unsealed returns the payload of sealed data for key, or nil when the
@@ -183,21 +226,8 @@ func (c *pageCache) waitSnapshot() {
 }
 
 func (c *pageCache) readSnapshot(path string) map[string]*parser.Page {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil
-	}
-	payload := unsealed(c.key("snapshot", path), data)
-	var chunks [][]byte
-	for len(payload) >= 8 {
-		n := binary.LittleEndian.Uint64(payload)
-		if n > uint64(len(payload)-8) {
-			return nil
-		}
-		chunks = append(chunks, payload[8:8+n])
-		payload = payload[8+n:]
-	}
-	if len(chunks) != snapshotChunks || len(payload) != 0 {
+	chunks := readSealed(path, c.key("snapshot", path), snapshotChunks)
+	if chunks == nil {
 		return nil
 	}
 	decoded := make([]map[string]*parser.Page, len(chunks))
@@ -256,18 +286,17 @@ func (c *pageCache) saveSnapshot(path string, files []pageFile, pages []*parser.
 			entries = append(entries, entry{p, h})
 		}
 	}
-	var payload bytes.Buffer
-	for i := range snapshotChunks {
+	chunks := make([][]byte, snapshotChunks)
+	for i := range chunks {
 		part := entries[i*len(entries)/snapshotChunks : (i+1)*len(entries)/snapshotChunks]
 		var w wire.Writer
 		w.Uint(uint64(len(part)))
 		for _, e := range part {
 			appendEntry(&w, e.page, e.hash)
 		}
-		payload.Write(binary.LittleEndian.AppendUint64(nil, uint64(len(w.Buf))))
-		payload.Write(w.Buf)
+		chunks[i] = w.Buf
 	}
-	emitter.WriteFile(path, sealed(c.key("snapshot", path), payload.Bytes()))
+	writeSealed(path, c.key("snapshot", path), chunks...)
 }
 
 // touch marks an entry as used now, at most once an hour, for pruning.

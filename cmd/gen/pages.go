@@ -115,12 +115,21 @@ func parsePages(files []pageFile, rootName string, diags *diag.List, cache *page
 		pages[i] = parseFile(&files[i], rootName, cache, cache.load)
 		return nil
 	})
+	*diags = append(*diags, fileDiags(files)...)
 	var out []*parser.Page
-	for i, p := range pages {
-		*diags = append(*diags, files[i].diag...)
+	for _, p := range pages {
 		if p != nil {
 			out = append(out, p)
 		}
+	}
+	return out
+}
+
+// fileDiags is what finding and reading the pages reported, in page order.
+func fileDiags(files []pageFile) diag.List {
+	var out diag.List
+	for _, f := range files {
+		out = append(out, f.diag...)
 	}
 	return out
 }

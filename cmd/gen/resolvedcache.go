@@ -11,9 +11,6 @@
 package main
 
 import (
-	"crypto/sha256"
-	"encoding/binary"
-	"encoding/hex"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -21,7 +18,6 @@ import (
 	"sync/atomic"
 
 	"github.com/docgen/graphgen/diag"
-	"github.com/docgen/graphgen/emitter"
 	"github.com/docgen/graphgen/parser"
 	"github.com/docgen/graphgen/parser/wire"
 	"github.com/docgen/graphgen/schema"
@@ -46,7 +42,7 @@ type reuse struct {
 	cache      *pageCache
 	schemaPath string
 	statePath  string
-	state      *resolvedState // nil: nothing recorded, or not for this build
+	state      *resolvedState // read by schema; nil: nothing recorded, or not for this build
 	// Edited is how many pages this run found edited in descriptions only
 	// (-1: the schema was resolved).
 	edited int
@@ -59,57 +55,20 @@ func openReuse(cache *pageCache, cacheFile string) *reuse {
 	}
 	base := strings.TrimSuffix(cacheFile, ".run")
 	r.schemaPath, r.statePath = base+".schema", base+".resolved"
-	if parts := r.parts(r.statePath, 1); parts != nil {
-		r.state = decodeState(parts[0])
-	}
 	return r
 }
 
-// read returns the payload of a file this build sealed at path, or nil.
-func (r *reuse) read(path string) []byte {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil
-	}
-	return unsealed(r.cache.key("resolved", path), data)
-}
-
-// write seals and writes parts, each prefixed with its length, as sealed
-// would frame them but without copying them into one buffer; failures only
-// cost a later run a resolve.
+// write records parts at path, sealed for this build; failures only cost
+// a later run a resolve.
 func (r *reuse) write(path string, parts ...[]byte) {
-	key := r.cache.key("resolved", path)
-	var content [][]byte
-	sum := sha256.New()
-	for _, p := range parts {
-		size := binary.AppendUvarint(nil, uint64(len(p)))
-		sum.Write(size)
-		sum.Write(p)
-		content = append(content, size, p)
-	}
-	header := []byte(pageCacheMagic + key + "\n" + hex.EncodeToString(sum.Sum(nil)) + "\n")
 	if os.MkdirAll(filepath.Dir(path), 0o755) == nil {
-		emitter.WriteFile(path, append([][]byte{header}, content...)...)
+		writeSealed(path, r.cache.key("resolved", path), parts...)
 	}
 }
 
-// parts returns the n parts write wrote at path; nil when the file is not
-// whole, not of this build, or not n parts.
+// parts returns the n parts write recorded at path, or nil.
 func (r *reuse) parts(path string, n int) [][]byte {
-	data := r.read(path)
-	var parts [][]byte
-	for len(data) > 0 {
-		size, k := binary.Uvarint(data)
-		if k <= 0 || size > uint64(len(data)-k) {
-			return nil
-		}
-		parts = append(parts, data[k:k+int(size)])
-		data = data[k+int(size):]
-	}
-	if len(parts) != n {
-		return nil
-	}
-	return parts
+	return readSealed(path, r.cache.key("resolved", path), n)
 }
 
 // maxEditedShare bounds the pages a rerun compares one by one: beyond a
@@ -127,6 +86,10 @@ func (r *reuse) schema(files []pageFile, rootName string) (s *schema.Schema, hin
 			s, hint, r.edited = nil, "", -1
 		}
 	}()
+	// Read here, not on opening: a run with nothing to do needs no state.
+	if parts := r.parts(r.statePath, 1); parts != nil {
+		r.state = decodeState(parts[0])
+	}
 	st := r.state
 	if st == nil || len(st.Hashes) != len(files) {
 		return nil, ""

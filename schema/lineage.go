@@ -12,7 +12,10 @@ import (
 // resolver breaks cycles, but the walks before that run on raw claims.
 func (t *Type) Ancestors() iter.Seq[*Type] {
 	return func(yield func(*Type) bool) {
-		met := []*Type{t} // chains are short: a slice beats a map
+		// Chains are short: a slice beats a map, and this one stays on
+		// the stack unless a chain is longer than its array.
+		var buf [8]*Type
+		met := append(buf[:0], t)
 		for b := t.BaseType; b != nil && !slices.Contains(met, b); b = b.BaseType {
 			if !yield(b) {
 				return

@@ -1,7 +1,6 @@
 package schema
 
 import (
-	"sort"
 	"strings"
 
 	"github.com/docgen/graphgen/schema/naming"
@@ -27,9 +26,28 @@ func assignNames(s *Schema) {
 		}
 		return t.Name
 	})
-	for _, t := range byClaim {
-		t.GoName = pkg.Claim(naming.TypeName(t.Name))
-		t.FileName = files.Claim(naming.FileName(t.GoName))
+	// The names are spelt on all cores; only claiming them, in order, is
+	// sequential.
+	typeNames, fileNames := make([]string, len(byClaim)), make([]string, len(byClaim))
+	members := make([][]*Member, len(s.Types))
+	memberNames := make([][]string, len(s.Types))
+	parallel(len(byClaim), func(i int) {
+		typeNames[i] = naming.TypeName(byClaim[i].Name)
+		fileNames[i] = naming.FileName(typeNames[i])
+		t := s.Types[i]
+		members[i] = append([]*Member(nil), t.Members...)
+		naming.ClaimOrder(members[i], func(m *Member) string { return m.Name })
+		memberNames[i] = make([]string, len(members[i]))
+		for j, m := range members[i] {
+			memberNames[i][j] = naming.Pascal(m.Name)
+		}
+	})
+	for i, t := range byClaim {
+		t.GoName = pkg.Claim(typeNames[i])
+		if t.GoName != typeNames[i] {
+			fileNames[i] = naming.FileName(t.GoName)
+		}
+		t.FileName = files.Claim(fileNames[i])
 	}
 	// A struct with derived types gets an interface that it and they
 	// implement: fields declared with it hold any of them.
@@ -38,47 +56,63 @@ func assignNames(s *Schema) {
 			t.GoInterface = pkg.Claim("Any" + t.GoName)
 		}
 	}
-	for _, t := range s.Types {
-		members := append([]*Member(nil), t.Members...)
-		naming.ClaimOrder(members, func(m *Member) string { return m.Name })
-		for _, m := range members {
-			m.GoName = pkg.Claim(t.GoName + naming.Pascal(m.Name))
+	for i, t := range s.Types {
+		for j, m := range members[i] {
+			m.GoName = pkg.Claim(t.GoName + memberNames[i][j])
 		}
 	}
-	byDepth := append([]*Type(nil), s.Types...)
-	depth := func(t *Type) int {
-		d := 0
+	assignFieldNames(s.Types)
+}
+
+// assignFieldNames names the fields of every struct. A type's field names
+// start from its base's (which hold the names of the base's own bases and
+// fields), so types are named a level of depth at a time, bases first; the
+// types of one level share nothing, and are named on all cores.
+func assignFieldNames(types []*Type) {
+	index := make(map[*Type]int, len(types))
+	for i, t := range types {
+		index[t] = i
+	}
+	depth := make([]int, len(types))
+	var levels [][]int
+	for i, t := range types {
 		for range t.Ancestors() {
-			d++
+			depth[i]++
 		}
-		return d
-	}
-	sort.SliceStable(byDepth, func(i, j int) bool { return depth(byDepth[i]) < depth(byDepth[j]) })
-	// A type's field names start from its base's (which hold the names of
-	// the base's own bases and fields): bases come first in byDepth.
-	fields := map[*Type]*naming.Scope{}
-	for _, t := range byDepth {
 		if t.Kind == Enum {
 			continue
 		}
-		var scope *naming.Scope
-		if b := t.BaseType; b != nil && fields[b] != nil {
-			scope = fields[b].Child()
-			scope.Claim(b.GoName)
-		} else {
-			scope = naming.NewScope(naming.MethodNames...)
+		for len(levels) <= depth[i] {
+			levels = append(levels, nil)
 		}
-		// The As methods of its own interface and its bases' reach the type
-		// through embedding: a field of that name would hide them.
-		if m := t.AsMethod(); m != "" {
-			scope.Claim(m)
-		}
-		own := append([]*Property(nil), t.Properties...)
-		naming.ClaimOrder(own, func(p *Property) string { return p.Name })
-		for _, p := range own {
-			p.GoName = scope.Claim(naming.Pascal(p.Name))
-		}
-		fields[t] = scope
+		levels[depth[i]] = append(levels[depth[i]], i)
+	}
+	scopes := make([]*naming.Scope, len(types))
+	for _, level := range levels {
+		parallel(len(level), func(k int) {
+			i := level[k]
+			t := types[i]
+			var scope *naming.Scope
+			// A base of no lower level is one of a cycle (which the
+			// resolver breaks before naming): the type starts afresh.
+			if b, ok := index[t.BaseType]; ok && t.BaseType != nil && depth[b] < depth[i] && scopes[b] != nil {
+				scope = scopes[b].Child()
+				scope.Claim(t.BaseType.GoName)
+			} else {
+				scope = naming.NewScope(naming.MethodNames...)
+			}
+			// The As methods of its own interface and its bases' reach the
+			// type through embedding: a field of that name would hide them.
+			if m := t.AsMethod(); m != "" {
+				scope.Claim(m)
+			}
+			own := append([]*Property(nil), t.Properties...)
+			naming.ClaimOrder(own, func(p *Property) string { return p.Name })
+			for _, p := range own {
+				p.GoName = scope.Claim(naming.Pascal(p.Name))
+			}
+			scopes[i] = scope
+		})
 	}
 }
 

@@ -4,9 +4,10 @@
 package schema
 
 import (
-	"fmt"
 	"sort"
+	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/docgen/graphgen/diag"
 	"github.com/docgen/graphgen/parser"
@@ -54,6 +55,7 @@ type resolver struct {
 	byAnchor map[string]*entry   // lower-cased path#anchor
 	byShort  map[string][]*entry // lower-cased short name
 	order    []*entry            // sorted by qualified name
+	diagsMu  sync.Mutex          // passes that run in parallel warn at once
 	diags    diag.List
 	// derivedFrom holds, for types a base page lists as derived from it,
 	// that base: used only when the type's own page names none.
@@ -96,7 +98,6 @@ func Resolve(pages []*parser.Page) *Schema {
 	r.dedupeMembers()
 	r.ownProperties()
 	r.checkWireNames()
-
 	s := &Schema{Version: Version, byName: map[string]*Type{}}
 	if !learned.Empty() {
 		s.Learned = learned
@@ -116,12 +117,17 @@ func Resolve(pages []*parser.Page) *Schema {
 	return s
 }
 
+// warn reports a warning; the order does not matter, as the diagnostics
+// are sorted at the end.
 func (r *resolver) warn(p *parser.Page, pos parser.Position, code diag.WarningCode, format string, args ...any) {
+	r.diagsMu.Lock()
+	defer r.diagsMu.Unlock()
 	r.diags.Warn(pos.At(p.Path), code, format, args...)
 }
 
+// where is "path:line", as Source fields give it.
 func where(p *parser.Page, pos parser.Position) string {
-	return fmt.Sprintf("%s:%d", p.Path, pos.Line)
+	return p.Path + ":" + strconv.Itoa(pos.Line)
 }
 
 func namespaceOf(q string) string {

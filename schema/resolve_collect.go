@@ -4,7 +4,6 @@
 package schema
 
 import (
-	"fmt"
 	"path"
 	"slices"
 	"sort"
@@ -30,16 +29,28 @@ func primaryRank(pagePath, name string) int {
 }
 
 func (r *resolver) collect() {
-	named := r.namedByRows()
-	for _, p := range r.pages {
-		for _, d := range p.Types {
-			r.addType(p, ownCopy(d))
+	copies := make([][]*parser.TypeDoc, len(r.pages))
+	parallel(len(r.pages), func(i int) {
+		copies[i] = make([]*parser.TypeDoc, len(r.pages[i].Types))
+		for j, d := range r.pages[i].Types {
+			copies[i][j] = ownCopy(d)
+		}
+	})
+	var named map[string]bool // read when first needed: few pages need it
+	for i, p := range r.pages {
+		for _, d := range copies[i] {
+			r.addType(p, d)
 		}
 		for _, d := range p.Enums {
 			// A section known by its anchor alone ("x-values" under a
 			// translated heading) is an enum when a row uses the name.
-			if d.AnchorOnly && !named[strings.ToLower(parser.ShortName(d.Name))] {
-				continue
+			if d.AnchorOnly {
+				if named == nil {
+					named = r.namedByRows()
+				}
+				if !named[strings.ToLower(parser.ShortName(d.Name))] {
+					continue
+				}
 			}
 			r.addEnum(p, d)
 		}
@@ -48,7 +59,8 @@ func (r *resolver) collect() {
 		r.order = append(r.order, e)
 	}
 	sort.Slice(r.order, func(i, j int) bool { return r.order[i].t.Name < r.order[j].t.Name })
-	for _, e := range r.order {
+	parallel(len(r.order), func(i int) {
+		e := r.order[i]
 		if len(e.tdocs) > 1 {
 			sort.SliceStable(e.tdocs, func(i, j int) bool {
 				return primaryRank(e.tdocs[i].page.Path, e.t.Name) < primaryRank(e.tdocs[j].page.Path, e.t.Name)
@@ -62,7 +74,7 @@ func (r *resolver) collect() {
 			})
 			r.mergeEnumDocs(e)
 		}
-	}
+	})
 }
 
 // ownCopy returns a copy of a type's definition for the resolver to
@@ -146,7 +158,7 @@ func (e *entry) setPrimary(page *parser.Page, name string, pos parser.Position, 
 	e.page = page
 	e.t.Name = name
 	e.ns = namespaceOf(name)
-	e.t.Source = fmt.Sprintf("%s:%d", page.Path, pos.Line)
+	e.t.Source = where(page, pos)
 	e.t.Description = description
 }
 

@@ -125,7 +125,8 @@ func (r *resolver) resolveType(p *parser.Page, pos parser.Position, owner string
 }
 
 func (r *resolver) resolveProperties() {
-	for _, e := range r.order {
+	parallel(len(r.order), func(i int) {
+		e := r.order[i]
 		for _, pe := range e.props {
 			d := pe.doc
 			name, ref := r.resolveType(pe.page, d.Pos, parser.ShortName(e.t.Name)+"."+d.Name, d.Type)
@@ -144,5 +145,5 @@ func (r *resolver) resolveProperties() {
 			}
 			pe.prop = prop
 		}
-	}
+	})
 }

@@ -4,7 +4,6 @@
 package schema
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 
@@ -244,7 +243,7 @@ func (r *resolver) enumsFromPossibleValues() {
 	sort.Strings(names)
 	for _, q := range names {
 		src := found[q]
-		en := &entry{t: &Type{Name: q, Kind: Enum, Source: fmt.Sprintf("%s:%d", src.page.Path, src.doc.Pos.Line)}, ns: namespaceOf(q), page: src.page}
+		en := &entry{t: &Type{Name: q, Kind: Enum, Source: where(src.page, src.doc.Pos)}, ns: namespaceOf(q), page: src.page}
 		for _, v := range src.doc.PossibleValues {
 			if !hasMember(en.t, v) {
 				en.t.Members = append(en.t.Members, &Member{Name: v, Source: where(src.page, src.doc.Pos)})

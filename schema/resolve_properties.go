@@ -4,8 +4,6 @@
 package schema
 
 import (
-	"strings"
-
 	"github.com/docgen/graphgen/diag"
 	"github.com/docgen/graphgen/parser"
 )
@@ -14,9 +12,12 @@ import (
 // marks as inherited and names a base of the type already declares belong
 // to the base. An inherited row its base lacks moves to that base.
 func (r *resolver) ownProperties() {
+	entries := make(map[*Type]*entry, len(r.order))
+	for _, e := range r.order {
+		entries[e.t] = e
+	}
 	declared := func(t *Type, name string) bool {
-		e := r.byName[strings.ToLower(t.Name)]
-		for _, pe := range e.props {
+		for _, pe := range entries[t].props {
 			if pe.prop.Name == name {
 				return true
 			}
@@ -56,16 +57,31 @@ func (r *resolver) ownProperties() {
 		}
 		return nil
 	}
+	// The ancestor each row names, looked up on all cores; rows moved
+	// below come after these and are looked up as they come.
+	from := make([][]*Type, len(r.order))
+	parallel(len(r.order), func(i int) {
+		e := r.order[i]
+		from[i] = make([]*Type, len(e.props))
+		for j, pe := range e.props {
+			from[i][j] = inheritedFrom(e, pe)
+		}
+	})
 	// First, move inherited rows that no ancestor declares to the base
 	// they name.
-	for _, e := range r.order {
-		for _, pe := range e.props {
+	for i, e := range r.order {
+		for j, pe := range e.props {
 			d := pe.doc
-			target := inheritedFrom(e, pe)
+			var target *Type
+			if j < len(from[i]) {
+				target = from[i][j]
+			} else {
+				target = inheritedFrom(e, pe)
+			}
 			if target == nil || inChain(e.t, pe.prop.Name) {
 				continue
 			}
-			te := r.byName[strings.ToLower(target.Name)]
+			te := entries[target]
 			moved := *pe
 			moved.moved = true
 			te.props = append(te.props, &moved)
@@ -73,9 +89,11 @@ func (r *resolver) ownProperties() {
 				parser.ShortName(e.t.Name), d.Name, target.Name)
 		}
 	}
-	for _, e := range r.order {
-		for _, pe := range e.props {
-			if !pe.moved && inheritedFrom(e, pe) != nil {
+	// Then each type takes its rows that no ancestor declares.
+	parallel(len(r.order), func(i int) {
+		e := r.order[i]
+		for j, pe := range e.props {
+			if !pe.moved && j < len(from[i]) && from[i][j] != nil {
 				continue
 			}
 			if pe.doc.FromJSON && e.t.OpenType {
@@ -89,7 +107,7 @@ func (r *resolver) ownProperties() {
 			}
 			e.t.Properties = append(e.t.Properties, pe.prop)
 		}
-	}
+	})
 }
 
 // checkWireNames drops properties and members whose wire name could not be

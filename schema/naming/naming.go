@@ -20,8 +20,9 @@
 package naming
 
 import (
+	"cmp"
 	"go/token"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -349,14 +350,8 @@ var MethodNames = []string{"ODataType", "MarshalJSON", "UnmarshalJSON", "String"
 // PascalCase, no separators), then the rest; ties by the name itself. The
 // order depends on the names alone, not on where they came from.
 func ClaimOrder[T any](items []T, name func(T) string) {
-	rank := func(n string) int {
-		switch {
-		case n == "" || strings.ContainsFunc(n, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }):
-			return 2
-		case unicode.IsUpper(firstRune(n)):
-			return 1
-		}
-		return 0
+	if len(items) < 2 {
+		return
 	}
 	type keyed struct {
 		rank int
@@ -366,17 +361,26 @@ func ClaimOrder[T any](items []T, name func(T) string) {
 	ks := make([]keyed, len(items))
 	for i, it := range items {
 		n := name(it)
-		ks[i] = keyed{rank(n), n, it}
+		ks[i] = keyed{claimRank(n), n, it}
 	}
-	sort.SliceStable(ks, func(i, j int) bool {
-		if ks[i].rank != ks[j].rank {
-			return ks[i].rank < ks[j].rank
-		}
-		return ks[i].name < ks[j].name
+	slices.SortStableFunc(ks, func(a, b keyed) int {
+		return cmp.Or(cmp.Compare(a.rank, b.rank), strings.Compare(a.name, b.name))
 	})
 	for i := range ks {
 		items[i] = ks[i].item
 	}
+}
+
+// claimRank is a name's place in ClaimOrder: 0 for camelCase, 1 for
+// PascalCase, 2 for a name with separators (or none).
+func claimRank(n string) int {
+	switch {
+	case n == "" || strings.ContainsFunc(n, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }):
+		return 2
+	case unicode.IsUpper(firstRune(n)):
+		return 1
+	}
+	return 0
 }
 
 func firstRune(s string) rune {

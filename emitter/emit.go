@@ -51,41 +51,57 @@ func (f File) InPlace() bool { return f.Content == nil && f.Fingerprint != "" }
 
 // Render renders the whole package. Files come back sorted by name.
 func Render(s *schema.Schema, opts Options) ([]File, error) {
-	// The support files are the first job, beside the types' files.
-	var support []File
+	// First every type's fingerprint, then the files to render, all at
+	// once: a rerun renders a few types, and one big type rendered last,
+	// after the others' fingerprints, would wait for them.
 	out := make([]File, len(s.Types))
-	err := diag.Parallel("render", len(s.Types)+1, func(job int) (err error) {
-		if job == 0 {
+	if err := diag.Parallel("render", len(s.Types), func(i int) error {
+		out[i] = File{Name: s.Types[i].FileName, Fingerprint: Fingerprint(s.Types[i], opts)}
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	reg := File{Name: registryFile, Fingerprint: registryFingerprint(s, opts)}
+	var todo []int
+	for i, f := range out {
+		if opts.Unchanged == nil || !opts.Unchanged(f.Name, f.Fingerprint) {
+			todo = append(todo, i)
+		}
+	}
+	renderReg := opts.Unchanged == nil || !opts.Unchanged(reg.Name, reg.Fingerprint)
+	// The jobs: the support files, registry.go when it changed, then the
+	// types, biggest first.
+	sort.SliceStable(todo, func(a, b int) bool { return typeSize(s.Types[todo[a]]) > typeSize(s.Types[todo[b]]) })
+	var support []File
+	err := diag.Parallel("render", len(todo)+2, func(job int) (err error) {
+		switch job {
+		case 0:
 			support, err = renderSupport(opts)
 			return err
+		case 1:
+			if renderReg {
+				var rendered File
+				rendered, err = renderRegistry(s, opts)
+				reg.Content = rendered.Content
+			}
+			return err
 		}
-		i := job - 1
-		t := s.Types[i]
-		fp := Fingerprint(t, opts)
-		if opts.Unchanged != nil && opts.Unchanged(t.FileName, fp) {
-			out[i] = File{Name: t.FileName, Fingerprint: fp}
-			return nil
-		}
-		out[i], err = renderType(t, opts)
+		i := todo[job-2]
+		fp := out[i].Fingerprint
+		out[i], err = renderType(s.Types[i], opts)
 		out[i].Fingerprint = fp
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	files := append(support, out...)
-	reg := File{Name: registryFile, Fingerprint: registryFingerprint(s, opts)}
-	if opts.Unchanged == nil || !opts.Unchanged(reg.Name, reg.Fingerprint) {
-		rendered, err := renderRegistry(s, opts)
-		if err != nil {
-			return nil, err
-		}
-		reg.Content = rendered.Content
-	}
-	files = append(files, reg)
+	files := append(append(support, out...), reg)
 	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
 	return files, nil
 }
+
+// typeSize is about how long a type's file takes to render.
+func typeSize(t *schema.Type) int { return len(t.Properties) + len(t.Members) }
 
 // registryFile is the support file listing every struct type for
 // polymorphic decoding; the naming module keeps the name free.

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"github.com/docgen/graphgen/parser"
 	"github.com/docgen/graphgen/parser/wire"
@@ -41,24 +42,47 @@ const proseToken = "\x00prose:"
 // are.
 func TraceProse(pages []*parser.Page, resolve func([]*parser.Page) *Schema) (*Schema, *Prose) {
 	pr := &Prose{Pages: make([]string, len(pages))}
-	var texts []string
-	var origins []Origin
-	var fields []*string
-	for i, p := range pages {
-		pr.Pages[i] = p.Path
-		for j, d := range p.Descriptions() {
+	// Each page's non-empty descriptions, found on all cores (reading
+	// them is most of the cost: they lie all over memory).
+	type pageFields struct {
+		fields  []*string
+		indexes []int32 // in parser.Page.Descriptions
+	}
+	per := make([]pageFields, len(pages))
+	var clash atomic.Bool
+	parallel(len(pages), func(i int) {
+		pr.Pages[i] = pages[i].Path
+		for j, d := range pages[i].Descriptions() {
 			if *d == "" {
 				continue
 			}
 			if strings.HasPrefix(*d, proseToken) {
-				return resolve(pages), nil
+				clash.Store(true)
 			}
-			texts = append(texts, *d)
-			origins = append(origins, Origin{int32(i), int32(j)})
-			fields = append(fields, d)
-			*d = proseToken + strconv.Itoa(len(texts)-1)
+			per[i].fields = append(per[i].fields, d)
+			per[i].indexes = append(per[i].indexes, int32(j))
 		}
+	})
+	if clash.Load() {
+		return resolve(pages), nil
 	}
+	first := make([]int, len(pages)) // the token number of each page's first
+	var texts []string
+	var origins []Origin
+	var fields []*string
+	for i, pf := range per {
+		first[i] = len(texts)
+		for k, d := range pf.fields {
+			texts = append(texts, *d)
+			origins = append(origins, Origin{int32(i), pf.indexes[k]})
+		}
+		fields = append(fields, pf.fields...)
+	}
+	parallel(len(pages), func(i int) {
+		for k, d := range per[i].fields {
+			*d = proseToken + strconv.Itoa(first[i]+k)
+		}
+	})
 	var s *Schema
 	func() {
 		defer func() { // the pages get their text back, whatever resolve does
@@ -71,27 +95,30 @@ func TraceProse(pages []*parser.Page, resolve func([]*parser.Page) *Schema) (*Sc
 	if s == nil {
 		return nil, nil
 	}
-	traced := true
-	for _, d := range s.descriptions() {
+	descs := s.descriptions()
+	pr.Origins = make([]Origin, len(descs))
+	var untraced atomic.Bool
+	parallel(len(descs), func(i int) {
+		d := descs[i]
 		o := Origin{-1, -1}
 		if rest, ok := strings.CutPrefix(*d, proseToken); ok {
 			k, err := strconv.Atoi(rest)
 			if err != nil || k < 0 || k >= len(texts) {
-				traced = false
-				continue
+				untraced.Store(true)
+				return
 			}
 			*d, o = texts[k], origins[k]
 		} else if strings.Contains(*d, proseToken) {
-			traced = false // the resolver made text of a description
+			untraced.Store(true) // the resolver made text of a description
 		}
-		pr.Origins = append(pr.Origins, o)
-	}
+		pr.Origins[i] = o
+	})
 	for _, d := range s.Diagnostics {
 		if strings.Contains(d.Message, proseToken) {
-			traced = false // a diagnostic quotes a description
+			untraced.Store(true) // a diagnostic quotes a description
 		}
 	}
-	if !traced {
+	if untraced.Load() {
 		return resolve(pages), nil
 	}
 	return s, pr

@@ -160,10 +160,12 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 	}
 	eo := emitter.Options{Package: o.pkg, Unchanged: unchanged}
 	defer func() {
-		// Record a run whose output is now in place, for the next rerun.
+		// Record a run whose output is now in place, for the next rerun,
+		// beside the other cache writes.
 		if !o.noCache && !o.check && rendered != nil {
 			if errs, _ := rep.diags.Count(); errs == 0 {
-				saveCache(cacheFile, o, exe, inputs, files, prior, rendered, *rep)
+				done := *rep
+				background.Go(func() { saveCache(cacheFile, o, exe, inputs, files, prior, rendered, done) })
 			}
 		}
 	}()

@@ -198,3 +198,17 @@ func TestTraceProseRefusesADiagnosticQuotingADescription(t *testing.T) {
 	assert.Nil(t, pr)
 	assert.Equal(t, "described as A book.", s.Diagnostics[len(s.Diagnostics)-1].Message)
 }
+
+// A page whose text could be taken for a token leaves nothing traced, and
+// neither it nor the pages before it are resolved with tokens in them.
+func TestTraceProseRefusesTextLikeAToken(t *testing.T) {
+	book := parser.Parse("book.md", []byte("# book resource type\n\nNamespace: microsoft.graph\n\nA book.\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| title | String | The title. |\n"), parser.Options{})
+	shelf := parser.Parse("shelf.md", []byte("# shelf resource type\n\nNamespace: microsoft.graph\n\nA shelf.\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| size | Int32 | The size. |\n"), parser.Options{})
+	*shelf.Descriptions()[0] = proseToken + "0"
+	pages := []*parser.Page{book, shelf}
+	want := schemaJSON(t, Resolve(pages))
+	s, pr := TraceProse(pages, Resolve)
+	assert.Nil(t, pr)
+	assert.Equal(t, want, schemaJSON(t, s))
+	assert.Equal(t, "A book.", s.Lookup("microsoft.graph.book").Description)
+}

@@ -88,6 +88,7 @@ func assignFieldNames(types []*Type) {
 		levels[depth[i]] = append(levels[depth[i]], i)
 	}
 	scopes := make([]*naming.Scope, len(types))
+	methods := naming.NewScope(naming.MethodNames...) // only read: each root's parent
 	for _, level := range levels {
 		parallel(len(level), func(k int) {
 			i := level[k]
@@ -99,7 +100,7 @@ func assignFieldNames(types []*Type) {
 				scope = scopes[b].Child()
 				scope.Claim(t.BaseType.GoName)
 			} else {
-				scope = naming.NewScope(naming.MethodNames...)
+				scope = methods.Child()
 			}
 			// The As methods of its own interface and its bases' reach the
 			// type through embedding: a field of that name would hide them.

@@ -12,7 +12,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -233,11 +232,6 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 // resolvePages resolves the page models, and with traced, records where
 // each description came from; nil when resolving failed (reported).
 func resolvePages(rep *report, parsed []*parser.Page, traced bool) (s *schema.Schema, prose *schema.Prose) {
-	// Resolving allocates about half as much as the page models it reads,
-	// and all of it stays live or is short-lived: collecting meanwhile
-	// would only trace the page models again (as the Go compiler, gen
-	// starts the heap higher for this stage).
-	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	resolved := rep.guard("resolve", diag.Internal, func() error {
 		if traced {
 			s, prose = schema.TraceProse(parsed, resolveStage)

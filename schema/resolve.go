@@ -22,6 +22,8 @@ const (
 type typeDoc struct {
 	page *parser.Page
 	doc  *parser.TypeDoc
+	// rowsOwned is set once doc's rows are the resolver's copies (ownRow).
+	rowsOwned bool
 }
 
 type enumDoc struct {

@@ -78,18 +78,53 @@ func (r *resolver) collect() {
 }
 
 // ownCopy returns a copy of a type's definition for the resolver to
-// change (learning rewrites row types and adds base claims), so that the
-// page models stay as the parser made them: resolving them again, or
-// caching them, gives the same.
+// change (learning adds base claims), so that the page models stay as the
+// parser made them: resolving them again, or caching them, gives the same.
+// Its rows are the page's until a pass changes one (ownRow).
 func ownCopy(d *parser.TypeDoc) *parser.TypeDoc {
 	c := *d
 	c.Bases = slices.Clip(c.Bases)
-	c.Properties = make([]*parser.PropDoc, len(d.Properties))
-	for i, pd := range d.Properties {
-		own := *pd
-		c.Properties[i] = &own
-	}
 	return &c
+}
+
+// ownRow returns row k of td for a pass to change. The first time a row of
+// td changes, td gets copies of all its rows, and the entries of e that
+// read them read the copies: the page's rows are never changed, and few
+// types have a row that learning changes.
+func (e *entry) ownRow(td *typeDoc, k int) *parser.PropDoc {
+	if !td.rowsOwned {
+		rows := make([]parser.PropDoc, len(td.doc.Properties))
+		owned := make([]*parser.PropDoc, len(rows))
+		index := make(map[*parser.PropDoc]int, len(rows))
+		for i, pd := range td.doc.Properties {
+			rows[i] = *pd
+			owned[i] = &rows[i]
+			index[pd] = i
+		}
+		for _, pe := range e.props {
+			if i, ok := index[pe.doc]; ok {
+				pe.doc = owned[i]
+			}
+		}
+		td.doc.Properties = owned
+		td.rowsOwned = true
+	}
+	return td.doc.Properties[k]
+}
+
+// ownRowOf is ownRow for the row an entry of e reads.
+func (e *entry) ownRowOf(pe *propEntry) *parser.PropDoc {
+	for i := range e.tdocs {
+		td := &e.tdocs[i]
+		for k, pd := range td.doc.Properties {
+			if pd == pe.doc {
+				return e.ownRow(td, k)
+			}
+		}
+	}
+	own := *pe.doc // not a row of its type's pages: copy it alone
+	pe.doc = &own
+	return pe.doc
 }
 
 // namedByRows returns the lower-cased short names that property rows use
@@ -134,7 +169,7 @@ func (r *resolver) addType(p *parser.Page, d *parser.TypeDoc) {
 		r.warn(p, d.Pos, diag.KindConflict, "%s is described as a type here and as an enum at %s; keeping the enum", d.Name, where(first.page, first.doc.Pos))
 		return
 	}
-	e.tdocs = append(e.tdocs, typeDoc{p, d})
+	e.tdocs = append(e.tdocs, typeDoc{page: p, doc: d})
 	r.register(p, d.Name, d.Anchor, e)
 }
 

@@ -108,7 +108,7 @@ func (r *resolver) learnCollectionPhrases() map[string]int {
 	for _, e := range r.order {
 		for _, pe := range e.props {
 			if ph := collectionPhrase(pe.doc.Type); phrases[ph] && !pe.doc.Type.Collection {
-				pe.doc.Type.Collection = true
+				e.ownRowOf(pe).Type.Collection = true
 				applied[ph]++
 			}
 		}
@@ -236,7 +236,8 @@ func (r *resolver) learnTypeWords() map[string]LearnedWord {
 	for _, e := range r.order {
 		for _, pe := range e.props {
 			if lw, ok := learnedWordOf(learned, r.unknownWord(pe.page, pe.doc)); ok {
-				pe.doc.Type.Primitive, pe.doc.Type.Name = lw.Type, ""
+				d := e.ownRowOf(pe)
+				d.Type.Primitive, d.Type.Name = lw.Type, ""
 			}
 		}
 	}

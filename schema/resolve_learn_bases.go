@@ -46,12 +46,12 @@ func (r *resolver) learnBasePhrases() (map[string]int, map[string]int) {
 	// keeps `der entität`): it must point at two bases or more.
 	proseTargets := map[string]map[*entry]bool{}
 	for _, e := range r.order {
-		for _, td := range e.tdocs {
-			for _, d := range td.doc.Properties {
-				if d.Inherited == nil && d.LinkPhrase != nil && learnedRows[shortPhrase(d.LinkPhrase.Phrase)] > 0 {
+		for ti, td := range e.tdocs {
+			for k := range td.doc.Properties {
+				if d := td.doc.Properties[k]; d.Inherited == nil && d.LinkPhrase != nil && learnedRows[shortPhrase(d.LinkPhrase.Phrase)] > 0 {
 					c := d.LinkPhrase.Claim
 					c.Source = parser.ClaimRow
-					d.Inherited = &c
+					e.ownRow(&e.tdocs[ti], k).Inherited = &c
 				}
 			}
 			// The base is the annotated one, else one of the types the

@@ -10,6 +10,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strconv"
+	"sync"
 
 	"github.com/docgen/graphgen/schema"
 )
@@ -18,9 +19,16 @@ import (
 // fields below do not show.
 const fingerprintVersion = "1"
 
+// fingerprintBuffers keep the bytes Fingerprint hashes between calls: a
+// run fingerprints every type.
+var fingerprintBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
 // Fingerprint is the hash of everything the file of t is rendered from.
 func Fingerprint(t *schema.Type, opts Options) string {
-	var b []byte
+	buf := fingerprintBuffers.Get().(*[]byte)
+	defer fingerprintBuffers.Put(buf)
+	b := (*buf)[:0]
+	defer func() { *buf = b }()
 	w := func(parts ...string) {
 		for _, p := range parts {
 			b = append(append(b, p...), 0)

@@ -317,9 +317,8 @@ func saveCache(path string, o options, exe, inputs string, pages []pageFile, pri
 	if o.schemaOut != "" {
 		e.SchemaOut = hashFile(o.schemaOut)
 	}
-	b := sealed("run", e.encode())
 	if os.MkdirAll(filepath.Dir(path), 0o755) == nil {
-		emitter.WriteFile(path, b)
+		emitter.WriteFile(path, sealed("run", e.encode())...)
 	}
 }
 

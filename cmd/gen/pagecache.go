@@ -120,10 +120,11 @@ func appendEntry(w *wire.Writer, p *parser.Page, hash string) {
 	parser.AppendPage(w, p)
 }
 
-// sealed frames a payload as cache data: magic, key, checksum, payload.
-func sealed(key string, payload []byte) []byte {
+// sealed frames a payload as cache data: magic, key, checksum, payload;
+// the header and the payload, to be written one after the other.
+func sealed(key string, payload []byte) [][]byte {
 	sum := sha256.Sum256(payload)
-	return append(sealHeader(key, sum[:]), payload...)
+	return [][]byte{sealHeader(key, sum[:]), payload}
 }
 
 // sealHeader is what precedes a sealed payload whose checksum is sum.
@@ -317,8 +318,8 @@ func (c *pageCache) store(hash string, p *parser.Page) {
 	appendEntry(&w, p, hash)
 	entry := sealed(key, w.Buf)
 	path := c.path(key)
-	if os.MkdirAll(filepath.Dir(path), 0o755) == nil && emitter.WriteFile(path, entry) == nil {
-		c.wrote.Add(int64(len(entry)))
+	if os.MkdirAll(filepath.Dir(path), 0o755) == nil && emitter.WriteFile(path, entry...) == nil {
+		c.wrote.Add(int64(len(entry[0]) + len(entry[1])))
 	}
 }
 

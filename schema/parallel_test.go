@@ -37,6 +37,8 @@ func TestParallelResolveMatchesSequential(t *testing.T) {
 	folders := map[string]string{"docs-input": "../docs-input"}
 	if !testing.Short() {
 		folders["en-2020-05 v1.0"] = corpus.Require(t, "corpus", "en-2020-05", "v1.0", "resources")
+		// Translated pages: the learning passes change rows.
+		folders["localized-de-2019-03 v1.0"] = corpus.Require(t, "corpus", "localized-de-2019-03", "v1.0", "resources")
 	}
 	defer func(saved int) { minChunk = saved }(minChunk)
 	for name, dir := range folders {

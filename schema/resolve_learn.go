@@ -81,14 +81,23 @@ func collectionPhrase(t parser.TypeExpr) string {
 // whose rows are arrays there makes the rows without an example
 // collections too.
 func (r *resolver) learnCollectionPhrases() map[string]int {
+	// Each row's phrase, spelt on all cores.
+	phrasesOf := make([][]string, len(r.order))
+	parallel(len(r.order), func(i int) {
+		e := r.order[i]
+		phrasesOf[i] = make([]string, len(e.props))
+		for j, pe := range e.props {
+			phrasesOf[i][j] = collectionPhrase(pe.doc.Type)
+		}
+	})
 	seen := map[string]map[string]int{}
-	for _, e := range r.order {
-		for _, pe := range e.props {
+	for i, e := range r.order {
+		for j, pe := range e.props {
 			d := pe.doc
 			if !d.InJSON {
 				continue
 			}
-			if ph := collectionPhrase(d.Type); ph != "" {
+			if ph := phrasesOf[i][j]; ph != "" {
 				if seen[ph] == nil {
 					seen[ph] = map[string]int{}
 				}
@@ -105,9 +114,12 @@ func (r *resolver) learnCollectionPhrases() map[string]int {
 	// Reported with the rows each made collections (a phrase the words
 	// already read, `... collection`, changes nothing).
 	applied := map[string]int{}
-	for _, e := range r.order {
-		for _, pe := range e.props {
-			if ph := collectionPhrase(pe.doc.Type); phrases[ph] && !pe.doc.Type.Collection {
+	if len(phrases) == 0 {
+		return applied
+	}
+	for i, e := range r.order {
+		for j, pe := range e.props {
+			if ph := phrasesOf[i][j]; phrases[ph] && !pe.doc.Type.Collection {
 				e.ownRowOf(pe).Type.Collection = true
 				applied[ph]++
 			}
@@ -122,9 +134,12 @@ func (r *resolver) learnCollectionPhrases() map[string]int {
 // capitalizes nouns, a link's text is the name as the service spells it.
 // Short is never empty: a type's name is an identifier.
 func (r *resolver) learnEnumCase() map[string]string {
-	votes := map[*entry]map[string]int{}
-	for _, e := range r.order {
-		for _, pe := range e.props {
+	// The type each row names, looked up on all cores.
+	targets := make([][]*entry, len(r.order))
+	parallel(len(r.order), func(i int) {
+		e := r.order[i]
+		targets[i] = make([]*entry, len(e.props))
+		for j, pe := range e.props {
 			d := pe.doc
 			if d.Type.Name == "" {
 				continue
@@ -140,10 +155,20 @@ func (r *resolver) learnEnumCase() map[string]string {
 			if target == nil || !target.caseUnsure() || !strings.EqualFold(parser.ShortName(target.t.Name), d.Type.Name) {
 				continue
 			}
+			targets[i][j] = target
+		}
+	})
+	votes := map[*entry]map[string]int{}
+	for i, e := range r.order {
+		for j, pe := range e.props {
+			target := targets[i][j]
+			if target == nil {
+				continue
+			}
 			if votes[target] == nil {
 				votes[target] = map[string]int{}
 			}
-			votes[target][d.Type.Name]++
+			votes[target][pe.doc.Type.Name]++
 		}
 	}
 	out := map[string]string{}
@@ -216,10 +241,20 @@ func (r *resolver) unknownWord(p *parser.Page, d *parser.PropDoc) string {
 }
 
 func (r *resolver) learnTypeWords() map[string]LearnedWord {
+	// Each row's unknown word, looked up on all cores; learning changes
+	// no row's word but its own.
+	words := make([][]string, len(r.order))
+	parallel(len(r.order), func(i int) {
+		e := r.order[i]
+		words[i] = make([]string, len(e.props))
+		for j, pe := range e.props {
+			words[i][j] = r.unknownWord(pe.page, pe.doc)
+		}
+	})
 	seen := map[string]map[string]int{}
-	for _, e := range r.order {
-		for _, pe := range e.props {
-			if w := r.unknownWord(pe.page, pe.doc); w != "" && pe.doc.JSONPrimitive != "" {
+	for i, e := range r.order {
+		for j, pe := range e.props {
+			if w := words[i][j]; w != "" && pe.doc.JSONPrimitive != "" {
 				if seen[w] == nil {
 					seen[w] = map[string]int{}
 				}
@@ -233,9 +268,12 @@ func (r *resolver) learnTypeWords() map[string]LearnedWord {
 			learned[w] = LearnedWord{Type: edm, Count: n}
 		}
 	}
-	for _, e := range r.order {
-		for _, pe := range e.props {
-			if lw, ok := learnedWordOf(learned, r.unknownWord(pe.page, pe.doc)); ok {
+	if len(learned) == 0 {
+		return learned
+	}
+	for i, e := range r.order {
+		for j, pe := range e.props {
+			if lw, ok := learnedWordOf(learned, words[i][j]); ok {
 				d := e.ownRowOf(pe)
 				d.Type.Primitive, d.Type.Name = lw.Type, ""
 			}

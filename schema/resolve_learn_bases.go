@@ -26,8 +26,16 @@ func shortPhrase(p string) string {
 // before a link to the base that the annotation, or the learned rows,
 // name.
 func (r *resolver) learnBasePhrases() (map[string]int, map[string]int) {
-	rows := map[string]map[string]int{}
-	for _, e := range r.order {
+	// What each row's phrase points at, looked up on all cores, then
+	// counted in order.
+	type sighting struct {
+		phrase string
+		toBase bool
+		target *entry
+	}
+	perEntry := make([][]sighting, len(r.order))
+	parallel(len(r.order), func(i int) {
+		e := r.order[i]
 		for _, td := range e.tdocs {
 			base := r.annotatedBase(td)
 			for _, d := range td.doc.Properties {
@@ -35,16 +43,17 @@ func (r *resolver) learnBasePhrases() (map[string]int, map[string]int) {
 					continue
 				}
 				target := r.resolveClaim(td.page, d.LinkPhrase.Claim)
-				note(rows, shortPhrase(d.LinkPhrase.Phrase), target != nil && target != e && (target == base || declares(target, d.Name)))
+				perEntry[i] = append(perEntry[i], sighting{shortPhrase(d.LinkPhrase.Phrase), target != nil && target != e && (target == base || declares(target, d.Name)), nil})
 			}
+		}
+	})
+	rows := map[string]map[string]int{}
+	for _, seen := range perEntry {
+		for _, s := range seen {
+			note(rows, s.phrase, s.toBase)
 		}
 	}
 	learnedRows := learnedPhrases(rows)
-	prose := map[string]map[string]int{}
-	// A phrase learned from the pages of one base alone may be those
-	// pages' own wording (`Geerbt von der Entität [domainDnsRecord]`
-	// keeps `der entität`): it must point at two bases or more.
-	proseTargets := map[string]map[*entry]bool{}
 	for _, e := range r.order {
 		for ti, td := range e.tdocs {
 			for k := range td.doc.Properties {
@@ -54,6 +63,12 @@ func (r *resolver) learnBasePhrases() (map[string]int, map[string]int) {
 					e.ownRow(&e.tdocs[ti], k).Inherited = &c
 				}
 			}
+		}
+	}
+	parallel(len(r.order), func(i int) {
+		e := r.order[i]
+		perEntry[i] = perEntry[i][:0]
+		for _, td := range e.tdocs {
 			// The base is the annotated one, else one of the types the
 			// rows inherit from: a type's rows name the ancestor that
 			// declares each property, its parent or one further up.
@@ -69,14 +84,23 @@ func (r *resolver) learnBasePhrases() (map[string]int, map[string]int) {
 				if len(bases) == 0 && !extended {
 					continue // nothing says what a base of this type is
 				}
-				phrase, toBase := shortPhrase(lp.Phrase), bases[target] || extended
-				note(prose, phrase, toBase)
-				if toBase {
-					if proseTargets[phrase] == nil {
-						proseTargets[phrase] = map[*entry]bool{}
-					}
-					proseTargets[phrase][target] = true
+				perEntry[i] = append(perEntry[i], sighting{shortPhrase(lp.Phrase), bases[target] || extended, target})
+			}
+		}
+	})
+	prose := map[string]map[string]int{}
+	// A phrase learned from the pages of one base alone may be those
+	// pages' own wording (`Geerbt von der Entität [domainDnsRecord]`
+	// keeps `der entität`): it must point at two bases or more.
+	proseTargets := map[string]map[*entry]bool{}
+	for _, seen := range perEntry {
+		for _, s := range seen {
+			note(prose, s.phrase, s.toBase)
+			if s.toBase {
+				if proseTargets[s.phrase] == nil {
+					proseTargets[s.phrase] = map[*entry]bool{}
 				}
+				proseTargets[s.phrase][s.target] = true
 			}
 		}
 	}
@@ -86,8 +110,10 @@ func (r *resolver) learnBasePhrases() (map[string]int, map[string]int) {
 			delete(learnedProse, phrase)
 		}
 	}
-	for _, e := range r.order {
-		for _, td := range e.tdocs {
+	// Each type's own claims: on all cores, as a type changes only its
+	// own definitions.
+	parallel(len(r.order), func(i int) {
+		for _, td := range r.order[i].tdocs {
 			if statesBase(td.doc) {
 				continue
 			}
@@ -113,7 +139,7 @@ func (r *resolver) learnBasePhrases() (map[string]int, map[string]int) {
 				td.doc.Bases = append(td.doc.Bases, c)
 			}
 		}
-	}
+	})
 	return learnedProse, learnedRows
 }
 

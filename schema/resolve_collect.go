@@ -28,37 +28,65 @@ func primaryRank(pagePath, name string) int {
 	return 2
 }
 
+// docKeys are the lower-cased names a definition is found by.
+type docKeys struct {
+	path, name, anchor, short string
+}
+
+func keysOf(pathKey, name, anchor string) docKeys {
+	k := docKeys{path: pathKey, name: strings.ToLower(name), short: strings.ToLower(parser.ShortName(name))}
+	if anchor != "" {
+		k.anchor = pathKey + "#" + strings.ToLower(anchor)
+	}
+	return k
+}
+
 func (r *resolver) collect() {
-	copies := make([][]*parser.TypeDoc, len(r.pages))
+	// The copies and the keys on all cores; then the entries, in page
+	// order.
+	type pageDocs struct {
+		types              []*parser.TypeDoc
+		typeKeys, enumKeys []docKeys
+	}
+	docs := make([]pageDocs, len(r.pages))
 	parallel(len(r.pages), func(i int) {
-		copies[i] = make([]*parser.TypeDoc, len(r.pages[i].Types))
-		for j, d := range r.pages[i].Types {
-			copies[i][j] = ownCopy(d)
+		p := r.pages[i]
+		pathKey := strings.ToLower(p.Path)
+		d := &docs[i]
+		d.types = make([]*parser.TypeDoc, len(p.Types))
+		d.typeKeys = make([]docKeys, len(p.Types))
+		for j, td := range p.Types {
+			d.types[j] = ownCopy(td)
+			d.typeKeys[j] = keysOf(pathKey, td.Name, td.Anchor)
+		}
+		d.enumKeys = make([]docKeys, len(p.Enums))
+		for j, ed := range p.Enums {
+			d.enumKeys[j] = keysOf(pathKey, ed.Name, ed.Anchor)
 		}
 	})
 	var named map[string]bool // read when first needed: few pages need it
 	for i, p := range r.pages {
-		for _, d := range copies[i] {
-			r.addType(p, d)
+		for j, d := range docs[i].types {
+			r.addType(p, d, docs[i].typeKeys[j])
 		}
-		for _, d := range p.Enums {
+		for j, d := range p.Enums {
 			// A section known by its anchor alone ("x-values" under a
 			// translated heading) is an enum when a row uses the name.
 			if d.AnchorOnly {
 				if named == nil {
 					named = r.namedByRows()
 				}
-				if !named[strings.ToLower(parser.ShortName(d.Name))] {
+				if !named[docs[i].enumKeys[j].short] {
 					continue
 				}
 			}
-			r.addEnum(p, d)
+			r.addEnum(p, d, docs[i].enumKeys[j])
 		}
 	}
 	for _, e := range r.byName {
 		r.order = append(r.order, e)
 	}
-	sort.Slice(r.order, func(i, j int) bool { return r.order[i].t.Name < r.order[j].t.Name })
+	slices.SortFunc(r.order, func(a, b *entry) int { return strings.Compare(a.t.Name, b.t.Name) })
 	parallel(len(r.order), func(i int) {
 		e := r.order[i]
 		if len(e.tdocs) > 1 {
@@ -143,49 +171,45 @@ func (r *resolver) namedByRows() map[string]bool {
 	return named
 }
 
-func (r *resolver) register(p *parser.Page, name string, anchor string, e *entry) {
-	key := strings.ToLower(p.Path)
-	r.byPath[key] = append(r.byPath[key], e)
-	if anchor != "" {
-		r.byAnchor[key+"#"+strings.ToLower(anchor)] = e
+func (r *resolver) register(k docKeys, e *entry) {
+	r.byPath[k.path] = append(r.byPath[k.path], e)
+	if k.anchor != "" {
+		r.byAnchor[k.anchor] = e
 	}
-	short := strings.ToLower(parser.ShortName(name))
-	for _, x := range r.byShort[short] {
+	for _, x := range r.byShort[k.short] {
 		if x == e {
 			return
 		}
 	}
-	r.byShort[short] = append(r.byShort[short], e)
+	r.byShort[k.short] = append(r.byShort[k.short], e)
 }
 
-func (r *resolver) addType(p *parser.Page, d *parser.TypeDoc) {
-	key := strings.ToLower(d.Name)
-	e := r.byName[key]
+func (r *resolver) addType(p *parser.Page, d *parser.TypeDoc, k docKeys) {
+	e := r.byName[k.name]
 	if e == nil {
 		e = &entry{t: &Type{Name: d.Name, Kind: Complex}, ns: namespaceOf(d.Name)}
-		r.byName[key] = e
+		r.byName[k.name] = e
 	} else if len(e.edocs) > 0 && len(e.tdocs) == 0 {
 		first := e.edocs[0]
 		r.warn(p, d.Pos, diag.KindConflict, "%s is described as a type here and as an enum at %s; keeping the enum", d.Name, where(first.page, first.doc.Pos))
 		return
 	}
 	e.tdocs = append(e.tdocs, typeDoc{page: p, doc: d})
-	r.register(p, d.Name, d.Anchor, e)
+	r.register(k, e)
 }
 
-func (r *resolver) addEnum(p *parser.Page, d *parser.EnumDoc) {
-	key := strings.ToLower(d.Name)
-	e := r.byName[key]
+func (r *resolver) addEnum(p *parser.Page, d *parser.EnumDoc, k docKeys) {
+	e := r.byName[k.name]
 	if e == nil {
 		e = &entry{t: &Type{Name: d.Name, Kind: Enum}, ns: namespaceOf(d.Name)}
-		r.byName[key] = e
+		r.byName[k.name] = e
 	} else if len(e.tdocs) > 0 {
 		first := e.tdocs[0]
 		r.warn(p, d.Pos, diag.KindConflict, "%s is described as an enum here and as a type at %s; keeping the type", d.Name, where(first.page, first.doc.Pos))
 		return
 	}
 	e.edocs = append(e.edocs, enumDoc{p, d})
-	r.register(p, d.Name, d.Anchor, e)
+	r.register(k, e)
 }
 
 // setPrimary takes the type's identity from its primary definition.
@@ -205,7 +229,22 @@ func (r *resolver) mergeTypeDocs(e *entry) {
 	e.t.Abstract = prim.doc.Abstract
 	e.t.OpenType = prim.doc.OpenType
 	e.t.KeyProperty = prim.doc.KeyProperty
-	seen := map[string]*propEntry{}
+	// The first row of each name: most types have a few rows, found
+	// faster in e.props than in a map.
+	var seenMap map[string]*propEntry
+	seen := func(name string) (*propEntry, bool) {
+		if seenMap != nil {
+			pe, ok := seenMap[name]
+			return pe, ok
+		}
+		for _, pe := range e.props {
+			if pe.doc.Name == name {
+				return pe, true
+			}
+		}
+		return nil, false
+	}
+	const mapFrom = 32 // rows
 	for i, td := range e.tdocs {
 		if i > 0 {
 			r.warn(td.page, td.doc.Pos, diag.DuplicateDef, "%s is also described at %s; merged into that definition", e.t.Name, where(prim.page, prim.doc.Pos))
@@ -219,7 +258,7 @@ func (r *resolver) mergeTypeDocs(e *entry) {
 			}
 		}
 		for _, pd := range td.doc.Properties {
-			if prev, ok := seen[pd.Name]; ok {
+			if prev, ok := seen(pd.Name); ok {
 				if i == 0 {
 					if pd.FromJSON {
 						continue
@@ -232,8 +271,15 @@ func (r *resolver) mergeTypeDocs(e *entry) {
 				continue
 			}
 			pe := &propEntry{page: td.page, doc: pd}
-			seen[pd.Name] = pe
 			e.props = append(e.props, pe)
+			if seenMap != nil {
+				seenMap[pd.Name] = pe
+			} else if len(e.props) == mapFrom {
+				seenMap = make(map[string]*propEntry, 2*mapFrom)
+				for _, pe := range e.props {
+					seenMap[pe.doc.Name] = pe
+				}
+			}
 		}
 	}
 }

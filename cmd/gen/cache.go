@@ -48,6 +48,32 @@ type cacheEntry struct {
 	// a rerun skips the files whose type did not change (emitter.Fingerprint).
 	Fingerprints map[string]string `json:"fingerprints,omitempty"`
 	Written      int64             `json:"written"` // when the entry was made, in Unix nanoseconds
+
+	// stamps are the stamps of Outputs in -out as this run found them,
+	// read in the background from its start (readStamps).
+	stamps     map[string]string
+	stampsRead chan struct{}
+}
+
+// readStamps starts reading the stamps of the recorded outputs in dir, in
+// the background: a rerun compares them with the record whether or not it
+// has anything to do.
+func (e *cacheEntry) readStamps(dir string) {
+	if e == nil || e.stampsRead != nil {
+		return
+	}
+	e.stampsRead = make(chan struct{})
+	go func() {
+		defer close(e.stampsRead)
+		e.stamps = outputsStamps(dir, sortedKeys(e.Outputs))
+	}()
+}
+
+// stampsNow waits for readStamps.
+func (e *cacheEntry) stampsNow(dir string) map[string]string {
+	e.readStamps(dir)
+	<-e.stampsRead
+	return e.stamps
 }
 
 type pageStamp struct {
@@ -264,7 +290,7 @@ func (e *cacheEntry) current(o options, exe, inputs string) bool {
 	if e == nil || exe == "" || e.Executable != exe || e.Inputs != inputs || len(e.Outputs) == 0 {
 		return false
 	}
-	now := outputsStamps(o.out, sortedKeys(e.Outputs))
+	now := e.stampsNow(o.out)
 	if len(now) != len(e.Outputs) {
 		return false
 	}
@@ -351,18 +377,11 @@ func (e *cacheEntry) inPlace(dir, exe string) func(name, fingerprint string) boo
 	if e == nil || len(e.Fingerprints) == 0 || exe == "" || e.Executable != exe {
 		return nil
 	}
-	var stamps map[string]string
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		stamps = outputsStamps(dir, sortedKeys(e.Fingerprints))
-	}()
 	return func(name, fingerprint string) bool {
 		if e.Fingerprints[name] != fingerprint {
 			return false
 		}
-		<-done
-		stamp, ok := stamps[name]
+		stamp, ok := e.stampsNow(dir)[name]
 		return ok && e.Outputs[name] == stamp
 	}
 }

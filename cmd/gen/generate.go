@@ -76,6 +76,7 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 		if !o.noCache {
 			cacheFile, exe = cachePath(o), executableHash()
 			prior = loadCache(cacheFile)
+			prior.readStamps(o.out)
 			pages = openPageCache(exe, o.cacheMB)
 			reused = openReuse(pages, cacheFile)
 		}
@@ -117,6 +118,16 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 	rootName := filepath.Base(filepath.Clean(o.in))
 	var s *schema.Schema
 	var hint string
+	// The resolved cache is written once the files are rendered (beside
+	// the write), or when the run ends before it renders.
+	var saveSchema func()
+	startSave := func() {
+		if saveSchema != nil {
+			background.Go(saveSchema)
+			saveSchema = nil
+		}
+	}
+	defer startSave()
 	if !o.noCache {
 		s, hint = reused.schema(files, rootName)
 	}
@@ -135,7 +146,7 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 			return exitError
 		}
 		full := s // s may become a subset
-		background.Go(func() { reused.saveResolved(files, inputs, full, prose, hint) })
+		saveSchema = func() { reused.saveResolved(files, inputs, full, prose, hint) }
 	}
 	if hint != "" {
 		rep.diags.Warn(diag.NoFile, diag.FolderHint, "%s", hint)
@@ -186,6 +197,7 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 		}
 		return nil
 	})
+	startSave()
 	if !ok {
 		return exitError
 	}

@@ -74,6 +74,20 @@ func (c *pageCache) path(key string) string {
 // load returns the cached page model, or nil when there is none or the
 // entry is not exactly what this key wrote (corrupt, truncated, foreign):
 // such an entry is never trusted, and the caller parses and stores anew.
+// fromSnapshot returns the snapshot's model of a page that is read and
+// hashed, or nil.
+func (c *pageCache) fromSnapshot(f *pageFile) *parser.Page {
+	if c.dir == "" || f.skip || f.hash == "" {
+		return nil
+	}
+	c.waitSnapshot()
+	p := c.snapshot[f.rel+"\x00"+f.hash]
+	if p != nil {
+		f.data = nil // the page model keeps what it needs
+	}
+	return p
+}
+
 func (c *pageCache) load(rel, hash string) *parser.Page {
 	if c.dir == "" {
 		return nil

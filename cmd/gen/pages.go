@@ -111,7 +111,19 @@ func readFile(f *pageFile) {
 // that page, never a crash.
 func parsePages(files []pageFile, rootName string, diags *diag.List, cache *pageCache) []*parser.Page {
 	pages := make([]*parser.Page, len(files))
-	diag.Parallel("parse", len(files), func(i int) error {
+	// The snapshot has most pages of a rerun: taken here, in one loop;
+	// the rest are read or parsed on all cores.
+	var rest []int
+	for i := range files {
+		f := &files[i]
+		if p := cache.fromSnapshot(f); p != nil {
+			pages[i] = p
+			continue
+		}
+		rest = append(rest, i)
+	}
+	diag.Parallel("parse", len(rest), func(k int) error {
+		i := rest[k]
 		pages[i] = parseFile(&files[i], rootName, cache, cache.load)
 		return nil
 	})

@@ -42,9 +42,11 @@ func claimRank(c parser.BaseClaim) int {
 
 func (r *resolver) resolveBases() {
 	r.collectDerivedLists()
-	for _, e := range r.order {
+	// Each type's base from its own claims, on all cores.
+	parallel(len(r.order), func(i int) {
+		e := r.order[i]
 		if len(e.tdocs) == 0 {
-			continue
+			return
 		}
 		type found struct {
 			claim parser.BaseClaim
@@ -101,7 +103,7 @@ func (r *resolver) resolveBases() {
 			r.warn(unknown.page, unknown.claim.Pos, diag.UnknownBase, "base %s of %s is described by no page; the type gets no base", q, parser.ShortName(e.t.Name))
 			e.t.Base = &q
 		}
-	}
+	})
 }
 
 // implicitEntityBases gives entities that name no base the root entity

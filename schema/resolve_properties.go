@@ -138,7 +138,8 @@ func (r *resolver) checkWireNames() {
 		}
 		return e.page, r.typePos(e)
 	}
-	for _, e := range r.order {
+	parallel(len(r.order), func(i int) {
+		e := r.order[i]
 		kept := e.t.Properties[:0]
 		for _, p := range e.t.Properties {
 			if unsafe(p.Name) {
@@ -159,7 +160,7 @@ func (r *resolver) checkWireNames() {
 			members = append(members, m)
 		}
 		e.t.Members = members
-	}
+	})
 }
 
 // hasTable reports whether any page gave the type a property table (a

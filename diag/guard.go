@@ -8,8 +8,8 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strings"
-
-	"golang.org/x/sync/errgroup"
+	"sync"
+	"sync/atomic"
 )
 
 // InternalError is a panic caught inside a stage: a bug in gen.
@@ -58,18 +58,21 @@ func panicSite(stack []byte) string {
 }
 
 // Parallel runs fn(i) for i in [0, n) on all cores, each call guarded as
-// stage, and returns the first error in index order.
+// stage, and returns the first error in index order. One worker per core
+// takes the next index as it finishes one: a goroutine per item would cost
+// more than a stat or a map look-up, the work of many items.
 func Parallel(stage string, n int, fn func(i int) error) error {
 	errs := make([]error, n)
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i := range n {
-		g.Go(func() error {
-			errs[i] = Guard(stage, func() error { return fn(i) })
-			return nil
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				errs[i] = Guard(stage, func() error { return fn(i) })
+			}
 		})
 	}
-	g.Wait()
+	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
 			return err

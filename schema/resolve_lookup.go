@@ -4,7 +4,9 @@
 package schema
 
 import (
+	"bytes"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/docgen/graphgen/diag"
 	"github.com/docgen/graphgen/parser"
@@ -17,14 +19,15 @@ func (r *resolver) lookupLink(link, name string) *entry {
 	if link == "" {
 		return nil
 	}
-	lower := strings.ToLower(link)
-	p, _, hasAnchor := strings.Cut(lower, "#")
+	var buf [96]byte
+	lower := lowerInto(buf[:], link)
+	p, _, hasAnchor := bytes.Cut(lower, []byte("#"))
 	if hasAnchor {
-		if e := r.byAnchor[lower]; e != nil {
+		if e := r.byAnchor[string(lower)]; e != nil {
 			return e
 		}
 	}
-	cands := r.byPath[p]
+	cands := r.byPath[string(p)]
 	if len(cands) == 0 {
 		return nil
 	}
@@ -50,13 +53,14 @@ func (r *resolver) lookupName(name, ns string) *entry {
 	if name == "" {
 		return nil
 	}
+	var buf [96]byte
 	if strings.Contains(name, ".") {
-		if e := r.byName[strings.ToLower(name)]; e != nil {
+		if e := r.byName[string(lowerInto(buf[:], name))]; e != nil {
 			return e
 		}
 		return nil
 	}
-	cands := r.byShort[strings.ToLower(name)]
+	cands := r.byShort[string(lowerInto(buf[:], name))]
 	if len(cands) == 0 {
 		return nil
 	}
@@ -71,6 +75,24 @@ func (r *resolver) lookupName(name, ns string) *entry {
 		return cands[0]
 	}
 	return nil
+}
+
+// lowerInto returns strings.ToLower(s) in buf's storage (from its start):
+// the look-ups index a map with it without making a string. ASCII is
+// lowered here, other text by strings.ToLower.
+func lowerInto(buf []byte, s string) []byte {
+	buf = buf[:0]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return append(buf[:0], strings.ToLower(s)...)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
 }
 
 // qualify gives a name no page describes the qualified name it would have.

@@ -29,13 +29,14 @@ func assignNames(s *Schema) {
 	// The names are spelt on all cores; only claiming them, in order, is
 	// sequential.
 	typeNames, fileNames := make([]string, len(byClaim)), make([]string, len(byClaim))
-	members := make([][]*Member, len(s.Types))
-	memberNames := make([][]string, len(s.Types))
 	parallel(len(byClaim), func(i int) {
 		typeNames[i] = naming.TypeName(byClaim[i].Name)
 		fileNames[i] = naming.FileName(typeNames[i])
-		t := s.Types[i]
-		members[i] = append([]*Member(nil), t.Members...)
+	})
+	members := make([][]*Member, len(s.Types)) // each type's, in claim order
+	memberNames := make([][]string, len(s.Types))
+	parallel(len(s.Types), func(i int) {
+		members[i] = append([]*Member(nil), s.Types[i].Members...)
 		naming.ClaimOrder(members[i], func(m *Member) string { return m.Name })
 		memberNames[i] = make([]string, len(members[i]))
 		for j, m := range members[i] {

@@ -4,7 +4,10 @@ package schema
 
 import (
 	"runtime"
+	"runtime/debug"
 	"sync"
+
+	"github.com/docgen/graphgen/diag"
 )
 
 // minChunk is the fewest items a worker takes: below it, starting a
@@ -13,8 +16,9 @@ var minChunk = 64 // a variable for tests: 1 runs every pass in parallel
 
 // parallel calls fn(i) for every i in [0, n), on all cores, each index
 // once, and returns when all calls have. Calls must not depend on one
-// another. A panic in a call is raised again in the caller, so the run's
-// guard reports it as it would a panic of a sequential pass.
+// another. A panic in a call is raised again in the caller, as a
+// *diag.Panic with the call's stack, so the run's guard reports where it
+// happened as it would for a sequential pass.
 func parallel(n int, fn func(i int)) {
 	workers := min(runtime.GOMAXPROCS(0), (n+minChunk-1)/minChunk)
 	if workers <= 1 {
@@ -30,7 +34,7 @@ func parallel(n int, fn func(i int)) {
 		wg.Go(func() {
 			defer func() {
 				if p := recover(); p != nil {
-					once.Do(func() { panicked = p })
+					once.Do(func() { panicked = &diag.Panic{Value: p, Stack: debug.Stack()} })
 				}
 			}()
 			// Interleaved, not in halves: the costly items (big types)

@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/docgen/graphgen/diag"
 	"github.com/docgen/graphgen/parser/corpus"
 )
 
@@ -20,14 +21,23 @@ func TestParallelCallsEachIndexOnce(t *testing.T) {
 	}
 }
 
+// A panic in a worker reaches the caller's guard, which names the
+// function that panicked, not the worker pool.
 func TestParallelRaisesAPanicInTheCaller(t *testing.T) {
-	assert.PanicsWithValue(t, "item 700", func() {
-		parallel(1000, func(i int) {
-			if i == 700 {
-				panic("item 700")
-			}
-		})
+	explode := func(i int) {
+		if i == 700 {
+			panic("item 700")
+		}
+	}
+	err := diag.Guard("resolve", func() error {
+		parallel(1000, func(i int) { explode(i) })
+		return nil
 	})
+	var ie *diag.InternalError
+	require.ErrorAs(t, err, &ie)
+	assert.Equal(t, "item 700", ie.Value)
+	assert.Contains(t, ie.Where, "schema.TestParallelRaisesAPanicInTheCaller")
+	assert.NotContains(t, ie.Where, "parallel.func")
 }
 
 // The passes that run on all cores give the schema the sequential passes

@@ -43,10 +43,15 @@ var initialisms = map[string]bool{
 // changes, the end of an upper-case run ("HTTPServer" => HTTP Server) and
 // a capital after a digit ("ipv4Address" => ipv4 Address).
 func Words(s string) []string {
+	return appendWords(nil, s)
+}
+
+// appendWords appends the Words of s to dst.
+func appendWords(dst []string, s string) []string {
 	if isASCII(s) {
-		return asciiWords(s)
+		return appendASCIIWords(dst, s)
 	}
-	return runeWords(s)
+	return append(dst, runeWords(s)...)
 }
 
 // runeWords is Words for any letters.
@@ -82,11 +87,10 @@ func runeWords(s string) []string {
 	return words
 }
 
-// asciiWords is Words for the common case, an ASCII name: the same rules
-// on bytes, returning substrings of s (naming runs for every type, member
-// and property of a run).
-func asciiWords(s string) []string {
-	words := make([]string, 0, 4)
+// appendASCIIWords is appendWords for the common case, an ASCII name: the
+// same rules on bytes, appending substrings of s (naming runs for every
+// type, member and property of a run).
+func appendASCIIWords(words []string, s string) []string {
 	start := -1
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -134,7 +138,8 @@ func Pascal(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 1)
 	var upBuf [16]byte
-	for _, w := range Words(s) {
+	var wordBuf [8]string // most names have fewer words: no allocation
+	for _, w := range appendWords(wordBuf[:0], s) {
 		up := upperWord(upBuf[:0], w)
 		if initialisms[string(up)] {
 			b.Write(up)
@@ -263,25 +268,30 @@ func IsReserved(s string) bool {
 
 // Scope hands out unique names in one Go scope (a package or a struct).
 type Scope struct {
-	taken  map[string]bool
-	fold   bool   // compare case-insensitively (file names on macOS and Windows)
-	parent *Scope // its names are taken here too (see Child)
+	few    []string        // the names taken, while they are few (most structs)
+	taken  map[string]bool // the names taken, once they are many
+	fold   bool            // compare case-insensitively (file names on macOS and Windows)
+	parent *Scope          // its names are taken here too (see Child)
 }
+
+// scopeFew is how many names a scope keeps in a list before a map: a
+// struct's fields are mostly fewer, and a list of them costs less.
+const scopeFew = 16
 
 // NewScope returns a scope with the given names already taken.
 func NewScope(reserved ...string) *Scope {
-	s := &Scope{taken: map[string]bool{}}
+	s := &Scope{}
 	for _, r := range reserved {
-		s.taken[r] = true
+		s.add(r)
 	}
 	return s
 }
 
 // NewFoldScope is NewScope for names that must differ in more than case.
 func NewFoldScope(reserved ...string) *Scope {
-	s := &Scope{taken: map[string]bool{}, fold: true}
+	s := &Scope{fold: true}
 	for _, r := range reserved {
-		s.taken[strings.ToLower(r)] = true
+		s.add(strings.ToLower(r))
 	}
 	return s
 }
@@ -290,12 +300,31 @@ func NewFoldScope(reserved ...string) *Scope {
 // copying them: a derived type's fields start from its base's. s must not
 // claim more names afterwards.
 func (s *Scope) Child() *Scope {
-	return &Scope{taken: map[string]bool{}, fold: s.fold, parent: s}
+	return &Scope{fold: s.fold, parent: s}
+}
+
+func (s *Scope) add(key string) {
+	if s.taken == nil && len(s.few) < scopeFew {
+		s.few = append(s.few, key)
+		return
+	}
+	if s.taken == nil {
+		s.taken = make(map[string]bool, 2*scopeFew)
+		for _, k := range s.few {
+			s.taken[k] = true
+		}
+		s.few = nil
+	}
+	s.taken[key] = true
 }
 
 func (s *Scope) has(key string) bool {
 	for x := s; x != nil; x = x.parent {
-		if x.taken[key] {
+		if x.taken != nil {
+			if x.taken[key] {
+				return true
+			}
+		} else if slices.Contains(x.few, key) {
 			return true
 		}
 	}
@@ -328,7 +357,7 @@ func (s *Scope) Claim(name string) string {
 		}
 		cand = stem + sep + strconv.Itoa(i) + ext
 	}
-	s.taken[s.key(cand)] = true
+	s.add(s.key(cand))
 	return cand
 }
 

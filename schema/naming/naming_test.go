@@ -1,11 +1,13 @@
 package naming
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestPascal(t *testing.T) {
@@ -110,6 +112,24 @@ func TestASCIIWordsMatchRuneWords(t *testing.T) {
 		names = append(names, string(b))
 	}
 	for _, n := range names {
-		assert.Equal(t, strings.Join(runeWords(n), "|"), strings.Join(asciiWords(n), "|"), "%q", n)
+		assert.Equal(t, strings.Join(runeWords(n), "|"), strings.Join(appendASCIIWords(nil, n), "|"), "%q", n)
+	}
+}
+
+// A scope keeps its first names in a list and the rest in a map: claims
+// and children see every name taken, whichever holds it.
+func TestScopePastAFewNames(t *testing.T) {
+	for _, n := range []int{scopeFew - 1, scopeFew, scopeFew + 1, 3 * scopeFew} {
+		s := NewScope()
+		for i := range n {
+			require.Equal(t, fmt.Sprintf("F%dx", i), s.Claim(fmt.Sprintf("F%dx", i)))
+		}
+		for i := range n {
+			assert.Equal(t, fmt.Sprintf("F%dx2", i), s.Claim(fmt.Sprintf("F%dx", i)), "n=%d", n)
+		}
+		child := s.Child()
+		assert.Equal(t, "F0x3", child.Claim("F0x"), "n=%d: the parent's names are taken", n)
+		assert.Equal(t, "Fresh", child.Claim("Fresh"))
+		assert.False(t, s.Taken("Fresh"), "a child's names are its own")
 	}
 }

@@ -72,9 +72,6 @@ func (c *pageCache) path(key string) string {
 	return filepath.Join(c.dir, key[:2], key+".page")
 }
 
-// load returns the cached page model, or nil when there is none or the
-// entry is not exactly what this key wrote (corrupt, truncated, foreign):
-// such an entry is never trusted, and the caller parses and stores anew.
 // fromSnapshot returns the snapshot's model of a page that is read and
 // hashed, or nil.
 func (c *pageCache) fromSnapshot(f *pageFile) *parser.Page {
@@ -89,6 +86,9 @@ func (c *pageCache) fromSnapshot(f *pageFile) *parser.Page {
 	return p
 }
 
+// load returns the cached page model, or nil when there is none or the
+// entry is not exactly what this key wrote (corrupt, truncated, foreign):
+// such an entry is never trusted, and the caller parses and stores anew.
 func (c *pageCache) load(rel, hash string) *parser.Page {
 	if c.dir == "" {
 		return nil

@@ -27,23 +27,17 @@ func (e *InternalError) Error() string {
 	return msg + "; this is a bug in gen, please report it with this line"
 }
 
-// Panic carries a panic from a worker goroutine to the one that guards
-// the stage, with the stack where it happened: a stage that runs its work
-// on all cores raises its workers' panics again in its own goroutine.
-type Panic struct {
-	Value any
-	Stack []byte
-}
-
-// Guard runs fn and turns a panic inside it into an *InternalError.
+// Guard runs fn and turns a panic inside it into an *InternalError. A
+// panic with an *InternalError (a stage raising its workers' failure, see
+// Parallel) comes back as it is: it already names where it happened.
 func Guard(stage string, fn func() error) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			stack := debug.Stack()
-			if p, ok := r.(*Panic); ok {
-				r, stack = p.Value, p.Stack
+			if ie, ok := r.(*InternalError); ok {
+				err = ie
+				return
 			}
-			err = &InternalError{Stage: stage, Value: r, Where: panicSite(stack)}
+			err = &InternalError{Stage: stage, Value: r, Where: panicSite(debug.Stack())}
 		}
 	}()
 	return fn()

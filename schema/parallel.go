@@ -2,50 +2,25 @@
 
 package schema
 
-import (
-	"runtime"
-	"runtime/debug"
-	"sync"
+import "github.com/docgen/graphgen/diag"
 
-	"github.com/docgen/graphgen/diag"
-)
-
-// minChunk is the fewest items a worker takes: below it, starting a
-// goroutine costs more than the work.
+// minChunk is the most items a pass runs in its own goroutine: below it,
+// starting workers costs more than the work.
 var minChunk = 64 // a variable for tests: 1 runs every pass in parallel
 
-// parallel calls fn(i) for every i in [0, n), on all cores, each index
-// once, and returns when all calls have. Calls must not depend on one
-// another. A panic in a call is raised again in the caller, as a
-// *diag.Panic with the call's stack, so the run's guard reports where it
-// happened as it would for a sequential pass.
+// parallel calls fn(i) for every i in [0, n), on all cores (diag.Parallel),
+// each index once, and returns when all calls have. Calls must not depend
+// on one another. A panic in a call is raised again in the caller as the
+// *diag.InternalError that names where it happened, which the run's guard
+// reports as it would a panic of a sequential pass.
 func parallel(n int, fn func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), (n+minChunk-1)/minChunk)
-	if workers <= 1 {
+	if n <= minChunk {
 		for i := range n {
 			fn(i)
 		}
 		return
 	}
-	var wg sync.WaitGroup
-	var once sync.Once
-	var panicked any
-	for w := range workers {
-		wg.Go(func() {
-			defer func() {
-				if p := recover(); p != nil {
-					once.Do(func() { panicked = &diag.Panic{Value: p, Stack: debug.Stack()} })
-				}
-			}()
-			// Interleaved, not in halves: the costly items (big types)
-			// cluster in name order.
-			for i := w; i < n; i += workers {
-				fn(i)
-			}
-		})
-	}
-	wg.Wait()
-	if panicked != nil {
-		panic(panicked)
+	if err := diag.Parallel("resolve", n, func(i int) error { fn(i); return nil }); err != nil {
+		panic(err)
 	}
 }

@@ -75,15 +75,24 @@ func (c *pageCache) path(key string) string {
 // fromSnapshot returns the snapshot's model of a page that is read and
 // hashed, or nil.
 func (c *pageCache) fromSnapshot(f *pageFile) *parser.Page {
-	if c.dir == "" || f.skip || f.hash == "" {
+	if f.skip || f.hash == "" {
 		return nil
 	}
-	c.waitSnapshot()
-	p := c.snapshot[f.rel+"\x00"+f.hash]
+	p := c.snapshotPage(f.rel, f.hash)
 	if p != nil {
 		f.data = nil // the page model keeps what it needs
 	}
 	return p
+}
+
+// snapshotPage is the snapshot's model of the page at rel with this
+// content hash, or nil.
+func (c *pageCache) snapshotPage(rel, hash string) *parser.Page {
+	if c.dir == "" {
+		return nil
+	}
+	c.waitSnapshot()
+	return c.snapshot[rel+"\x00"+hash]
 }
 
 // load returns the cached page model, or nil when there is none or the
@@ -93,8 +102,7 @@ func (c *pageCache) load(rel, hash string) *parser.Page {
 	if c.dir == "" {
 		return nil
 	}
-	c.waitSnapshot()
-	if p := c.snapshot[rel+"\x00"+hash]; p != nil {
+	if p := c.snapshotPage(rel, hash); p != nil {
 		return p
 	}
 	c.misses.Add(1)

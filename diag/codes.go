@@ -148,6 +148,8 @@ var (
 		"subscribedsku.md:18:1: warning: base-conflict: subscribedSku: inherits says the base is microsoft.graph.entity, annotation at subscribedsku.md:40 says microsoft.graph.directoryObject; using microsoft.graph.directoryObject (annotation, then Inherits line, then an annotation naming entity, then Inherited rows)")
 	SelfBase = warning("self-base", "a type that says it inherits from itself",
 		"widget.md:9:1: warning: self-base: widget says it inherits from itself; ignored")
+	EnumBase = warning("enum-base", "a type names an enum as its base; the claim is ignored",
+		"kid.md:3:1: warning: enum-base: kid names the enum microsoft.graph.color as its base; ignored")
 	InheritanceCycle = warning("inheritance-cycle", "bases that form a cycle; one link is dropped",
 		"a.md:1:1: warning: inheritance-cycle: inheritance cycle through microsoft.graph.a, microsoft.graph.b; microsoft.graph.b loses its base microsoft.graph.a")
 	DuplicateProperty = warning("duplicate-property", "a property listed twice on one type",
@@ -170,6 +172,12 @@ var (
 		"intune-shared-devicetype.md:33:2: warning: member-case: member \"Android\" of deviceType begins in upper case where its other members do not (a translation's capital?); using \"android\"")
 	MemberFromValues = warning("member-from-values", "a member only a property's possible values list",
 		"searchrequest.md:39:105: warning: member-from-values: entityTypes lists \"drive\" as a possible value of microsoft.graph.entityType, whose page does not; added")
+)
+
+// Rendering Go.
+var (
+	DefusedText = warning("defused-text", "page text that Go would read as more than comment text (/*, */, a word starting with //, +build); written into the doc comment with a space inside the marker",
+		"kid.md:14:1: warning: defused-text: the description of microsoft.graph.kid.label holds a Go comment marker, directive or build constraint (/*, */, //go:, +build); written with a space inside it")
 )
 
 // Checking JSON examples (gen validate): every one is a mistake in the docs.

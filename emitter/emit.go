@@ -8,13 +8,11 @@ import (
 	"bytes"
 	"fmt"
 	"go/format"
-	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"text/template"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/dave/jennifer/jen"
 
@@ -146,7 +144,25 @@ var supportTemplates = sync.OnceValues(func() (*template.Template, error) {
 	return template.ParseFS(templates.FS, "*.go.tmpl")
 })
 
+// renderedSupport keeps the support files by package name and go:generate
+// line: they depend on nothing else, and formatting them is most of the
+// time a small package takes to render (a -watch run renders again and
+// again).
+var renderedSupport sync.Map // string -> []File
+
 func renderSupport(opts Options) ([]File, error) {
+	key := opts.Package + "\x00" + opts.Generate
+	if files, ok := renderedSupport.Load(key); ok {
+		return slices.Clone(files.([]File)), nil
+	}
+	files, err := renderSupportFiles(opts)
+	if err == nil {
+		renderedSupport.Store(key, slices.Clone(files))
+	}
+	return files, err
+}
+
+func renderSupportFiles(opts Options) ([]File, error) {
 	tmpl, err := supportTemplates()
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
@@ -203,14 +219,14 @@ func structDecl(f *jen.File, t *schema.Type) {
 		if typ == nil {
 			continue // Edm.Stream: not part of JSON payloads
 		}
-		for _, line := range commentLines(p.Description, 76) {
-			fields = append(fields, jen.Comment(line))
+		for _, line := range commentLines(p.Description, commentWidth) {
+			fields = append(fields, comment(line))
 		}
 		if p.Deprecated {
 			if p.Description != "" {
-				fields = append(fields, jen.Comment(""))
+				fields = append(fields, comment(""))
 			}
-			fields = append(fields, jen.Comment("Deprecated: the documentation marks this property deprecated."))
+			fields = append(fields, comment("Deprecated: the documentation marks this property deprecated."))
 		}
 		tags := map[string]string{"json": p.Name + ",omitempty"}
 		if p.Navigation {
@@ -229,11 +245,11 @@ func enumDecl(f *jen.File, t *schema.Type) {
 	}
 	var consts []jen.Code
 	for _, m := range t.Members {
-		for _, line := range commentLines(m.Description, 76) {
-			consts = append(consts, jen.Comment(line))
+		for _, line := range commentLines(m.Description, commentWidth) {
+			consts = append(consts, comment(line))
 		}
 		if m.Deprecated {
-			consts = append(consts, jen.Comment("Deprecated: the documentation marks this member deprecated."))
+			consts = append(consts, comment("Deprecated: the documentation marks this member deprecated."))
 		}
 		consts = append(consts, jen.Id(m.GoName).Id(t.GoName).Op("=").Lit(m.Name))
 	}
@@ -241,14 +257,14 @@ func enumDecl(f *jen.File, t *schema.Type) {
 }
 
 func docComment(f *jen.File, goName, name string, kind schema.Kind, description string) {
-	for _, l := range commentLines(fmt.Sprintf("%s is the %s %s.", goName, name, kindWord(kind)), 76) {
-		f.Comment(l)
+	for _, l := range commentLines(fmt.Sprintf("%s is the %s %s.", goName, name, kindWord(kind)), commentWidth) {
+		f.Add(comment(l))
 	}
-	lines := commentLines(description, 76)
+	lines := commentLines(description, commentWidth)
 	if len(lines) > 0 {
-		f.Comment("")
+		f.Add(comment(""))
 		for _, l := range lines {
-			f.Comment(l)
+			f.Add(comment(l))
 		}
 	}
 }
@@ -261,43 +277,6 @@ func kindWord(k schema.Kind) string {
 		return "enum type"
 	}
 	return "complex type"
-}
-
-// commentLines makes text safe for line comments and wraps it. Control
-// characters and line breaks become spaces, so no text can end the comment
-// and start code; each line is rendered as its own // comment.
-func commentLines(text string, width int) []string {
-	text = plainText(text)
-	text = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || r == '\u0085' {
-			return ' '
-		}
-		return r
-	}, text)
-	words := strings.Fields(text)
-	var lines []string
-	var cur strings.Builder
-	n := 0 // runes on the current line: width counts characters, not bytes
-	for _, w := range words {
-		wn := utf8.RuneCountInString(w)
-		if n > 0 && n+1+wn > width {
-			lines = append(lines, cur.String())
-			cur.Reset()
-			n = 0
-		}
-		if n > 0 {
-			n++
-		}
-		n += wn
-		if cur.Len() > 0 {
-			cur.WriteByte(' ')
-		}
-		cur.WriteString(w)
-	}
-	if cur.Len() > 0 {
-		lines = append(lines, cur.String())
-	}
-	return lines
 }
 
 // fieldType maps a property to its Go type; nil for no field.
@@ -371,19 +350,4 @@ func numbered(src []byte) string {
 		fmt.Fprintf(&b, "%5d  %s\n", i+1, line)
 	}
 	return b.String()
-}
-
-// markdownEscape is a backslash before ASCII punctuation ("\\|", "\\*").
-var markdownEscape = regexp.MustCompile(`\\([!-/:-@\[-` + "`" + `{-~])`)
-
-// formattingTag is an HTML tag that only formats text (<b>, </li>, <br/>,
-// <a href="...">); a tag named in prose (an <iframe>) is kept.
-var formattingTag = regexp.MustCompile(`(?i)</?(a|b|i|u|s|em|strong|br|p|ul|ol|li|span|div|sup|sub|code|pre|table|tr|td|th|tbody|thead|hr)(\s[^<>]*)?/?>`)
-
-// plainText turns a description as the page writes it into doc comment
-// text: Markdown escapes dropped (\\| is |), formatting tags dropped with
-// their text kept (a link's text stays).
-func plainText(s string) string {
-	s = markdownEscape.ReplaceAllString(s, "$1")
-	return formattingTag.ReplaceAllString(s, " ")
 }

@@ -162,45 +162,6 @@ func TestEveryFileHasHeaderAndIsFormatted(t *testing.T) {
 	assert.Equal(t, files, again, "byte-identical from run to run")
 }
 
-func TestDocTextCannotInjectCode(t *testing.T) {
-	evil := "Ends here */ func Evil() {}\n//go:generate rm -rf /\nfunc Injected() {} `tick` \x00\u2028 var X = 1"
-	ty := &schema.Type{Name: "microsoft.graph.x", Kind: schema.Complex, GoName: "X", FileName: "x.go", Description: evil,
-		Properties: []*schema.Property{{Name: "a", GoName: "A", Type: "Edm.String", Description: evil}}}
-	en := &schema.Type{Name: "microsoft.graph.e", Kind: schema.Enum, GoName: "E", FileName: "e.go", Description: evil,
-		Members: []*schema.Member{{Name: "m", GoName: "EM", Description: evil}}}
-	files := renderOne(t, &schema.Schema{Types: []*schema.Type{ty, en}})
-	for _, name := range []string{"x.go", "e.go"} {
-		src := files[name].Content
-		file, err := parser.ParseFile(token.NewFileSet(), name, src, parser.ParseComments)
-		require.NoError(t, err)
-		var decls []string
-		for _, d := range file.Decls {
-			switch d := d.(type) {
-			case *ast.FuncDecl:
-				decls = append(decls, "func "+d.Name.Name)
-			case *ast.GenDecl:
-				for _, sp := range d.Specs {
-					switch sp := sp.(type) {
-					case *ast.TypeSpec:
-						decls = append(decls, "type "+sp.Name.Name)
-					case *ast.ValueSpec:
-						decls = append(decls, "value "+sp.Names[0].Name)
-					}
-				}
-			}
-		}
-		if name == "x.go" {
-			assert.Equal(t, []string{"type X", "func ODataType", "func MarshalJSON", "func UnmarshalJSON"}, decls)
-		} else {
-			assert.Equal(t, []string{"type E", "value EM", "func String", "func Values", "func IsKnown"}, decls)
-		}
-		for _, line := range strings.Split(string(src), "\n") {
-			assert.False(t, strings.HasPrefix(strings.TrimSpace(line), "//go:generate"), "a directive line: %q", line)
-		}
-	}
-	typeCheck(t, files)
-}
-
 func TestCommentLinesWrap(t *testing.T) {
 	lines := commentLines(strings.Repeat("word ", 40), 30)
 	for _, l := range lines {

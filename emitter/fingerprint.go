@@ -17,7 +17,7 @@ import (
 
 // fingerprintVersion changes whenever rendering changes in a way the
 // fields below do not show.
-const fingerprintVersion = "1"
+const fingerprintVersion = "2"
 
 // fingerprintBuffers keep the bytes Fingerprint hashes between calls: a
 // run fingerprints every type.

@@ -69,6 +69,12 @@ func (r *resolver) resolveBases() {
 					r.warn(td.page, c.Pos, diag.SelfBase, "%s says it inherits from itself; ignored", parser.ShortName(e.t.Name))
 					continue
 				}
+				if be != nil && be.t.Kind == Enum {
+					// A struct cannot embed a string type: the claim is a
+					// mistake (a link to the wrong page, say).
+					r.warn(td.page, c.Pos, diag.EnumBase, "%s names the enum %s as its base; ignored", parser.ShortName(e.t.Name), be.t.Name)
+					continue
+				}
 				if be == nil {
 					if unknown == nil && c.Source != parser.ClaimRow {
 						unknown = &found{c, td.page, nil}
@@ -86,7 +92,7 @@ func (r *resolver) resolveBases() {
 			}
 		}
 		if best == nil && unknown == nil {
-			if d := r.derivedFrom[e]; d != nil {
+			if d := r.derivedFrom[e]; d != nil && d.base.t.Kind != Enum {
 				best = &found{d.claim, d.page, d.base}
 			}
 		}

@@ -745,3 +745,27 @@ func TestTypeWordLearnedFromPlaceholders(t *testing.T) {
 	require.NotEmpty(t, d.Properties)
 	assert.Equal(t, "Edm.String", d.Properties[0].Type)
 }
+
+// A type whose page names an enum as its base gets no base from it (a
+// struct cannot embed a string type), with a warning; a real base claim
+// beside it still holds.
+func TestEnumBaseIsIgnored(t *testing.T) {
+	color := "---\ndoc_type: enumPageType\n---\n# color enum type\n\nNamespace: microsoft.graph\n\n## Members\n|Member|Value|Description|\n|:--|:--|:--|\n|red|0|x|\n"
+	s := resolveRaw(t, map[string]string{
+		"color.md": color,
+		"kid.md":   page{title: "kid", inherits: "color", rows: []string{"name|String|x"}}.markdown(),
+		"base.md":  page{title: "base", rows: []string{"id|String|x"}}.markdown(),
+		"both.md":  page{title: "both", inherits: "color", annotation: `"@odata.type": "microsoft.graph.both", "baseType": "microsoft.graph.base"`, rows: []string{"n|String|x"}}.markdown(),
+	})
+	kid := mustType(t, s, "microsoft.graph.kid")
+	assert.Nil(t, kid.BaseType)
+	assert.Nil(t, kid.Base)
+	assert.Equal(t, "microsoft.graph.base", mustType(t, s, "microsoft.graph.both").BaseType.Name)
+	var at []string
+	for _, d := range s.Diagnostics {
+		if d.Code == diag.EnumBase.Name() {
+			at = append(at, fmt.Sprintf("%s:%d", d.File, d.Line))
+		}
+	}
+	assert.Equal(t, []string{"both.md:5", "kid.md:5"}, at)
+}

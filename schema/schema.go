@@ -6,6 +6,8 @@ package schema
 
 import (
 	"encoding/json"
+	"strconv"
+	"strings"
 
 	"github.com/docgen/graphgen/diag"
 )
@@ -132,4 +134,21 @@ func (s *Schema) Counts() (types, enums int) {
 		}
 	}
 	return len(s.Types), enums
+}
+
+// SourcePos is the diagnostic position of a Source ("path:line"): its
+// line's first column, or no file for an empty Source.
+func SourcePos(source string) diag.Pos {
+	i := strings.LastIndexByte(source, ':')
+	if i < 0 {
+		if source == "" {
+			return diag.NoFile
+		}
+		return diag.File(source)
+	}
+	line, err := strconv.Atoi(source[i+1:])
+	if err != nil || line < 1 {
+		return diag.File(source)
+	}
+	return diag.At(source[:i], line, 1)
 }

@@ -14,6 +14,7 @@ targets=(
 	"./parser FuzzParse"
 	"./schema FuzzResolve"
 	"./emitter FuzzPipeline"
+	"./emitter FuzzCommentText"
 )
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

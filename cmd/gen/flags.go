@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"go/token"
 	"io"
+	"os"
 	"path"
 	"path/filepath"
 	"strings"
@@ -243,12 +244,7 @@ func overlap(in, out string) string {
 	if err1 != nil || err2 != nil {
 		return ""
 	}
-	if r, err := filepath.EvalSymlinks(ai); err == nil {
-		ai = r
-	}
-	if r, err := filepath.EvalSymlinks(ao); err == nil {
-		ao = r
-	}
+	ai, ao = resolvePath(ai, 0), resolvePath(ao, 0)
 	within := func(child, parent string) bool {
 		rel, err := filepath.Rel(parent, child)
 		return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
@@ -262,4 +258,29 @@ func overlap(in, out string) string {
 		return "-out contains -in"
 	}
 	return ""
+}
+
+// resolvePath follows the symbolic links in an absolute path, also in one
+// that does not exist yet: the nearest existing folder is resolved and the
+// rest joined to it, and a link whose target does not exist yet is followed
+// to that target (a folder gen would create through it).
+func resolvePath(p string, depth int) string {
+	for hops := 0; hops < 255; hops++ {
+		if r, err := filepath.EvalSymlinks(p); err == nil {
+			return r
+		}
+		target, err := os.Readlink(p)
+		if err != nil {
+			break
+		}
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(filepath.Dir(p), target)
+		}
+		p = target
+	}
+	parent := filepath.Dir(p)
+	if parent == p || depth > 255 {
+		return p
+	}
+	return filepath.Join(resolvePath(parent, depth+1), filepath.Base(p))
 }

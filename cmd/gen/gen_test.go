@@ -75,6 +75,14 @@ func TestUsageErrors(t *testing.T) {
 		"unknown subcommand": {"frobnicate", "-in", in},
 		"extra argument":     {"-in", in, "-out", t.TempDir(), "-pkg", "x", "extra"},
 	}
+	// -out inside -in through links to folders that do not exist yet: a
+	// link to -in with a new folder under it, and a dangling link into -in.
+	links := t.TempDir()
+	require.NoError(t, os.Symlink(in, filepath.Join(links, "to-in")))
+	require.NoError(t, os.Symlink(filepath.Join(in, "new", "models"), filepath.Join(links, "dangling")))
+	cases["out inside in through a link, not made yet"] = []string{"-in", in, "-out", filepath.Join(links, "to-in", "new", "models")}
+	cases["out a dangling link into in"] = []string{"-in", in, "-out", filepath.Join(links, "dangling")}
+	cases["out under a dangling link into in"] = []string{"-in", in, "-out", filepath.Join(links, "dangling", "deeper")}
 	for name, args := range cases {
 		t.Run(name, func(t *testing.T) {
 			code, stderr := gen(t, args...)

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"unicode"
 
 	"github.com/docgen/graphgen/diag"
 	"github.com/docgen/graphgen/emitter"
@@ -158,6 +159,7 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 		}
 	}
 	rep.types, rep.enums = s.Counts()
+	rep.diags = append(rep.diags, emitter.DefusedWarnings(s)...)
 	rep.diags = rep.diags.Without(o.ignored)
 	if o.strict {
 		rep.diags = rep.diags.Strict()
@@ -325,12 +327,16 @@ func goGenerateLine(o options) (string, error) {
 	return strings.Join(append(args, "-go-generate"), " "), nil
 }
 
-// quoteArg quotes an argument for a go:generate line when it needs it.
+// quoteArg quotes an argument for a go:generate line when it needs it: a
+// space, a quote, a backslash or any character that is not printable (a
+// line break in a path would end the directive and start Go code).
 func quoteArg(s string) string {
-	if s != "" && !strings.ContainsAny(s, " \t\"'\\") {
+	if s != "" && !strings.ContainsFunc(s, func(r rune) bool {
+		return r == ' ' || r == '"' || r == '\'' || r == '\\' || !unicode.IsPrint(r)
+	}) {
 		return s
 	}
-	return strconv.Quote(s)
+	return strconv.QuoteToASCII(s)
 }
 
 // printJSONSummary ends -diagnostics json output with {"summary": ...}.

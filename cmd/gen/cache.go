@@ -159,9 +159,10 @@ func executableHash() string {
 	return h
 }
 
-// hashFile is the content hash of a file, or "".
+// hashFile is the content hash of a regular file, or "" (a FIFO named
+// as -schema-out is refused, not waited on).
 func hashFile(path string) string {
-	f, err := os.Open(path)
+	f, _, err := regular(path, followLink)
 	if err != nil {
 		return ""
 	}

@@ -4,8 +4,10 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -96,8 +98,12 @@ func schemaChanges(schemaFile string, s *schema.Schema, stdout io.Writer) {
 	if schemaFile == "" {
 		return
 	}
-	data, err := os.ReadFile(schemaFile)
+	data, err := readRegular(schemaFile, maxSchemaBytes, followLink)
+	if errors.Is(err, fs.ErrNotExist) {
+		return
+	}
 	if err != nil {
+		fmt.Fprintf(stdout, "gen: %s: %v; no schema-level summary\n", schemaFile, err)
 		return
 	}
 	old, err := schema.ReadJSON(data)

@@ -15,13 +15,15 @@ import (
 	"github.com/docgen/graphgen/schema"
 )
 
-const diffUsage = `usage: gen diff [-format text|markdown|json] [-fail-on breaking|any] [-types LIST] [-v] OLD NEW
+const diffUsage = `usage: gen diff [-format text|markdown|json] [-fail-on breaking|any] [-types LIST] [-allow-empty] [-v] OLD NEW
 
 Compares two versions of the docs at the schema level and says, for each
 change, what it means for the generated Go package. OLD and NEW are each a
-folder of pages (read like -in) or a schema JSON file (-schema-out).
+folder of pages (read like -in) or a schema JSON file (-schema-out). An
+input with no types is an error (a mistyped path must not pass a CI gate)
+unless -allow-empty says it is meant.
 Exit status, as diff(1): 0 nothing that -fail-on names changed, 1 it did,
-2 bad usage or an input that cannot be read.
+2 bad usage or an input that cannot be read or has no types.
 
 Examples:
   gen diff old/resources new/resources
@@ -33,7 +35,7 @@ Flags:
 
 type diffOptions struct {
 	format, failOn, types string
-	verbose               bool
+	verbose, allowEmpty   bool
 }
 
 func runDiff(args []string, stdout, stderr io.Writer) int {
@@ -43,6 +45,7 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	fset.StringVar(&o.format, "format", "text", "report format on stdout: text, markdown or json\nexample: -format markdown")
 	fset.StringVar(&o.failOn, "fail-on", "any", "exit 1 when a change of this kind is found: breaking, or any\nexample: -fail-on breaking")
 	fset.StringVar(&o.types, "types", "", "report only these types (qualified names or globs, comma-separated) and the types they need\nexample: -types 'microsoft.graph.user'")
+	fset.BoolVar(&o.allowEmpty, "allow-empty", false, "an input with no types (an empty folder, a schema file without types) is meant: compare it, where it is otherwise an error\nexample: -allow-empty")
 	fset.BoolVar(&o.verbose, "v", false, "list description changes too (json always lists them)\nexample: -v")
 	fset.Usage = func() {
 		fmt.Fprint(stderr, diffUsage)
@@ -73,6 +76,9 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			fmt.Fprintf(stderr, "gen diff: %s: %v\n", arg, err)
 			return exitUsage
+		}
+		if len(s.Types) == 0 && !o.allowEmpty {
+			return usage("%s: %s; pass -allow-empty if an input without types is meant", arg, emptyWhy(arg))
 		}
 		sides[i] = s
 	}
@@ -109,7 +115,7 @@ func loadSchema(arg string, stderr io.Writer) (*schema.Schema, error) {
 		return nil, err
 	}
 	if !info.IsDir() {
-		data, err := os.ReadFile(arg)
+		data, err := readRegular(arg, maxSchemaBytes, followLink)
 		if err != nil {
 			return nil, err
 		}
@@ -143,6 +149,15 @@ func loadSchema(arg string, stderr io.Writer) (*schema.Schema, error) {
 		}
 	}
 	return s, nil
+}
+
+// emptyWhy says what an input with no types is: a folder with no page
+// that describes a type, or a schema file that lists none.
+func emptyWhy(arg string) string {
+	if info, err := os.Stat(arg); err == nil && info.IsDir() {
+		return "no page under this folder describes a type or an enum (a mistyped path?)"
+	}
+	return "this schema file lists no type"
 }
 
 // placeIn makes a position relative to -in one under the folder given.

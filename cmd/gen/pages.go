@@ -97,7 +97,7 @@ func hashFiles(files []pageFile, prior *cacheEntry) {
 }
 
 func readFile(f *pageFile) {
-	data, err := os.ReadFile(f.path)
+	data, err := readRegular(f.path, maxPageBytes, noFollowLink) // listed as a regular file, but it may have changed since
 	if err != nil {
 		f.diag.Warn(diag.File(f.rel), diag.Unreadable, "%v", err)
 		f.hash, f.skip = "unreadable", true

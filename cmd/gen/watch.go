@@ -30,10 +30,15 @@ var watchSignals = func() (<-chan os.Signal, func()) {
 // watchRuns counts the runs of -watch, for tests.
 var watchRuns func()
 
+// pollGone is how often -watch looks for -in again while it is gone.
+const pollGone = 500 * time.Millisecond
+
 // watch runs gen, then again after every burst of changes to the pages
 // under -in, until interrupted (exit 0). A run with errors prints them and
 // leaves the last good output in place; an edit during a run brings
-// another run after it.
+// another run after it. When -in itself goes (deleted, or moved away), the
+// watch says so once and looks for it every pollGone; when a folder is
+// there again, its whole tree is watched anew and a run follows.
 func watch(o options, stdout, stderr io.Writer) int {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
@@ -41,7 +46,8 @@ func watch(o options, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	defer w.Close()
-	if err := watchTree(w, o.in); err != nil {
+	root := filepath.Clean(o.in)
+	if err := watchTree(w, root); err != nil {
 		fmt.Fprintf(stderr, "gen: -watch: %v\n", err)
 		return exitError
 	}
@@ -56,13 +62,35 @@ func watch(o options, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stdout, "gen: watching %s for changes (interrupt to stop)\n", o.in)
 		}
 	}
+	var timer, poll <-chan time.Time
+	var ticker *time.Ticker
+	defer func() {
+		if ticker != nil {
+			ticker.Stop()
+		}
+	}()
+	lost := false // -in itself was removed or moved: its watches are stale
+	// gone starts looking for -in every pollGone, saying so once.
+	gone := func() {
+		lost = true
+		if ticker == nil {
+			fmt.Fprintf(stderr, "gen: -watch: %s is gone; waiting for it to come back\n", o.in)
+			ticker = time.NewTicker(pollGone)
+			poll = ticker.C
+		}
+	}
 	runOnce()
-	var timer <-chan time.Time
+	if !isFolder(root) {
+		gone() // not there yet: the run said why
+	}
 	for {
 		select {
 		case ev, ok := <-w.Events:
 			if !ok {
 				return exitOK
+			}
+			if filepath.Clean(ev.Name) == root && (ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename)) {
+				lost = true
 			}
 			if ev.Has(fsnotify.Create) {
 				if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
@@ -79,11 +107,48 @@ func watch(o options, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "gen: -watch: %v\n", err)
 		case <-timer:
 			timer = nil
+			if lost {
+				// Removed, or moved away, and maybe back already (rm -rf
+				// in; cp -r backup in): the folder there now is a new one.
+				rewatch(w, root)
+				lost = false
+			}
+			if !isFolder(root) {
+				gone()
+				continue
+			}
 			runOnce()
+		case <-poll:
+			if !isFolder(root) {
+				continue
+			}
+			ticker.Stop()
+			ticker, poll = nil, nil
+			rewatch(w, root)
+			lost = false
+			// Let a copy under way finish: its events (now watched) push
+			// the run back further.
+			timer = time.After(debounce)
 		case <-stop:
 			return exitOK
 		}
 	}
+}
+
+// isFolder reports whether dir is a folder now.
+func isFolder(dir string) bool {
+	info, err := os.Stat(dir)
+	return err == nil && info.IsDir()
+}
+
+// rewatch drops every watch (those under a removed or moved -in watch
+// what is no longer there, or something elsewhere now) and watches root
+// and every folder under it again.
+func rewatch(w *fsnotify.Watcher, root string) {
+	for _, p := range w.WatchList() {
+		w.Remove(p)
+	}
+	watchTree(w, root)
 }
 
 // relevant reports a change that can change the output: a page, or a

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -149,5 +150,108 @@ func TestWatchRunsAgainForAnEditDuringARun(t *testing.T) {
 	waitRun(t, runs)
 	got, _ := os.ReadFile(filepath.Join(out, "genre.go"))
 	assert.Contains(t, string(got), `GenrePoetry Genre = "poetry"`)
+	assert.Equal(t, exitOK, stop())
+}
+
+// waitFile waits, at most 20 s, until path holds want, or, with want
+// empty, until path is gone.
+func waitFile(t *testing.T, path, want string) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		b, err := os.ReadFile(path)
+		if want == "" && os.IsNotExist(err) || want != "" && err == nil && strings.Contains(string(b), want) {
+			return
+		}
+		if time.Now().After(deadline) {
+			if want == "" {
+				t.Fatalf("%s still there after 20 s", path)
+			}
+			t.Fatalf("%s does not hold %q after 20 s:\n%s", path, want, b)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// waitOutput waits, at most 20 s, until out holds want.
+func waitOutput(t *testing.T, out *syncBuffer, want string) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for !strings.Contains(out.String(), want) {
+		if time.Now().After(deadline) {
+			t.Fatalf("no %q after 20 s in:\n%s", want, out)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// backupOf copies the folder in to a new folder beside it, as a user
+// keeps a backup, and returns its path.
+func backupOf(t *testing.T, in string) string {
+	t.Helper()
+	backup := filepath.Join(t.TempDir(), "backup")
+	require.NoError(t, os.CopyFS(backup, os.DirFS(in)))
+	return backup
+}
+
+func TestWatchFollowsInReplaced(t *testing.T) {
+	isolatedCache(t)
+	in, out := copyDocsInput(t)
+	backup := backupOf(t, in)
+	editPage(t, filepath.Join(backup, "genre.md"), "| history | 2 |", "| poetry | 2 |")
+	runs, stop, _, _ := startWatch(t, nil, "-in", in, "-out", out)
+	waitRun(t, runs)
+
+	// rm -rf in; cp -r backup in
+	require.NoError(t, os.RemoveAll(in))
+	require.NoError(t, os.CopyFS(in, os.DirFS(backup)))
+	waitFile(t, filepath.Join(out, "genre.go"), `GenrePoetry Genre = "poetry"`)
+
+	// The new folder is watched: an edit in it regenerates too.
+	editPage(t, filepath.Join(in, "genre.md"), "| poetry | 2 |", "| drama | 2 |")
+	waitFile(t, filepath.Join(out, "genre.go"), `GenreDrama Genre = "drama"`)
+	assert.Equal(t, exitOK, stop())
+}
+
+func TestWatchWaitsForInToComeBack(t *testing.T) {
+	isolatedCache(t)
+	in, out := copyDocsInput(t)
+	backup := backupOf(t, in)
+	editPage(t, filepath.Join(backup, "genre.md"), "| history | 2 |", "| poetry | 2 |")
+	writeFile(t, filepath.Join(backup, "more", "magazine.md"), "# magazine resource type\n\nNamespace: microsoft.graph\n\nA magazine.\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| issue | Int32 | The issue. |\n")
+	runs, stop, _, stderr := startWatch(t, nil, "-in", in, "-out", out)
+	waitRun(t, runs)
+
+	require.NoError(t, os.RemoveAll(in))
+	waitOutput(t, stderr, "gen: -watch: "+in+" is gone; waiting for it to come back")
+	require.FileExists(t, filepath.Join(out, "genre.go"), "the last output stays while -in is gone")
+
+	// Back, with a changed page and a subfolder: both are read and watched.
+	require.NoError(t, os.CopyFS(in, os.DirFS(backup)))
+	waitFile(t, filepath.Join(out, "genre.go"), `GenrePoetry Genre = "poetry"`)
+	waitFile(t, filepath.Join(out, "magazine.go"), "Issue *int32")
+	editPage(t, filepath.Join(in, "more", "magazine.md"), "| issue | Int32 |", "| issue | Int64 |")
+	waitFile(t, filepath.Join(out, "magazine.go"), "Issue *int64")
+	assert.Equal(t, 1, strings.Count(stderr.String(), "is gone"), "said once")
+	assert.Equal(t, exitOK, stop())
+}
+
+func TestWatchFollowsASubfolderReplaced(t *testing.T) {
+	isolatedCache(t)
+	in, out := copyDocsInput(t)
+	sub := filepath.Join(in, "more")
+	writeFile(t, filepath.Join(sub, "magazine.md"), "# magazine resource type\n\nNamespace: microsoft.graph\n\nA magazine.\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| issue | Int32 | The issue. |\n")
+	backup := backupOf(t, sub)
+	editPage(t, filepath.Join(backup, "magazine.md"), "| issue | Int32 |", "| issue | Int64 |")
+	runs, stop, _, _ := startWatch(t, nil, "-in", in, "-out", out)
+	waitRun(t, runs)
+	require.FileExists(t, filepath.Join(out, "magazine.go"))
+
+	require.NoError(t, os.RemoveAll(sub))
+	waitFile(t, filepath.Join(out, "magazine.go"), "")
+	require.NoError(t, os.CopyFS(sub, os.DirFS(backup)))
+	waitFile(t, filepath.Join(out, "magazine.go"), "Issue *int64")
+	editPage(t, filepath.Join(sub, "magazine.md"), "| issue | Int64 |", "| issue | String |")
+	waitFile(t, filepath.Join(out, "magazine.go"), "Issue *string")
 	assert.Equal(t, exitOK, stop())
 }

@@ -214,7 +214,7 @@ func expectedDecls(t *schema.Type) []string {
 				add("field %s.%s", t.GoName, p.GoName)
 			}
 		}
-		for _, m := range []string{"ODataType", "MarshalJSON", "UnmarshalJSON"} {
+		for _, m := range []string{"ODataType", "MarshalJSON", "UnmarshalJSON", "Clone"} {
 			add("method %s.%s", t.GoName, m)
 		}
 		if t.GoInterface != "" {

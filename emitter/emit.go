@@ -7,18 +7,13 @@ package emitter
 import (
 	"bytes"
 	"fmt"
-	"go/format"
-	"slices"
 	"sort"
 	"strings"
-	"sync"
-	"text/template"
 
 	"github.com/dave/jennifer/jen"
 
 	"github.com/docgen/graphgen/diag"
 	"github.com/docgen/graphgen/schema"
-	"github.com/docgen/graphgen/templates"
 )
 
 // Header is the first line of every generated file. Files in the output
@@ -52,9 +47,10 @@ func Render(s *schema.Schema, opts Options) ([]File, error) {
 	// First every type's fingerprint, then the files to render, all at
 	// once: a rerun renders a few types, and one big type rendered last,
 	// after the others' fingerprints, would wait for them.
-	out := make([]File, len(s.Types))
-	if err := diag.Parallel("render", len(s.Types), func(i int) error {
-		out[i] = File{Name: s.Types[i].FileName, Fingerprint: Fingerprint(s.Types[i], opts)}
+	types := goTypes(s)
+	out := make([]File, len(types))
+	if err := diag.Parallel("render", len(types), func(i int) error {
+		out[i] = File{Name: types[i].FileName, Fingerprint: Fingerprint(types[i], opts)}
 		return nil
 	}); err != nil {
 		return nil, err
@@ -69,7 +65,7 @@ func Render(s *schema.Schema, opts Options) ([]File, error) {
 	renderReg := opts.Unchanged == nil || !opts.Unchanged(reg.Name, reg.Fingerprint)
 	// The jobs: the support files, registry.go when it changed, then the
 	// types, biggest first.
-	sort.SliceStable(todo, func(a, b int) bool { return typeSize(s.Types[todo[a]]) > typeSize(s.Types[todo[b]]) })
+	sort.SliceStable(todo, func(a, b int) bool { return typeSize(types[todo[a]]) > typeSize(types[todo[b]]) })
 	var support []File
 	err := diag.Parallel("render", len(todo)+2, func(job int) (err error) {
 		switch job {
@@ -86,7 +82,7 @@ func Render(s *schema.Schema, opts Options) ([]File, error) {
 		}
 		i := todo[job-2]
 		fp := out[i].Fingerprint
-		out[i], err = renderType(s.Types[i], opts)
+		out[i], err = renderType(types[i], opts)
 		out[i].Fingerprint = fp
 		return err
 	})
@@ -98,91 +94,20 @@ func Render(s *schema.Schema, opts Options) ([]File, error) {
 	return files, nil
 }
 
+// goTypes are the types that become Go types: all but the one that stands
+// for any JSON, which is json.RawMessage wherever it is used.
+func goTypes(s *schema.Schema) []*schema.Type {
+	out := make([]*schema.Type, 0, len(s.Types))
+	for _, t := range s.Types {
+		if !t.AnyJSON() {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
 // typeSize is about how long a type's file takes to render.
 func typeSize(t *schema.Type) int { return len(t.Properties) + len(t.Members) }
-
-// registryFile is the support file listing every struct type for
-// polymorphic decoding; the naming module keeps the name free.
-const registryFile = "registry.go"
-
-// renderRegistry lists every struct type by its @odata.type with its base,
-// for Unmarshal and the fields declared with a base type's interface.
-func renderRegistry(s *schema.Schema, opts Options) (File, error) {
-	f := jen.NewFile(opts.Package)
-	f.HeaderComment(Header)
-	f.Comment("registry maps each struct type's @odata.type to its base and constructor.")
-	entries := jen.Dict{}
-	for _, t := range s.Types {
-		if t.Kind == schema.Enum {
-			continue
-		}
-		fields := jen.Dict{jen.Id("new"): jen.Func().Params().Any().Block(jen.Return(jen.New(jen.Id(t.GoName))))}
-		if t.BaseType != nil {
-			fields[jen.Id("base")] = jen.Lit("#" + t.BaseType.Name)
-		}
-		entries[jen.Lit("#"+t.Name)] = jen.Values(fields)
-	}
-	f.Var().Id("registry").Op("=").Map(jen.String()).Id("registration").Values(entries)
-	anys := jen.Dict{}
-	for _, t := range s.Types {
-		if t.GoInterface != "" {
-			anys[jen.Qual("reflect", "TypeFor").Types(jen.Id(t.GoInterface)).Call()] = jen.Lit("#" + t.Name)
-		}
-	}
-	f.Comment("interfaces maps each interface of a type with derived types to that type's @odata.type:")
-	f.Comment("fields declared with it decode into the type @odata.type names.")
-	f.Var().Id("interfaces").Op("=").Map(jen.Qual("reflect", "Type")).String().Values(anys)
-	var buf bytes.Buffer
-	if err := f.Render(&buf); err != nil {
-		return File{}, fmt.Errorf("rendering %s: %w", registryFile, err)
-	}
-	return File{Name: registryFile, Content: buf.Bytes()}, nil
-}
-
-// supportTemplates parses the embedded templates once per process.
-var supportTemplates = sync.OnceValues(func() (*template.Template, error) {
-	return template.ParseFS(templates.FS, "*.go.tmpl")
-})
-
-// renderedSupport keeps the support files by package name and go:generate
-// line: they depend on nothing else, and formatting them is most of the
-// time a small package takes to render (a -watch run renders again and
-// again).
-var renderedSupport sync.Map // string -> []File
-
-func renderSupport(opts Options) ([]File, error) {
-	key := opts.Package + "\x00" + opts.Generate
-	if files, ok := renderedSupport.Load(key); ok {
-		return slices.Clone(files.([]File)), nil
-	}
-	files, err := renderSupportFiles(opts)
-	if err == nil {
-		renderedSupport.Store(key, slices.Clone(files))
-	}
-	return files, err
-}
-
-func renderSupportFiles(opts Options) ([]File, error) {
-	tmpl, err := supportTemplates()
-	if err != nil {
-		return nil, fmt.Errorf("templates: %w", err)
-	}
-	data := templates.Data{Package: opts.Package, Header: Header, Generate: opts.Generate}
-	var files []File
-	for _, t := range tmpl.Templates() {
-		name := strings.TrimSuffix(t.Name(), ".tmpl")
-		var buf bytes.Buffer
-		if err := t.Execute(&buf, data); err != nil {
-			return nil, fmt.Errorf("template %s: %w", t.Name(), err)
-		}
-		src, err := format.Source(buf.Bytes())
-		if err != nil {
-			return nil, fmt.Errorf("template %s renders invalid Go: %w\n%s", t.Name(), err, numbered(buf.Bytes()))
-		}
-		files = append(files, File{Name: name, Content: src})
-	}
-	return files, nil
-}
 
 func renderType(t *schema.Type, opts Options) (File, error) {
 	f := jen.NewFile(opts.Package)

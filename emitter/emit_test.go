@@ -7,6 +7,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -15,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/docgen/graphgen/schema"
+	"github.com/docgen/graphgen/templates"
 )
 
 func prop(name, typ string, collection bool) *schema.Property {
@@ -156,7 +158,12 @@ func TestEveryFileHasHeaderAndIsFormatted(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, string(formatted), string(f.Content), "%s is gofmt-clean", f.Name)
 	}
-	assert.Equal(t, []string{"doc.go", "edm.go", "odata.go", "registry.go", "x.go"}, names)
+	want := []string{"doc.go", "registry.go", "x.go"}
+	for _, rf := range templates.Runtime() {
+		want = append(want, rf.Name)
+	}
+	slices.Sort(want)
+	assert.Equal(t, want, names)
 	again, err := Render(&schema.Schema{Types: []*schema.Type{ty}}, Options{Package: "models"})
 	require.NoError(t, err)
 	assert.Equal(t, files, again, "byte-identical from run to run")
@@ -220,4 +227,16 @@ func TestMethodsNeedNoFormatting(t *testing.T) {
 		require.NoError(t, err, f.Name)
 		assert.Equal(t, string(formatted), string(f.Content), "%s is gofmt-clean", f.Name)
 	}
+}
+
+// The type that stands for any JSON gets no file and no registry entry.
+func TestAnyJSONTypeIsNoGoType(t *testing.T) {
+	j := &schema.Type{Name: "microsoft.graph.Json", Kind: schema.Complex, GoName: "JSON", FileName: "json.go"}
+	r := &schema.Type{Name: "microsoft.graph.range", Kind: schema.Complex, GoName: "Range", FileName: "range.go",
+		Properties: []*schema.Property{prop("values", "microsoft.graph.Json", false)}}
+	files := renderOne(t, &schema.Schema{Types: []*schema.Type{j, r}})
+	assert.NotContains(t, files, "json.go")
+	assert.NotContains(t, string(files[registryFile].Content), "Json")
+	assert.Equal(t, "json.RawMessage", fieldTypes(t, files["range.go"])["Values"])
+	typeCheck(t, files)
 }

@@ -68,7 +68,7 @@ func flag(b bool) string {
 func registryFingerprint(s *schema.Schema, opts Options) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%s\n", fingerprintVersion, opts.Package)
-	for _, t := range s.Types {
+	for _, t := range goTypes(s) {
 		if t.Kind == schema.Enum {
 			continue
 		}

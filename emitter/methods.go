@@ -19,11 +19,14 @@ import (
 func structMethods(t *schema.Type) string {
 	var b strings.Builder
 	odataType := "#" + t.Name
-	fmt.Fprintf(&b, "\n// ODataType returns %q.\nfunc (%s) ODataType() string {\n\treturn %q\n}\n", odataType, t.GoName, odataType)
+	fmt.Fprintf(&b, "\n// ODataType returns the @odata.type v was decoded with (a type newer than the\n// docs, decoded as this one), else %q.\n"+
+		"func (v *%s) ODataType() string {\n\treturn v.odataTypeOr(%q)\n}\n", odataType, t.GoName, odataType)
 	fmt.Fprintf(&b, "\n// MarshalJSON writes the properties that hold a value, explicit nulls and the additional data.\n"+
 		"func (v %s) MarshalJSON() ([]byte, error) {\n\treturn marshalObject(&v)\n}\n", t.GoName)
-	fmt.Fprintf(&b, "\n// UnmarshalJSON reads the properties; unknown ones are kept as additional data.\n"+
+	fmt.Fprintf(&b, "\n// UnmarshalJSON reads the properties; see DecodeError for values that do not fit.\n"+
 		"func (v *%s) UnmarshalJSON(data []byte) error {\n\treturn unmarshalObject(data, v)\n}\n", t.GoName)
+	fmt.Fprintf(&b, "\n// Clone returns a deep copy of v: changing one changes nothing in the other.\n"+
+		"func (v %s) Clone() %s {\n\tdeepen(&v)\n\treturn v\n}\n", t.GoName, t.GoName)
 	if t.GoInterface != "" {
 		interfaceDecl(&b, t)
 	}

@@ -17,9 +17,10 @@ type Author struct {
 	Portrait []byte `json:"portrait,omitempty"`
 }
 
-// ODataType returns "#microsoft.graph.author".
-func (Author) ODataType() string {
-	return "#microsoft.graph.author"
+// ODataType returns the @odata.type v was decoded with (a type newer than the
+// docs, decoded as this one), else "#microsoft.graph.author".
+func (v *Author) ODataType() string {
+	return v.odataTypeOr("#microsoft.graph.author")
 }
 
 // MarshalJSON writes the properties that hold a value, explicit nulls and the additional data.
@@ -27,7 +28,13 @@ func (v Author) MarshalJSON() ([]byte, error) {
 	return marshalObject(&v)
 }
 
-// UnmarshalJSON reads the properties; unknown ones are kept as additional data.
+// UnmarshalJSON reads the properties; see DecodeError for values that do not fit.
 func (v *Author) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v)
+}
+
+// Clone returns a deep copy of v: changing one changes nothing in the other.
+func (v Author) Clone() Author {
+	deepen(&v)
+	return v
 }

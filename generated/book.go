@@ -54,9 +54,10 @@ type Book struct {
 	Borrowers []Member `graph:"navigation" json:"borrowers,omitempty"`
 }
 
-// ODataType returns "#microsoft.graph.book".
-func (Book) ODataType() string {
-	return "#microsoft.graph.book"
+// ODataType returns the @odata.type v was decoded with (a type newer than the
+// docs, decoded as this one), else "#microsoft.graph.book".
+func (v *Book) ODataType() string {
+	return v.odataTypeOr("#microsoft.graph.book")
 }
 
 // MarshalJSON writes the properties that hold a value, explicit nulls and the additional data.
@@ -64,7 +65,13 @@ func (v Book) MarshalJSON() ([]byte, error) {
 	return marshalObject(&v)
 }
 
-// UnmarshalJSON reads the properties; unknown ones are kept as additional data.
+// UnmarshalJSON reads the properties; see DecodeError for values that do not fit.
 func (v *Book) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v)
+}
+
+// Clone returns a deep copy of v: changing one changes nothing in the other.
+func (v Book) Clone() Book {
+	deepen(&v)
+	return v
 }

@@ -11,9 +11,10 @@ type Entity struct {
 	ID *string `json:"id,omitempty"`
 }
 
-// ODataType returns "#microsoft.graph.entity".
-func (Entity) ODataType() string {
-	return "#microsoft.graph.entity"
+// ODataType returns the @odata.type v was decoded with (a type newer than the
+// docs, decoded as this one), else "#microsoft.graph.entity".
+func (v *Entity) ODataType() string {
+	return v.odataTypeOr("#microsoft.graph.entity")
 }
 
 // MarshalJSON writes the properties that hold a value, explicit nulls and the additional data.
@@ -21,9 +22,15 @@ func (v Entity) MarshalJSON() ([]byte, error) {
 	return marshalObject(&v)
 }
 
-// UnmarshalJSON reads the properties; unknown ones are kept as additional data.
+// UnmarshalJSON reads the properties; see DecodeError for values that do not fit.
 func (v *Entity) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v)
+}
+
+// Clone returns a deep copy of v: changing one changes nothing in the other.
+func (v Entity) Clone() Entity {
+	deepen(&v)
+	return v
 }
 
 // AnyEntity is a *Entity or a pointer to a type derived from it: each has AsEntity

@@ -23,9 +23,10 @@ type LendingLoan struct {
 	Borrower *Member `graph:"navigation" json:"borrower,omitempty"`
 }
 
-// ODataType returns "#microsoft.graph.lending.loan".
-func (LendingLoan) ODataType() string {
-	return "#microsoft.graph.lending.loan"
+// ODataType returns the @odata.type v was decoded with (a type newer than the
+// docs, decoded as this one), else "#microsoft.graph.lending.loan".
+func (v *LendingLoan) ODataType() string {
+	return v.odataTypeOr("#microsoft.graph.lending.loan")
 }
 
 // MarshalJSON writes the properties that hold a value, explicit nulls and the additional data.
@@ -33,7 +34,13 @@ func (v LendingLoan) MarshalJSON() ([]byte, error) {
 	return marshalObject(&v)
 }
 
-// UnmarshalJSON reads the properties; unknown ones are kept as additional data.
+// UnmarshalJSON reads the properties; see DecodeError for values that do not fit.
 func (v *LendingLoan) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v)
+}
+
+// Clone returns a deep copy of v: changing one changes nothing in the other.
+func (v LendingLoan) Clone() LendingLoan {
+	deepen(&v)
+	return v
 }

@@ -15,9 +15,10 @@ type LendingRenewal struct {
 	AddedDays *int32 `json:"addedDays,omitempty"`
 }
 
-// ODataType returns "#microsoft.graph.lending.renewal".
-func (LendingRenewal) ODataType() string {
-	return "#microsoft.graph.lending.renewal"
+// ODataType returns the @odata.type v was decoded with (a type newer than the
+// docs, decoded as this one), else "#microsoft.graph.lending.renewal".
+func (v *LendingRenewal) ODataType() string {
+	return v.odataTypeOr("#microsoft.graph.lending.renewal")
 }
 
 // MarshalJSON writes the properties that hold a value, explicit nulls and the additional data.
@@ -25,7 +26,13 @@ func (v LendingRenewal) MarshalJSON() ([]byte, error) {
 	return marshalObject(&v)
 }
 
-// UnmarshalJSON reads the properties; unknown ones are kept as additional data.
+// UnmarshalJSON reads the properties; see DecodeError for values that do not fit.
 func (v *LendingRenewal) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v)
+}
+
+// Clone returns a deep copy of v: changing one changes nothing in the other.
+func (v LendingRenewal) Clone() LendingRenewal {
+	deepen(&v)
+	return v
 }

@@ -20,9 +20,10 @@ type LibraryItem struct {
 	Shelf *Shelf `graph:"navigation" json:"shelf,omitempty"`
 }
 
-// ODataType returns "#microsoft.graph.libraryItem".
-func (LibraryItem) ODataType() string {
-	return "#microsoft.graph.libraryItem"
+// ODataType returns the @odata.type v was decoded with (a type newer than the
+// docs, decoded as this one), else "#microsoft.graph.libraryItem".
+func (v *LibraryItem) ODataType() string {
+	return v.odataTypeOr("#microsoft.graph.libraryItem")
 }
 
 // MarshalJSON writes the properties that hold a value, explicit nulls and the additional data.
@@ -30,9 +31,15 @@ func (v LibraryItem) MarshalJSON() ([]byte, error) {
 	return marshalObject(&v)
 }
 
-// UnmarshalJSON reads the properties; unknown ones are kept as additional data.
+// UnmarshalJSON reads the properties; see DecodeError for values that do not fit.
 func (v *LibraryItem) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v)
+}
+
+// Clone returns a deep copy of v: changing one changes nothing in the other.
+func (v LibraryItem) Clone() LibraryItem {
+	deepen(&v)
+	return v
 }
 
 // AnyLibraryItem is a *LibraryItem or a pointer to a type derived from it: each has AsLibraryItem

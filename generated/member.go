@@ -31,9 +31,10 @@ type Member struct {
 	Loans []LendingLoan `graph:"navigation" json:"loans,omitempty"`
 }
 
-// ODataType returns "#microsoft.graph.member".
-func (Member) ODataType() string {
-	return "#microsoft.graph.member"
+// ODataType returns the @odata.type v was decoded with (a type newer than the
+// docs, decoded as this one), else "#microsoft.graph.member".
+func (v *Member) ODataType() string {
+	return v.odataTypeOr("#microsoft.graph.member")
 }
 
 // MarshalJSON writes the properties that hold a value, explicit nulls and the additional data.
@@ -41,7 +42,13 @@ func (v Member) MarshalJSON() ([]byte, error) {
 	return marshalObject(&v)
 }
 
-// UnmarshalJSON reads the properties; unknown ones are kept as additional data.
+// UnmarshalJSON reads the properties; see DecodeError for values that do not fit.
 func (v *Member) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v)
+}
+
+// Clone returns a deep copy of v: changing one changes nothing in the other.
+func (v Member) Clone() Member {
+	deepen(&v)
+	return v
 }

@@ -15,9 +15,10 @@ type PostalAddress struct {
 	PostalCode *string `json:"postalCode,omitempty"`
 }
 
-// ODataType returns "#microsoft.graph.postalAddress".
-func (PostalAddress) ODataType() string {
-	return "#microsoft.graph.postalAddress"
+// ODataType returns the @odata.type v was decoded with (a type newer than the
+// docs, decoded as this one), else "#microsoft.graph.postalAddress".
+func (v *PostalAddress) ODataType() string {
+	return v.odataTypeOr("#microsoft.graph.postalAddress")
 }
 
 // MarshalJSON writes the properties that hold a value, explicit nulls and the additional data.
@@ -25,7 +26,13 @@ func (v PostalAddress) MarshalJSON() ([]byte, error) {
 	return marshalObject(&v)
 }
 
-// UnmarshalJSON reads the properties; unknown ones are kept as additional data.
+// UnmarshalJSON reads the properties; see DecodeError for values that do not fit.
 func (v *PostalAddress) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v)
+}
+
+// Clone returns a deep copy of v: changing one changes nothing in the other.
+func (v PostalAddress) Clone() PostalAddress {
+	deepen(&v)
+	return v
 }

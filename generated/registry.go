@@ -4,50 +4,17 @@ package generated
 
 import "reflect"
 
-// registry maps each struct type's @odata.type to its base and constructor.
+// registry maps each struct type's @odata.type to its base and type.
 var registry = map[string]registration{
-	"#microsoft.graph.author": {new: func() any {
-		return new(Author)
-	}},
-	"#microsoft.graph.book": {
-		base: "#microsoft.graph.libraryItem",
-		new: func() any {
-			return new(Book)
-		},
-	},
-	"#microsoft.graph.entity": {new: func() any {
-		return new(Entity)
-	}},
-	"#microsoft.graph.lending.loan": {
-		base: "#microsoft.graph.entity",
-		new: func() any {
-			return new(LendingLoan)
-		},
-	},
-	"#microsoft.graph.lending.renewal": {new: func() any {
-		return new(LendingRenewal)
-	}},
-	"#microsoft.graph.libraryItem": {
-		base: "#microsoft.graph.entity",
-		new: func() any {
-			return new(LibraryItem)
-		},
-	},
-	"#microsoft.graph.member": {
-		base: "#microsoft.graph.entity",
-		new: func() any {
-			return new(Member)
-		},
-	},
-	"#microsoft.graph.postalAddress": {new: func() any {
-		return new(PostalAddress)
-	}},
-	"#microsoft.graph.shelf": {
-		base: "#microsoft.graph.entity",
-		new: func() any {
-			return new(Shelf)
-		},
-	},
+	"#microsoft.graph.author":          {"", reflect.TypeFor[Author]()},
+	"#microsoft.graph.book":            {"#microsoft.graph.libraryItem", reflect.TypeFor[Book]()},
+	"#microsoft.graph.entity":          {"", reflect.TypeFor[Entity]()},
+	"#microsoft.graph.lending.loan":    {"#microsoft.graph.entity", reflect.TypeFor[LendingLoan]()},
+	"#microsoft.graph.lending.renewal": {"", reflect.TypeFor[LendingRenewal]()},
+	"#microsoft.graph.libraryItem":     {"#microsoft.graph.entity", reflect.TypeFor[LibraryItem]()},
+	"#microsoft.graph.member":          {"#microsoft.graph.entity", reflect.TypeFor[Member]()},
+	"#microsoft.graph.postalAddress":   {"", reflect.TypeFor[PostalAddress]()},
+	"#microsoft.graph.shelf":           {"#microsoft.graph.entity", reflect.TypeFor[Shelf]()},
 }
 
 // interfaces maps each interface of a type with derived types to that type's @odata.type:

@@ -25,9 +25,10 @@ type Shelf struct {
 	Items []AnyLibraryItem `graph:"navigation" json:"items,omitempty"`
 }
 
-// ODataType returns "#microsoft.graph.shelf".
-func (Shelf) ODataType() string {
-	return "#microsoft.graph.shelf"
+// ODataType returns the @odata.type v was decoded with (a type newer than the
+// docs, decoded as this one), else "#microsoft.graph.shelf".
+func (v *Shelf) ODataType() string {
+	return v.odataTypeOr("#microsoft.graph.shelf")
 }
 
 // MarshalJSON writes the properties that hold a value, explicit nulls and the additional data.
@@ -35,7 +36,13 @@ func (v Shelf) MarshalJSON() ([]byte, error) {
 	return marshalObject(&v)
 }
 
-// UnmarshalJSON reads the properties; unknown ones are kept as additional data.
+// UnmarshalJSON reads the properties; see DecodeError for values that do not fit.
 func (v *Shelf) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v)
+}
+
+// Clone returns a deep copy of v: changing one changes nothing in the other.
+func (v Shelf) Clone() Shelf {
+	deepen(&v)
+	return v
 }

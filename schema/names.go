@@ -40,7 +40,7 @@ func assignNames(s *Schema) {
 		naming.ClaimOrder(members[i], func(m *Member) string { return m.Name })
 		memberNames[i] = make([]string, len(members[i]))
 		for j, m := range members[i] {
-			memberNames[i][j] = naming.Pascal(m.Name)
+			memberNames[i][j] = naming.MemberSuffix(m.Name)
 		}
 	})
 	for i, t := range byClaim {
@@ -89,7 +89,7 @@ func assignFieldNames(types []*Type) {
 		levels[depth[i]] = append(levels[depth[i]], i)
 	}
 	scopes := make([]*naming.Scope, len(types))
-	methods := naming.NewScope(naming.MethodNames...) // only read: each root's parent
+	methods := naming.NewScope(naming.StructMethodNames...) // only read: each root's parent
 	for _, level := range levels {
 		parallel(len(level), func(k int) {
 			i := level[k]

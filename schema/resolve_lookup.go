@@ -127,6 +127,9 @@ func (r *resolver) resolveType(p *parser.Page, pos parser.Position, owner string
 		// ("[timeStamp](timestamp.md)").
 		return t.LinkPrimitive, nil
 	}
+	if linked != nil && strings.EqualFold(linked.t.Name, jsonTypeName) {
+		return jsonTypeName, nil // any JSON, whose page describes no properties
+	}
 	if linked != nil {
 		return linked.t.Name, linked
 	}

@@ -328,14 +328,16 @@ func TestSchemaJSONFormat(t *testing.T) {
 func TestGoNamesAvoidCollisions(t *testing.T) {
 	s := resolve(t,
 		page{title: "base", rows: []string{"fooBar|String|x", "odataType|String|x"}},
-		page{title: "derived", inherits: "base", rows: []string{"FooBar|String|x", "base|String|x", "String|String|x"}},
+		page{title: "derived", inherits: "base", rows: []string{"FooBar|String|x", "base|String|x", "String|String|x", "clone|String|x", "values|String|x"}},
 		page{title: "date", rows: []string{"d|String|x"}},
 	)
 	base := mustType(t, s, "microsoft.graph.base")
 	assert.Equal(t, []string{"FooBar", "OdataType"}, goNames(base.Properties))
 	derived := mustType(t, s, "microsoft.graph.derived")
-	// Not the inherited FooBar, not the embedded Base, not a method name.
-	assert.Equal(t, []string{"FooBar2", "Base2", "String2"}, goNames(derived.Properties))
+	// Not the inherited FooBar, not the embedded Base, not a struct's
+	// method (Clone); an enum's methods (String, Values) are free: a
+	// suffix only where there is a collision.
+	assert.Equal(t, []string{"FooBar2", "Base2", "String", "Clone2", "Values"}, goNames(derived.Properties))
 	assert.Equal(t, "Date2", mustType(t, s, "microsoft.graph.date").GoName, "Date is a support type")
 }
 
@@ -768,4 +770,21 @@ func TestEnumBaseIsIgnored(t *testing.T) {
 		}
 	}
 	assert.Equal(t, []string{"both.md:5", "kid.md:5"}, at)
+}
+
+// microsoft.graph.Json stands for any JSON: a property linked to its page
+// holds raw JSON like one typed Json in words, and the type is no Go type.
+func TestJsonTypeIsAnyJSON(t *testing.T) {
+	s := resolveRaw(t, map[string]string{
+		"json.md":  "# Json resource type\n\nNamespace: microsoft.graph\n\nAny JSON.\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n\n<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.Json\"} -->\n",
+		"range.md": page{title: "range", rows: []string{"values|[Json](json.md)|x", "text|Json|x"}}.markdown(),
+	})
+	r := mustType(t, s, "microsoft.graph.range")
+	for _, p := range r.Properties {
+		assert.Equal(t, jsonTypeName, p.Type, p.Name)
+		assert.Nil(t, p.Ref, p.Name)
+	}
+	j := mustType(t, s, jsonTypeName)
+	assert.True(t, j.AnyJSON())
+	assert.False(t, r.AnyJSON())
 }

@@ -99,6 +99,14 @@ func (t *Type) AsMethod() string {
 	return "As" + t.GoName
 }
 
+// AnyJSON reports the type that stands for any JSON value
+// (microsoft.graph.Json, whose page describes no properties): properties of
+// the type hold raw JSON (json.RawMessage in Go), and it is no Go type of
+// its own.
+func (t *Type) AnyJSON() bool {
+	return t.Kind != Enum && len(t.Properties) == 0 && t.BaseType == nil && len(t.Derived) == 0 && strings.EqualFold(t.Name, jsonTypeName)
+}
+
 // Lookup returns the type with the qualified name, or nil.
 func (s *Schema) Lookup(name string) *Type { return s.byName[name] }
 

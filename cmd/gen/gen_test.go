@@ -21,6 +21,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/docgen/graphgen/parser/corpus"
+	"github.com/docgen/graphgen/templates"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
@@ -268,10 +269,16 @@ func TestGoldenSeed(t *testing.T) {
 				entries, err := os.ReadDir(out)
 				require.NoError(t, err)
 				for _, e := range entries {
+					if isRuntimeFile(e.Name()) {
+						continue // the runtime is tested in templates/runtime, not in goldens
+					}
 					b, err := os.ReadFile(filepath.Join(out, e.Name()))
 					require.NoError(t, err)
 					writeFile(t, filepath.Join(golden, e.Name()), string(b))
 				}
+			}
+			for _, rf := range templates.Runtime() {
+				require.NoError(t, os.Remove(filepath.Join(out, rf.Name)), "gen writes the runtime")
 			}
 			assertSameTree(t, golden, out, "run `go test ./cmd/gen -run TestGoldenSeed -update` if the change is intended")
 			wantStderr, err := os.ReadFile(filepath.Join(golden, "stderr.golden"))
@@ -329,6 +336,11 @@ func TestGoldensCompile(t *testing.T) {
 			for name, content := range goFiles(t, dir) {
 				writeFile(t, filepath.Join(mod, "seed", name), content)
 			}
+			// The goldens hold the type files; the runtime comes from
+			// templates/runtime, as gen copies it.
+			for _, rf := range templates.Runtime() {
+				writeFile(t, filepath.Join(mod, "seed", rf.Name), strings.Replace(string(rf.Source), "\npackage runtime\n", "\npackage seed\n", 1))
+			}
 			buildPackage(t, mod)
 		})
 	}
@@ -375,6 +387,16 @@ func TestCorpusFoldersBuild(t *testing.T) {
 			buildPackage(t, mod)
 		})
 	}
+}
+
+// isRuntimeFile reports a file gen copies from templates/runtime.
+func isRuntimeFile(name string) bool {
+	for _, rf := range templates.Runtime() {
+		if rf.Name == name {
+			return true
+		}
+	}
+	return false
 }
 
 func lastLines(s string, n int) string {

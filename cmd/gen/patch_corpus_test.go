@@ -12,8 +12,8 @@ import (
 
 // patchHarness runs in a temporary module holding the package generated
 // for the types of five GET examples of en-2020-05/v1.0/api: each is
-// decoded, one property changed and one cleared, and PatchBody must be
-// exactly that.
+// decoded and cloned, one property of the clone changed and one set to
+// null, and PatchBody must be exactly that.
 const patchHarness = `package models_test
 
 import (
@@ -54,9 +54,9 @@ func text(s string) *string { return &s }
 
 func TestPatchBodyOnGETExamples(t *testing.T) {
 	user := load[models.User](t, "user-get")
-	u := *user
+	u := user.Clone()
 	u.JobTitle = text("Engineer")
-	u.MobilePhone = nil
+	models.SetNull(&u, &u.MobilePhone)
 	b, err := models.PatchBody(user, &u)
 	if err != nil {
 		t.Fatal(err)
@@ -64,36 +64,37 @@ func TestPatchBodyOnGETExamples(t *testing.T) {
 	same(t, "user", b, ` + "`" + `{"jobTitle":"Engineer","mobilePhone":null}` + "`" + `)
 
 	group := load[models.Group](t, "group-get")
-	g := *group
+	g := group.Clone()
 	g.Description = text("Library help")
-	g.Visibility = nil
+	models.SetNull(&g, &g.Visibility)
 	b, _ = models.PatchBody(group, &g)
 	same(t, "group", b, ` + "`" + `{"description":"Library help","visibility":null}` + "`" + `)
 
 	folder := load[models.MailFolder](t, "mailfolder-get")
-	f := *folder
+	f := folder.Clone()
 	f.DisplayName = text("Archive")
-	f.ParentFolderID = nil
+	models.SetNull(&f, &f.ParentFolderID)
 	b, _ = models.PatchBody(folder, &f)
 	same(t, "mailFolder", b, ` + "`" + `{"displayName":"Archive","parentFolderId":null}` + "`" + `)
 
 	calendar := load[models.Calendar](t, "calendar-get")
-	k := *calendar
+	k := calendar.Clone()
 	k.Name = text("Work")
-	k.Color = nil
+	models.SetNull(&k, &k.Color)
 	b, _ = models.PatchBody(calendar, &k)
 	same(t, "calendar", b, ` + "`" + `{"name":"Work","color":null}` + "`" + `)
 
 	event := load[models.Event](t, "event-get")
-	e := *event
-	loc := *e.Location.AsLocation() // location has derived types: its interface
-	loc.DisplayName = text("Room 1")
-	e.Location = &loc // a complex value: sent whole
-	e.Subject = nil
+	e := event.Clone()
+	e.Location.AsLocation().DisplayName = text("Room 1") // location has derived types: its interface; a complex value is sent whole
+	models.SetNull(&e, &e.Subject)
 	b, _ = models.PatchBody(event, &e)
 	same(t, "event", b, ` + "`" + `{"location":{"displayName":"Room 1","locationType":"default","uniqueId":"Assembly Hall","uniqueIdType":"private"},"subject":null}` + "`" + `)
 	if len(e.Attendees) == 0 {
 		t.Fatal("the example's attendees decoded")
+	}
+	if *event.Location.AsLocation().DisplayName == "Room 1" || event.Subject == nil {
+		t.Fatal("the clone shares its location or subject with the original")
 	}
 }
 `

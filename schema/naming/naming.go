@@ -135,6 +135,31 @@ func isAlnum(c byte) bool { return isUpper(c) || isLower(c) || isDigit(c) }
 // Pascal turns a name into an exported Go identifier (see the package
 // comment). The result is never empty.
 func Pascal(s string) string {
+	out := pascalWords(s)
+	if out == "" {
+		return "X"
+	}
+	r, _ := utf8.DecodeRuneInString(out)
+	if !unicode.IsUpper(r) {
+		// A leading digit, or a letter with no upper case: not exported.
+		out = "X" + out
+	}
+	return out
+}
+
+// MemberSuffix is an enum member's name as the end of its constant's name,
+// which starts with its type's Go name: Pascal case, with no X in front of
+// a leading digit (the type's name already makes an exported identifier),
+// so member "403" of HTTPStatus is HTTPStatus403.
+func MemberSuffix(s string) string {
+	if out := pascalWords(s); out != "" {
+		return out
+	}
+	return "X"
+}
+
+// pascalWords is the words of s in Pascal case, initialisms whole.
+func pascalWords(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 1)
 	var upBuf [16]byte
@@ -154,16 +179,7 @@ func Pascal(s string) string {
 		b.WriteRune(unicode.ToUpper(r))
 		b.WriteString(w[n:])
 	}
-	out := b.String()
-	if out == "" {
-		return "X"
-	}
-	r, _ := utf8.DecodeRuneInString(out)
-	if !unicode.IsUpper(r) {
-		// A leading digit, or a letter with no upper case: not exported.
-		out = "X" + out
-	}
-	return out
+	return b.String()
 }
 
 // upperWord is w in upper case, in buf when it is ASCII (no allocation
@@ -361,18 +377,22 @@ func (s *Scope) Claim(name string) string {
 	return cand
 }
 
-// SupportNames are the package-level names the support files declare; no
-// type or constant may take them.
-var SupportNames = []string{"Date", "TimeOfDay", "Duration", "Unmarshal", "NewDate", "ParseDate",
-	"ParseTimeOfDay", "ParseDuration", "Object", "JoinFlags", "New", "PatchBody", "SetNull", "IsNull", "ClearNull"}
+// SupportNames are the exported package-level names the support files
+// declare (the runtime's, templates/runtime); no type or constant may take
+// them. TestSupportNamesAreTheRuntimes keeps the list equal to the runtime.
+var SupportNames = []string{"ClearNull", "Collection", "Date", "DecodeError", "Duration", "IsNull", "JoinFlags", "Marshal",
+	"Mismatch", "New", "Object", "ParseDate", "ParseDuration", "ParseTimeOfDay", "PatchBody", "Ptr", "SetNull", "TimeOfDay", "Unmarshal"}
 
-// SupportFiles are the file names the support files use.
-var SupportFiles = []string{"doc.go", "edm.go", "odata.go", "registry.go"}
+// SupportFiles are the file names the support files use: doc.go,
+// registry.go and the runtime's (templates.Runtime).
+var SupportFiles = []string{"doc.go", "registry.go", "odata_clone.go", "odata_collection.go", "odata_decode.go", "odata_edm.go",
+	"odata_encode.go", "odata_flags.go", "odata_object.go", "odata_patch.go", "odata_plan.go", "odata_registry.go", "odata_scan.go"}
 
-// MethodNames are the methods generated types have or may get; no field
-// may take them.
-var MethodNames = []string{"ODataType", "MarshalJSON", "UnmarshalJSON", "String", "IsKnown", "Values", "Split",
-	"Object", "AdditionalData", "SetNull", "IsNull", "ClearNull"}
+// StructMethodNames are the methods and embedded field a generated struct
+// has (its own, and Object's promoted ones); no field may take them. Enum
+// types have no fields, so their methods (String, Values, IsKnown, Split)
+// leave field names alone.
+var StructMethodNames = []string{"ODataType", "MarshalJSON", "UnmarshalJSON", "Clone", "Object", "AdditionalData", "SetAdditionalData"}
 
 // ClaimOrder sorts items into the order their Go names are claimed, by a
 // name of each: first the names spelt as their Go name is (camelCase, then

@@ -2,6 +2,7 @@ package naming
 
 import (
 	"fmt"
+	"go/token"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -132,4 +133,13 @@ func TestScopePastAFewNames(t *testing.T) {
 		assert.Equal(t, "Fresh", child.Claim("Fresh"))
 		assert.False(t, s.Taken("Fresh"), "a child's names are its own")
 	}
+}
+
+// A member's name ends its constant's name, after its type's: a leading
+// digit needs no X there.
+func TestMemberSuffix(t *testing.T) {
+	for in, want := range map[string]string{"403": "403", "3dModel": "3dModel", "red": "Red", "unknownFutureValue": "UnknownFutureValue", "": "X", "中文": "中文"} {
+		assert.Equal(t, want, MemberSuffix(in), in)
+	}
+	assert.True(t, token.IsIdentifier("HTTPStatus"+MemberSuffix("403")))
 }

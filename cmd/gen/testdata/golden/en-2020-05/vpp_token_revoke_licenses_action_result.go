@@ -19,9 +19,10 @@ type VppTokenRevokeLicensesActionResult struct {
 	ActionFailureReason *VppTokenActionFailureReason `json:"actionFailureReason,omitempty"`
 }
 
-// ODataType returns "#microsoft.graph.vppTokenRevokeLicensesActionResult".
-func (VppTokenRevokeLicensesActionResult) ODataType() string {
-	return "#microsoft.graph.vppTokenRevokeLicensesActionResult"
+// ODataType returns the @odata.type v was decoded with (a type newer than the
+// docs, decoded as this one), else "#microsoft.graph.vppTokenRevokeLicensesActionResult".
+func (v *VppTokenRevokeLicensesActionResult) ODataType() string {
+	return v.odataTypeOr("#microsoft.graph.vppTokenRevokeLicensesActionResult")
 }
 
 // MarshalJSON writes the properties that hold a value, explicit nulls and the additional data.
@@ -29,7 +30,13 @@ func (v VppTokenRevokeLicensesActionResult) MarshalJSON() ([]byte, error) {
 	return marshalObject(&v)
 }
 
-// UnmarshalJSON reads the properties; unknown ones are kept as additional data.
+// UnmarshalJSON reads the properties; see DecodeError for values that do not fit.
 func (v *VppTokenRevokeLicensesActionResult) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v)
+}
+
+// Clone returns a deep copy of v: changing one changes nothing in the other.
+func (v VppTokenRevokeLicensesActionResult) Clone() VppTokenRevokeLicensesActionResult {
+	deepen(&v)
+	return v
 }

@@ -4,17 +4,10 @@ package seed
 
 import "reflect"
 
-// registry maps each struct type's @odata.type to its base and constructor.
+// registry maps each struct type's @odata.type to its base and type.
 var registry = map[string]registration{
-	"#microsoft.graph.vppTokenActionResult": {new: func() any {
-		return new(VppTokenActionResult)
-	}},
-	"#microsoft.graph.vppTokenRevokeLicensesActionResult": {
-		base: "#microsoft.graph.vppTokenActionResult",
-		new: func() any {
-			return new(VppTokenRevokeLicensesActionResult)
-		},
-	},
+	"#microsoft.graph.vppTokenActionResult":               {"", reflect.TypeFor[VppTokenActionResult]()},
+	"#microsoft.graph.vppTokenRevokeLicensesActionResult": {"#microsoft.graph.vppTokenActionResult", reflect.TypeFor[VppTokenRevokeLicensesActionResult]()},
 }
 
 // interfaces maps each interface of a type with derived types to that type's @odata.type:

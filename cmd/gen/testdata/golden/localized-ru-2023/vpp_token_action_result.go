@@ -22,9 +22,10 @@ type VppTokenActionResult struct {
 	LastUpdatedDateTime *time.Time `json:"lastUpdatedDateTime,omitempty"`
 }
 
-// ODataType returns "#microsoft.graph.vppTokenActionResult".
-func (VppTokenActionResult) ODataType() string {
-	return "#microsoft.graph.vppTokenActionResult"
+// ODataType returns the @odata.type v was decoded with (a type newer than the
+// docs, decoded as this one), else "#microsoft.graph.vppTokenActionResult".
+func (v *VppTokenActionResult) ODataType() string {
+	return v.odataTypeOr("#microsoft.graph.vppTokenActionResult")
 }
 
 // MarshalJSON writes the properties that hold a value, explicit nulls and the additional data.
@@ -32,9 +33,15 @@ func (v VppTokenActionResult) MarshalJSON() ([]byte, error) {
 	return marshalObject(&v)
 }
 
-// UnmarshalJSON reads the properties; unknown ones are kept as additional data.
+// UnmarshalJSON reads the properties; see DecodeError for values that do not fit.
 func (v *VppTokenActionResult) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v)
+}
+
+// Clone returns a deep copy of v: changing one changes nothing in the other.
+func (v VppTokenActionResult) Clone() VppTokenActionResult {
+	deepen(&v)
+	return v
 }
 
 // AnyVppTokenActionResult is a *VppTokenActionResult or a pointer to a type derived from it: each has AsVppTokenActionResult

@@ -1,0 +1,387 @@
+// Encoding: generated structs to JSON in one pass, appending to one
+// buffer. Strings, numbers and times are written exactly as
+// encoding/json writes them, so output compares byte for byte with what
+// plain structs give (PatchBody compares values so).
+
+package runtime
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"reflect"
+	"slices"
+	"strconv"
+	"time"
+	"unicode/utf8"
+)
+
+// Marshal encodes a generated struct, a pointer to one, a Collection or
+// any value encoding/json takes. For generated types it writes what
+// json.Marshal writes, without encoding/json's second pass over the output
+// of every MarshalJSON (json.Marshal checks and compacts it again).
+func Marshal(v any) ([]byte, error) {
+	rv := reflect.ValueOf(v)
+	if !rv.IsValid() {
+		return []byte("null"), nil
+	}
+	if rv.Kind() != reflect.Pointer {
+		// The codec reads structs through their address.
+		cp := reflect.New(rv.Type()).Elem()
+		cp.Set(rv)
+		rv = cp
+	}
+	c := codecFor(rv.Type())
+	var e encoder
+	if err := e.value(c, rv); err != nil {
+		return nil, err
+	}
+	return e.buf, nil
+}
+
+// marshalObject encodes the generated struct v points to (what every
+// generated MarshalJSON calls).
+func marshalObject(v any) ([]byte, error) {
+	rv := reflect.ValueOf(v).Elem()
+	var e encoder
+	e.buf = make([]byte, 0, 128)
+	if err := e.object(planFor(rv.Type()), rv, ""); err != nil {
+		return nil, err
+	}
+	return e.buf, nil
+}
+
+// encoder appends JSON to buf.
+type encoder struct {
+	buf []byte
+}
+
+// value writes v, which c plans.
+func (e *encoder) value(c *codec, v reflect.Value) error {
+	switch c.kind {
+	case kindPtr:
+		if v.IsNil() {
+			e.buf = append(e.buf, "null"...)
+			return nil
+		}
+		return e.value(c.elem, v.Elem())
+	case kindString:
+		e.buf = appendString(e.buf, v.String())
+	case kindBool:
+		e.buf = strconv.AppendBool(e.buf, v.Bool())
+	case kindInt:
+		e.buf = strconv.AppendInt(e.buf, v.Int(), 10)
+	case kindUint:
+		e.buf = strconv.AppendUint(e.buf, v.Uint(), 10)
+	case kindFloat:
+		b, err := appendFloat(e.buf, v.Float(), c.bits)
+		if err != nil {
+			return err
+		}
+		e.buf = b
+	case kindNumber:
+		n := v.String()
+		if n == "" {
+			n = "0" // as encoding/json writes an empty json.Number
+		}
+		if !validNumber(n) {
+			return fmt.Errorf("json: invalid number literal %q", n)
+		}
+		e.buf = append(e.buf, n...)
+	case kindTime:
+		b, err := appendTime(e.buf, *v.Addr().Interface().(*time.Time))
+		if err != nil {
+			return err
+		}
+		e.buf = b
+	case kindDate, kindTimeOfDay, kindDuration:
+		e.buf = appendString(e.buf, v.Addr().Interface().(fmt.Stringer).String())
+	case kindBytes:
+		if v.IsNil() {
+			e.buf = append(e.buf, "null"...)
+			return nil
+		}
+		e.buf = append(e.buf, '"')
+		e.buf = base64.StdEncoding.AppendEncode(e.buf, v.Bytes())
+		e.buf = append(e.buf, '"')
+	case kindRaw:
+		raw := v.Bytes()
+		if len(raw) == 0 {
+			e.buf = append(e.buf, "null"...)
+			return nil
+		}
+		return e.raw(raw)
+	case kindStruct:
+		return e.object(c.structPlanOf(), v, "")
+	case kindIface:
+		if v.IsNil() {
+			e.buf = append(e.buf, "null"...)
+			return nil
+		}
+		p := v.Elem() // a pointer to the base or a derived struct
+		own := typeNameOf(p.Type().Elem())
+		if own == c.base {
+			own = "" // the declared type is implied
+		}
+		return e.object(planFor(p.Type().Elem()), p.Elem(), own)
+	case kindSlice:
+		if v.IsNil() {
+			e.buf = append(e.buf, "null"...)
+			return nil
+		}
+		e.buf = append(e.buf, '[')
+		for i := 0; i < v.Len(); i++ {
+			if i > 0 {
+				e.buf = append(e.buf, ',')
+			}
+			if err := e.value(c.elem, v.Index(i)); err != nil {
+				return err
+			}
+		}
+		e.buf = append(e.buf, ']')
+	default:
+		b, err := json.Marshal(v.Interface())
+		if err != nil {
+			return err
+		}
+		e.buf = append(e.buf, b...)
+	}
+	return nil
+}
+
+// raw writes JSON a caller gave (a json.RawMessage field, additional
+// data): checked, and compacted as encoding/json would.
+func (e *encoder) raw(raw []byte) error {
+	s := scanner{data: raw}
+	spaced, err := s.skip()
+	if err == nil && !s.atEnd() {
+		err = errSyntax
+	}
+	if err != nil {
+		return fmt.Errorf("json: invalid raw JSON %q", truncate(raw))
+	}
+	if s.pos == len(raw) && !spaced && raw[0] > ' ' {
+		e.buf = append(e.buf, raw...)
+		return nil
+	}
+	e.buf = append(e.buf, compact(raw[:s.pos], true)...)
+	return nil
+}
+
+func truncate(b []byte) string {
+	if len(b) > 40 {
+		return string(b[:37]) + "..."
+	}
+	return string(b)
+}
+
+// object writes a generated struct: the @odata.type it was decoded with
+// (else odataType, for a derived type held by its base's interface), the
+// properties that hold a value (base properties first), explicit nulls,
+// values kept as they came, then the additional data in key order. A
+// struct that was a null element of a collection, and still holds
+// nothing, is written as null.
+func (e *encoder) object(plan *structPlan, v reflect.Value, odataType string) error {
+	st := objectOf(v, plan).state
+	if st != nil && st.null && len(st.additional) == 0 && len(st.nulls) == 0 && allEmpty(plan, v) {
+		e.buf = append(e.buf, "null"...)
+		return nil
+	}
+	e.buf = append(e.buf, '{')
+	n := 0
+	if st != nil && st.odataType != "" {
+		odataType = st.odataType
+	}
+	if odataType != "" {
+		e.buf = append(e.buf, `"@odata.type":`...)
+		e.buf = appendString(e.buf, odataType)
+		n++
+	}
+	for i := range plan.fields {
+		f := &plan.fields[i]
+		fv := v.FieldByIndex(f.index)
+		if isEmpty(fv) {
+			if st == nil {
+				continue
+			}
+			if st.nulls[f.name] {
+				e.buf = appendSep(e.buf, &n)
+				e.buf = append(append(e.buf, f.key...), "null"...)
+			} else if raw, ok := st.additional[f.name]; ok {
+				e.buf = appendSep(e.buf, &n)
+				e.buf = append(e.buf, f.key...)
+				if err := e.raw(raw); err != nil {
+					return err
+				}
+			}
+			continue
+		}
+		e.buf = appendSep(e.buf, &n)
+		e.buf = append(e.buf, f.key...)
+		if err := e.value(f.codec, fv); err != nil {
+			return fmt.Errorf("%s.%s: %w", v.Type().Name(), f.name, err)
+		}
+	}
+	if st != nil && len(st.additional) > 0 {
+		for _, k := range additionalKeys(st, plan) {
+			e.buf = appendSep(e.buf, &n)
+			e.buf = appendString(e.buf, k)
+			e.buf = append(e.buf, ':')
+			if err := e.raw(st.additional[k]); err != nil {
+				return err
+			}
+		}
+	}
+	e.buf = append(e.buf, '}')
+	return nil
+}
+
+// additionalKeys are the keys of the additional data that name no
+// property, sorted.
+func additionalKeys(st *objectState, plan *structPlan) []string {
+	keys := make([]string, 0, len(st.additional))
+	for k := range st.additional {
+		if _, known := plan.byName[k]; !known {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+func appendSep(b []byte, n *int) []byte {
+	if *n > 0 {
+		b = append(b, ',')
+	}
+	*n++
+	return b
+}
+
+// allEmpty reports whether no property of the struct holds a value.
+func allEmpty(plan *structPlan, v reflect.Value) bool {
+	for i := range plan.fields {
+		if !isEmpty(v.FieldByIndex(plan.fields[i].index)) {
+			return false
+		}
+	}
+	return true
+}
+
+// isEmpty says whether a field is left out when encoding: a nil pointer,
+// interface, map or slice, an empty string, an empty []byte. An empty slice
+// that is not nil is written as [] (it clears a collection); a nil one is
+// left out.
+func isEmpty(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface, reflect.Map, reflect.Slice:
+		return v.IsNil() || (v.Kind() == reflect.Slice && v.Len() == 0 && v.Type().Elem().Kind() == reflect.Uint8)
+	case reflect.String:
+		return v.Len() == 0
+	}
+	return false
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendString writes s as a JSON string exactly as encoding/json does:
+// <, > and & escaped for HTML, U+2028 and U+2029 escaped, invalid UTF-8
+// as U+FFFD.
+func appendString(dst []byte, s string) []byte {
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if b := s[i]; b < utf8.RuneSelf {
+			if b >= ' ' && b != '"' && b != '\\' && b != '<' && b != '>' && b != '&' {
+				i++
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			switch b {
+			case '\\', '"':
+				dst = append(dst, '\\', b)
+			case '\b':
+				dst = append(dst, '\\', 'b')
+			case '\f':
+				dst = append(dst, '\\', 'f')
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', hexDigits[b>>4], hexDigits[b&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
+}
+
+// appendFloat writes f as encoding/json does.
+func appendFloat(b []byte, f float64, bits int) ([]byte, error) {
+	if math.IsInf(f, 0) || math.IsNaN(f) {
+		return b, &json.UnsupportedValueError{Str: strconv.FormatFloat(f, 'g', -1, bits)}
+	}
+	format := byte('f')
+	if abs := math.Abs(f); abs != 0 {
+		if bits == 64 && (abs < 1e-6 || abs >= 1e21) || bits == 32 && (float32(abs) < 1e-6 || float32(abs) >= 1e21) {
+			format = 'e'
+		}
+	}
+	b = strconv.AppendFloat(b, f, format, -1, bits)
+	if format == 'e' {
+		// clean up e-09 to e-9
+		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	return b, nil
+}
+
+// appendTime writes t as time.Time's MarshalJSON does: RFC 3339 with
+// nanoseconds, refusing what RFC 3339 cannot hold.
+func appendTime(b []byte, t time.Time) ([]byte, error) {
+	b = append(b, '"')
+	n0 := len(b)
+	b = t.AppendFormat(b, time.RFC3339Nano)
+	switch {
+	case len(b) < n0+5 || b[n0+4] != '-':
+		return b, errors.New("json: Time.MarshalJSON: year outside of range [0,9999]")
+	case b[len(b)-1] != 'Z':
+		tz := b[len(b)-6:]
+		if tz[0] != '+' && tz[0] != '-' || (tz[1]-'0')*10+(tz[2]-'0') >= 24 {
+			return b, errors.New("json: Time.MarshalJSON: timezone hour outside of range [0,23]")
+		}
+	}
+	return append(b, '"'), nil
+}
+
+// validNumber reports whether s is a JSON number.
+func validNumber(s string) bool {
+	sc := scanner{data: []byte(s)}
+	num, err := sc.number()
+	return err == nil && len(num) == len(s)
+}

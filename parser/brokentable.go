@@ -8,6 +8,7 @@ package parser
 import (
 	"bytes"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -123,15 +124,15 @@ func recoverTable(b *block, src []byte) (block, string, bool) {
 	}
 	tb := tableBlock(table, synth)
 	back := func(off int) int {
-		for i := len(pieces) - 1; i >= 0; i-- {
-			if off >= pieces[i].synth {
-				if i == 1 { // the delimiter row we wrote
-					return pieces[i].orig
-				}
-				return pieces[i].orig + min(off-pieces[i].synth, pieces[i].n-1)
-			}
+		// The last piece that starts at or before off holds it.
+		i := sort.Search(len(pieces), func(i int) bool { return pieces[i].synth > off }) - 1
+		switch {
+		case i < 0:
+			return b.Off
+		case i == 1: // the delimiter row we wrote
+			return pieces[i].orig
 		}
-		return b.Off
+		return pieces[i].orig + min(off-pieces[i].synth, pieces[i].n-1)
 	}
 	tb.Off = b.Off
 	for _, row := range append([]*tableRow{&tb.Header}, rowPointers(tb.Rows)...) {

@@ -17,7 +17,7 @@ func (e *extractor) crossCheck(t *typeDraft) {
 		return
 	}
 	e.keyFromJSON(t)
-	keys, keySet := jsonKeys(t)
+	keys := newKeyIndex(t.jsonBlock)
 	e.dropValueTables(t, keys)
 	tableNames := map[string]bool{}
 	var structural []*PropDoc
@@ -27,10 +27,10 @@ func (e *extractor) crossCheck(t *typeDraft) {
 			structural = append(structural, p)
 		}
 	}
-	e.renameFromKeys(t, structural, keys, keySet, tableNames)
+	e.renameFromKeys(t, structural, keys, tableNames)
 	e.alignByNeighbours(t, structural, keys, tableNames)
 	e.renameByKeyType(t, keys, tableNames)
-	e.typesFromJSON(t)
+	e.typesFromJSON(t, keys)
 	e.jsonOnlyKeys(t, keys, tableNames)
 }
 
@@ -43,37 +43,22 @@ func (e *extractor) keyFromJSON(t *typeDraft) {
 	}
 }
 
-// jsonKeys returns the JSON block's property keys (annotations left out),
-// in order and as a set.
-func jsonKeys(t *typeDraft) ([]JSONField, map[string]bool) {
-	var keys []JSONField
-	keySet := map[string]bool{}
-	for _, f := range t.jsonBlock.Keys {
-		if f.Name == "" || strings.ContainsAny(f.Name, "@") {
-			continue
-		}
-		keys = append(keys, f)
-		keySet[f.Name] = true
-	}
-	return keys, keySet
-}
-
 // renameFromKeys settles table names that are the JSON keys spelled
 // another way (case), or no names at all (translated): the key in the same
 // place names them.
-func (e *extractor) renameFromKeys(t *typeDraft, structural []*PropDoc, keys []JSONField, keySet, tableNames map[string]bool) {
+func (e *extractor) renameFromKeys(t *typeDraft, structural []*PropDoc, keys *keyIndex, tableNames map[string]bool) {
 	for i, p := range structural {
-		if keySet[p.Name] {
+		if keys.has(p.Name) {
 			continue
 		}
-		if k, ok := foldKey(keys, p.Name); ok {
+		if k, ok := keys.foldName(p.Name); ok {
 			// One property spelled two ways. Property names are camelCase:
 			// the table's spelling stands unless it starts upper-case where
 			// the key does not (a translated table capitalises), or it is
 			// all lower case where the key marks its words ("filename",
 			// "fileName").
 			if !tableNames[k] && (startsUpper(p.Name) && !startsUpper(k) || lostWords(p.Name, k)) {
-				pos := e.pos(t.jsonOffset + findKeyOffset(keys, k))
+				pos := e.pos(t.jsonOffset + keys.keyOffset(k))
 				e.warn(p.Pos, diag.NameCase,
 					"table names property %q, the JSON block at line %d names it %q; using the JSON name", p.Name, pos.Line, k)
 				delete(tableNames, p.Name)
@@ -85,10 +70,10 @@ func (e *extractor) renameFromKeys(t *typeDraft, structural []*PropDoc, keys []J
 		// be a translation written in lower case ("empfangen" for
 		// receive; a translation writes no displayName): the key in its
 		// place names it when their types agree.
-		if i < len(keys) && !tableNames[keys[i].Name] && IsIdentifier(keys[i].Name) &&
-			(e.translatedName(p.Name) || e.page.Translated() && !hasInnerCapitals(p.Name) && e.sameKind(p.Type, keys[i].Value)) {
-			k := keys[i].Name
-			pos := e.pos(t.jsonOffset + keys[i].KeyOffset)
+		if i < len(keys.list) && !tableNames[keys.list[i].Name] && IsIdentifier(keys.list[i].Name) &&
+			(e.translatedName(p.Name) || e.page.Translated() && !hasInnerCapitals(p.Name) && e.sameKind(p.Type, keys.list[i].Value)) {
+			k := keys.list[i].Name
+			pos := e.pos(t.jsonOffset + keys.list[i].KeyOffset)
 			e.warn(p.Pos, diag.NameFromJSON,
 				"table name %q is not a property name; using %q, the JSON key in the same place (line %d)", p.Name, k, pos.Line)
 			delete(tableNames, p.Name)
@@ -100,9 +85,9 @@ func (e *extractor) renameFromKeys(t *typeDraft, structural []*PropDoc, keys []J
 // typesFromJSON refines table types by the JSON example: an unknown type
 // takes the placeholder's, "String (double)" says which type a string
 // carries, booleans and arrays say what the table left out.
-func (e *extractor) typesFromJSON(t *typeDraft) {
+func (e *extractor) typesFromJSON(t *typeDraft, keys *keyIndex) {
 	for _, p := range t.Properties {
-		v := t.jsonBlock.Get(p.Name)
+		v := keys.get(p.Name)
 		carried := ""
 		if v != nil {
 			carried = e.stringOf(v)
@@ -150,18 +135,26 @@ func (e *extractor) typesFromJSON(t *typeDraft) {
 
 // jsonOnlyKeys adds the JSON keys no table lists as properties (the
 // resolver reports them, knowing whether a base declares them).
-func (e *extractor) jsonOnlyKeys(t *typeDraft, keys []JSONField, tableNames map[string]bool) {
-	for _, f := range keys {
+func (e *extractor) jsonOnlyKeys(t *typeDraft, keys *keyIndex, tableNames map[string]bool) {
+	var folded map[string]bool // tableNames by foldCase, built when first asked
+	for _, f := range keys.list {
 		if tableNames[f.Name] || !IsIdentifier(f.Name) {
 			continue
 		}
-		if _, ok := foldName(tableNames, f.Name); ok {
+		if folded == nil {
+			folded = make(map[string]bool, len(tableNames))
+			for n := range tableNames {
+				folded[foldCase(n)] = true
+			}
+		}
+		fold := foldCase(f.Name)
+		if folded[fold] {
 			continue // the same property, spelled differently in the table
 		}
 		pos := e.pos(t.jsonOffset + f.KeyOffset)
 		typ := e.jsonPlaceholderType(f.Value)
 		t.Properties = append(t.Properties, &PropDoc{Name: f.Name, Pos: pos, Type: typ, Nullable: true, FromJSON: true})
-		tableNames[f.Name] = true
+		tableNames[f.Name], folded[fold] = true, true
 	}
 }
 
@@ -170,8 +163,8 @@ func (e *extractor) jsonOnlyKeys(t *typeDraft, keys []JSONField, tableNames map[
 // ("Supported property data types": Binary, Boolean, ...; the kinds of a
 // recurrence range), not properties. The first table always stands, and
 // relationships, which JSON blocks often leave out, are not judged.
-func (e *extractor) dropValueTables(t *typeDraft, keys []JSONField) {
-	if len(keys) == 0 {
+func (e *extractor) dropValueTables(t *typeDraft, keys *keyIndex) {
+	if len(keys.list) == 0 {
 		return
 	}
 	first := 0
@@ -184,7 +177,7 @@ func (e *extractor) dropValueTables(t *typeDraft, keys []JSONField) {
 			first = t.rows[p].table
 		}
 		names[t.rows[p].table]++
-		if _, ok := foldKey(keys, p.Name); ok {
+		if keys.has(p.Name) || keys.hasFold(p.Name) {
 			inJSON[t.rows[p].table]++
 		}
 	}
@@ -211,24 +204,6 @@ func (e *extractor) dropValueTables(t *typeDraft, keys []JSONField) {
 		}
 	}
 	t.Properties = kept
-}
-
-func foldKey(keys []JSONField, name string) (string, bool) {
-	for _, k := range keys {
-		if strings.EqualFold(k.Name, name) {
-			return k.Name, true
-		}
-	}
-	return "", false
-}
-
-func findKeyOffset(keys []JSONField, name string) int {
-	for _, k := range keys {
-		if k.Name == name {
-			return k.KeyOffset
-		}
-	}
-	return 0
 }
 
 // stringOf reads the Edm type of a "String (double)" placeholder whose
@@ -259,24 +234,6 @@ func (w words) stringOf(v *JSONValue) string {
 	return ""
 }
 
-func hasPropertyFold(t *TypeDoc, name string) bool {
-	for _, p := range t.Properties {
-		if strings.EqualFold(p.Name, name) {
-			return true
-		}
-	}
-	return false
-}
-
-func foldName(names map[string]bool, name string) (string, bool) {
-	for n := range names {
-		if strings.EqualFold(n, name) {
-			return n, true
-		}
-	}
-	return "", false
-}
-
 // sameKind reports a table type and a JSON example value that agree: the
 // same named type, or both numbers, strings or booleans.
 func (e *extractor) sameKind(t TypeExpr, v *JSONValue) bool {
@@ -304,31 +261,32 @@ func numeric(edm string) bool {
 // have no place in the JSON block's order) the one unclaimed JSON key whose
 // value is of the row's linked type: "Anlagen | [attachment]-Sammlung" is
 // "attachments": [{"@odata.type": "microsoft.graph.attachment"}].
-func (e *extractor) renameByKeyType(t *typeDraft, keys []JSONField, tableNames map[string]bool) {
+func (e *extractor) renameByKeyType(t *typeDraft, keys *keyIndex, tableNames map[string]bool) {
+	var typed *typedKeys // built for the first row that asks
 	for _, p := range t.Properties {
 		if !e.translatedName(p.Name) || p.Type.Name == "" || p.Type.Link == "" {
 			continue
 		}
-		var found *JSONField
-		count := 0
-		for i := range keys {
-			k := &keys[i]
-			if tableNames[k.Name] || !IsIdentifier(k.Name) {
-				continue
-			}
-			if kt := e.jsonPlaceholderType(k.Value); kt.Name != "" && strings.EqualFold(ShortName(kt.Name), ShortName(p.Type.Name)) {
-				found = k
-				count++
-			}
+		if typed == nil {
+			typed = e.newTypedKeys(keys, tableNames)
 		}
-		if count != 1 {
+		at := typed.one(ShortName(p.Type.Name))
+		if at < 0 {
 			continue
 		}
+		found := &keys.list[at]
 		pos := e.pos(t.jsonOffset + found.KeyOffset)
 		e.warn(p.Pos, diag.NameFromJSON,
 			"table name %q is not a property name; using %q, the one JSON key of its type %s (line %d)", p.Name, found.Name, ShortName(p.Type.Name), pos.Line)
-		delete(tableNames, p.Name)
-		p.Name, tableNames[found.Name] = found.Name, true
+		if tableNames[p.Name] {
+			delete(tableNames, p.Name)
+			typed.claimed(p.Name, false)
+		}
+		p.Name = found.Name
+		if !tableNames[found.Name] {
+			tableNames[found.Name] = true
+			typed.claimed(found.Name, true)
+		}
 	}
 }
 
@@ -337,45 +295,68 @@ func (e *extractor) renameByKeyType(t *typeDraft, keys []JSONField, tableNames m
 // often than JSON blocks are, so a row standing between isValidationOnly
 // and requestState is the one unclaimed key that sorts between them
 // (justification), when exactly one does and its type does not disagree.
-func (e *extractor) alignByNeighbours(t *typeDraft, rows []*PropDoc, keys []JSONField, claimed map[string]bool) {
+func (e *extractor) alignByNeighbours(t *typeDraft, rows []*PropDoc, keys *keyIndex, claimed map[string]bool) {
+	translated := make([]bool, len(rows))
+	some := false
 	for i, p := range rows {
-		if !e.translatedName(p.Name) {
+		translated[i] = e.translatedName(p.Name)
+		some = some || translated[i]
+	}
+	if !some {
+		return
+	}
+	// next[i] is the nearest row after i whose name is not translated
+	// (-1: none): a row is renamed only in its own turn, so the rows after
+	// it still have the names this pass started with.
+	next := make([]int, len(rows))
+	for i, after := len(rows)-1, -1; i >= 0; i-- {
+		next[i] = after
+		if !translated[i] {
+			after = i
+		}
+	}
+	var sorted *sortedKeys // built for the first row that asks
+	before := -1           // the nearest row before whose name, as it now stands, is not translated
+	for i, p := range rows {
+		if !translated[i] {
+			before = i
 			continue
 		}
 		lo, hi := "", "\xff"
-		for j := i - 1; j >= 0; j-- {
-			if !e.translatedName(rows[j].Name) {
-				lo = strings.ToLower(rows[j].Name)
-				break
-			}
+		if before >= 0 {
+			lo = strings.ToLower(rows[before].Name)
 		}
-		for j := i + 1; j < len(rows); j++ {
-			if !e.translatedName(rows[j].Name) {
-				hi = strings.ToLower(rows[j].Name)
-				break
-			}
+		if next[i] >= 0 {
+			hi = strings.ToLower(rows[next[i]].Name)
 		}
 		if lo >= hi {
 			continue // not in alphabetical order here
 		}
-		var fit []JSONField
-		for _, k := range keys {
-			name := strings.ToLower(k.Name)
-			if !claimed[k.Name] && IsIdentifier(k.Name) && name > lo && name < hi {
-				fit = append(fit, k)
-			}
+		if sorted == nil {
+			sorted = newSortedKeys(keys, claimed)
 		}
-		if len(fit) != 1 {
+		at := sorted.between(lo, hi)
+		if at < 0 {
 			continue
 		}
-		k := fit[0]
+		k := keys.list[at]
 		if jt := e.jsonPlaceholderType(k.Value); p.Type.Primitive != "" && jt.Primitive != "" && jt.Primitive != p.Type.Primitive {
 			continue
 		}
 		pos := e.pos(t.jsonOffset + k.KeyOffset)
 		e.warn(p.Pos, diag.NameFromJSON,
 			"table name %q is not a property name; using %q, the one JSON key (line %d) that sorts between its neighbours", p.Name, k.Name, pos.Line)
-		delete(claimed, p.Name)
-		p.Name, claimed[k.Name] = k.Name, true
+		if claimed[p.Name] {
+			delete(claimed, p.Name)
+			sorted.claimed(p.Name, false)
+		}
+		p.Name = k.Name
+		if !claimed[k.Name] {
+			claimed[k.Name] = true
+			sorted.claimed(k.Name, true)
+		}
+		if !e.translatedName(p.Name) {
+			before = i
+		}
 	}
 }

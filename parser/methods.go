@@ -75,19 +75,20 @@ func (e *extractor) listedCollections(b *block) {
 // accessreview-list-decisions.md), and adds the collections a "List x" row
 // names that no table lists.
 func (e *extractor) namesFromMethods(t *typeDraft) {
+	if len(t.listed) == 0 {
+		return
+	}
+	names := newFoldCounts(t.Properties)
+	var listed *listedIndex // built for the first row that asks
 	for _, p := range t.Properties {
 		if !e.translatedName(p.Name) || p.Type.Link == "" || !p.Type.Collection && !hasWordsAround(p.Type) {
 			continue
 		}
-		var found *PropDoc
-		count := 0
-		for _, c := range t.listed {
-			if c.prop.Type.Link == p.Type.Link && !hasPropertyFold(t.TypeDoc, c.prop.Name) && (found == nil || found.Name != c.prop.Name) {
-				found = c.prop
-				count++
-			}
+		if listed == nil {
+			listed = newListedIndex(t.listed, names)
 		}
-		if count != 1 {
+		found := listed.one(p.Type.Link)
+		if found == nil {
 			continue
 		}
 		name := found.Name
@@ -96,12 +97,112 @@ func (e *extractor) namesFromMethods(t *typeDraft) {
 		}
 		e.warn(p.Pos, diag.NameFromMethods,
 			"table name %q is not a property name; using %q, the collection of %s that the Methods table lists (line %d)", p.Name, name, ShortName(p.Type.Name), found.Pos.Line)
+		listed.renamed(names, p.Name, name)
 		p.Name = name
 	}
 	for _, c := range t.listed {
-		if c.stated && !hasPropertyFold(t.TypeDoc, c.prop.Name) {
+		if c.stated && names[foldCase(c.prop.Name)] == 0 {
 			t.Properties = append(t.Properties, c.prop)
+			names[foldCase(c.prop.Name)]++
 		}
+	}
+}
+
+// foldCounts counts a type's property names by foldCase: whether the type
+// has a property of a name, whatever its case.
+type foldCounts map[string]int
+
+func newFoldCounts(props []*PropDoc) foldCounts {
+	c := make(foldCounts, len(props))
+	for _, p := range props {
+		c[foldCase(p.Name)]++
+	}
+	return c
+}
+
+// listedIndex answers namesFromMethods: the one collection of a type
+// (a link) that Methods rows list and no property names, whatever the
+// case. The listed collections of one link and one folded name form a
+// group; a group is free while no property has its name, and a link has
+// one answer when exactly one of its groups is free and that group's rows
+// all spell the name the same way (the first of them answers).
+type listedIndex struct {
+	groups []listedGroup
+	byFold map[string][]int // foldCase of a name => its groups
+	links  map[string]*freeGroups
+}
+
+type listedGroup struct {
+	link    string
+	first   *PropDoc
+	oneName bool // every row of the group spells the name as first does
+}
+
+// freeGroups counts a link's free groups and sums their indexes: when the
+// count is 1 the sum is that group.
+type freeGroups struct{ count, sum int }
+
+func newListedIndex(listed []listedCollection, names foldCounts) *listedIndex {
+	x := &listedIndex{byFold: map[string][]int{}, links: map[string]*freeGroups{}}
+	index := map[[2]string]int{} // link and folded name => group
+	for _, c := range listed {
+		fold := foldCase(c.prop.Name)
+		key := [2]string{c.prop.Type.Link, fold}
+		g, ok := index[key]
+		if !ok {
+			g = len(x.groups)
+			index[key] = g
+			x.groups = append(x.groups, listedGroup{link: c.prop.Type.Link, first: c.prop, oneName: true})
+			x.byFold[fold] = append(x.byFold[fold], g)
+			if x.links[c.prop.Type.Link] == nil {
+				x.links[c.prop.Type.Link] = &freeGroups{}
+			}
+			if names[fold] == 0 {
+				x.links[c.prop.Type.Link].count++
+				x.links[c.prop.Type.Link].sum += g
+			}
+			continue
+		}
+		if c.prop.Name != x.groups[g].first.Name {
+			x.groups[g].oneName = false
+		}
+	}
+	return x
+}
+
+// one returns the one free listed collection of link, or nil.
+func (x *listedIndex) one(link string) *PropDoc {
+	free := x.links[link]
+	if free == nil || free.count != 1 || !x.groups[free.sum].oneName {
+		return nil
+	}
+	return x.groups[free.sum].first
+}
+
+// renamed counts a property renamed from old to name, freeing the groups
+// of old when no property has that name any more, and taking those of
+// name.
+func (x *listedIndex) renamed(names foldCounts, old, name string) {
+	if f := foldCase(old); names[f] == 1 {
+		x.setFree(f, 1)
+		names[f] = 0
+	} else {
+		names[f]--
+	}
+	if f := foldCase(name); names[f] == 0 {
+		x.setFree(f, -1)
+		names[f] = 1
+	} else {
+		names[f]++
+	}
+}
+
+// setFree counts the groups of a folded name free (d 1) or taken (-1).
+func (x *listedIndex) setFree(fold string, d int) {
+	for _, g := range x.byFold[fold] {
+		free := x.links[x.groups[g].link]
+		free.count += d
+		free.sum += d * g
 	}
 }
 

@@ -3,6 +3,8 @@ package parser
 import (
 	"bytes"
 	"sort"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/docgen/graphgen/diag"
 )
@@ -88,13 +90,14 @@ func NewSource(orig []byte) *Source {
 	if bytes.HasPrefix(orig, utf8BOM) {
 		pos = len(utf8BOM)
 	}
+	pairs := spanPairs{orig: orig, from: -1}
 	for pos < len(orig) {
 		i := bytes.Index(orig[pos:], spanOpen)
 		if i < 0 {
 			break
 		}
 		start := pos + i
-		en, enEnd, ok := matchSpanPair(orig, start)
+		en, enEnd, ok := pairs.match(start)
 		if !ok {
 			copyText(pos, start+len(spanOpen))
 			pos = start + len(spanOpen)
@@ -115,7 +118,6 @@ func NewSource(orig []byte) *Source {
 // between two table rows ("|a|b|", "<!-- |old|row| -->", "|c|d|"), and
 // returns the byte ranges of their lines, newlines included.
 func tableComments(orig []byte) [][2]int {
-	lineStart := func(i int) int { return bytes.LastIndexByte(orig[:i], '\n') + 1 }
 	lineEnd := func(i int) int { // past the newline
 		if j := bytes.IndexByte(orig[i:], '\n'); j >= 0 {
 			return i + j + 1
@@ -124,53 +126,123 @@ func tableComments(orig []byte) [][2]int {
 	}
 	isRow := func(from, to int) bool { return bytes.HasPrefix(bytes.TrimSpace(orig[from:to]), []byte("|")) }
 	var out [][2]int
+	lines := lineStarts{orig: orig, textStart: -1}
+	// What follows the first "-->" at or after closeFrom: where it is
+	// (-1: none), the end of its line, and whether the comment may end
+	// there (nothing after it on its line, a table row below). Comments
+	// that open inside one comment share its close, which is read once.
+	closeFrom, closeAt, closeEnd, closeOK := -1, -1, 0, false
 	for at := 0; ; {
 		i := bytes.Index(orig[at:], []byte("<!--"))
 		if i < 0 {
 			return out
 		}
 		i += at
-		start := lineStart(i)
+		start := lines.start(i)
 		at = i + 4
-		if len(bytes.TrimSpace(orig[start:i])) > 0 || start == 0 || !isRow(lineStart(start-1), start) {
+		if lines.firstText(start) < i || start == 0 || !isRow(bytes.LastIndexByte(orig[:start-1], '\n')+1, start) {
 			continue // not alone on its line, or no table row above
 		}
 		// The comment runs to the end of the line that closes it.
-		closeAt := bytes.Index(orig[at:], []byte("-->"))
+		if closeFrom < 0 || closeAt >= 0 && closeAt < at {
+			closeFrom, closeAt = at, bytes.Index(orig[at:], []byte("-->"))
+			if closeAt >= 0 {
+				closeAt += at
+				closeEnd = lineEnd(closeAt)
+				closeOK = len(bytes.TrimSpace(orig[closeAt+3:closeEnd])) == 0 && closeEnd != len(orig) && isRow(closeEnd, lineEnd(closeEnd))
+			}
+		}
 		if closeAt < 0 {
 			return out
 		}
-		end := lineEnd(at + closeAt)
-		if len(bytes.TrimSpace(orig[at+closeAt+3:end])) > 0 || end == len(orig) || !isRow(end, lineEnd(end)) {
+		if !closeOK {
 			continue // text after the comment, or no table row below
 		}
-		out = append(out, [2]int{start, end})
-		at = end
+		out = append(out, [2]int{start, closeEnd})
+		at = closeEnd
 	}
 }
 
-// matchSpanPair reports where the English text of the span pair at start
-// lies, or false when the pair is not complete.
-func matchSpanPair(orig []byte, start int) (enStart, enEnd int, ok bool) {
-	rest := orig[start:]
-	lk := bytes.Index(rest, spanLookup)
-	if lk < 0 {
+// lineStarts finds where lines start for offsets that only grow, reading
+// each byte once (many comments on one line would otherwise read it back
+// to its start once each).
+type lineStarts struct {
+	orig            []byte
+	last, lastStart int // the line of offset last starts at lastStart
+	text, textStart int // the first rune after white space from textStart
+}
+
+// start returns where the line holding offset i starts.
+func (l *lineStarts) start(i int) int {
+	if j := bytes.LastIndexByte(l.orig[l.last:i], '\n'); j >= 0 {
+		l.lastStart = l.last + j + 1
+	}
+	l.last = i
+	return l.lastStart
+}
+
+// firstText returns the offset of the first rune from start that is not
+// white space (unicode.IsSpace, as bytes.TrimSpace reads it).
+func (l *lineStarts) firstText(start int) int {
+	if l.textStart != start {
+		l.textStart, l.text = start, start
+		for l.text < len(l.orig) {
+			r, n := utf8.DecodeRune(l.orig[l.text:])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			l.text += n
+		}
+	}
+	return l.text
+}
+
+// spanPairs finds the English text of span pairs, keeping the lookup span
+// it found last: a page of openings without a lookup span near them would
+// otherwise be searched to its end once for each opening.
+type spanPairs struct {
+	orig []byte
+	// The first lookup span at or after from is at lookup (-1: none);
+	// its English text is enStart:enEnd, when closed.
+	from, lookup   int
+	enStart, enEnd int
+	closed         bool
+}
+
+// match reports where the English text of the span pair at start lies, or
+// false when the pair is not complete. Starts only grow.
+func (p *spanPairs) match(start int) (enStart, enEnd int, ok bool) {
+	if p.from < 0 || start < p.from || p.lookup >= 0 && start > p.lookup {
+		p.find(start)
+	}
+	if p.lookup < 0 || !p.closed {
 		return 0, 0, false
 	}
 	// The Russian half must not contain another pair's opening.
-	if bytes.Contains(rest[len(spanOpen):lk], spanOpen) {
+	if bytes.Contains(p.orig[start+len(spanOpen):p.lookup], spanOpen) {
 		return 0, 0, false
 	}
-	gt := bytes.IndexByte(rest[lk+len(spanLookup):], '>')
+	return p.enStart, p.enEnd, true
+}
+
+// find reads the first lookup span at or after from, and its English text.
+func (p *spanPairs) find(from int) {
+	p.from, p.lookup, p.closed = from, -1, false
+	lk := bytes.Index(p.orig[from:], spanLookup)
+	if lk < 0 {
+		return
+	}
+	p.lookup = from + lk
+	gt := bytes.IndexByte(p.orig[p.lookup+len(spanLookup):], '>')
 	if gt < 0 {
-		return 0, 0, false
+		return
 	}
-	enStart = start + lk + len(spanLookup) + gt + 1
-	cl := bytes.Index(orig[enStart:], spanClose)
+	p.enStart = p.lookup + len(spanLookup) + gt + 1
+	cl := bytes.Index(p.orig[p.enStart:], spanClose)
 	if cl < 0 {
-		return 0, 0, false
+		return
 	}
-	return enStart, enStart + cl, true
+	p.enEnd, p.closed = p.enStart+cl, true
 }
 
 // blankFrontMatter overwrites a leading YAML front matter block with spaces,

@@ -74,6 +74,11 @@ func isPageLink(dest string) bool {
 	return strings.HasSuffix(strings.ToLower(p), ".md")
 }
 
+// typeMarks drops the Markdown marks a type cell's words may carry. A
+// Replacer is safe for concurrent use, and building one costs more than
+// the replacing: it is built once.
+var typeMarks = strings.NewReplacer("*", "", "`", "", "[]", "", "[", "", "]", "", "\\", "")
+
 func (w words) parseTypeWords(t *TypeExpr, s string) {
 	s = strings.ToLower(strings.TrimSpace(s))
 	// Collection(x) and collection(x)
@@ -99,7 +104,7 @@ func (w words) parseTypeWords(t *TypeExpr, s string) {
 	if i := strings.IndexAny(s, ",;"); i > 0 {
 		s = s[:i]
 	}
-	s = strings.NewReplacer("*", "", "`", "", "[]", "", "[", "", "]", "", "\\", "").Replace(s)
+	s = typeMarks.Replace(s)
 	s = strings.TrimSpace(s)
 	if e, ok := w.Primitive(strings.TrimPrefix(s, "edm.")); ok {
 		t.Primitive = e

@@ -4,7 +4,7 @@ GOTEST   ?= $(GO) test -count=1 -timeout 20m
 GEN      := $(GO) run ./cmd/gen -in docs-input -out generated -pkg generated -go-generate
 FUZZTIME ?= 30s
 
-.PHONY: help generate check test fidelity bench fuzz lint install snapshot-record snapshot-compare
+.PHONY: help generate check test test-all fidelity bench fuzz lint install snapshot-record snapshot-compare
 
 SNAPSHOT ?= /tmp/graphgen-snapshot
 
@@ -17,7 +17,10 @@ generate: ## regenerate generated/ from docs-input/
 check: ## fail when generated/ is not what docs-input/ generates (writes nothing)
 	$(GEN) -check
 
-test: ## run every test (corpus tests skip where ../shared is absent)
+test: ## the fast tests (-short): everything but building packages with the go tool and the corpus-wide checks
+	$(GOTEST) -short ./...
+
+test-all: ## every test: also builds, vets and runs generated packages (corpus ones too) and the fidelity floors
 	$(GOTEST) ./...
 
 fidelity: ## measure the schema against ../shared/oracle, and a held-out language, and print the misses by cause

@@ -15,6 +15,9 @@ targets=(
 	"./schema FuzzResolve"
 	"./emitter FuzzPipeline"
 	"./emitter FuzzCommentText"
+	"./templates/runtime FuzzScannerAgreesWithEncodingJSON"
+	"./templates/runtime FuzzStringsEncodeAsEncodingJSON"
+	"./templates/runtime FuzzDecodeRoundTrip"
 )
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

@@ -15,6 +15,7 @@ import (
 // goIn runs the go command in dir and returns its combined output.
 func goIn(t *testing.T, dir string, args ...string) string {
 	t.Helper()
+	skipGoTool(t)
 	cmd := exec.Command("go", args...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")

@@ -101,9 +101,7 @@ func TestPatchBodyOnGETExamples(t *testing.T) {
 
 // TestPatchBodyOnRealExamples: PatchBody on five real GET responses.
 func TestPatchBodyOnRealExamples(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds a generated package")
-	}
+	skipGoTool(t)
 	resources := corpus.Require(t, "corpus", "en-2020-05", "v1.0", "resources")
 	api := corpus.Require(t, "corpus", "en-2020-05", "v1.0", "api")
 	mod := t.TempDir()

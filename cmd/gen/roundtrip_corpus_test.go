@@ -104,9 +104,7 @@ type rtResult struct {
 // failures by cause (the docs have errors) and asserts that whatever
 // decodes round-trips without loss.
 func TestCorpusRoundTrip(t *testing.T) {
-	if testing.Short() {
-		t.Skip("skipped in -short mode: generates and runs against the corpus")
-	}
+	skipGoTool(t)
 	harness, err := os.ReadFile(filepath.Join("testdata", "roundtrip_harness.go.txt"))
 	require.NoError(t, err)
 	for _, v := range []string{"v1.0", "beta"} {

@@ -76,6 +76,7 @@ func TestWrongTypeInABaseTypedFieldDoesNotCompile(t *testing.T) {
 // (its go.mod is written if missing) and returns what it printed.
 func goInModule(t *testing.T, mod string, args ...string) (string, error) {
 	t.Helper()
+	skipGoTool(t)
 	if _, err := os.Stat(filepath.Join(mod, "go.mod")); err != nil {
 		writeFile(t, filepath.Join(mod, "go.mod"), "module gencheck\n\ngo 1.22\n")
 	}

@@ -6,6 +6,7 @@
 package runtime
 
 import (
+	"bytes"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
@@ -14,6 +15,7 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
+	"sync"
 	"time"
 	"unicode/utf8"
 )
@@ -34,28 +36,44 @@ func Marshal(v any) ([]byte, error) {
 		rv = cp
 	}
 	c := codecFor(rv.Type())
-	var e encoder
+	e := newEncoder()
+	defer e.release()
 	if err := e.value(c, rv); err != nil {
 		return nil, err
 	}
-	return e.buf, nil
+	return bytes.Clone(e.buf), nil
 }
 
 // marshalObject encodes the generated struct v points to (what every
 // generated MarshalJSON calls).
 func marshalObject(v any) ([]byte, error) {
 	rv := reflect.ValueOf(v).Elem()
-	var e encoder
-	e.buf = make([]byte, 0, 128)
+	e := newEncoder()
+	defer e.release()
 	if err := e.object(planFor(rv.Type()), rv, ""); err != nil {
 		return nil, err
 	}
-	return e.buf, nil
+	return bytes.Clone(e.buf), nil
 }
 
 // encoder appends JSON to buf.
 type encoder struct {
 	buf []byte
+}
+
+// encoders keep their buffers from one encode to the next: the result is
+// copied out, at its size, once.
+var encoders = sync.Pool{New: func() any { return &encoder{buf: make([]byte, 0, 1024)} }}
+
+func newEncoder() *encoder { return encoders.Get().(*encoder) }
+
+// release puts e back, unless an unusually large document grew its buffer.
+func (e *encoder) release() {
+	if cap(e.buf) > 1<<20 {
+		return
+	}
+	e.buf = e.buf[:0]
+	encoders.Put(e)
 }
 
 // value writes v, which c plans.

@@ -4,7 +4,7 @@ GOTEST   ?= $(GO) test -count=1 -timeout 20m
 GEN      := $(GO) run ./cmd/gen -in docs-input -out generated -pkg generated -go-generate
 FUZZTIME ?= 30s
 
-.PHONY: help generate check test test-all fidelity bench fuzz lint install snapshot-record snapshot-compare
+.PHONY: help generate check test test-all fidelity bench bench-codec fuzz lint install snapshot-record snapshot-compare
 
 SNAPSHOT ?= /tmp/graphgen-snapshot
 
@@ -29,6 +29,10 @@ fidelity: ## measure the schema against ../shared/oracle, and a held-out languag
 bench: ## run the benchmarks and the end-to-end timing script (see BENCHMARKS.md)
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 	./scripts/bench.sh
+	./scripts/codecbench/bench.sh
+
+bench-codec: ## the generated package's codec against encoding/json (and the SDK with CODEC_SDK=1); see BENCHMARKS.md
+	./scripts/codecbench/bench.sh
 
 fuzz: ## run each fuzz target for FUZZTIME (default 30s)
 	./scripts/fuzz.sh $(FUZZTIME)

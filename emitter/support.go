@@ -69,7 +69,7 @@ var docTemplate = sync.OnceValues(func() (*template.Template, error) {
 var renderedSupport sync.Map // string -> []File
 
 func renderSupport(opts Options) ([]File, error) {
-	key := opts.Package + "\x00" + opts.Generate
+	key := opts.Package + "\x00" + opts.Generate + "\x00" + opts.GenerateNote
 	if files, ok := renderedSupport.Load(key); ok {
 		return slices.Clone(files.([]File)), nil
 	}
@@ -86,7 +86,7 @@ func renderSupportFiles(opts Options) ([]File, error) {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
 	var buf bytes.Buffer
-	if err := tmpl.Execute(&buf, templates.Data{Package: opts.Package, Header: Header, Generate: opts.Generate}); err != nil {
+	if err := tmpl.Execute(&buf, templates.Data{Package: opts.Package, Header: Header, Generate: opts.Generate, GenerateNote: commentLines(opts.GenerateNote, commentWidth)}); err != nil {
 		return nil, fmt.Errorf("template doc.go.tmpl: %w", err)
 	}
 	doc, err := format.Source(buf.Bytes())

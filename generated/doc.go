@@ -6,8 +6,10 @@
 // A property that is absent is a nil field and is left out when encoding;
 // SetNull makes it an explicit null (what a PATCH that clears it sends). A
 // nil slice is left out too, while an empty one is written as [] (it clears
-// a collection). PatchBody turns a value as read and the same value changed
-// into the body of a PATCH.
+// a collection). Clone makes a deep copy, and PatchBody turns a value as
+// read and a changed clone of it into the body of a PATCH. A list response
+// decodes into Collection[T]; a value the service sends in another form
+// than the docs say is kept as it came and listed in a *DecodeError.
 //
 //go:generate go run github.com/docgen/graphgen/cmd/gen -in ../docs-input -out . -pkg generated -go-generate
 package generated

@@ -24,6 +24,9 @@ type Data struct {
 	Package  string // the Go package name
 	Header   string // the generated-file header line, without "// "
 	Generate string // the go:generate command for doc.go, "" for none
+	// GenerateNote is the lines of a comment above the go:generate line,
+	// already made comment text (emitter.commentLines).
+	GenerateNote []string
 }
 
 // RuntimePrefix starts the name of every runtime file in a generated

@@ -196,6 +196,7 @@ func TestGeneratedIsCurrent(t *testing.T) {
 	out := filepath.Join(root, "generated")
 	in := filepath.Join(root, "docs-input")
 	require.NoError(t, os.CopyFS(in, os.DirFS(repoPath("docs-input"))))
+	writeFile(t, filepath.Join(root, "go.mod"), "module github.com/docgen/graphgen\n") // as in the repository
 	code, stderr := gen(t, "-in", in, "-out", out, "-pkg", "generated", "-go-generate")
 	require.Equal(t, exitOK, code, stderr)
 	assertSameTree(t, repoPath("generated"), out, "run `make generate` and commit generated/")

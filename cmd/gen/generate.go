@@ -185,6 +185,9 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 		if eo.Generate, err = goGenerateLine(o); err != nil {
 			return rep.fail(diag.RenderFailed, "go:generate line: %v", err)
 		}
+		if eo.Generate, eo.GenerateNote, err = goGenerateCommand(o.out, eo.Generate); err != nil {
+			return rep.fail(diag.RenderFailed, "go:generate line: %v", err)
+		}
 	}
 	var out []emitter.File
 	var schemaJSON []byte
@@ -298,9 +301,9 @@ func finish(o options, rep report, code int, stderr io.Writer) int {
 	return code
 }
 
-// goGenerateLine is the command doc.go's //go:generate line runs: this
-// invocation, with paths relative to the output folder (where go generate
-// runs it).
+// goGenerateLine is the arguments of the command doc.go's //go:generate
+// line runs: this invocation's, with paths relative to the output folder
+// (where go generate runs it). goGenerateCommand puts the command in front.
 func goGenerateLine(o options) (string, error) {
 	absIn, err := filepath.Abs(o.in)
 	if err != nil {
@@ -314,7 +317,7 @@ func goGenerateLine(o options) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	args := []string{"go", "run", modulePath, "-in", quoteArg(filepath.ToSlash(rel)), "-out", ".", "-pkg", o.pkg}
+	args := []string{"-in", quoteArg(filepath.ToSlash(rel)), "-out", ".", "-pkg", o.pkg}
 	if o.types != "" {
 		args = append(args, "-types", quoteArg(o.types))
 	}

@@ -264,6 +264,7 @@ func TestGoGenerateLine(t *testing.T) {
 	root := t.TempDir()
 	require.NoError(t, os.CopyFS(filepath.Join(root, "docs-input"), os.DirFS(repoPath("docs-input"))))
 	require.NoError(t, os.MkdirAll(filepath.Join(root, "generated"), 0o755))
+	writeFile(t, filepath.Join(root, "go.mod"), "module github.com/docgen/graphgen\n") // as in the repository
 	t.Chdir(filepath.Join(root, "generated"))
 	args := strings.Fields(line)[3:]
 	code, _, stderr := genOut(t, args...)

@@ -37,8 +37,9 @@ Examples:
   gen -in docs -out models -strict -ignore no-type,bad-json-block -exclude 'overview*.md'
   gen -in docs -out models -go-generate         # doc.go gets a //go:generate line
 
-Subcommand:
+Subcommands:
   gen validate -in DIR [-examples DIR]...       # check the pages' JSON examples (gen validate -h)
+  gen diff OLD NEW                              # what changed in the API, and what breaks (gen diff -h)
 
 Flags:
 `

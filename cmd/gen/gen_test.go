@@ -96,6 +96,19 @@ func TestUsageErrors(t *testing.T) {
 	assert.Equal(t, exitUsage, code)
 }
 
+// gen -h lists each subcommand on a line of its own that starts with it.
+func TestHelpListsTheSubcommands(t *testing.T) {
+	var stderr strings.Builder
+	run([]string{"-h"}, &stderr, &stderr)
+	for _, sub := range []string{"gen validate", "gen diff"} {
+		found := false
+		for _, line := range strings.Split(stderr.String(), "\n") {
+			found = found || strings.HasPrefix(strings.TrimSpace(line), sub+" ")
+		}
+		assert.True(t, found, "gen -h lists %q on a line of its own", sub)
+	}
+}
+
 func TestErrors(t *testing.T) {
 	t.Run("missing input", func(t *testing.T) {
 		code, stderr := gen(t, "-in", filepath.Join(t.TempDir(), "nope"), "-out", filepath.Join(t.TempDir(), "models"))

@@ -70,6 +70,8 @@ var (
 		"user-alias.md:1:1: warning: symlink: symbolic link not followed: only files under -in are read")
 	PageTooLarge = warning("page-too-large", "a page over 8 MiB; skipped without being read",
 		"dump.md:1:1: warning: page-too-large: page is 9437184 bytes, over the 8388608-byte limit; skipped")
+	ExcludeUnmatched = warning("exclude-unmatched", "an -exclude pattern that matches no page or folder under -in",
+		"gen: warning: exclude-unmatched: -exclude pattern \"overveiw*.md\" matches no page or folder under docs")
 	FolderHint = warning("folder-hint", "most pages under -in describe no type, and one subfolder holds those that do",
 		"gen: warning: folder-hint: 1621 of 2460 pages under docs/v1.0 describe no type; 837 of the 839 that do are under resources/: did you mean -in docs/v1.0/resources?")
 	ReadInput = errorCode("read-input", "-in cannot be read",

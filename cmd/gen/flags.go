@@ -62,6 +62,7 @@ type pageFilter struct {
 	exclude, ignore string
 	excludes        []string        // -exclude patterns
 	ignored         map[string]bool // -ignore codes
+	matched         map[string]bool // the -exclude patterns that skipped something, as listing goes
 }
 
 func (f *pageFilter) define(fset *flag.FlagSet) {
@@ -95,14 +96,29 @@ func (f *pageFilter) parse() string {
 // -in) is skipped by -exclude.
 func (f *pageFilter) excluded(rel string) bool {
 	for _, p := range f.excludes {
-		if ok, _ := path.Match(p, rel); ok {
-			return true
+		ok, _ := path.Match(p, rel)
+		if !ok {
+			ok, _ = path.Match(p, path.Base(rel))
 		}
-		if ok, _ := path.Match(p, path.Base(rel)); ok {
+		if ok {
+			if f.matched == nil {
+				f.matched = map[string]bool{}
+			}
+			f.matched[p] = true
 			return true
 		}
 	}
 	return false
+}
+
+// unmatched warns of each -exclude pattern that skipped nothing under in
+// (a typo, or a page since renamed).
+func (f *pageFilter) unmatched(in string, diags *diag.List) {
+	for _, p := range f.excludes {
+		if !f.matched[p] {
+			diags.Warn(diag.NoFile, diag.ExcludeUnmatched, "-exclude pattern %q matches no page or folder under %s", p, in)
+		}
+	}
 }
 
 func warningCodes() []string {
@@ -218,6 +234,9 @@ func parseFlags(args []string, stderr io.Writer) (options, int) {
 		return usage("-pkg %q: Go package names are lower case; use -pkg %s", o.pkg, lower)
 	}
 	if msg := overlap(o.in, o.out); msg != "" {
+		return usage("%s", msg)
+	}
+	if msg := outFolderFits(o.out, o.pkg); msg != "" {
 		return usage("%s", msg)
 	}
 	return o, -1

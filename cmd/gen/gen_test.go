@@ -84,6 +84,13 @@ func TestUsageErrors(t *testing.T) {
 	cases["out inside in through a link, not made yet"] = []string{"-in", in, "-out", filepath.Join(links, "to-in", "new", "models")}
 	cases["out a dangling link into in"] = []string{"-in", in, "-out", filepath.Join(links, "dangling")}
 	cases["out under a dangling link into in"] = []string{"-in", in, "-out", filepath.Join(links, "dangling", "deeper")}
+	// -out a file, and a folder with a hand-written file of another package.
+	aFile := filepath.Join(t.TempDir(), "models")
+	writeFile(t, aFile, "not a folder")
+	cases["out is a file"] = []string{"-in", in, "-out", aFile}
+	other := filepath.Join(t.TempDir(), "models")
+	writeFile(t, filepath.Join(other, "client.go"), "// Hand-written.\n\npackage mymodels\n")
+	cases["out holds another package"] = []string{"-in", in, "-out", other}
 	for name, args := range cases {
 		t.Run(name, func(t *testing.T) {
 			code, stderr := gen(t, args...)
@@ -436,4 +443,30 @@ func lastLines(s string, n int) string {
 		lines = lines[len(lines)-n:]
 	}
 	return strings.Join(lines, "\n")
+}
+
+// A hand-written file of the package gen writes, or its external test,
+// may sit in -out; the message for one of another package names the file
+// and both packages, before any page is read.
+func TestOutFolderPackage(t *testing.T) {
+	in, _ := copyDocsInput(t)
+	out := filepath.Join(t.TempDir(), "models")
+	writeFile(t, filepath.Join(out, "client.go"), "package models\n")
+	writeFile(t, filepath.Join(out, "client_test.go"), "package models_test\n")
+	code, stderr := gen(t, "-in", in, "-out", out)
+	assert.Equal(t, exitOK, code, stderr)
+	writeFile(t, filepath.Join(out, "extra.go"), "// x\n\npackage mymodels\n")
+	code, stderr = gen(t, "-in", filepath.Join(t.TempDir(), "not-read"), "-out", out)
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, stderr, "holds extra.go, a file of package mymodels that gen did not write, and gen writes package models: give -pkg mymodels")
+}
+
+// An -exclude pattern that matches nothing is a warning: a typo would
+// otherwise leave the pages it meant in, silently.
+func TestExcludeThatMatchesNothingWarns(t *testing.T) {
+	in, _ := copyDocsInput(t)
+	code, stderr := gen(t, "-in", in, "-out", filepath.Join(t.TempDir(), "models"), "-exclude", "genre.md,overveiw*.md", "-no-cache")
+	assert.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, stderr, `gen: warning: exclude-unmatched: -exclude pattern "overveiw*.md" matches no page or folder under `)
+	assert.NotContains(t, stderr, `pattern "genre.md"`)
 }

@@ -66,6 +66,9 @@ func listPages(in string, filter *pageFilter, diags *diag.List) ([]pageFile, err
 		}
 		return nil
 	})
+	if err == nil {
+		filter.unmatched(in, diags)
+	}
 	return files, err
 }
 

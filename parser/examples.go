@@ -51,6 +51,11 @@ func Examples(pagePath string, data []byte) []Example {
 			ex.Type = strings.TrimPrefix(strings.TrimSpace(t.Str), "#")
 		}
 		ex.Collection = truthy(ann.Get("isCollection"))
+		// "Collection(microsoft.graph.permission)" is a collection of that
+		// type, as OData writes one.
+		if inner, ok := collectionOf(ex.Type); ok {
+			ex.Type, ex.Collection = inner, true
+		}
 		ex.Truncated = truthy(ann.Get("truncated"))
 		// The code block that follows the annotation holds the example.
 		if i+1 >= len(blocks) || blocks[i+1].Kind != blockCode {
@@ -68,6 +73,14 @@ func Examples(pagePath string, data []byte) []Example {
 		out = append(out, ex)
 	}
 	return out
+}
+
+// collectionOf reads OData's "Collection(T)" (any letter case), giving T.
+func collectionOf(t string) (string, bool) {
+	if len(t) > len("Collection()") && strings.EqualFold(t[:len("Collection(")], "Collection(") && t[len(t)-1] == ')' {
+		return strings.TrimPrefix(strings.TrimSpace(t[len("Collection("):len(t)-1]), "#"), true
+	}
+	return "", false
 }
 
 // jsonBody finds the JSON in an example block: the whole block for a

@@ -118,6 +118,19 @@ func (l List) Without(ignored map[string]bool) List {
 	return out
 }
 
+// WarningsOnlyFrom returns the diagnostics but the warnings about a file
+// not in files (errors, and what is about no file, are always kept).
+func (l List) WarningsOnlyFrom(files map[string]bool) List {
+	out := make(List, 0, len(l))
+	for _, d := range l {
+		if d.Severity == Warning && d.File != "" && !files[d.File] {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
 // Strict returns the list with every warning made an error.
 func (l List) Strict() List {
 	out := slices.Clone(l)

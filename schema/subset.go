@@ -142,3 +142,24 @@ func (s *Schema) nearestNames(pattern string, n int) []string {
 	}
 	return out
 }
+
+// Pages returns the pages the schema's types, properties and members
+// come from (the path of each Source).
+func (s *Schema) Pages() map[string]bool {
+	out := map[string]bool{}
+	add := func(source string) {
+		if pos := SourcePos(source); pos.File != "" {
+			out[pos.File] = true
+		}
+	}
+	for _, t := range s.Types {
+		add(t.Source)
+		for _, p := range t.Properties {
+			add(p.Source)
+		}
+		for _, m := range t.Members {
+			add(m.Source)
+		}
+	}
+	return out
+}

@@ -470,3 +470,21 @@ func TestExcludeThatMatchesNothingWarns(t *testing.T) {
 	assert.Contains(t, stderr, `gen: warning: exclude-unmatched: -exclude pattern "overveiw*.md" matches no page or folder under `)
 	assert.NotContains(t, stderr, `pattern "genre.md"`)
 }
+
+// With -types, the warnings are those of the pages the selection comes
+// from.
+func TestTypesShowTheirPagesWarnings(t *testing.T) {
+	in, _ := copyDocsInput(t)
+	out := filepath.Join(t.TempDir(), "models")
+	_, all := gen(t, "-in", in, "-out", out, "-no-cache")
+	require.Contains(t, all, "shelfkind.md:", "docs-input warns on shelfkind.md")
+	require.Contains(t, all, "book.md:")
+	code, some := gen(t, "-in", in, "-out", out, "-no-cache", "-types", "microsoft.graph.author")
+	require.Equal(t, exitOK, code, some)
+	assert.NotContains(t, some, "shelfkind.md:")
+	assert.NotContains(t, some, "book.md:")
+	code, some = gen(t, "-in", in, "-out", out, "-no-cache", "-types", "microsoft.graph.book")
+	require.Equal(t, exitOK, code, some)
+	assert.Contains(t, some, "book.md:40:3: warning: unknown-type")
+	assert.NotContains(t, some, "shelfkind.md:")
+}

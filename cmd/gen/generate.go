@@ -157,6 +157,8 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 		if s, err = s.Subset(splitList(o.types)); err != nil {
 			return rep.fail(diag.TypesNoMatch, "%v", err)
 		}
+		// The warnings of the pages the selection is made from.
+		rep.diags = rep.diags.WarningsOnlyFrom(s.Pages())
 	}
 	rep.types, rep.enums = s.Counts()
 	rep.diags = append(rep.diags, emitter.DefusedWarnings(s)...)

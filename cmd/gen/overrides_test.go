@@ -112,6 +112,7 @@ func TestOverriddenFieldDecodes(t *testing.T) {
 	writeFile(t, filepath.Join(mod, "models", "override_test.go"), `package models
 
 import (
+	"encoding/json"
 	"testing"
 )
 

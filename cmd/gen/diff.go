@@ -16,7 +16,7 @@ import (
 	"github.com/docgen/graphgen/schema"
 )
 
-const diffUsage = `usage: gen diff [-format text|markdown|json] [-fail-on breaking|any] [-types LIST] [-allow-empty] [-v] OLD NEW
+const diffUsage = `usage: gen diff [-format text|markdown|json] [-fail-on breaking|any] [-types LIST] [-allow-empty] [-overrides FILE] [-v] OLD NEW
 
 Compares two versions of the docs at the schema level and says, for each
 change, what it means for the generated Go package. OLD and NEW are each a
@@ -30,6 +30,7 @@ Examples:
   gen diff old/resources new/resources
   gen diff -fail-on breaking -format markdown schema-v1.json docs/resources > CHANGES.md
   gen diff -format json -types 'microsoft.graph.user' old.json new.json
+  gen diff -overrides overrides.json old.json docs/resources   # the folder with corrections
 
 Flags:
 `

@@ -23,6 +23,7 @@ Exit status: 0 clean, 1 mistakes found, 2 bad usage.
 Examples:
   gen validate -in docs/v1.0/resources -examples docs/v1.0/api
   gen validate -in docs/beta/resources -examples docs/beta/api -diagnostics json
+  gen validate -in docs/v1.0/resources -overrides overrides.json   # with corrections to the docs
 
 Flags:
 `

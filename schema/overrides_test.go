@@ -292,3 +292,10 @@ func TestOverridesInSchemaJSONAndDiff(t *testing.T) {
 	require.NoError(t, err)
 	assert.NotContains(t, string(plain), `"overrides"`)
 }
+
+// A schema resolved with overrides is never put in the resolved cache.
+func TestOverriddenSchemaIsNotCached(t *testing.T) {
+	s, _ := resolveOverrides(t, issueOverrides)
+	_, err := s.MarshalBinary()
+	assert.Error(t, err)
+}

@@ -320,3 +320,33 @@ func TestOverridesCannotWriteCode(t *testing.T) {
 	require.Equal(t, exitOK, code, stderr)
 	assert.Equal(t, "*string", fieldType(t, filepath.Join(out, "item.go"), "Item", "XYZ"))
 }
+
+// Under -watch, editing the overrides file reruns with it; a file with
+// mistakes is reported and keeps the last output; other files beside it
+// bring no run.
+func TestWatchRereadsTheOverrides(t *testing.T) {
+	isolatedCache(t)
+	in := overridePages(t)
+	dir := t.TempDir()
+	ovPath := filepath.Join(dir, "ov.json")
+	writeFile(t, ovPath, `{"types": {"microsoft.graph.item": {"properties": {"size": {"type": "Edm.Int64"}}}}}`)
+	out := filepath.Join(dir, "models")
+	item := filepath.Join(out, "item.go")
+	runs, stop, _, stderr := startWatch(t, nil, "-in", in, "-out", out, "-overrides", ovPath)
+	waitRun(t, runs)
+	assert.Equal(t, "*int64", fieldType(t, item, "Item", "Size"))
+
+	writeFile(t, ovPath, `{"types": {"microsoft.graph.item": {"properties": {"size": {"type": "Edm.Double"}}}}}`)
+	waitRun(t, runs)
+	assert.Equal(t, "*float64", fieldType(t, item, "Item", "Size"))
+
+	writeFile(t, ovPath, `{"types": {"microsoft.graph.item": {"properties": {"size": {"type": "Edm.Double"}}}}`)
+	waitRun(t, runs)
+	assert.Contains(t, stderr.String(), filepath.ToSlash(ovPath)+":1:85: error: overrides-syntax: the overrides file is not valid JSON: unexpected EOF")
+	assert.Contains(t, stderr.String(), "gen: -watch: "+ovPath+" cannot be used; the last output is kept")
+	assert.Equal(t, "*float64", fieldType(t, item, "Item", "Size"))
+
+	writeFile(t, filepath.Join(dir, "notes.txt"), "beside it")
+	noRun(t, runs, 3*debounce)
+	assert.Equal(t, exitOK, stop())
+}

@@ -455,7 +455,9 @@ func (s *Schema) overrideProperty(t *Type, po *PropertyOverride, diags *diag.Lis
 	// The type must be an Edm primitive or a type of the schema.
 	var ref *Type
 	if po.Type != nil && !edmTypes[po.Type.Value] {
-		if ref = s.byName[po.Type.Value]; ref == nil {
+		// microsoft.graph.Json (any JSON) is a type whether or not a page
+		// describes it, as for page rows.
+		if ref = s.byName[po.Type.Value]; ref == nil && po.Type.Value != jsonTypeName {
 			unknown(po.Type.At, "the type of "+what, po.Type.Value)
 			return
 		}

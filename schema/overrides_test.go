@@ -299,3 +299,12 @@ func TestOverriddenSchemaIsNotCached(t *testing.T) {
 	_, err := s.MarshalBinary()
 	assert.Error(t, err)
 }
+
+// microsoft.graph.Json (any JSON) may be named though no page describes it.
+func TestOverrideToAnyJSON(t *testing.T) {
+	s, diags := resolveOverrides(t, `{"types": {"microsoft.graph.user": {"properties": {"otherMails": {"type": "microsoft.graph.Json"}}}}}`)
+	assert.Empty(t, diags)
+	p := s.Lookup("microsoft.graph.user").Properties[0]
+	assert.Equal(t, "microsoft.graph.Json", p.Type)
+	assert.Nil(t, p.Ref)
+}

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"fmt"
+	"go/token"
 	"strings"
 	"testing"
 
@@ -307,4 +308,35 @@ func TestOverrideToAnyJSON(t *testing.T) {
 	p := s.Lookup("microsoft.graph.user").Properties[0]
 	assert.Equal(t, "microsoft.graph.Json", p.Type)
 	assert.Nil(t, p.Ref)
+}
+
+// Any file: reading never panics, every diagnostic lies in the file, and
+// applying what was read to a schema gives every type and field a Go
+// identifier, the goNames the file asked for included.
+func FuzzOverrides(f *testing.F) {
+	f.Add([]byte(issueOverrides))
+	f.Add([]byte(`{"types": {"microsoft.graph.user": {"properties": {"x": {"type": "microsoft.graph.user", "goName": "User"}}, "base": null}}}`))
+	f.Add([]byte(`{"types": {"microsoft.graph.importance": {"members": ["a", "b"]}, "microsoft.graph.entity": {"goName": "Thing"}}}`))
+	f.Add([]byte("{\"types\": {\n,}}"))
+	pages := ovPages()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ov, diags := ParseOverrides("ov.json", data)
+		lines := 1 + strings.Count(string(data), "\n")
+		for _, d := range diags {
+			if d.File != "ov.json" || d.Line < 1 || d.Line > lines || d.Col < 1 {
+				t.Fatalf("diagnostic outside the file: %v", d)
+			}
+		}
+		s := ResolveWith(pages, Options{Overrides: ov})
+		for _, typ := range s.Types {
+			if !token.IsIdentifier(typ.GoName) {
+				t.Fatalf("type %s named %q", typ.Name, typ.GoName)
+			}
+			for _, p := range typ.Properties {
+				if !token.IsIdentifier(p.GoName) {
+					t.Fatalf("field %s.%s named %q", typ.Name, p.Name, p.GoName)
+				}
+			}
+		}
+	})
 }

@@ -524,7 +524,14 @@ func (s *Schema) overrideProperty(t *Type, po *PropertyOverride, diags *diag.Lis
 		record(t, p.Name, "goName", v.Value, v.At)
 	}
 	if !changed {
-		notNeeded(po.At, what+" is "+typeExpr(p))
+		msg := what + " is " + typeExpr(p)
+		if po.Nullable != nil && !p.Nullable {
+			msg += ", not nullable"
+		}
+		if po.GoName != nil {
+			msg += ", named " + po.GoName.Value
+		}
+		notNeeded(po.At, msg)
 		return
 	}
 	// A change the override made comes from the file.

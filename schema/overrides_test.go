@@ -340,3 +340,9 @@ func FuzzOverrides(f *testing.F) {
 		}
 	})
 }
+
+func TestOverrideNotNeededSaysWhat(t *testing.T) {
+	_, diags := resolveOverrides(t, `{"types": {"microsoft.graph.user": {"properties": {"displayName": {"goName": "DisplayName"}}}}}`)
+	require.Len(t, diags, 1)
+	assert.Equal(t, "no longer needed: the docs say this now (microsoft.graph.user.displayName is Edm.String, named DisplayName)", diags[0].Message)
+}

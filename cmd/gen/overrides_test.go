@@ -252,11 +252,12 @@ func TestDiffNamesTheOverridesFile(t *testing.T) {
 	require.Equal(t, exitOK, code, stderr)
 	code, r, _ = runDiffJSON(t, old, withOv)
 	assert.Equal(t, exitError, code)
+	at = map[string]string{}
 	for _, c := range r.Changes {
-		if c.Name == "microsoft.graph.person" && c.Aspect == "base" {
-			assert.Equal(t, ov+":3", c.At)
-		}
+		at[c.Name+" "+c.Aspect] = c.At
 	}
+	assert.Equal(t, ov+":2", at["microsoft.graph.item.size type"], "%v", r.Changes)
+	assert.Equal(t, ov+":3", at["microsoft.graph.person base"], "%v", r.Changes)
 }
 
 // gen validate checks the examples against the schema with the overrides:

@@ -176,6 +176,19 @@ var (
 		"searchrequest.md:39:105: warning: member-from-values: entityTypes lists \"drive\" as a possible value of microsoft.graph.entityType, whose page does not; added")
 )
 
+// Reading and applying an overrides file (-overrides): its mistakes are
+// usage errors (exit 2), positioned in the file.
+var (
+	OverridesSyntax = errorCode("overrides-syntax", "the overrides file is not valid JSON",
+		"overrides.json:3:41: error: overrides-syntax: the overrides file is not valid JSON: invalid character '}' looking for beginning of object key string")
+	OverrideInvalid = errorCode("override-invalid", "an override the format does not allow: an unknown key, a wrong kind of value, a goName that is no usable Go name, members on a type that is not an enum, a base that would make a cycle",
+		"overrides.json:5:48: error: override-invalid: goName of microsoft.graph.user \"user\" is not exported (it must begin with an upper-case letter)")
+	OverrideUnknown = errorCode("override-unknown", "an override names a type no page describes (the type, its base or a property's type); the nearest names are suggested",
+		"overrides.json:2:3: error: override-unknown: the override names microsoft.graph.usr, which no page describes; did you mean microsoft.graph.user?")
+	OverrideNotNeeded = warning("override-not-needed", "an override the docs now agree with: it can be deleted",
+		"overrides.json:3:19: warning: override-not-needed: no longer needed: the docs say this now (microsoft.graph.user.otherMails is Collection(Edm.String))")
+)
+
 // Rendering Go.
 var (
 	DefusedText = warning("defused-text", "page text that Go would read as more than comment text (/*, */, a word starting with //, +build); written into the doc comment with a space inside the marker",

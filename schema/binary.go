@@ -21,6 +21,9 @@ var errBinary = errors.New("not a binary schema, or not whole")
 
 // MarshalBinary writes the schema for UnmarshalBinary.
 func (s *Schema) MarshalBinary() ([]byte, error) {
+	if len(s.Overrides) > 0 {
+		return nil, errors.New("a schema resolved with overrides is not cached")
+	}
 	index := make(map[*Type]int, len(s.Types))
 	for i, t := range s.Types {
 		index[t] = i

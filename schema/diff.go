@@ -109,7 +109,9 @@ func diffType(o, n *Type) []Change {
 	if ob, nb := baseOf(o), baseOf(n); ob != nb {
 		// A new base only adds an embedded struct; losing or swapping one
 		// takes away promoted fields and methods.
+		at = n.sourceOf("base")
 		changed("base", ob, nb, ob != "")
+		at = n.Source
 	}
 	if o.Abstract != n.Abstract {
 		changed("abstract", boolWord(o.Abstract), boolWord(n.Abstract), false)
@@ -123,7 +125,7 @@ func diffType(o, n *Type) []Change {
 	}
 	if o.GoName != n.GoName {
 		out = append(out, Change{Change: "changed", Element: ElemGoName, Name: n.Name, Type: n.Name, Go: n.GoName,
-			Old: o.GoName, New: n.GoName, Breaking: true, At: at})
+			Old: o.GoName, New: n.GoName, Breaking: true, At: n.sourceOf("goName")})
 	}
 	if o.GoInterface != n.GoInterface {
 		// The interface comes with the first derived type and goes with the

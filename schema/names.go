@@ -43,7 +43,17 @@ func assignNames(s *Schema) {
 			memberNames[i][j] = naming.MemberSuffix(m.Name)
 		}
 	})
+	// The names an overrides file gives claim first.
+	for _, t := range byClaim {
+		if t.pin != nil {
+			t.GoName = pkg.Claim(t.pin.Value)
+			t.FileName = files.Claim(naming.FileName(t.GoName))
+		}
+	}
 	for i, t := range byClaim {
+		if t.pin != nil {
+			continue
+		}
 		t.GoName = pkg.Claim(typeNames[i])
 		if t.GoName != typeNames[i] {
 			fileNames[i] = naming.FileName(t.GoName)
@@ -111,7 +121,14 @@ func assignFieldNames(types []*Type) {
 			own := append([]*Property(nil), t.Properties...)
 			naming.ClaimOrder(own, func(p *Property) string { return p.Name })
 			for _, p := range own {
-				p.GoName = scope.Claim(naming.Pascal(p.Name))
+				if p.pin != nil {
+					p.GoName = scope.Claim(p.pin.Value)
+				}
+			}
+			for _, p := range own {
+				if p.pin == nil {
+					p.GoName = scope.Claim(naming.Pascal(p.Name))
+				}
 			}
 			scopes[i] = scope
 		})

@@ -22,6 +22,7 @@ func ReadJSON(data []byte) (*Schema, error) {
 		return nil, fmt.Errorf("schema JSON version %d; this gen reads versions 1 to %d", s.Version, Version)
 	}
 	s.byName = make(map[string]*Type, len(s.Types))
+	s.Overrides = slices.DeleteFunc(s.Overrides, func(o *Override) bool { return o == nil })
 	for _, t := range s.Types {
 		if t == nil || t.Name == "" {
 			return nil, fmt.Errorf("schema JSON: a type without a name")
@@ -44,6 +45,11 @@ func ReadJSON(data []byte) (*Schema, error) {
 			if m.Source == "" {
 				m.Source = t.Source
 			}
+		}
+	}
+	for _, o := range s.Overrides {
+		if t := s.byName[o.Type]; t != nil && o != nil && o.Property == "" && (o.Aspect == "base" || o.Aspect == "goName") {
+			t.overrideAt(o.Aspect, o.Source)
 		}
 	}
 	for _, t := range s.Types {

@@ -73,7 +73,13 @@ type derivedClaim struct {
 // Resolve builds one schema from all pages. It never fails: what it cannot
 // resolve it reports and works around, and the result is the same whatever
 // order the pages come in.
-func Resolve(pages []*parser.Page) *Schema {
+func Resolve(pages []*parser.Page) *Schema { return ResolveWith(pages, Options{}) }
+
+// ResolveWith is Resolve with options: overrides are applied to the
+// resolved types before links and Go names are made, so a changed type,
+// base or name flows through as a page's would; their mistakes are errors
+// among the schema's diagnostics.
+func ResolveWith(pages []*parser.Page, o Options) *Schema {
 	sorted := append([]*parser.Page(nil), pages...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Path < sorted[j].Path })
 	r := &resolver{
@@ -108,12 +114,18 @@ func Resolve(pages []*parser.Page) *Schema {
 		s.Types = append(s.Types, e.t)
 		s.byName[e.t.Name] = e.t
 	}
+	if o.Overrides != nil {
+		s.applyOverrides(o.Overrides, &r.diags)
+	}
 	for _, t := range s.Types {
 		if t.BaseType != nil {
 			t.BaseType.Derived = append(t.BaseType.Derived, t)
 		}
 	}
 	assignNames(s)
+	if o.Overrides != nil {
+		s.checkPins(&r.diags)
+	}
 	r.diags.Sort()
 	s.Diagnostics = r.diags
 	return s

@@ -30,6 +30,9 @@ type Schema struct {
 	// Learned is what the folder taught about its own words (translated type
 	// words, base phrases); absent when nothing was.
 	Learned *Learned `json:"learned,omitempty"`
+	// Overrides lists what an overrides file changed, each setting with
+	// its file:line; absent when none was given.
+	Overrides []*Override `json:"overrides,omitempty"`
 
 	byName map[string]*Type
 }
@@ -57,6 +60,9 @@ type Type struct {
 	Derived     []*Type `json:"-"` // direct subtypes, sorted by name
 	FileName    string  `json:"-"` // the Go file this type is emitted to
 	KeyProperty string  `json:"-"`
+
+	pin        *Setting[string]  // the goName an override gives
+	overridden map[string]string // aspect (base, goName) -> the override's file:line
 }
 
 // Property is one own property of a type.
@@ -74,6 +80,8 @@ type Property struct {
 	// Ref is the described type Type names, or nil for primitives and
 	// types no page describes.
 	Ref *Type `json:"-"`
+
+	pin *Setting[string] // the goName an override gives
 }
 
 // Member is one enum member.

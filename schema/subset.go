@@ -84,6 +84,11 @@ func (s *Schema) closure(roots []*Type) *Schema {
 	}
 	copies := map[*Type]*Type{}
 	out := &Schema{Version: s.Version, Diagnostics: s.Diagnostics, byName: map[string]*Type{}}
+	for _, o := range s.Overrides {
+		if t := s.byName[o.Type]; t != nil && keep[t] {
+			out.Overrides = append(out.Overrides, o)
+		}
+	}
 	for _, t := range s.Types {
 		if keep[t] {
 			c := *t

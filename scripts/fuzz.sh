@@ -13,6 +13,7 @@ time=${1:-30s}
 targets=(
 	"./parser FuzzParse"
 	"./schema FuzzResolve"
+	"./schema FuzzOverrides"
 	"./emitter FuzzPipeline"
 	"./emitter FuzzCommentText"
 	"./templates/runtime FuzzScannerAgreesWithEncodingJSON"

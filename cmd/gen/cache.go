@@ -120,7 +120,8 @@ func cachePath(o options) string {
 		absSchema, _ = filepath.Abs(o.schemaOut)
 	}
 	key := strings.Join([]string{absIn, absOut, o.pkg, o.types, absSchema,
-		boolWord(o.strict), boolWord(o.goGenerate), o.exclude, strings.Join(sortedKeys(o.ignored), ",")}, "\x00")
+		boolWord(o.strict), boolWord(o.goGenerate), o.exclude, strings.Join(sortedKeys(o.ignored), ","),
+		o.ovr.path, o.ovr.hash}, "\x00")
 	return filepath.Join(dir, "graphgen", hashBytes([]byte(key))[:32]+".run")
 }
 

@@ -10,12 +10,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/docgen/graphgen/diag"
 	"github.com/docgen/graphgen/schema"
 )
 
-const diffUsage = `usage: gen diff [-format text|markdown|json] [-fail-on breaking|any] [-types LIST] [-allow-empty] [-v] OLD NEW
+const diffUsage = `usage: gen diff [-format text|markdown|json] [-fail-on breaking|any] [-types LIST] [-allow-empty] [-overrides FILE] [-v] OLD NEW
 
 Compares two versions of the docs at the schema level and says, for each
 change, what it means for the generated Go package. OLD and NEW are each a
@@ -29,6 +30,7 @@ Examples:
   gen diff old/resources new/resources
   gen diff -fail-on breaking -format markdown schema-v1.json docs/resources > CHANGES.md
   gen diff -format json -types 'microsoft.graph.user' old.json new.json
+  gen diff -overrides overrides.json old.json docs/resources   # the folder with corrections
 
 Flags:
 `
@@ -36,6 +38,7 @@ Flags:
 type diffOptions struct {
 	format, failOn, types string
 	verbose, allowEmpty   bool
+	ovr                   overridesFlag
 }
 
 func runDiff(args []string, stdout, stderr io.Writer) int {
@@ -46,6 +49,7 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	fset.StringVar(&o.failOn, "fail-on", "any", "exit 1 when a change of this kind is found: breaking, or any\nexample: -fail-on breaking")
 	fset.StringVar(&o.types, "types", "", "report only these types (qualified names or globs, comma-separated) and the types they need\nexample: -types 'microsoft.graph.user'")
 	fset.BoolVar(&o.allowEmpty, "allow-empty", false, "an input with no types (an empty folder, a schema file without types) is meant: compare it, where it is otherwise an error\nexample: -allow-empty")
+	o.ovr.define(fset)
 	fset.BoolVar(&o.verbose, "v", false, "list description changes too (json always lists them)\nexample: -v")
 	fset.Usage = func() {
 		fmt.Fprint(stderr, diffUsage)
@@ -70,9 +74,12 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	case o.failOn != "breaking" && o.failOn != "any":
 		return usage("-fail-on must be breaking or any, not %q", o.failOn)
 	}
+	if code := o.ovr.load("gen diff", stderr, false); code >= 0 {
+		return code
+	}
 	var sides [2]*schema.Schema
 	for i, arg := range fset.Args() {
-		s, err := loadSchema(arg, stderr)
+		s, err := loadSchema(arg, &o.ovr, stderr)
 		if err != nil {
 			fmt.Fprintf(stderr, "gen diff: %s: %v\n", arg, err)
 			return exitUsage
@@ -109,7 +116,10 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 
 // loadSchema reads a schema JSON file, or resolves a folder of pages; page
 // diagnostics go to stderr, positioned under the folder given.
-func loadSchema(arg string, stderr io.Writer) (*schema.Schema, error) {
+//
+// The overrides apply to a folder (a schema file holds what its run
+// applied); their mistakes are an error.
+func loadSchema(arg string, ovr *overridesFlag, stderr io.Writer) (*schema.Schema, error) {
 	info, err := os.Stat(arg)
 	if err != nil {
 		return nil, err
@@ -127,25 +137,40 @@ func loadSchema(arg string, stderr io.Writer) (*schema.Schema, error) {
 		return nil, err
 	}
 	var s *schema.Schema
-	if err := diag.Guard("resolve", func() error { s = resolveStage(pages); return nil }); err != nil {
+	if err := diag.Guard("resolve", func() error { s = ovr.resolve(pages); return nil }); err != nil {
 		return nil, err
 	}
 	diags = append(diags, s.Diagnostics...)
 	diags.Sort()
+	var ovFile string
+	if ovr.ov != nil {
+		ovFile = ovr.ov.File
+	}
 	for i := range diags {
-		if diags[i].File != "" {
+		if diags[i].File != "" && diags[i].File != ovFile {
 			diags[i].File = filepath.ToSlash(filepath.Join(arg, diags[i].File))
 		}
 	}
 	diags.Print(stderr, false, false)
+	if overrideErrors(s.Diagnostics) {
+		return nil, fmt.Errorf("the overrides file %s has mistakes (above)", ovr.path)
+	}
 	root := filepath.ToSlash(arg)
+	// A change an override made comes from the overrides file, named as
+	// given, not from under the folder.
+	place := func(root, source string) string {
+		if ovFile != "" && strings.HasPrefix(source, ovFile+":") {
+			return source
+		}
+		return placeIn(root, source)
+	}
 	for _, t := range s.Types {
-		t.Source = placeIn(root, t.Source)
+		t.Source = place(root, t.Source)
 		for _, p := range t.Properties {
-			p.Source = placeIn(root, p.Source)
+			p.Source = place(root, p.Source)
 		}
 		for _, m := range t.Members {
-			m.Source = placeIn(root, m.Source)
+			m.Source = place(root, m.Source)
 		}
 	}
 	return s, nil

@@ -36,6 +36,7 @@ Examples:
   gen -in docs -out models -schema-out schema.json -diagnostics json -strict
   gen -in docs -out models -strict -ignore no-type,bad-json-block -exclude 'overview*.md'
   gen -in docs -out models -go-generate         # doc.go gets a //go:generate line
+  gen -in docs -out models -overrides overrides.json  # correct the docs (docs/overrides.md)
 
 Subcommands:
   gen validate -in DIR [-examples DIR]...       # check the pages' JSON examples (gen validate -h)
@@ -54,6 +55,7 @@ type options struct {
 	watch                   bool
 	cacheMB                 int
 	pageFilter
+	ovr overridesFlag
 }
 
 // pageFilter holds the flags gen and gen validate share for choosing pages
@@ -183,6 +185,7 @@ func parseFlags(args []string, stderr io.Writer) (options, int) {
 	fset.IntVar(&o.cacheMB, "cache-max", defaultPageCacheMB, "bound the page cache (under the user cache folder) to this many MB; least recently used pages go first\nexample: -cache-max 64")
 	fset.BoolVar(&o.goGenerate, "go-generate", false, "write a //go:generate line into doc.go that reruns this command\nexample: -go-generate")
 	o.pageFilter.define(fset)
+	o.ovr.define(fset)
 	fset.Usage = func() {
 		fmt.Fprint(stderr, usageText)
 		fset.PrintDefaults()
@@ -238,6 +241,9 @@ func parseFlags(args []string, stderr io.Writer) (options, int) {
 	}
 	if msg := outFolderFits(o.out, o.pkg); msg != "" {
 		return usage("%s", msg)
+	}
+	if code := o.ovr.load("gen", stderr, o.diagnostics == "json"); code >= 0 {
+		return o, code
 	}
 	return o, -1
 }

@@ -129,7 +129,9 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 		}
 	}
 	defer startSave()
-	if !o.noCache {
+	// A schema resolved with overrides is never reused: the run key holds
+	// the file's hash, and each run with it resolves.
+	if !o.noCache && o.ovr.ov == nil {
 		s, hint = reused.schema(files, rootName)
 	}
 	if s != nil {
@@ -143,16 +145,21 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 		pages.saveSnapshot(snapshotPath(cacheFile), files, parsed)
 		hint, _ = folderHint(o.in, parsed, len(files))
 		var prose *schema.Prose
-		if s, prose = resolvePages(rep, parsed, !o.noCache); s == nil {
+		if s, prose = resolvePages(rep, parsed, &o.ovr, !o.noCache && o.ovr.ov == nil); s == nil {
 			return exitError
 		}
-		full := s // s may become a subset
-		saveSchema = func() { reused.saveResolved(files, inputs, full, prose, hint) }
+		if o.ovr.ov == nil {
+			full := s // s may become a subset
+			saveSchema = func() { reused.saveResolved(files, inputs, full, prose, hint) }
+		}
 	}
 	if hint != "" {
 		rep.diags.Warn(diag.NoFile, diag.FolderHint, "%s", hint)
 	}
 	rep.diags = append(rep.diags, s.Diagnostics...)
+	if overrideErrors(s.Diagnostics) {
+		return exitUsage
+	}
 	if o.types != "" {
 		if s, err = s.Subset(splitList(o.types)); err != nil {
 			return rep.fail(diag.TypesNoMatch, "%v", err)
@@ -243,6 +250,7 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 			if line := learnedLine(s.Learned); line != "" {
 				fmt.Fprintln(stdout, line)
 			}
+			printOverrides(stdout, "gen", s)
 		}
 	}
 	return exitOK
@@ -250,12 +258,12 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 
 // resolvePages resolves the page models, and with traced, records where
 // each description came from; nil when resolving failed (reported).
-func resolvePages(rep *report, parsed []*parser.Page, traced bool) (s *schema.Schema, prose *schema.Prose) {
+func resolvePages(rep *report, parsed []*parser.Page, ovr *overridesFlag, traced bool) (s *schema.Schema, prose *schema.Prose) {
 	resolved := rep.guard("resolve", diag.Internal, func() error {
 		if traced {
 			s, prose = schema.TraceProse(parsed, resolveStage)
 		} else {
-			s = resolveStage(parsed)
+			s = ovr.resolve(parsed)
 		}
 		return nil
 	})
@@ -328,6 +336,17 @@ func goGenerateLine(o options) (string, error) {
 	}
 	if o.ignore != "" {
 		args = append(args, "-ignore", quoteArg(o.ignore))
+	}
+	if o.ovr.path != "" {
+		absOv, err := filepath.Abs(o.ovr.path)
+		if err != nil {
+			return "", err
+		}
+		relOv, err := filepath.Rel(absOut, absOv)
+		if err != nil {
+			return "", err
+		}
+		args = append(args, "-overrides", quoteArg(filepath.ToSlash(relOv)))
 	}
 	return strings.Join(append(args, "-go-generate"), " "), nil
 }

@@ -23,6 +23,7 @@ Exit status: 0 clean, 1 mistakes found, 2 bad usage.
 Examples:
   gen validate -in docs/v1.0/resources -examples docs/v1.0/api
   gen validate -in docs/beta/resources -examples docs/beta/api -diagnostics json
+  gen validate -in docs/v1.0/resources -overrides overrides.json   # with corrections to the docs
 
 Flags:
 `
@@ -40,11 +41,13 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	var examples folderList
 	var quiet bool
 	var filter pageFilter
+	var ovr overridesFlag
 	fset.StringVar(&in, "in", "", "folder of resource pages the schema is resolved from (required)\nexample: -in docs/resources")
 	fset.Var(&examples, "examples", "folder of API pages whose request and response examples are checked too; repeatable\nexample: -examples docs/api")
 	fset.StringVar(&format, "diagnostics", "text", "diagnostics format on stderr: text or json (one JSON object per line)\nexample: -diagnostics json")
 	fset.BoolVar(&quiet, "q", false, "print the mistakes only: no page warnings, no summary\nexample: -q")
 	filter.define(fset)
+	ovr.define(fset)
 	fset.Usage = func() {
 		fmt.Fprint(stderr, validateUsage)
 		fset.PrintDefaults()
@@ -68,6 +71,9 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gen validate: %s\n", msg)
 		return exitUsage
 	}
+	if code := ovr.load("gen validate", stderr, format == "json"); code >= 0 {
+		return code
+	}
 	var warnings diag.List
 	pages, _, err := readPages(in, &filter, &warnings)
 	if err != nil {
@@ -75,13 +81,24 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	var s *schema.Schema
-	if err := diag.Guard("resolve", func() error { s = resolveStage(pages); return nil }); err != nil {
+	if err := diag.Guard("resolve", func() error { s = ovr.resolve(pages); return nil }); err != nil {
 		var l diag.List
 		l.Error(diag.NoFile, diag.Internal, "%v", err)
 		l.Print(stderr, format == "json", false)
 		return exitError
 	}
 	warnings = append(warnings, s.Diagnostics...)
+	if overrideErrors(s.Diagnostics) {
+		var errs diag.List
+		for _, d := range s.Diagnostics {
+			if d.Severity == diag.Error {
+				errs = append(errs, d)
+			}
+		}
+		errs.Sort()
+		errs.Print(stderr, format == "json", false)
+		return exitUsage
+	}
 	warnings = warnings.Without(filter.ignored)
 
 	type folder struct{ label, dir string }

@@ -51,9 +51,36 @@ func watch(o options, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gen: -watch: %v\n", err)
 		return exitError
 	}
+	// The overrides file is watched too, through its folder (editors
+	// replace a file by renaming another onto it), and read again before
+	// each run after the first: a run with mistakes in it keeps the last
+	// output.
+	var ovFile, ovDir string
+	if o.ovr.path != "" {
+		ovFile = filepath.Clean(o.ovr.path)
+		ovDir = filepath.Dir(ovFile)
+		w.Add(ovDir)
+	}
+	rewatchAll := func() {
+		rewatch(w, root)
+		if ovDir != "" {
+			w.Add(ovDir)
+		}
+	}
 	stop, release := watchSignals()
 	defer release()
+	first := true
 	runOnce := func() {
+		if !first && o.ovr.path != "" {
+			if o.ovr.load("gen", stderr, o.diagnostics == "json") >= 0 {
+				fmt.Fprintf(stderr, "gen: -watch: %s cannot be used; the last output is kept\n", o.ovr.path)
+				if watchRuns != nil {
+					watchRuns()
+				}
+				return
+			}
+		}
+		first = false
 		generate(o, stdout, stderr)
 		if watchRuns != nil {
 			watchRuns()
@@ -89,6 +116,12 @@ func watch(o options, stdout, stderr io.Writer) int {
 			if !ok {
 				return exitOK
 			}
+			if name := filepath.Clean(ev.Name); ovFile != "" && name == ovFile {
+				timer = time.After(debounce)
+				continue
+			} else if ovFile != "" && filepath.Dir(name) == ovDir && !under(root, name) {
+				continue // another file beside the overrides file
+			}
 			if filepath.Clean(ev.Name) == root && (ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename)) {
 				lost = true
 			}
@@ -110,7 +143,7 @@ func watch(o options, stdout, stderr io.Writer) int {
 			if lost {
 				// Removed, or moved away, and maybe back already (rm -rf
 				// in; cp -r backup in): the folder there now is a new one.
-				rewatch(w, root)
+				rewatchAll()
 				lost = false
 			}
 			if !isFolder(root) {
@@ -124,7 +157,7 @@ func watch(o options, stdout, stderr io.Writer) int {
 			}
 			ticker.Stop()
 			ticker, poll = nil, nil
-			rewatch(w, root)
+			rewatchAll()
 			lost = false
 			// Let a copy under way finish: its events (now watched) push
 			// the run back further.
@@ -133,6 +166,12 @@ func watch(o options, stdout, stderr io.Writer) int {
 			return exitOK
 		}
 	}
+}
+
+// under reports whether name is root or lies under it.
+func under(root, name string) bool {
+	rel, err := filepath.Rel(root, name)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // isFolder reports whether dir is a folder now.

@@ -13,14 +13,16 @@ import (
 	"strings"
 
 	"github.com/docgen/graphgen/diag"
+	"github.com/docgen/graphgen/parser"
 	"github.com/docgen/graphgen/schema"
 )
 
-const diffUsage = `usage: gen diff [-format text|markdown|json] [-fail-on breaking|any] [-types LIST] [-allow-empty] [-overrides FILE] [-v] OLD NEW
+const diffUsage = `usage: gen diff [-format text|markdown|json] [-fail-on breaking|any] [-types LIST] [-allow-empty] [-overrides FILE] [-v | -q] OLD NEW
 
 Compares two versions of the docs at the schema level and says, for each
 change, what it means for the generated Go package. OLD and NEW are each a
-folder of pages (read like -in) or a schema JSON file (-schema-out). An
+folder of pages (read like -in), one page (a .md file), or a schema JSON
+file (-schema-out). An
 input with no types is an error (a mistyped path must not pass a CI gate)
 unless -allow-empty says it is meant.
 Exit status, as diff(1): 0 nothing that -fail-on names changed, 1 it did,
@@ -38,6 +40,7 @@ Flags:
 type diffOptions struct {
 	format, failOn, types string
 	verbose, allowEmpty   bool
+	quiet                 bool
 	ovr                   overridesFlag
 }
 
@@ -51,6 +54,7 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	fset.BoolVar(&o.allowEmpty, "allow-empty", false, "an input with no types (an empty folder, a schema file without types) is meant: compare it, where it is otherwise an error\nexample: -allow-empty")
 	o.ovr.define(fset)
 	fset.BoolVar(&o.verbose, "v", false, "list description changes too (json always lists them)\nexample: -v")
+	fset.BoolVar(&o.quiet, "q", false, "print no warnings about the pages read (errors still)\nexample: -q")
 	fset.Usage = func() {
 		fmt.Fprint(stderr, diffUsage)
 		fset.PrintDefaults()
@@ -73,13 +77,15 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		return usage("-format must be text, markdown or json, not %q", o.format)
 	case o.failOn != "breaking" && o.failOn != "any":
 		return usage("-fail-on must be breaking or any, not %q", o.failOn)
+	case o.quiet && o.verbose:
+		return usage("-q and -v exclude each other")
 	}
 	if code := o.ovr.load("gen diff", stderr, false); code >= 0 {
 		return code
 	}
 	var sides [2]*schema.Schema
 	for i, arg := range fset.Args() {
-		s, err := loadSchema(arg, &o.ovr, stderr)
+		s, err := loadSchema(arg, &o.ovr, o.quiet, stderr)
 		if err != nil {
 			fmt.Fprintf(stderr, "gen diff: %s: %v\n", arg, err)
 			return exitUsage
@@ -119,22 +125,37 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 //
 // The overrides apply to a folder (a schema file holds what its run
 // applied); their mistakes are an error.
-func loadSchema(arg string, ovr *overridesFlag, stderr io.Writer) (*schema.Schema, error) {
+func loadSchema(arg string, ovr *overridesFlag, quiet bool, stderr io.Writer) (*schema.Schema, error) {
 	info, err := os.Stat(arg)
 	if err != nil {
 		return nil, err
 	}
-	if !info.IsDir() {
+	var diags diag.List
+	var pages []*parser.Page
+	root := arg
+	switch {
+	case !info.IsDir() && strings.EqualFold(filepath.Ext(arg), ".md"):
+		// One page: resolved by itself, its positions under its folder.
+		data, err := readRegular(arg, maxPageBytes, followLink)
+		if err != nil {
+			return nil, err
+		}
+		root = filepath.Dir(arg)
+		pages = []*parser.Page{parser.Parse(filepath.Base(arg), data, parser.Options{RootName: filepath.Base(root)})}
+	case !info.IsDir():
 		data, err := readRegular(arg, maxSchemaBytes, followLink)
 		if err != nil {
 			return nil, err
 		}
-		return schema.ReadJSON(data)
-	}
-	var diags diag.List
-	pages, _, err := readPages(arg, &pageFilter{}, &diags)
-	if err != nil {
-		return nil, err
+		s, err := schema.ReadJSON(data)
+		if err != nil {
+			return nil, fmt.Errorf("%w (OLD and NEW are each a folder of pages, a .md page or a schema JSON file)", err)
+		}
+		return s, nil
+	default:
+		if pages, _, err = readPages(arg, &pageFilter{}, &diags); err != nil {
+			return nil, err
+		}
 	}
 	var s *schema.Schema
 	if err := diag.Guard("resolve", func() error { s = ovr.resolve(pages); return nil }); err != nil {
@@ -148,14 +169,14 @@ func loadSchema(arg string, ovr *overridesFlag, stderr io.Writer) (*schema.Schem
 	}
 	for i := range diags {
 		if diags[i].File != "" && diags[i].File != ovFile {
-			diags[i].File = filepath.ToSlash(filepath.Join(arg, diags[i].File))
+			diags[i].File = filepath.ToSlash(filepath.Join(root, diags[i].File))
 		}
 	}
-	diags.Print(stderr, false, false)
+	diags.Print(stderr, false, quiet)
 	if overrideErrors(s.Diagnostics) {
 		return nil, fmt.Errorf("the overrides file %s has mistakes (above)", ovr.path)
 	}
-	root := filepath.ToSlash(arg)
+	root = filepath.ToSlash(root)
 	// A change an override made comes from the overrides file, named as
 	// given, not from under the folder.
 	place := func(root, source string) string {

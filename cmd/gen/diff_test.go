@@ -334,3 +334,25 @@ func TestCheckShowsTheAPIChanges(t *testing.T) {
 	assert.Contains(t, stdout, ": breaking: changed property type microsoft.graph.book.edition: Edm.Int16 -> Edm.Int32 (Book.Edition)")
 	assert.Contains(t, stdout, "gen diff: 2 changes, 1 breaking: properties +0 -0 ~1; 1 descriptions changed")
 }
+
+// Two single pages compare as the types they describe; -q leaves out the
+// pages' warnings; a file that is neither a page nor a schema says what is
+// accepted.
+func TestDiffOfTwoPages(t *testing.T) {
+	old := writePages(t, map[string]string{"item.md": resourcePage("item", "", "An item.", "name | String | The name.", "owner | [ghost](ghost.md) | x")})
+	new := writePages(t, map[string]string{"item.md": resourcePage("item", "", "An item.", "name | Int32 | The name.", "owner | [ghost](ghost.md) | x")})
+	code, res, stderr := runDiffJSON(t, filepath.Join(old, "item.md"), filepath.Join(new, "item.md"))
+	assert.Equal(t, exitError, code, stderr)
+	require.NotEmpty(t, res.Changes)
+	assert.Contains(t, stderr, "item.md:", "the page's warnings, at the page")
+	var out, errOut strings.Builder
+	code = run([]string{"diff", "-q", filepath.Join(old, "item.md"), filepath.Join(new, "item.md")}, &out, &errOut)
+	assert.Equal(t, exitError, code)
+	assert.Empty(t, errOut.String(), "-q: no warnings")
+	other := filepath.Join(t.TempDir(), "notes.txt")
+	writeFile(t, other, "- not json")
+	errOut.Reset()
+	code = run([]string{"diff", other, other}, &out, &errOut)
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut.String(), "OLD and NEW are each a folder of pages, a .md page or a schema JSON file")
+}

@@ -225,6 +225,9 @@ func fieldType(p *schema.Property) jen.Code {
 // elemType is the Go type of one value of the property, and whether a
 // single value is held by pointer (to tell absent from zero).
 func elemType(p *schema.Property) (*jen.Statement, bool) {
+	if p.Ref != nil && p.Ref.AnyJSON() {
+		return jen.Qual("encoding/json", "RawMessage"), false
+	}
 	if p.Ref != nil && p.Ref.GoInterface != "" {
 		// Declared with a base type that has derived types: its interface
 		// holds a pointer to the base or to any type derived from it.

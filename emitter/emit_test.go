@@ -2,6 +2,7 @@ package emitter
 
 import (
 	"bytes"
+	"fmt"
 	"go/ast"
 	"go/format"
 	"go/parser"
@@ -239,4 +240,33 @@ func TestAnyJSONTypeIsNoGoType(t *testing.T) {
 	assert.NotContains(t, string(files[registryFile].Content), "Json")
 	assert.Equal(t, "json.RawMessage", fieldTypes(t, files["range.go"])["Values"])
 	typeCheck(t, files)
+}
+
+// The Go type gen diff judges fields by (schema.GoFieldType) is the one the
+// emitter writes, for every kind of property.
+func TestGoFieldTypeIsTheEmitters(t *testing.T) {
+	enum := &schema.Type{Name: "microsoft.graph.state", Kind: schema.Enum, GoName: "State"}
+	cplx := &schema.Type{Name: "microsoft.graph.address", Kind: schema.Complex, GoName: "Address"}
+	base := &schema.Type{Name: "microsoft.graph.base", Kind: schema.Entity, GoName: "Base", GoInterface: "AnyBase"}
+	json := &schema.Type{Name: "microsoft.graph.Json", Kind: schema.Complex, GoName: "JSON"}
+	var props []*schema.Property
+	for _, typ := range []string{"Edm.String", "Edm.Guid", "Edm.Boolean", "Edm.Int16", "Edm.Int32", "Edm.Int64", "Edm.Byte", "Edm.SByte",
+		"Edm.Single", "Edm.Double", "Edm.Decimal", "Edm.DateTimeOffset", "Edm.Date", "Edm.TimeOfDay", "Edm.Duration", "Edm.Binary",
+		"Edm.Stream", "microsoft.graph.Json", "microsoft.graph.nowhere"} {
+		props = append(props, prop("p", typ, false), prop("p", typ, true))
+	}
+	for _, ref := range []*schema.Type{enum, cplx, base, json} {
+		for _, coll := range []bool{false, true} {
+			p := prop("p", ref.Name, coll)
+			p.Ref = ref
+			props = append(props, p)
+		}
+	}
+	for _, p := range props {
+		want := ""
+		if code := fieldType(p); code != nil {
+			want = fmt.Sprintf("%#v", code)
+		}
+		assert.Equal(t, want, schema.GoFieldType(p), "%s collection=%v ref=%v", p.Type, p.Collection, p.Ref != nil)
+	}
 }

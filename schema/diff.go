@@ -139,6 +139,7 @@ func diffType(o, n *Type) []Change {
 	}
 	out = append(out, diffProperties(o, n)...)
 	out = append(out, diffMembers(o, n)...)
+	out = append(out, diffGoFields(o, n, out)...)
 	return out
 }
 

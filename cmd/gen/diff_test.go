@@ -356,3 +356,24 @@ func TestDiffOfTwoPages(t *testing.T) {
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, errOut.String(), "OLD and NEW are each a folder of pages, a .md page or a schema JSON file")
 }
+
+// A field whose Go type changes is breaking, whichever page change moved
+// it: the base lost (its id was *string) and an id of another type added.
+func TestDiffJudgesByGoFields(t *testing.T) {
+	old := basePages()
+	new := basePages()
+	new["item.md"] = resourcePage("item", "", "An item.", "id | Int32 | The key, now a number.", "name | String | The name.", "size | Int32 | The size.", "tags | String collection | The tags.", "owner | [person](person.md) | The owner.")
+	code, res, stderr := runDiffJSON(t, writePages(t, old), writePages(t, new))
+	assert.Equal(t, exitError, code, stderr)
+	var found bool
+	for _, c := range res.Changes {
+		if c.Go == "Item.ID" && c.Aspect == "go-type" {
+			found = true
+			assert.True(t, c.Breaking)
+			assert.Equal(t, "*string", c.Old)
+			assert.Equal(t, "*int32", c.New)
+			assert.Equal(t, "microsoft.graph.item.id", c.Name)
+		}
+	}
+	assert.True(t, found, "the Go field's new type is reported: %+v", res.Changes)
+}

@@ -201,6 +201,8 @@ var (
 		"api/application-post-calls.md:158:29: error: invalid-json: example is not valid JSON (trailing comma in JSON object)")
 	UnknownExampleType = errorCode("unknown-example-type", "the example's annotation names a type no page describes",
 		"api/call-transfer.md:260:1: error: unknown-example-type: the example's annotation names call-transfer, which no page describes")
+	MissingBase = errorCode("missing-base", "a resource page that does not name its base: examples of the type hold the base's properties (the unknown-property findings it explains are listed with -v)",
+		"resources/extensionproperty.md:1:1: error: missing-base: microsoft.graph.extensionProperty names microsoft.graph.entity as its base, but its examples hold \"deletedDateTime\", which is a property of microsoft.graph.directoryObject: does it inherit from it? This explains 23 findings in 12 examples")
 	UnknownProperty = errorCode("unknown-property", "a property the type (and its bases) does not have",
 		"api/application-delta.md:126:9: error: unknown-property: microsoft.graph.apiApplication has no property \"acceptedAccessTokenVersion\"")
 	KindMismatch = errorCode("kind-mismatch", "the JSON kind (string, number, boolean, object, array) does not fit the type",

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -16,6 +17,24 @@ import (
 // a string-like type, and formats are not checked; request and response
 // examples hold real values, which must be in the service's formats.
 func (s *Schema) Validate(examples []parser.Example) diag.List {
+	c := s.Check(examples)
+	all := append(append(append(diag.List(nil), c.Mistakes...), c.Causes...), c.Explained...)
+	all.Sort()
+	return all
+}
+
+// Validation is what checking examples found: the mistakes, and the root
+// causes that explain some of them at a resource page (missing-base),
+// with the mistakes each explains kept apart.
+type Validation struct {
+	Mistakes  diag.List // each mistake no cause explains
+	Causes    diag.List // one per root cause, at the resource page
+	Explained diag.List // the mistakes the causes explain
+}
+
+// Check checks the examples as Validate does, grouping what a root cause
+// explains.
+func (s *Schema) Check(examples []parser.Example) Validation {
 	v := &validator{s: s, lower: map[string]*Type{}}
 	for _, t := range s.Types {
 		v.lower[strings.ToLower(t.Name)] = t
@@ -23,8 +42,11 @@ func (s *Schema) Validate(examples []parser.Example) diag.List {
 	for i := range examples {
 		v.example(&examples[i])
 	}
-	v.diags.Sort()
-	return v.diags
+	out := v.rootCauses()
+	out.Mistakes.Sort()
+	out.Causes.Sort()
+	out.Explained.Sort()
+	return out
 }
 
 type validator struct {
@@ -33,6 +55,17 @@ type validator struct {
 	diags diag.List
 	ex    *parser.Example
 	place bool // placeholders allowed (representation blocks)
+	// unknown records each unknown-property mistake, by its index in
+	// diags, for rootCauses.
+	unknown []unknownProperty
+	owners  map[string][]*Type // wire name -> the types that declare it
+}
+
+type unknownProperty struct {
+	t       *Type
+	name    string
+	diag    int
+	example string // the example's page and line, to count examples
 }
 
 func (v *validator) report(off int, code diag.ErrorCode, format string, args ...any) {
@@ -122,6 +155,7 @@ func (v *validator) value(val *parser.JSONValue, t *Type) {
 		p := props[f.Name]
 		if p == nil {
 			if !isOpen(t) {
+				v.unknown = append(v.unknown, unknownProperty{t, f.Name, len(v.diags), v.ex.Path + ":" + strconv.Itoa(v.ex.Pos.Line)})
 				v.report(f.KeyOffset, diag.UnknownProperty, "%s has no property %q", t.Name, f.Name)
 			}
 			continue

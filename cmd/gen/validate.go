@@ -39,13 +39,14 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	fset.SetOutput(stderr)
 	var in, format string
 	var examples folderList
-	var quiet bool
+	var quiet, verbose bool
 	var filter pageFilter
 	var ovr overridesFlag
 	fset.StringVar(&in, "in", "", "folder of resource pages the schema is resolved from (required)\nexample: -in docs/resources")
 	fset.Var(&examples, "examples", "folder of API pages whose request and response examples are checked too; repeatable\nexample: -examples docs/api")
 	fset.StringVar(&format, "diagnostics", "text", "diagnostics format on stderr: text or json (one JSON object per line)\nexample: -diagnostics json")
 	fset.BoolVar(&quiet, "q", false, "print the mistakes only: no page warnings, no summary\nexample: -q")
+	fset.BoolVar(&verbose, "v", false, "also print each mistake a root cause explains (missing-base)\nexample: -v")
 	filter.define(fset)
 	ovr.define(fset)
 	fset.Usage = func() {
@@ -108,7 +109,7 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	}
 	var all diag.List
 	byFolder := map[string]int{}
-	checked := 0
+	checked, explained := 0, 0
 	for _, f := range folders {
 		exs, err := folderExamples(f.dir, f.label, &filter)
 		if err != nil {
@@ -116,9 +117,14 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 			return exitError
 		}
 		checked += len(exs)
-		found := s.Validate(exs)
+		c := s.Check(exs)
+		found := append(c.Mistakes, c.Causes...)
+		if verbose {
+			found = append(found, c.Explained...)
+		}
 		byFolder[f.label] += len(found)
 		all = append(all, found...)
+		explained += len(c.Explained)
 	}
 	byKind := map[string]int{}
 	for _, d := range all {
@@ -130,9 +136,12 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	all.Sort()
 	all.Print(stderr, format == "json", quiet)
 	if !quiet && format == "json" {
-		printJSONSummary(stderr, map[string]any{"examples": checked, "mistakes": mistakes, "warnings": warned, "byKind": byKind, "byFolder": byFolder})
+		printJSONSummary(stderr, map[string]any{"examples": checked, "mistakes": mistakes, "explained": explained, "warnings": warned, "byKind": byKind, "byFolder": byFolder})
 	} else if !quiet {
 		fmt.Fprintf(stderr, "gen validate: %d examples, %d mistakes; %d page warnings\n", checked, mistakes, warned)
+		if explained > 0 && !verbose {
+			fmt.Fprintf(stderr, "  (%d more mistakes are explained by the missing-base findings above: -v lists them)\n", explained)
+		}
 		for _, k := range sortedKeys(byKind) {
 			fmt.Fprintf(stderr, "  %-22s %d\n", k, byKind[k])
 		}

@@ -93,7 +93,7 @@ func (e *cacheEntry) knownHash(rel string, size, mtime int64) string {
 		return ""
 	}
 	st, ok := e.PageStamps[rel]
-	if !ok || st.Size != size || st.MTime != mtime || mtime > e.Written-int64(racyWindow) {
+	if !ok || st.Size != size || st.MTime != mtime || mtime > e.Written-int64(racyWindow) || !isContentHash(st.Hash) {
 		return ""
 	}
 	return st.Hash
@@ -102,6 +102,21 @@ func (e *cacheEntry) knownHash(rel string, size, mtime int64) string {
 func hashBytes(b []byte) string {
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
+}
+
+// isContentHash reports whether h is a content hash (hashBytes), not one of
+// the words a page that was not read has instead ("unreadable",
+// "too-large:N"): only content hashes are recorded and reused.
+func isContentHash(h string) bool {
+	if len(h) != 2*sha256.Size {
+		return false
+	}
+	for i := range len(h) {
+		if c := h[i]; (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 // cachePath returns where the entry for this invocation lives, or "".
@@ -317,8 +332,10 @@ func saveCache(path string, o options, exe, inputs string, pages []pageFile, pri
 		Diagnostics: rep.diags, Pages: rep.pages, Types: rep.types, Enums: rep.enums}
 	e.Written = time.Now().UnixNano()
 	e.PageStamps = make(map[string]pageStamp, len(pages))
+	// A page not read this run (unreadable, too large) has no stamp: it is
+	// looked at again next run, however its stat stays.
 	for _, pf := range pages {
-		if pf.hash != "" && pf.mtime != 0 {
+		if !pf.skip && isContentHash(pf.hash) && pf.mtime != 0 {
 			e.PageStamps[pf.rel] = pageStamp{Size: pf.size, MTime: pf.mtime, Hash: pf.hash}
 		}
 	}

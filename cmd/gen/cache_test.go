@@ -1,9 +1,11 @@
 package main
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -98,4 +100,50 @@ func TestInPlaceOnlyForTheSameBuild(t *testing.T) {
 	assert.False(t, same("book.go", "other"), "another fingerprint")
 	assert.Nil(t, e.inPlace(dir, "build-b"), "another build renders everything")
 	assert.Nil(t, e.inPlace(dir, ""), "an unknown build renders everything")
+}
+
+// A page that could not be read is read again on the next run: a failure
+// to read is never recorded as the page's hash. The steps are
+// chmod 000, run, chmod 644, run; neither chmod changes the page's size or
+// modification time. Tests run as root here, and root reads a page with
+// no read permission, so readPage (the one place pages are read) is made
+// to refuse such a page as the kernel does for anyone else; the rest of
+// the run is the real one.
+func TestUnreadablePageIsReadAgain(t *testing.T) {
+	isolatedCache(t)
+	in, out := copyDocsInput(t)
+	real := readPage
+	t.Cleanup(func() { readPage = real })
+	readPage = func(path string) ([]byte, error) {
+		if info, err := os.Stat(path); err == nil && info.Mode().Perm()&0o444 == 0 {
+			return nil, &fs.PathError{Op: "open", Path: path, Err: fs.ErrPermission}
+		}
+		return real(path)
+	}
+	code, _, stderr := genOut(t, "-in", in, "-out", out)
+	require.Equal(t, exitOK, code, stderr)
+	want := goFiles(t, out)
+
+	// The page changes (an hour ago, out of the racy window, so that a
+	// recorded hash would be reused) and cannot be read.
+	page, goFile := filepath.Join(in, "lending-renewal.md"), filepath.Join(out, "lending_renewal.go")
+	old := time.Now().Add(-time.Hour)
+	require.NoError(t, os.Chtimes(page, old, old))
+	require.NoError(t, os.Chmod(page, 0o000))
+	code, _, stderr = genOut(t, "-in", in, "-out", out)
+	require.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, stderr, "lending-renewal.md:1:1: warning: unreadable:")
+	assert.NoFileExists(t, goFile)
+
+	require.NoError(t, os.Chmod(page, 0o644))
+	code, stdout, _ := genOut(t, "-in", in, "-out", out, "-check")
+	assert.Equal(t, exitError, code, "-out lacks the page's type: stale")
+	assert.Contains(t, stdout, "added "+goFile)
+	code, stdout, stderr = genOut(t, "-in", in, "-out", out, "-v")
+	require.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, stdout, "wrote "+goFile)
+	assert.NotContains(t, stderr, "unreadable")
+	got := goFiles(t, out)
+	assert.Equal(t, keys(want), keys(got))
+	assert.Equal(t, want["lending_renewal.go"], got["lending_renewal.go"])
 }

@@ -96,8 +96,14 @@ func hashFiles(files []pageFile, prior *cacheEntry) {
 	})
 }
 
+// readPage reads a page; tests replace it to make a read fail.
+var readPage = os.ReadFile
+
+// readFile reads a page and gives it its content hash; a page that cannot
+// be read is skipped with a diagnostic, and its hash says so
+// ("unreadable"): no content hash, so the run cache never records it.
 func readFile(f *pageFile) {
-	data, err := os.ReadFile(f.path)
+	data, err := readPage(f.path)
 	if err != nil {
 		f.diag.Warn(diag.File(f.rel), diag.Unreadable, "%v", err)
 		f.hash, f.skip = "unreadable", true

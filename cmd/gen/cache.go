@@ -188,14 +188,20 @@ func hashFile(path string) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// inputsHash combines the pages' paths and content hashes.
-func inputsHash(files []pageFile) string {
+// inputsHash combines the pages' paths and content hashes, and what
+// listing them reported: a symbolic link added or a folder that became
+// unreadable makes another run, which reports it (and fails under
+// -strict), never a replay of the recorded one.
+func inputsHash(files []pageFile, listed diag.List) string {
 	h := sha256.New()
 	for _, f := range files {
 		io.WriteString(h, f.rel)
 		h.Write([]byte{0})
 		io.WriteString(h, f.hash)
 		h.Write([]byte{0})
+	}
+	for _, d := range listed {
+		fmt.Fprintf(h, "%s\x00%d\x00%d\x00%s\x00%s\x00%s\x00", d.File, d.Line, d.Col, d.Severity, d.Code, d.Message)
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }

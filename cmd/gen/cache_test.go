@@ -147,3 +147,45 @@ func TestUnreadablePageIsReadAgain(t *testing.T) {
 	assert.Equal(t, keys(want), keys(got))
 	assert.Equal(t, want["lending_renewal.go"], got["lending_renewal.go"])
 }
+
+// What listing the pages reports (a symbolic link, a folder that cannot be
+// read) is found again on every run, also on a rerun with nothing else to
+// do, and -strict and -ignore apply to it as to any diagnostic.
+func TestListingDiagnosticsOnACachedRun(t *testing.T) {
+	isolatedCache(t)
+	in := t.TempDir()
+	writeFile(t, filepath.Join(in, "x.md"), "# x resource type\n\n"+table+"|a|String|x|\n")
+	out := filepath.Join(t.TempDir(), "models")
+	run := func(args ...string) (int, string, string) {
+		t.Helper()
+		return genOut(t, append([]string{"-in", in, "-out", out}, args...)...)
+	}
+	for _, flags := range [][]string{{}, {"-strict"}, {"-strict", "-ignore", "symlink"}} {
+		code, _, stderr := run(flags...)
+		require.Equal(t, exitOK, code, stderr)
+		require.Contains(t, stderr, "0 errors, 0 warnings")
+	}
+	evil := filepath.Join(in, "evil.md")
+	require.NoError(t, os.Symlink("/etc/passwd", evil))
+	for range 2 {
+		code, _, stderr := run("-strict", "-check")
+		assert.Equal(t, exitError, code, stderr)
+		assert.Contains(t, stderr, "evil.md:1:1: error: symlink:")
+		code, _, stderr = run("-strict")
+		assert.Equal(t, exitError, code, stderr)
+		assert.Contains(t, stderr, "evil.md:1:1: error: symlink:")
+	}
+	for range 2 { // a run, then a rerun with nothing to do
+		code, _, stderr := run()
+		assert.Equal(t, exitOK, code, stderr)
+		assert.Contains(t, stderr, "evil.md:1:1: warning: symlink:")
+		assert.Contains(t, stderr, "0 errors, 1 warnings")
+		code, _, stderr = run("-strict", "-ignore", "symlink")
+		assert.Equal(t, exitOK, code, stderr)
+		assert.Contains(t, stderr, "0 errors, 0 warnings")
+	}
+	require.NoError(t, os.Remove(evil))
+	code, _, stderr := run()
+	assert.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, stderr, "0 errors, 0 warnings", "a link that is gone is not reported")
+}

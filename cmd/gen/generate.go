@@ -81,7 +81,12 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 			reused = openReuse(pages, cacheFile)
 		}
 	}()
-	files, err := listPages(o.in, &o.pageFilter, &rep.diags)
+	// What listing reports (symbolic links, folders that cannot be read)
+	// is part of what the pages are: a rerun whose listing says anything
+	// else is no rerun of the recorded run (inputsHash).
+	var listed diag.List
+	files, err := listPages(o.in, &o.pageFilter, &listed)
+	rep.diags = append(rep.diags, listed...)
 	rep.pages = len(files)
 	<-priorRead
 	if err != nil {
@@ -97,7 +102,7 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 		// reading them.
 		pages.loadSnapshot(snapshotPath(cacheFile))
 		hashFiles(files, prior)
-		inputs = inputsHash(files)
+		inputs = inputsHash(files, listed)
 		if e := prior; cacheFile != "" && e.current(o, exe, inputs) {
 			pages.dropSnapshot()
 			// Nothing changed since the recorded run: same diagnostics,

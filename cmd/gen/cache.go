@@ -220,19 +220,22 @@ func outputsStamps(dir string, names []string) map[string]string {
 	return out
 }
 
-// generatedCount counts the .go files in dir (-1 when it cannot be read).
-func generatedCount(dir string) int {
+// generatedCount counts the .go files in dir (-1 when it cannot be read),
+// and says whether dir holds a file named as gen's temporary files are.
+func generatedCount(dir string) (n int, temps bool) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return -1
+		return -1, false
 	}
-	n := 0
 	for _, e := range entries {
-		if e.Type().IsRegular() && strings.HasSuffix(e.Name(), ".go") {
+		switch {
+		case emitter.IsTempName(e.Name()):
+			temps = true
+		case e.Type().IsRegular() && strings.HasSuffix(e.Name(), ".go"):
 			n++
 		}
 	}
-	return n
+	return n, temps
 }
 
 func loadCache(path string) *cacheEntry {
@@ -320,9 +323,10 @@ func (e *cacheEntry) current(o options, exe, inputs string) bool {
 			return false
 		}
 	}
-	// A .go file added since (a stale generated file put back, say) means
-	// a full run decides what to do with it.
-	if generatedCount(o.out) != e.GoFiles {
+	// A .go file added since (a stale generated file put back, say), or a
+	// temporary file (a killed run's), means a full run decides what to
+	// do with it.
+	if n, temps := generatedCount(o.out); temps || n != e.GoFiles {
 		return false
 	}
 	return o.schemaOut == "" || hashFile(o.schemaOut) == e.SchemaOut
@@ -362,7 +366,7 @@ func saveCache(path string, o options, exe, inputs string, pages []pageFile, pri
 			e.Fingerprints[f.Name] = f.Fingerprint
 		}
 	}
-	e.GoFiles = generatedCount(o.out)
+	e.GoFiles, _ = generatedCount(o.out)
 	if o.schemaOut != "" {
 		e.SchemaOut = hashFile(o.schemaOut)
 	}

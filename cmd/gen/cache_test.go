@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/docgen/graphgen/emitter"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -188,4 +189,48 @@ func TestListingDiagnosticsOnACachedRun(t *testing.T) {
 	code, _, stderr := run()
 	assert.Equal(t, exitOK, code, stderr)
 	assert.Contains(t, stderr, "0 errors, 0 warnings", "a link that is gone is not reported")
+}
+
+// Temporary files in the cache folder that killed runs left (old ones:
+// a recent one may be another run's) are removed by the next run; a run
+// leaves none of its own.
+func TestStaleTemporaryFilesLeaveTheCache(t *testing.T) {
+	pages := isolatedCache(t)
+	root := filepath.Dir(pages)
+	in, out := copyDocsInput(t)
+	code, _, stderr := genOut(t, "-in", in, "-out", out)
+	require.Equal(t, exitOK, code, stderr)
+	assert.Empty(t, tempFiles(t, root), "a run leaves no temporary file")
+
+	old := time.Now().Add(-time.Hour)
+	stale := []string{filepath.Join(root, ".gen-tmp-0123456789abcdef-x.run.tmp"), filepath.Join(pages, "ab", ".gen-tmp-0123456789abcdef-y.page.tmp")}
+	recent := filepath.Join(root, ".gen-tmp-1123456789abcdef-x.pages.tmp")
+	for _, p := range append(stale, recent) {
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		writeFile(t, p, "partial")
+	}
+	for _, p := range stale {
+		require.NoError(t, os.Chtimes(p, old, old))
+	}
+	code, stdout, stderr := genOut(t, "-in", in, "-out", out)
+	require.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, stdout, "no changes", "also a run with nothing to do")
+	assert.NoFileExists(t, stale[0])
+	assert.FileExists(t, recent)
+	assert.FileExists(t, stale[1], "below the cache folder: for pruning")
+	(&pageCache{dir: pages}).prune(1 << 40)
+	assert.NoFileExists(t, stale[1], "pruning removes it")
+}
+
+// tempFiles lists the files under root named as gen's temporary files.
+func tempFiles(t *testing.T, root string) []string {
+	t.Helper()
+	var out []string
+	require.NoError(t, filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && emitter.IsTempName(d.Name()) {
+			out = append(out, p)
+		}
+		return err
+	}))
+	return out
 }

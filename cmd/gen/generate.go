@@ -75,6 +75,7 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 		defer close(priorRead)
 		if !o.noCache {
 			cacheFile, exe = cachePath(o), executableHash()
+			removeStaleTemps(cacheFile)
 			prior = loadCache(cacheFile)
 			prior.readStamps(o.out)
 			pages = openPageCache(exe, o.cacheMB)
@@ -272,11 +273,15 @@ func printWritten(o options, res emitter.WriteResult, stdout io.Writer) {
 		for _, n := range res.Removed {
 			fmt.Fprintf(stdout, "removed %s\n", filepath.Join(o.out, n))
 		}
+		for _, n := range res.Temporary {
+			fmt.Fprintf(stdout, "removed %s (a temporary file left by a run that was killed)\n", filepath.Join(o.out, n))
+		}
 	}
-	if len(res.Written) == 0 && len(res.Removed) == 0 {
+	removed := len(res.Removed) + len(res.Temporary)
+	if len(res.Written) == 0 && removed == 0 {
 		fmt.Fprintf(stdout, "gen: no changes: %d files up to date in %s\n", len(res.Unchanged), o.out)
 	} else {
-		fmt.Fprintf(stdout, "gen: %d files written, %d removed, %d unchanged in %s\n", len(res.Written), len(res.Removed), len(res.Unchanged), o.out)
+		fmt.Fprintf(stdout, "gen: %d files written, %d removed, %d unchanged in %s\n", len(res.Written), removed, len(res.Unchanged), o.out)
 	}
 }
 

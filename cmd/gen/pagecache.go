@@ -347,7 +347,7 @@ func (c *pageCache) store(hash string, p *parser.Page) {
 	appendEntry(&w, p, hash)
 	entry := sealed(key, w.Buf)
 	path := c.path(key)
-	if os.MkdirAll(filepath.Dir(path), 0o755) == nil && emitter.WriteFile(path, entry...) == nil {
+	if os.MkdirAll(filepath.Dir(path), 0o755) == nil && emitter.WriteFileVia(c.tempDir(), path, entry...) == nil {
 		c.wrote.Add(int64(len(entry[0]) + len(entry[1])))
 	}
 }
@@ -378,11 +378,32 @@ func (c *pageCache) finish() {
 	if total > c.limit {
 		total = c.prune(c.limit * 3 / 4)
 	}
-	emitter.WriteFile(c.sizeFile(), []byte(strconv.FormatInt(total, 10)+"\n"))
+	emitter.WriteFileVia(c.tempDir(), c.sizeFile(), []byte(strconv.FormatInt(total, 10)+"\n"))
+}
+
+// tempDir is where the cache's files are written before they are renamed
+// into place: the cache folder itself, not one of its many subfolders, so
+// that every run finds what a killed run left in one look
+// (removeStaleTemps).
+func (c *pageCache) tempDir() string { return filepath.Dir(c.dir) }
+
+// staleTempAge is how old a temporary file in the cache must be to be
+// taken for a killed run's: a run writes each within moments, and another
+// run may be writing one now.
+const staleTempAge = 10 * time.Minute
+
+// removeStaleTemps removes the temporary files killed runs left in the
+// cache folder (emitter.RemoveStaleTemps).
+func removeStaleTemps(cacheFile string) {
+	if cacheFile != "" {
+		emitter.RemoveStaleTemps(filepath.Dir(cacheFile), staleTempAge)
+	}
 }
 
 // prune removes the oldest entries until the cache holds at most target
-// bytes, and returns what it holds then.
+// bytes, and returns what it holds then. Temporary files that killed runs
+// left among the entries (as a version that wrote them beside the entries
+// could) go too, once they are staleTempAge old.
 func (c *pageCache) prune(target int64) int64 {
 	type entry struct {
 		path string
@@ -392,7 +413,16 @@ func (c *pageCache) prune(target int64) int64 {
 	var entries []entry
 	var total int64
 	filepath.WalkDir(c.dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".page") {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		if emitter.IsTempName(d.Name()) {
+			if info, err := d.Info(); err == nil && d.Type().IsRegular() && time.Since(info.ModTime()) > staleTempAge {
+				os.Remove(p)
+			}
+			return nil
+		}
+		if !strings.HasSuffix(p, ".page") {
 			return nil
 		}
 		if info, err := d.Info(); err == nil {

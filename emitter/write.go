@@ -20,6 +20,14 @@ type WriteResult struct {
 	// names them and holding generated code, see strayTemp): a write
 	// removes them.
 	Temporary []string
+
+	// Stamps and Entries are what Write left, taken before it let go of
+	// the folder's lock, so that no later run's files pass for its own:
+	// Stamps holds the file info (Lstat) of every file it wrote or found
+	// unchanged by comparing (not of those the caller said were in place:
+	// it knows them), Entries the folder's listing.
+	Stamps  map[string]fs.FileInfo
+	Entries []fs.DirEntry
 }
 
 // headerLine is how every file we generate starts.
@@ -184,7 +192,29 @@ func Write(dir string, files []File) (WriteResult, error) {
 			return res, err
 		}
 	}
+	res.Entries, res.Stamps = stampFolder(dir, files)
 	return res, nil
+}
+
+// stampFolder lists dir and takes the file info of the files among files
+// that are not in place.
+func stampFolder(dir string, files []File) ([]fs.DirEntry, map[string]fs.FileInfo) {
+	compared := make(map[string]bool, len(files))
+	for _, f := range files {
+		if !f.InPlace() {
+			compared[f.Name] = true
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	stamps := make(map[string]fs.FileInfo, len(compared))
+	for _, e := range entries {
+		if compared[e.Name()] {
+			if info, err := e.Info(); err == nil {
+				stamps[e.Name()] = info
+			}
+		}
+	}
+	return entries, stamps
 }
 
 // openTemp creates a file exclusively (never through an existing file or

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -309,4 +310,36 @@ func TestWriteFileVia(t *testing.T) {
 	entries, err := os.ReadDir(root)
 	require.NoError(t, err)
 	assert.Len(t, entries, 1, "no temporary file stays")
+}
+
+// Write returns what it left, taken under the lock: the file info of each
+// file it wrote or compared (not of one the caller says is in place), and
+// the folder's listing.
+func TestWriteReturnsWhatItLeft(t *testing.T) {
+	dir := t.TempDir()
+	_, err := Write(dir, []File{gen("a.go", ""), gen("b.go", ""), gen("gone.go", "")})
+	require.NoError(t, err)
+	res, err := Write(dir, []File{gen("a.go", ""), gen("b.go", "// changed\n"), {Name: "c.go", Fingerprint: "fp"}})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"a.go", "b.go"}, keys(res.Stamps))
+	for name, info := range res.Stamps {
+		now, err := os.Lstat(filepath.Join(dir, name))
+		require.NoError(t, err)
+		assert.Equal(t, now.Size(), info.Size(), name)
+		assert.Equal(t, now.ModTime(), info.ModTime(), name)
+	}
+	var names []string
+	for _, e := range res.Entries {
+		names = append(names, e.Name())
+	}
+	assert.Equal(t, []string{"a.go", "b.go"}, names, "gone.go is removed")
+}
+
+func keys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }

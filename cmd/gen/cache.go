@@ -5,7 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
-	"maps"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -206,8 +206,8 @@ func inputsHash(files []pageFile, listed diag.List) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// outputsStamps records the size and modification time of every file in
-// -out that gen wrote. The cache records them right after writing.
+// outputsStamps is the stamp (fileStamp) of every regular file of names
+// in dir.
 func outputsStamps(dir string, names []string) map[string]string {
 	out := make(map[string]string, len(names))
 	for _, n := range names {
@@ -215,9 +215,15 @@ func outputsStamps(dir string, names []string) map[string]string {
 		if err != nil || !info.Mode().IsRegular() {
 			continue
 		}
-		out[n] = fmt.Sprintf("%d:%d", info.Size(), info.ModTime().UnixNano())
+		out[n] = fileStamp(info)
 	}
 	return out
+}
+
+// fileStamp is what the run record keeps of an output file: its size and
+// modification time.
+func fileStamp(info fs.FileInfo) string {
+	return fmt.Sprintf("%d:%d", info.Size(), info.ModTime().UnixNano())
 }
 
 // generatedCount counts the .go files in dir (-1 when it cannot be read),
@@ -228,14 +234,20 @@ func generatedCount(dir string) (n int, temps bool) {
 		return -1, false
 	}
 	for _, e := range entries {
-		switch {
-		case emitter.IsTempName(e.Name()):
-			temps = true
-		case e.Type().IsRegular() && strings.HasSuffix(e.Name(), ".go"):
+		temps = temps || emitter.IsTempName(e.Name())
+	}
+	return goFileCount(entries), temps
+}
+
+// goFileCount counts the regular .go files of a folder's listing.
+func goFileCount(entries []fs.DirEntry) int {
+	n := 0
+	for _, e := range entries {
+		if e.Type().IsRegular() && strings.HasSuffix(e.Name(), ".go") {
 			n++
 		}
 	}
-	return n, temps
+	return n
 }
 
 func loadCache(path string) *cacheEntry {
@@ -332,9 +344,20 @@ func (e *cacheEntry) current(o options, exe, inputs string) bool {
 	return o.schemaOut == "" || hashFile(o.schemaOut) == e.SchemaOut
 }
 
+// written is what a run wrote: the files, what the write did (with the
+// stamps it took under -out's lock) and the schema JSON (nil without
+// -schema-out).
+type written struct {
+	files  []emitter.File
+	res    emitter.WriteResult
+	schema []byte
+}
+
 // saveCache records a successful run; failures to save are ignored (the
-// cache is an optimisation).
-func saveCache(path string, o options, exe, inputs string, pages []pageFile, prior *cacheEntry, files []emitter.File, rep report) {
+// cache is an optimisation). The outputs are recorded as the write left
+// them, under -out's lock: a run into the same -out since must not pass
+// for this one.
+func saveCache(path string, o options, exe, inputs string, pages []pageFile, prior *cacheEntry, w written, rep report) {
 	if path == "" || exe == "" {
 		return
 	}
@@ -350,25 +373,26 @@ func saveCache(path string, o options, exe, inputs string, pages []pageFile, pri
 		}
 	}
 	// A file left in place was checked against the prior stamp this run
-	// (inPlace): only the others are looked at again.
-	var fresh []string
-	for _, f := range files {
-		if stamp := prior.outputStamp(f.Name); f.InPlace() && stamp != "" {
+	// (inPlace); the others are as the write found them. A file with no
+	// stamp gets one that nothing matches.
+	for _, f := range w.files {
+		if info, ok := w.res.Stamps[f.Name]; ok && info.Mode().IsRegular() {
+			e.Outputs[f.Name] = fileStamp(info)
+		} else if stamp := prior.outputStamp(f.Name); f.InPlace() && stamp != "" {
 			e.Outputs[f.Name] = stamp
 		} else {
-			fresh = append(fresh, f.Name)
+			e.Outputs[f.Name] = "none"
 		}
 	}
-	maps.Copy(e.Outputs, outputsStamps(o.out, fresh))
 	e.Fingerprints = map[string]string{}
-	for _, f := range files {
+	for _, f := range w.files {
 		if f.Fingerprint != "" {
 			e.Fingerprints[f.Name] = f.Fingerprint
 		}
 	}
-	e.GoFiles, _ = generatedCount(o.out)
+	e.GoFiles = goFileCount(w.res.Entries)
 	if o.schemaOut != "" {
-		e.SchemaOut = hashFile(o.schemaOut)
+		e.SchemaOut = hashBytes(w.schema)
 	}
 	if os.MkdirAll(filepath.Dir(path), 0o755) == nil {
 		emitter.WriteFile(path, sealed("run", e.encode())...)

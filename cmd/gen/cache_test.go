@@ -234,3 +234,39 @@ func tempFiles(t *testing.T, root string) []string {
 	}))
 	return out
 }
+
+// A run records its output as it left it, while it still held -out's
+// lock. Here another run into the same -out (one with -types, which
+// leaves a smaller package) gets in as soon as the first lets go: the next
+// run must not take the other run's files for the first run's.
+func TestOutputStampsAreTakenUnderTheLock(t *testing.T) {
+	isolatedCache(t)
+	in, out := copyDocsInput(t)
+	saved := writeStage
+	t.Cleanup(func() { writeStage = saved })
+	other := false
+	writeStage = func(dir string, files []emitter.File) (emitter.WriteResult, error) {
+		res, err := saved(dir, files)
+		if !other { // the lock is released: the other run writes
+			other = true
+			code, _, stderr := genOut(t, "-in", in, "-out", out, "-no-cache", "-types", "microsoft.graph.genre")
+			require.Equal(t, exitOK, code, stderr)
+		}
+		return res, err
+	}
+	code, _, stderr := genOut(t, "-in", in, "-out", out)
+	require.Equal(t, exitOK, code, stderr)
+	writeStage = saved
+	require.NoFileExists(t, filepath.Join(out, "book.go"), "the other run's package")
+
+	code, stdout, _ := genOut(t, "-in", in, "-out", out, "-check")
+	assert.Equal(t, exitError, code, stdout)
+	assert.Contains(t, stdout, "added "+filepath.Join(out, "book.go"))
+	code, stdout, stderr = genOut(t, "-in", in, "-out", out)
+	require.Equal(t, exitOK, code, stderr)
+	assert.NotContains(t, stdout, "no changes")
+	fresh := filepath.Join(t.TempDir(), "models")
+	code, _, stderr = genOut(t, "-in", in, "-out", fresh, "-no-cache")
+	require.Equal(t, exitOK, code, stderr)
+	assertSameTree(t, fresh, out, "the whole package again")
+}

@@ -93,7 +93,7 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 	if err != nil {
 		return rep.fail(diag.ReadInput, "-in %s: %v", o.in, err)
 	}
-	var rendered []emitter.File   // set once the output is written
+	var done *written             // set once the output is written
 	var background sync.WaitGroup // cache writes still under way
 	defer background.Wait()
 	if !o.noCache {
@@ -178,10 +178,10 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 	defer func() {
 		// Record a run whose output is now in place, for the next rerun,
 		// beside the other cache writes.
-		if !o.noCache && !o.check && rendered != nil {
+		if !o.noCache && !o.check && done != nil {
 			if errs, _ := rep.diags.Count(); errs == 0 {
-				done := *rep
-				background.Go(func() { saveCache(cacheFile, o, exe, inputs, files, prior, rendered, done) })
+				final, w := *rep, *done
+				background.Go(func() { saveCache(cacheFile, o, exe, inputs, files, prior, w, final) })
 			}
 		}
 	}()
@@ -232,7 +232,7 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 	if !ok {
 		return exitError
 	}
-	rendered = out
+	done = &written{files: out, res: res, schema: schemaJSON}
 	if !o.quiet {
 		printWritten(o, res, stdout)
 		if o.verbose {

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -19,19 +20,22 @@ import (
 
 // The run cache lets a rerun on unchanged pages finish without parsing.
 // It lives outside -out, under os.UserCacheDir()/graphgen, one file per
-// (absolute -in, absolute -out, options) key, and records: the content
-// hash of every input page (so a fresh checkout with new modification
-// times still hits), the size and modification time of every generated
-// file in -out (any rewrite, edit or removal changes them), the content
-// hash of the schema file and of the gen binary itself, and the run's
-// diagnostics. A rerun that matches all of them prints the same
-// diagnostics and writes nothing. A missing, stale or corrupt entry only
-// costs a full run.
+// (absolute -in, absolute -out, options) key, and records: that key and
+// the identity of the -in folder (an entry for anything else, copied or
+// left over, is not this run's), the content hash of every input page (so
+// a fresh checkout with new modification times still hits), the stamp of
+// every generated file in -out (any rewrite, edit or removal changes it),
+// the content hash of the schema file, the generator build (buildIdentity),
+// and the run's diagnostics. A rerun that matches all of them prints the
+// same diagnostics and writes nothing. A missing, stale, corrupt or
+// foreign entry only costs a full run.
 
-const cacheVersion = 4 // 2: diagnostics about no file have no position; 3: gob, fingerprints; 4: parser/wire
+const cacheVersion = 5 // 2: diagnostics about no file have no position; 3: gob, fingerprints; 4: parser/wire; 5: key, -in and file identities
 
 type cacheEntry struct {
 	Version     int               `json:"version"`
+	Key         string            `json:"key"`     // runKey: absolute -in and -out, and the options
+	InputID     fileIdentity      `json:"inputID"` // folderID of -in
 	Executable  string            `json:"executable"`
 	Inputs      string            `json:"inputs"`
 	Outputs     map[string]string `json:"outputs"` // file name -> size and modification time
@@ -77,23 +81,25 @@ func (e *cacheEntry) stampsNow(dir string) map[string]string {
 }
 
 type pageStamp struct {
-	Size  int64  `json:"size"`
-	MTime int64  `json:"mtime"`
-	Hash  string `json:"hash"`
+	Size  int64        `json:"size"`
+	MTime int64        `json:"mtime"`
+	ID    fileIdentity `json:"id"`
+	Hash  string       `json:"hash"`
 }
 
 // racyWindow: a page modified this close to the recorded run may have
 // changed again within the same timestamp; its hash is not reused.
 const racyWindow = 2 * time.Second
 
-// knownHash returns the recorded hash of a page whose size and
-// modification time are unchanged, or "".
-func (e *cacheEntry) knownHash(rel string, size, mtime int64) string {
+// knownHash returns the recorded hash of a page whose size, modification
+// time and identity (device, inode, change time: a copy that kept the
+// first two has others) are unchanged, or "".
+func (e *cacheEntry) knownHash(rel string, size, mtime int64, id fileIdentity) string {
 	if e == nil {
 		return ""
 	}
 	st, ok := e.PageStamps[rel]
-	if !ok || st.Size != size || st.MTime != mtime || mtime > e.Written-int64(racyWindow) || !isContentHash(st.Hash) {
+	if !ok || st.Size != size || st.MTime != mtime || st.ID != id || max(mtime, id.Ctime) > e.Written-int64(racyWindow) || !isContentHash(st.Hash) {
 		return ""
 	}
 	return st.Hash
@@ -122,9 +128,17 @@ func isContentHash(h string) bool {
 // cachePath returns where the entry for this invocation lives, or "".
 func cachePath(o options) string {
 	dir, err := os.UserCacheDir()
-	if err != nil {
+	key := runKey(o)
+	if err != nil || key == "" {
 		return ""
 	}
+	return filepath.Join(dir, "graphgen", hashBytes([]byte(key))[:32]+".run")
+}
+
+// runKey names this invocation: absolute -in and -out and every option
+// that changes what a run writes or says ("" when a path has no absolute
+// form). The entry's file name is a hash of it, and the entry holds it.
+func runKey(o options) string {
 	absIn, err1 := filepath.Abs(o.in)
 	absOut, err2 := filepath.Abs(o.out)
 	if err1 != nil || err2 != nil {
@@ -134,9 +148,20 @@ func cachePath(o options) string {
 	if o.schemaOut != "" {
 		absSchema, _ = filepath.Abs(o.schemaOut)
 	}
-	key := strings.Join([]string{absIn, absOut, o.pkg, o.types, absSchema,
+	return strings.Join([]string{absIn, absOut, o.pkg, o.types, absSchema,
 		boolWord(o.strict), boolWord(o.goGenerate), o.exclude, strings.Join(sortedKeys(o.ignored), ",")}, "\x00")
-	return filepath.Join(dir, "graphgen", hashBytes([]byte(key))[:32]+".run")
+}
+
+// belongsTo returns the entry when it was recorded by this invocation
+// (runKey) on this -in folder (folderID: not one deleted and copied back
+// since, whose pages may keep sizes and modification times), else nil: a
+// foreign entry, copied from another key's file or left by another
+// folder, is never trusted.
+func (e *cacheEntry) belongsTo(o options) *cacheEntry {
+	if e == nil || e.Key != runKey(o) || e.InputID != folderID(o.in) {
+		return nil
+	}
+	return e
 }
 
 func boolWord(b bool) string {
@@ -144,34 +169,6 @@ func boolWord(b bool) string {
 		return "1"
 	}
 	return "0"
-}
-
-// executableHash identifies the generator build: a rebuilt gen is a new
-// generator, whatever its version says. The hash of a binary is
-// remembered by its path, size and modification time, so a rerun need not
-// read the whole binary again.
-func executableHash() string {
-	exe, err := os.Executable()
-	if err != nil {
-		return ""
-	}
-	info, err := os.Stat(exe)
-	if err != nil {
-		return ""
-	}
-	memo := ""
-	if dir, err := os.UserCacheDir(); err == nil {
-		stamp := hashBytes([]byte(fmt.Sprintf("%s\x00%d\x00%d", exe, info.Size(), info.ModTime().UnixNano())))
-		memo = filepath.Join(dir, "graphgen", "exe-"+stamp[:32])
-		if b, err := os.ReadFile(memo); err == nil && len(b) == 64 {
-			return string(b)
-		}
-	}
-	h := hashFile(exe)
-	if memo != "" && h != "" && os.MkdirAll(filepath.Dir(memo), 0o755) == nil {
-		emitter.WriteFile(memo, []byte(h))
-	}
-	return h
 }
 
 // hashFile is the content hash of a file, or "".
@@ -220,10 +217,18 @@ func outputsStamps(dir string, names []string) map[string]string {
 	return out
 }
 
-// fileStamp is what the run record keeps of an output file: its size and
-// modification time.
+// fileStamp is what the run record keeps of an output file: its size,
+// modification time and identity (fileID: a copy has another).
 func fileStamp(info fs.FileInfo) string {
-	return fmt.Sprintf("%d:%d", info.Size(), info.ModTime().UnixNano())
+	id := fileID(info)
+	b := make([]byte, 0, 64)
+	for i, n := range []int64{info.Size(), info.ModTime().UnixNano(), int64(id.Dev), int64(id.Ino), id.Ctime} {
+		if i > 0 {
+			b = append(b, ':')
+		}
+		b = strconv.AppendInt(b, n, 10)
+	}
+	return string(b)
 }
 
 // generatedCount counts the .go files in dir (-1 when it cannot be read),
@@ -260,6 +265,8 @@ func loadCache(path string) *cacheEntry {
 	if e.Version != cacheVersion {
 		return nil
 	}
+	e.Key = r.Str()
+	e.InputID = readFileID(r)
 	e.Executable, e.Inputs = r.Str(), r.Str()
 	e.Outputs = readStrings(r)
 	e.SchemaOut = r.Str()
@@ -269,7 +276,7 @@ func loadCache(path string) *cacheEntry {
 	e.PageStamps = make(map[string]pageStamp, n)
 	for range n {
 		rel := r.Str()
-		e.PageStamps[rel] = pageStamp{Size: r.Int(), MTime: r.Int(), Hash: r.Str()}
+		e.PageStamps[rel] = pageStamp{Size: r.Int(), MTime: r.Int(), ID: readFileID(r), Hash: r.Str()}
 	}
 	e.Fingerprints = readStrings(r)
 	e.Written = r.Int()
@@ -283,6 +290,8 @@ func loadCache(path string) *cacheEntry {
 func (e *cacheEntry) encode() []byte {
 	w := wire.Writer{Buf: make([]byte, 0, 256*len(e.PageStamps)+128*len(e.Outputs))}
 	w.Int(int64(e.Version))
+	w.Str(e.Key)
+	writeFileID(&w, e.InputID)
 	w.Str(e.Executable)
 	w.Str(e.Inputs)
 	writeStrings(&w, e.Outputs)
@@ -296,11 +305,22 @@ func (e *cacheEntry) encode() []byte {
 		w.Str(rel)
 		w.Int(st.Size)
 		w.Int(st.MTime)
+		writeFileID(&w, st.ID)
 		w.Str(st.Hash)
 	}
 	writeStrings(&w, e.Fingerprints)
 	w.Int(e.Written)
 	return w.Buf
+}
+
+func writeFileID(w *wire.Writer, id fileIdentity) {
+	w.Uint(id.Dev)
+	w.Uint(id.Ino)
+	w.Int(id.Ctime)
+}
+
+func readFileID(r *wire.Reader) fileIdentity {
+	return fileIdentity{Dev: r.Uint(), Ino: r.Uint(), Ctime: r.Int()}
 }
 
 func writeStrings(w *wire.Writer, m map[string]string) {
@@ -361,7 +381,7 @@ func saveCache(path string, o options, exe, inputs string, pages []pageFile, pri
 	if path == "" || exe == "" {
 		return
 	}
-	e := cacheEntry{Version: cacheVersion, Executable: exe, Inputs: inputs, Outputs: map[string]string{},
+	e := cacheEntry{Version: cacheVersion, Key: runKey(o), InputID: folderID(o.in), Executable: exe, Inputs: inputs, Outputs: map[string]string{},
 		Diagnostics: rep.diags, Pages: rep.pages, Types: rep.types, Enums: rep.enums}
 	e.Written = time.Now().UnixNano()
 	e.PageStamps = make(map[string]pageStamp, len(pages))
@@ -369,7 +389,7 @@ func saveCache(path string, o options, exe, inputs string, pages []pageFile, pri
 	// looked at again next run, however its stat stays.
 	for _, pf := range pages {
 		if !pf.skip && isContentHash(pf.hash) && pf.mtime != 0 {
-			e.PageStamps[pf.rel] = pageStamp{Size: pf.size, MTime: pf.mtime, Hash: pf.hash}
+			e.PageStamps[pf.rel] = pageStamp{Size: pf.size, MTime: pf.mtime, ID: pf.id, Hash: pf.hash}
 		}
 	}
 	// A file left in place was checked against the prior stamp this run

@@ -270,3 +270,71 @@ func TestOutputStampsAreTakenUnderTheLock(t *testing.T) {
 	require.Equal(t, exitOK, code, stderr)
 	assertSameTree(t, fresh, out, "the whole package again")
 }
+
+// A run record is the record of its own invocation on its own -in folder
+// only: one copied from another -in's file, or left by a folder that was
+// deleted and copied back since, is not trusted, even where every page
+// keeps its path, size and modification time.
+func TestForeignRunRecordsAreNotTrusted(t *testing.T) {
+	isolatedCache(t)
+	a, out := copyDocsInput(t)
+	b, _ := copyDocsInput(t)
+	// b differs from a in one page, in a member of the same length.
+	editPage(t, filepath.Join(b, "genre.md"), "| history |", "| stories |")
+	old := time.Now().Add(-time.Hour).Truncate(time.Second)
+	for _, dir := range []string{a, b} {
+		setPageTimes(t, dir, old)
+	}
+	code, _, stderr := genOut(t, "-in", a, "-out", out)
+	require.Equal(t, exitOK, code, stderr)
+
+	// a's record, copied to where b's would be.
+	record, err := os.ReadFile(cachePath(options{in: a, out: out, pkg: "models"}))
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(cachePath(options{in: b, out: out, pkg: "models"}), record, 0o644))
+	code, stdout, _ := genOut(t, "-in", b, "-out", out, "-check")
+	assert.Equal(t, exitError, code, stdout)
+	assert.Contains(t, stdout, `+	GenreStories Genre = "stories"`)
+
+	// b's own record, then b deleted and a copied in its place, with the
+	// same modification times (cp -a).
+	code, _, stderr = genOut(t, "-in", b, "-out", out)
+	require.Equal(t, exitOK, code, stderr)
+	require.NoError(t, os.RemoveAll(b))
+	require.NoError(t, os.CopyFS(b, os.DirFS(a)))
+	setPageTimes(t, b, old)
+	code, stdout, _ = genOut(t, "-in", b, "-out", out, "-check")
+	assert.Equal(t, exitError, code, stdout)
+	assert.Contains(t, stdout, `+	GenreHistory Genre = "history"`)
+}
+
+// setPageTimes gives every page under dir this modification time.
+func setPageTimes(t *testing.T, dir string, when time.Time) {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	for _, e := range entries {
+		require.NoError(t, os.Chtimes(filepath.Join(dir, e.Name()), when, when))
+	}
+}
+
+// A page's model depends on the name of its -in folder (a link such as
+// ../resources/b.md resolves by it): the same page in folders of two
+// names does not share a cached model.
+func TestPageModelsAreKeyedByTheFolderName(t *testing.T) {
+	isolatedCache(t)
+	pages := map[string]string{
+		"a.md": "# a resource type\n\nNamespace: microsoft.graph\n\nInherits from [the base](../resources/b.md).\n\n" + table + "|x|String|x|\n",
+		"b.md": "# b resource type\n\nNamespace: microsoft.graph\n\n" + table + "|y|String|y|\n",
+	}
+	root := t.TempDir()
+	for _, name := range []string{"resources", "docs"} {
+		for page, content := range pages {
+			writeFile(t, filepath.Join(root, name, page), content)
+		}
+		rerunAsNoCache(t, filepath.Join(root, name), filepath.Join(root, "out-"+name, "models"), name)
+	}
+	src, err := os.ReadFile(filepath.Join(root, "out-docs", "models", "a.go"))
+	require.NoError(t, err)
+	assert.NotContains(t, string(src), "\tB\n", "outside docs/, the link names no page")
+}

@@ -76,9 +76,9 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 		if !o.noCache {
 			cacheFile, exe = cachePath(o), executableHash()
 			removeStaleTemps(cacheFile)
-			prior = loadCache(cacheFile)
+			prior = loadCache(cacheFile).belongsTo(o)
 			prior.readStamps(o.out)
-			pages = openPageCache(exe, o.cacheMB)
+			pages = openPageCache(exe, filepath.Base(filepath.Clean(o.in)), o.cacheMB)
 			reused = openReuse(pages, cacheFile)
 		}
 	}()

@@ -33,7 +33,7 @@ import (
 )
 
 // pageCacheMagic starts every entry; the format changes with it.
-const pageCacheMagic = "graphgen page cache 5\n"
+const pageCacheMagic = "graphgen page cache 6\n" // 6: keys hold the -in folder's name
 
 // defaultPageCacheMB bounds the cache: least recently used entries are
 // pruned beyond it.
@@ -42,6 +42,7 @@ const defaultPageCacheMB = 256
 type pageCache struct {
 	dir   string       // "" when there is no cache
 	build string       // the generator build: part of every key
+	root  string       // the -in folder's name (parser.Options.RootName): part of every key
 	limit int64        // bytes
 	wrote atomic.Int64 // bytes written this run
 	// snapshot holds the page models of the last run with this run's
@@ -53,18 +54,22 @@ type pageCache struct {
 	misses   atomic.Int64  // pages not found in the snapshot this run
 }
 
-func openPageCache(build string, limitMB int) *pageCache {
+func openPageCache(build, root string, limitMB int) *pageCache {
 	base, err := os.UserCacheDir()
 	if err != nil || build == "" {
 		return &pageCache{}
 	}
-	return &pageCache{dir: filepath.Join(base, "graphgen", "pages"), build: build, limit: int64(limitMB) << 20}
+	return &pageCache{dir: filepath.Join(base, "graphgen", "pages"), build: build, root: root, limit: int64(limitMB) << 20}
 }
 
-// key names the entry of a page: its path relative to -in, its content
-// hash and the generator build.
+// key names the entry of a page: everything its page model is made from,
+// which is its path relative to -in, its content hash, the name of the
+// -in folder (links such as ../resources/x.md resolve by it) and the
+// generator build. The snapshot and the resolved cache are sealed with
+// keys of the same kind, naming their own file (whose name stands for -in,
+// -out and the options) instead of a page.
 func (c *pageCache) key(rel, hash string) string {
-	sum := sha256.Sum256([]byte(c.build + "\x00" + rel + "\x00" + hash))
+	sum := sha256.Sum256([]byte(c.build + "\x00" + c.root + "\x00" + rel + "\x00" + hash))
 	return hex.EncodeToString(sum[:20])
 }
 

@@ -25,7 +25,8 @@ type pageFile struct {
 	hash  string // content hash, for the run cache
 	size  int64
 	mtime int64 // Unix nanoseconds
-	skip  bool  // unreadable or too large: never parsed
+	id    fileIdentity
+	skip  bool // unreadable or too large: never parsed
 	diag  diag.List
 }
 
@@ -81,13 +82,13 @@ func hashFiles(files []pageFile, prior *cacheEntry) {
 			f.hash, f.skip = "unreadable", true
 			return nil
 		}
-		f.size, f.mtime = info.Size(), info.ModTime().UnixNano()
+		f.size, f.mtime, f.id = info.Size(), info.ModTime().UnixNano(), fileID(info)
 		if info.Size() > maxPageBytes {
 			f.diag.Warn(diag.File(f.rel), diag.PageTooLarge, "page is %d bytes, over the %d-byte limit; skipped", info.Size(), maxPageBytes)
 			f.hash, f.skip = fmt.Sprintf("too-large:%d", info.Size()), true
 			return nil
 		}
-		if h := prior.knownHash(f.rel, f.size, f.mtime); h != "" {
+		if h := prior.knownHash(f.rel, f.size, f.mtime, f.id); h != "" {
 			f.hash = h
 			return nil
 		}

@@ -112,18 +112,9 @@ func hashBytes(b []byte) string {
 
 // isContentHash reports whether h is a content hash (hashBytes), not one of
 // the words a page that was not read has instead ("unreadable",
-// "too-large:N"): only content hashes are recorded and reused.
-func isContentHash(h string) bool {
-	if len(h) != 2*sha256.Size {
-		return false
-	}
-	for i := range len(h) {
-		if c := h[i]; (c < '0' || c > '9') && (c < 'a' || c > 'f') {
-			return false
-		}
-	}
-	return true
-}
+// "too-large:N", never 64 bytes long): only content hashes are recorded
+// and reused.
+func isContentHash(h string) bool { return len(h) == 2*sha256.Size }
 
 // cachePath returns where the entry for this invocation lives, or "".
 func cachePath(o options) string {

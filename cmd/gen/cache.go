@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -30,23 +29,23 @@ import (
 // same diagnostics and writes nothing. A missing, stale, corrupt or
 // foreign entry only costs a full run.
 
-const cacheVersion = 5 // 2: diagnostics about no file have no position; 3: gob, fingerprints; 4: parser/wire; 5: key, -in and file identities
+const cacheVersion = 6 // 2: diagnostics about no file have no position; 3: gob, fingerprints; 4: parser/wire; 5: key, -in and file identities; 6: stamps as numbers
 
 type cacheEntry struct {
-	Version     int               `json:"version"`
-	Key         string            `json:"key"`     // runKey: absolute -in and -out, and the options
-	InputID     fileIdentity      `json:"inputID"` // folderID of -in
-	Executable  string            `json:"executable"`
-	Inputs      string            `json:"inputs"`
-	Outputs     map[string]string `json:"outputs"` // file name -> size and modification time
-	SchemaOut   string            `json:"schemaOut,omitempty"`
-	Diagnostics diag.List         `json:"diagnostics"`
-	Pages       int               `json:"pages"`
-	Types       int               `json:"types"`
-	Enums       int               `json:"enums"`
-	GoFiles     int               `json:"goFiles"` // .go files in -out after the run
-	// Pages remembers each page's size, modification time and content
-	// hash, so a rerun hashes only pages whose stat changed.
+	Version     int                  `json:"version"`
+	Key         string               `json:"key"`     // runKey: absolute -in and -out, and the options
+	InputID     fileIdentity         `json:"inputID"` // folderID of -in
+	Executable  string               `json:"executable"`
+	Inputs      string               `json:"inputs"`
+	Outputs     map[string]fileStamp `json:"outputs"` // by file name
+	SchemaOut   string               `json:"schemaOut,omitempty"`
+	Diagnostics diag.List            `json:"diagnostics"`
+	Pages       int                  `json:"pages"`
+	Types       int                  `json:"types"`
+	Enums       int                  `json:"enums"`
+	GoFiles     int                  `json:"goFiles"` // .go files in -out after the run
+	// PageStamps remembers each page's stamp and content hash, so a rerun
+	// hashes only pages whose stamp changed.
 	PageStamps map[string]pageStamp `json:"pageStamps"`
 	// Fingerprints holds what each type's file was rendered from, so that
 	// a rerun skips the files whose type did not change (emitter.Fingerprint).
@@ -55,7 +54,7 @@ type cacheEntry struct {
 
 	// stamps are the stamps of Outputs in -out as this run found them,
 	// read in the background from its start (readStamps).
-	stamps     map[string]string
+	stamps     map[string]fileStamp
 	stampsRead chan struct{}
 }
 
@@ -74,32 +73,47 @@ func (e *cacheEntry) readStamps(dir string) {
 }
 
 // stampsNow waits for readStamps.
-func (e *cacheEntry) stampsNow(dir string) map[string]string {
+func (e *cacheEntry) stampsNow(dir string) map[string]fileStamp {
 	e.readStamps(dir)
 	<-e.stampsRead
 	return e.stamps
 }
 
-type pageStamp struct {
+// fileStamp is what the run record keeps of a file to tell whether it is
+// as recorded: its size, modification time and identity (device, inode
+// and change time: a copy that kept the first two has others).
+type fileStamp struct {
 	Size  int64        `json:"size"`
 	MTime int64        `json:"mtime"`
 	ID    fileIdentity `json:"id"`
-	Hash  string       `json:"hash"`
 }
 
-// racyWindow: a page modified this close to the recorded run may have
-// changed again within the same timestamp; its hash is not reused.
+// noStamp is the stamp of a file the run could not stat: no file has it.
+var noStamp = fileStamp{Size: -1}
+
+// stampOf is the stamp of the file info describes.
+func stampOf(info fs.FileInfo) fileStamp {
+	return fileStamp{Size: info.Size(), MTime: info.ModTime().UnixNano(), ID: fileID(info)}
+}
+
+type pageStamp struct {
+	fileStamp
+	Hash string `json:"hash"`
+}
+
+// racyWindow: a page modified (or changed in its metadata) this close to
+// the recorded run may have changed again within the same timestamp; its
+// hash is not reused.
 const racyWindow = 2 * time.Second
 
-// knownHash returns the recorded hash of a page whose size, modification
-// time and identity (device, inode, change time: a copy that kept the
-// first two has others) are unchanged, or "".
-func (e *cacheEntry) knownHash(rel string, size, mtime int64, id fileIdentity) string {
+// knownHash returns the recorded hash of a page whose stamp (size,
+// modification time and identity) is unchanged, or "".
+func (e *cacheEntry) knownHash(rel string, now fileStamp) string {
 	if e == nil {
 		return ""
 	}
 	st, ok := e.PageStamps[rel]
-	if !ok || st.Size != size || st.MTime != mtime || st.ID != id || max(mtime, id.Ctime) > e.Written-int64(racyWindow) || !isContentHash(st.Hash) {
+	if !ok || st.fileStamp != now || max(now.MTime, now.ID.Ctime) > e.Written-int64(racyWindow) || !isContentHash(st.Hash) {
 		return ""
 	}
 	return st.Hash
@@ -144,12 +158,12 @@ func runKey(o options) string {
 }
 
 // belongsTo returns the entry when it was recorded by this invocation
-// (runKey) on this -in folder (folderID: not one deleted and copied back
-// since, whose pages may keep sizes and modification times), else nil: a
-// foreign entry, copied from another key's file or left by another
-// folder, is never trusted.
-func (e *cacheEntry) belongsTo(o options) *cacheEntry {
-	if e == nil || e.Key != runKey(o) || e.InputID != folderID(o.in) {
+// (runKey) on this -in folder (in, its folderID as this run started: not
+// one deleted and copied back since, whose pages may keep sizes and
+// modification times), else nil: a foreign entry, copied from another
+// key's file or left by another folder, is never trusted.
+func (e *cacheEntry) belongsTo(o options, in fileIdentity) *cacheEntry {
+	if e == nil || e.Key != runKey(o) || e.InputID != in {
 		return nil
 	}
 	return e
@@ -194,32 +208,17 @@ func inputsHash(files []pageFile, listed diag.List) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// outputsStamps is the stamp (fileStamp) of every regular file of names
-// in dir.
-func outputsStamps(dir string, names []string) map[string]string {
-	out := make(map[string]string, len(names))
+// outputsStamps is the stamp of every regular file of names in dir.
+func outputsStamps(dir string, names []string) map[string]fileStamp {
+	out := make(map[string]fileStamp, len(names))
 	for _, n := range names {
 		info, err := os.Lstat(filepath.Join(dir, n))
 		if err != nil || !info.Mode().IsRegular() {
 			continue
 		}
-		out[n] = fileStamp(info)
+		out[n] = stampOf(info)
 	}
 	return out
-}
-
-// fileStamp is what the run record keeps of an output file: its size,
-// modification time and identity (fileID: a copy has another).
-func fileStamp(info fs.FileInfo) string {
-	id := fileID(info)
-	b := make([]byte, 0, 64)
-	for i, n := range []int64{info.Size(), info.ModTime().UnixNano(), int64(id.Dev), int64(id.Ino), id.Ctime} {
-		if i > 0 {
-			b = append(b, ':')
-		}
-		b = strconv.AppendInt(b, n, 10)
-	}
-	return string(b)
 }
 
 // generatedCount counts the .go files in dir (-1 when it cannot be read),
@@ -259,15 +258,20 @@ func loadCache(path string) *cacheEntry {
 	e.Key = r.Str()
 	e.InputID = readFileID(r)
 	e.Executable, e.Inputs = r.Str(), r.Str()
-	e.Outputs = readStrings(r)
+	n := r.Count()
+	e.Outputs = make(map[string]fileStamp, n)
+	for range n {
+		name := r.Str()
+		e.Outputs[name] = readStamp(r)
+	}
 	e.SchemaOut = r.Str()
 	e.Diagnostics = r.Diags()
 	e.Pages, e.Types, e.Enums, e.GoFiles = int(r.Int()), int(r.Int()), int(r.Int()), int(r.Int())
-	n := r.Count()
+	n = r.Count()
 	e.PageStamps = make(map[string]pageStamp, n)
 	for range n {
 		rel := r.Str()
-		e.PageStamps[rel] = pageStamp{Size: r.Int(), MTime: r.Int(), ID: readFileID(r), Hash: r.Str()}
+		e.PageStamps[rel] = pageStamp{readStamp(r), r.Str()}
 	}
 	e.Fingerprints = readStrings(r)
 	e.Written = r.Int()
@@ -285,7 +289,11 @@ func (e *cacheEntry) encode() []byte {
 	writeFileID(&w, e.InputID)
 	w.Str(e.Executable)
 	w.Str(e.Inputs)
-	writeStrings(&w, e.Outputs)
+	w.Uint(uint64(len(e.Outputs)))
+	for name, st := range e.Outputs {
+		w.Str(name)
+		writeStamp(&w, st)
+	}
 	w.Str(e.SchemaOut)
 	w.Diags(e.Diagnostics)
 	for _, n := range []int{e.Pages, e.Types, e.Enums, e.GoFiles} {
@@ -294,9 +302,7 @@ func (e *cacheEntry) encode() []byte {
 	w.Uint(uint64(len(e.PageStamps)))
 	for rel, st := range e.PageStamps {
 		w.Str(rel)
-		w.Int(st.Size)
-		w.Int(st.MTime)
-		writeFileID(&w, st.ID)
+		writeStamp(&w, st.fileStamp)
 		w.Str(st.Hash)
 	}
 	writeStrings(&w, e.Fingerprints)
@@ -312,6 +318,16 @@ func writeFileID(w *wire.Writer, id fileIdentity) {
 
 func readFileID(r *wire.Reader) fileIdentity {
 	return fileIdentity{Dev: r.Uint(), Ino: r.Uint(), Ctime: r.Int()}
+}
+
+func writeStamp(w *wire.Writer, st fileStamp) {
+	w.Int(st.Size)
+	w.Int(st.MTime)
+	writeFileID(w, st.ID)
+}
+
+func readStamp(r *wire.Reader) fileStamp {
+	return fileStamp{Size: r.Int(), MTime: r.Int(), ID: readFileID(r)}
 }
 
 func writeStrings(w *wire.Writer, m map[string]string) {
@@ -368,19 +384,19 @@ type written struct {
 // cache is an optimisation). The outputs are recorded as the write left
 // them, under -out's lock: a run into the same -out since must not pass
 // for this one.
-func saveCache(path string, o options, exe, inputs string, pages []pageFile, prior *cacheEntry, w written, rep report) {
+func saveCache(path string, o options, in fileIdentity, exe, inputs string, pages []pageFile, prior *cacheEntry, w written, rep report) {
 	if path == "" || exe == "" {
 		return
 	}
-	e := cacheEntry{Version: cacheVersion, Key: runKey(o), InputID: folderID(o.in), Executable: exe, Inputs: inputs, Outputs: map[string]string{},
+	e := cacheEntry{Version: cacheVersion, Key: runKey(o), InputID: in, Executable: exe, Inputs: inputs, Outputs: map[string]fileStamp{},
 		Diagnostics: rep.diags, Pages: rep.pages, Types: rep.types, Enums: rep.enums}
 	e.Written = time.Now().UnixNano()
 	e.PageStamps = make(map[string]pageStamp, len(pages))
 	// A page not read this run (unreadable, too large) has no stamp: it is
 	// looked at again next run, however its stat stays.
 	for _, pf := range pages {
-		if !pf.skip && isContentHash(pf.hash) && pf.mtime != 0 {
-			e.PageStamps[pf.rel] = pageStamp{Size: pf.size, MTime: pf.mtime, ID: pf.id, Hash: pf.hash}
+		if !pf.skip && isContentHash(pf.hash) && pf.stamp.MTime != 0 {
+			e.PageStamps[pf.rel] = pageStamp{pf.stamp, pf.hash}
 		}
 	}
 	// A file left in place was checked against the prior stamp this run
@@ -388,11 +404,11 @@ func saveCache(path string, o options, exe, inputs string, pages []pageFile, pri
 	// stamp gets one that nothing matches.
 	for _, f := range w.files {
 		if info, ok := w.res.Stamps[f.Name]; ok && info.Mode().IsRegular() {
-			e.Outputs[f.Name] = fileStamp(info)
-		} else if stamp := prior.outputStamp(f.Name); f.InPlace() && stamp != "" {
+			e.Outputs[f.Name] = stampOf(info)
+		} else if stamp, ok := prior.outputStamp(f.Name); f.InPlace() && ok {
 			e.Outputs[f.Name] = stamp
 		} else {
-			e.Outputs[f.Name] = "none"
+			e.Outputs[f.Name] = noStamp
 		}
 	}
 	e.Fingerprints = map[string]string{}
@@ -410,12 +426,13 @@ func saveCache(path string, o options, exe, inputs string, pages []pageFile, pri
 	}
 }
 
-// outputStamp is the recorded stamp of an output file ("" for none).
-func (e *cacheEntry) outputStamp(name string) string {
+// outputStamp is the recorded stamp of an output file, if any.
+func (e *cacheEntry) outputStamp(name string) (fileStamp, bool) {
 	if e == nil {
-		return ""
+		return fileStamp{}, false
 	}
-	return e.Outputs[name]
+	st, ok := e.Outputs[name]
+	return st, ok
 }
 
 // sortedKeys returns the keys of m in order.

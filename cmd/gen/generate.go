@@ -68,6 +68,7 @@ func generate(o options, stdout, stderr io.Writer) int {
 func generateInto(o options, rep *report, stdout io.Writer) int {
 	// The record of the last run is read while the pages are listed.
 	var cacheFile, exe, inputs string
+	var inID fileIdentity // the -in folder's, as the run starts
 	var prior *cacheEntry
 	pages, reused := &pageCache{}, &reuse{edited: -1}
 	priorRead := make(chan struct{})
@@ -76,7 +77,8 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 		if !o.noCache {
 			cacheFile, exe = cachePath(o), executableHash()
 			removeStaleTemps(cacheFile)
-			prior = loadCache(cacheFile).belongsTo(o)
+			inID = folderID(o.in)
+			prior = loadCache(cacheFile).belongsTo(o, inID)
 			prior.readStamps(o.out)
 			pages = openPageCache(exe, filepath.Base(filepath.Clean(o.in)), o.cacheMB)
 			reused = openReuse(pages, cacheFile)
@@ -181,7 +183,7 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 		if !o.noCache && !o.check && done != nil {
 			if errs, _ := rep.diags.Count(); errs == 0 {
 				final, w := *rep, *done
-				background.Go(func() { saveCache(cacheFile, o, exe, inputs, files, prior, w, final) })
+				background.Go(func() { saveCache(cacheFile, o, inID, exe, inputs, files, prior, w, final) })
 			}
 		}
 	}()

@@ -21,12 +21,10 @@ const maxPageBytes = 8 << 20
 type pageFile struct {
 	rel   string // slash-separated, relative to -in
 	path  string
-	data  []byte // nil until read, or when unreadable or skipped
-	hash  string // content hash, for the run cache
-	size  int64
-	mtime int64 // Unix nanoseconds
-	id    fileIdentity
-	skip  bool // unreadable or too large: never parsed
+	data  []byte    // nil until read, or when unreadable or skipped
+	hash  string    // content hash, for the run cache
+	stamp fileStamp // size, modification time, identity
+	skip  bool      // unreadable or too large: never parsed
 	diag  diag.List
 }
 
@@ -82,13 +80,13 @@ func hashFiles(files []pageFile, prior *cacheEntry) {
 			f.hash, f.skip = "unreadable", true
 			return nil
 		}
-		f.size, f.mtime, f.id = info.Size(), info.ModTime().UnixNano(), fileID(info)
+		f.stamp = stampOf(info)
 		if info.Size() > maxPageBytes {
 			f.diag.Warn(diag.File(f.rel), diag.PageTooLarge, "page is %d bytes, over the %d-byte limit; skipped", info.Size(), maxPageBytes)
 			f.hash, f.skip = fmt.Sprintf("too-large:%d", info.Size()), true
 			return nil
 		}
-		if h := prior.knownHash(f.rel, f.size, f.mtime, f.id); h != "" {
+		if h := prior.knownHash(f.rel, f.stamp); h != "" {
 			f.hash = h
 			return nil
 		}

@@ -65,13 +65,13 @@ func createTemp(dir, target string) (*os.File, error) {
 	return nil, fmt.Errorf("%s: no free temporary name for %s", dir, target)
 }
 
-// strayTemp reports whether the entry e of the output folder dir is a
+// IsStrayTemp reports whether the entry e of the output folder dir is a
 // temporary file a killed run left: named as gen names them, a regular
 // file, and holding the start of generated code (at least what the
 // generated header begins with: a run killed after creating it and before
 // writing has left it empty). Anything else, or a file that cannot be
 // read, is not known to be gen's, and stays.
-func strayTemp(dir string, e fs.DirEntry) bool {
+func IsStrayTemp(dir string, e fs.DirEntry) bool {
 	if !IsTempName(e.Name()) || !e.Type().IsRegular() {
 		return false
 	}

@@ -17,7 +17,7 @@ type WriteResult struct {
 	Unchanged []string // already held exactly this content: not touched
 	Removed   []string // generated files for types that are gone
 	// Temporary holds the temporary files a killed run left (named as gen
-	// names them and holding generated code, see strayTemp): a write
+	// names them and holding generated code, see IsStrayTemp): a write
 	// removes them.
 	Temporary []string
 
@@ -90,7 +90,7 @@ func Plan(dir string, files []File) (WriteResult, error) {
 	}
 	for _, e := range entries {
 		name := e.Name()
-		if strayTemp(dir, e) {
+		if IsStrayTemp(dir, e) {
 			res.Temporary = append(res.Temporary, name)
 			continue
 		}

@@ -222,14 +222,15 @@ func outputsStamps(dir string, names []string) map[string]fileStamp {
 }
 
 // generatedCount counts the .go files in dir (-1 when it cannot be read),
-// and says whether dir holds a file named as gen's temporary files are.
+// and says whether dir holds a temporary file a killed run left
+// (emitter.IsStrayTemp: only files named so are looked into).
 func generatedCount(dir string) (n int, temps bool) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return -1, false
 	}
 	for _, e := range entries {
-		temps = temps || emitter.IsTempName(e.Name())
+		temps = temps || emitter.IsStrayTemp(dir, e)
 	}
 	return goFileCount(entries), temps
 }

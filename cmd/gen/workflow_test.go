@@ -308,4 +308,14 @@ func TestTemporaryFilesOfAKilledRun(t *testing.T) {
 	assert.Equal(t, want, goFiles(t, out))
 	code, stdout, _ = genOut(t, "-in", in, "-out", out, "-check")
 	assert.Equal(t, exitOK, code, stdout)
+
+	// A file so named that holds no generated code (a killed run's
+	// -schema-out written into -out, say) is not gen's to remove, and
+	// keeps no rerun from finding nothing to do.
+	schema := filepath.Join(out, ".gen-tmp-0123456789abcdef-schema.json.tmp")
+	writeFile(t, schema, "{}")
+	code, stdout, stderr = genOut(t, "-in", in, "-out", out, "-v")
+	require.Equal(t, exitOK, code, stderr)
+	assert.Equal(t, "gen: no changes: 19 files up to date in "+out+"\n", stdout, "the recorded run, replayed")
+	assert.FileExists(t, schema)
 }

@@ -16,6 +16,18 @@ type WriteResult struct {
 	Written   []string // added or changed
 	Unchanged []string // already held exactly this content: not touched
 	Removed   []string // generated files for types that are gone
+	// Temporary holds the temporary files a killed run left (named as gen
+	// names them and holding generated code, see IsStrayTemp): a write
+	// removes them.
+	Temporary []string
+
+	// Stamps and Entries are what Write left, taken before it let go of
+	// the folder's lock, so that no later run's files pass for its own:
+	// Stamps holds the file info (Lstat) of every file it wrote or found
+	// unchanged by comparing (not of those the caller said were in place:
+	// it knows them), Entries the folder's listing.
+	Stamps  map[string]fs.FileInfo
+	Entries []fs.DirEntry
 }
 
 // headerLine is how every file we generate starts.
@@ -78,6 +90,10 @@ func Plan(dir string, files []File) (WriteResult, error) {
 	}
 	for _, e := range entries {
 		name := e.Name()
+		if IsStrayTemp(dir, e) {
+			res.Temporary = append(res.Temporary, name)
+			continue
+		}
 		if e.IsDir() || !strings.HasSuffix(name, ".go") || want[name] || !e.Type().IsRegular() {
 			continue
 		}
@@ -92,7 +108,23 @@ func Plan(dir string, files []File) (WriteResult, error) {
 	sort.Strings(res.Written)
 	sort.Strings(res.Unchanged)
 	sort.Strings(res.Removed)
+	sort.Strings(res.Temporary)
 	return res, nil
+}
+
+// PlanLocked is Plan under the folder's lock (when the folder exists), so
+// that it never sees a concurrent run half way: neither its temporary
+// files nor a mix of old and new files.
+func PlanLocked(dir string, files []File) (WriteResult, error) {
+	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+		return Plan(dir, files)
+	}
+	unlock, err := lockDir(dir)
+	if err != nil {
+		return WriteResult{}, err
+	}
+	defer unlock()
+	return Plan(dir, files)
 }
 
 func plural(n int, one, many string) string {
@@ -108,8 +140,10 @@ func plural(n int, one, many string) string {
 // filesystem allows: every new file is first written in full to a
 // temporary name, and only when all are staged are they renamed into
 // place; a failure while staging removes the temporary files and leaves the
-// folder as it was. Concurrent runs on one folder are serialised by a lock
-// (see lockDir).
+// folder as it was. The temporary files a killed run left are removed
+// first. Concurrent runs on one folder are serialised by a lock (see
+// lockDir), and all of this happens under it, so another run's temporary
+// files are never taken for a killed run's.
 func Write(dir string, files []File) (WriteResult, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return WriteResult{}, err
@@ -122,6 +156,11 @@ func Write(dir string, files []File) (WriteResult, error) {
 	res, err := Plan(dir, files)
 	if err != nil {
 		return res, err
+	}
+	for _, name := range res.Temporary {
+		if err := os.Remove(filepath.Join(dir, name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return res, err
+		}
 	}
 	byName := map[string][]byte{}
 	for _, f := range files {
@@ -153,7 +192,29 @@ func Write(dir string, files []File) (WriteResult, error) {
 			return res, err
 		}
 	}
+	res.Entries, res.Stamps = stampFolder(dir, files)
 	return res, nil
+}
+
+// stampFolder lists dir and takes the file info of the files among files
+// that are not in place.
+func stampFolder(dir string, files []File) ([]fs.DirEntry, map[string]fs.FileInfo) {
+	compared := make(map[string]bool, len(files))
+	for _, f := range files {
+		if !f.InPlace() {
+			compared[f.Name] = true
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	stamps := make(map[string]fs.FileInfo, len(compared))
+	for _, e := range entries {
+		if compared[e.Name()] {
+			if info, err := e.Info(); err == nil {
+				stamps[e.Name()] = info
+			}
+		}
+	}
+	return entries, stamps
 }
 
 // openTemp creates a file exclusively (never through an existing file or
@@ -163,11 +224,11 @@ var openTemp = func(path string) (*os.File, error) {
 }
 
 // WriteFile writes one file atomically: in full to a new temporary name in
-// its folder, then renamed into place, so readers never see a partial file.
-// The content is the parts in order (a large one need not be copied to be
-// framed).
+// its folder (tempName), then renamed into place, so readers never see a
+// partial file. The content is the parts in order (a large one need not be
+// copied to be framed).
 func WriteFile(path string, content ...[]byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), ".gen-*.tmp")
+	f, err := createTemp(filepath.Dir(path), filepath.Base(path))
 	if err != nil {
 		return err
 	}
@@ -179,24 +240,17 @@ func WriteFile(path string, content ...[]byte) error {
 	return err
 }
 
-// stage writes content in full to a temporary name beside name and returns
-// its path. The name is fixed (runs on one folder hold its lock), so a
-// temporary file a killed run left behind is replaced.
+// stage writes content in full to a new temporary name beside name
+// (tempName) and returns its path.
 func stage(dir, name string, content []byte) (string, error) {
-	path := filepath.Join(dir, ".gen-"+name+".tmp")
-	f, err := openTemp(path)
-	if errors.Is(err, fs.ErrExist) {
-		if rerr := os.Remove(path); rerr == nil {
-			f, err = openTemp(path)
-		}
-	}
+	f, err := createTemp(dir, name)
 	if err != nil {
 		return "", err
 	}
 	if err := fill(f, content); err != nil {
 		return "", err
 	}
-	return path, nil
+	return f.Name(), nil
 }
 
 // fill writes content to a new temporary file and closes it, removing it on

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -182,18 +183,163 @@ func TestConcurrentWritesDoNotCorrupt(t *testing.T) {
 	}
 }
 
-func TestStageReplacesLeftoverTemporaryFiles(t *testing.T) {
+// A run killed between staging and renaming (kill -9: no clean-up runs)
+// leaves temporary files; the next write removes them, and nothing else:
+// not a file a person named like one, not a file of gen's pattern that
+// holds no generated code, not a symbolic link (never followed).
+func TestWriteRemovesOnlyItsOwnTemporaryFiles(t *testing.T) {
 	dir := t.TempDir()
-	require.NoError(t, os.WriteFile(filepath.Join(dir, ".gen-a.go.tmp"), []byte("left by a killed run"), 0o644))
+	a := gen("a.go", "")
+	strays := map[string]string{
+		".gen-tmp-0123456789abcdef-a.go.tmp": string(a.Content), // staged in full
+		".gen-tmp-00000000000000ff-b.go.tmp": "// Code gen",     // killed while writing
+		".gen-tmp-fedcba9876543210-c.go.tmp": "",                // killed before writing
+	}
 	outside := filepath.Join(t.TempDir(), "victim")
-	require.NoError(t, os.WriteFile(outside, []byte("keep"), 0o644))
-	require.NoError(t, os.Symlink(outside, filepath.Join(dir, ".gen-b.go.tmp")))
-	_, err := Write(dir, []File{gen("a.go", ""), gen("b.go", "")})
+	require.NoError(t, os.WriteFile(outside, a.Content, 0o644))
+	kept := map[string]string{
+		".gen-a.go.tmp":                       "a person's notes",
+		".gen-b.go.tmp":                       string(a.Content), // the names earlier versions used
+		".gen-tmp-0123456789abcdef-notes.tmp": "no generated header",
+		".gen-tmp-0123456789ABCDEF-a.go.tmp":  string(a.Content), // not gen's digits
+	}
+	for name, content := range strays {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644))
+	}
+	for name, content := range kept {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644))
+	}
+	link := ".gen-tmp-1111111111111111-d.go.tmp"
+	require.NoError(t, os.Symlink(outside, filepath.Join(dir, link)))
+
+	plan, err := Plan(dir, []File{a})
 	require.NoError(t, err)
+	assert.Equal(t, []string{".gen-tmp-00000000000000ff-b.go.tmp", ".gen-tmp-0123456789abcdef-a.go.tmp", ".gen-tmp-fedcba9876543210-c.go.tmp"}, plan.Temporary)
+	res, err := Write(dir, []File{a, gen("b.go", "")})
+	require.NoError(t, err)
+	assert.Equal(t, plan.Temporary, res.Temporary)
+	for name := range strays {
+		assert.NoFileExists(t, filepath.Join(dir, name))
+	}
+	for name, content := range kept {
+		got, err := os.ReadFile(filepath.Join(dir, name))
+		require.NoError(t, err, name)
+		assert.Equal(t, content, string(got), name)
+	}
+	_, err = os.Lstat(filepath.Join(dir, link))
+	assert.NoError(t, err, "a symbolic link stays")
 	got, err := os.ReadFile(outside)
 	require.NoError(t, err)
-	assert.Equal(t, "keep", string(got), "a planted symbolic link is never written through")
+	assert.Equal(t, string(a.Content), string(got), "and what it points to")
+}
+
+// Another run's temporary files, while it writes, are not a killed run's:
+// a plan taken without the lock would see them, one under the lock never
+// does (it waits for the write to end).
+func TestAConcurrentRunsTemporaryFilesStay(t *testing.T) {
+	dir := t.TempDir()
+	saved := openTemp
+	defer func() { openTemp = saved }()
+	var unlocked WriteResult
+	planned := make(chan WriteResult, 1)
+	openTemp = func(path string) (*os.File, error) {
+		if strings.Contains(path, "-b.go") { // a.go is staged
+			unlocked, _ = Plan(dir, nil)
+			go func() {
+				res, err := PlanLocked(dir, nil)
+				assert.NoError(t, err)
+				planned <- res
+			}()
+		}
+		return saved(path)
+	}
+	_, err := Write(dir, []File{gen("a.go", ""), gen("b.go", "")})
+	require.NoError(t, err)
+	require.Len(t, unlocked.Temporary, 1)
+	assert.True(t, strings.HasSuffix(unlocked.Temporary[0], "-a.go.tmp"))
+	assert.Empty(t, (<-planned).Temporary)
+	assert.FileExists(t, filepath.Join(dir, "a.go"))
+}
+
+func TestTempNames(t *testing.T) {
+	for range 100 {
+		name := tempName("book.go")
+		assert.True(t, IsTempName(name), name)
+		assert.Regexp(t, `^\.gen-tmp-[0-9a-f]{16}-book\.go\.tmp$`, name)
+	}
+	long := tempName(strings.Repeat("x", 300) + ".go")
+	assert.True(t, IsTempName(long))
+	assert.LessOrEqual(t, len(long), 255, "a valid file name")
+	assert.NotEqual(t, tempName("a.go"), tempName("a.go"))
+	for _, name := range []string{".gen-a.go.tmp", ".gen-tmp-.tmp", ".gen-tmp-0123456789abcdef.tmp", ".gen-tmp-0123456789abcdeg-a.tmp", "gen-tmp-0123456789abcdef-a.tmp", ".gen-tmp-0123456789abcdef-a.go"} {
+		assert.False(t, IsTempName(name), name)
+	}
+}
+
+// In a folder gen holds no lock on (its cache), a temporary file is taken
+// for a killed run's only once it is old.
+func TestRemoveStaleTemps(t *testing.T) {
+	dir := t.TempDir()
+	old := time.Now().Add(-time.Hour)
+	for _, name := range []string{".gen-tmp-0123456789abcdef-x.run.tmp", ".gen-tmp-1123456789abcdef-y.page.tmp", ".gen-tmp-2123456789abcdef-z.tmp", "notes.tmp"} {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), nil, 0o644))
+	}
+	for _, name := range []string{".gen-tmp-0123456789abcdef-x.run.tmp", ".gen-tmp-1123456789abcdef-y.page.tmp", "notes.tmp"} {
+		require.NoError(t, os.Chtimes(filepath.Join(dir, name), old, old))
+	}
+	assert.Equal(t, []string{".gen-tmp-0123456789abcdef-x.run.tmp", ".gen-tmp-1123456789abcdef-y.page.tmp"}, RemoveStaleTemps(dir, 10*time.Minute))
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
-	assert.Len(t, entries, 2)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	assert.Equal(t, []string{".gen-tmp-2123456789abcdef-z.tmp", "notes.tmp"}, names, "a recent one may be another run's")
+}
+
+// WriteFileVia writes through a temporary file in another folder of the
+// same filesystem, and leaves none.
+func TestWriteFileVia(t *testing.T) {
+	root := t.TempDir()
+	sub := filepath.Join(root, "pages", "ab")
+	require.NoError(t, os.MkdirAll(sub, 0o755))
+	require.NoError(t, WriteFileVia(root, filepath.Join(sub, "x.page"), []byte("a"), []byte("b")))
+	got, err := os.ReadFile(filepath.Join(sub, "x.page"))
+	require.NoError(t, err)
+	assert.Equal(t, "ab", string(got))
+	entries, err := os.ReadDir(root)
+	require.NoError(t, err)
+	assert.Len(t, entries, 1, "no temporary file stays")
+}
+
+// Write returns what it left, taken under the lock: the file info of each
+// file it wrote or compared (not of one the caller says is in place), and
+// the folder's listing.
+func TestWriteReturnsWhatItLeft(t *testing.T) {
+	dir := t.TempDir()
+	_, err := Write(dir, []File{gen("a.go", ""), gen("b.go", ""), gen("gone.go", "")})
+	require.NoError(t, err)
+	res, err := Write(dir, []File{gen("a.go", ""), gen("b.go", "// changed\n"), {Name: "c.go", Fingerprint: "fp"}})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"a.go", "b.go"}, keys(res.Stamps))
+	for name, info := range res.Stamps {
+		now, err := os.Lstat(filepath.Join(dir, name))
+		require.NoError(t, err)
+		assert.Equal(t, now.Size(), info.Size(), name)
+		assert.Equal(t, now.ModTime(), info.ModTime(), name)
+	}
+	var names []string
+	for _, e := range res.Entries {
+		names = append(names, e.Name())
+	}
+	assert.Equal(t, []string{"a.go", "b.go"}, names, "gone.go is removed")
+}
+
+func keys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }

@@ -5,7 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
-	"maps"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -19,30 +19,33 @@ import (
 
 // The run cache lets a rerun on unchanged pages finish without parsing.
 // It lives outside -out, under os.UserCacheDir()/graphgen, one file per
-// (absolute -in, absolute -out, options) key, and records: the content
-// hash of every input page (so a fresh checkout with new modification
-// times still hits), the size and modification time of every generated
-// file in -out (any rewrite, edit or removal changes them), the content
-// hash of the schema file and of the gen binary itself, and the run's
-// diagnostics. A rerun that matches all of them prints the same
-// diagnostics and writes nothing. A missing, stale or corrupt entry only
-// costs a full run.
+// (absolute -in, absolute -out, options) key, and records: that key and
+// the identity of the -in folder (an entry for anything else, copied or
+// left over, is not this run's), the content hash of every input page (so
+// a fresh checkout with new modification times still hits), the stamp of
+// every generated file in -out (any rewrite, edit or removal changes it),
+// the content hash of the schema file, the generator build (buildIdentity),
+// and the run's diagnostics. A rerun that matches all of them prints the
+// same diagnostics and writes nothing. A missing, stale, corrupt or
+// foreign entry only costs a full run.
 
-const cacheVersion = 4 // 2: diagnostics about no file have no position; 3: gob, fingerprints; 4: parser/wire
+const cacheVersion = 6 // 2: diagnostics about no file have no position; 3: gob, fingerprints; 4: parser/wire; 5: key, -in and file identities; 6: stamps as numbers
 
 type cacheEntry struct {
-	Version     int               `json:"version"`
-	Executable  string            `json:"executable"`
-	Inputs      string            `json:"inputs"`
-	Outputs     map[string]string `json:"outputs"` // file name -> size and modification time
-	SchemaOut   string            `json:"schemaOut,omitempty"`
-	Diagnostics diag.List         `json:"diagnostics"`
-	Pages       int               `json:"pages"`
-	Types       int               `json:"types"`
-	Enums       int               `json:"enums"`
-	GoFiles     int               `json:"goFiles"` // .go files in -out after the run
-	// Pages remembers each page's size, modification time and content
-	// hash, so a rerun hashes only pages whose stat changed.
+	Version     int                  `json:"version"`
+	Key         string               `json:"key"`     // runKey: absolute -in and -out, and the options
+	InputID     fileIdentity         `json:"inputID"` // folderID of -in
+	Executable  string               `json:"executable"`
+	Inputs      string               `json:"inputs"`
+	Outputs     map[string]fileStamp `json:"outputs"` // by file name
+	SchemaOut   string               `json:"schemaOut,omitempty"`
+	Diagnostics diag.List            `json:"diagnostics"`
+	Pages       int                  `json:"pages"`
+	Types       int                  `json:"types"`
+	Enums       int                  `json:"enums"`
+	GoFiles     int                  `json:"goFiles"` // .go files in -out after the run
+	// PageStamps remembers each page's stamp and content hash, so a rerun
+	// hashes only pages whose stamp changed.
 	PageStamps map[string]pageStamp `json:"pageStamps"`
 	// Fingerprints holds what each type's file was rendered from, so that
 	// a rerun skips the files whose type did not change (emitter.Fingerprint).
@@ -51,7 +54,7 @@ type cacheEntry struct {
 
 	// stamps are the stamps of Outputs in -out as this run found them,
 	// read in the background from its start (readStamps).
-	stamps     map[string]string
+	stamps     map[string]fileStamp
 	stampsRead chan struct{}
 }
 
@@ -70,30 +73,47 @@ func (e *cacheEntry) readStamps(dir string) {
 }
 
 // stampsNow waits for readStamps.
-func (e *cacheEntry) stampsNow(dir string) map[string]string {
+func (e *cacheEntry) stampsNow(dir string) map[string]fileStamp {
 	e.readStamps(dir)
 	<-e.stampsRead
 	return e.stamps
 }
 
-type pageStamp struct {
-	Size  int64  `json:"size"`
-	MTime int64  `json:"mtime"`
-	Hash  string `json:"hash"`
+// fileStamp is what the run record keeps of a file to tell whether it is
+// as recorded: its size, modification time and identity (device, inode
+// and change time: a copy that kept the first two has others).
+type fileStamp struct {
+	Size  int64        `json:"size"`
+	MTime int64        `json:"mtime"`
+	ID    fileIdentity `json:"id"`
 }
 
-// racyWindow: a page modified this close to the recorded run may have
-// changed again within the same timestamp; its hash is not reused.
+// noStamp is the stamp of a file the run could not stat: no file has it.
+var noStamp = fileStamp{Size: -1}
+
+// stampOf is the stamp of the file info describes.
+func stampOf(info fs.FileInfo) fileStamp {
+	return fileStamp{Size: info.Size(), MTime: info.ModTime().UnixNano(), ID: fileID(info)}
+}
+
+type pageStamp struct {
+	fileStamp
+	Hash string `json:"hash"`
+}
+
+// racyWindow: a page modified (or changed in its metadata) this close to
+// the recorded run may have changed again within the same timestamp; its
+// hash is not reused.
 const racyWindow = 2 * time.Second
 
-// knownHash returns the recorded hash of a page whose size and
-// modification time are unchanged, or "".
-func (e *cacheEntry) knownHash(rel string, size, mtime int64) string {
+// knownHash returns the recorded hash of a page whose stamp (size,
+// modification time and identity) is unchanged, or "".
+func (e *cacheEntry) knownHash(rel string, now fileStamp) string {
 	if e == nil {
 		return ""
 	}
 	st, ok := e.PageStamps[rel]
-	if !ok || st.Size != size || st.MTime != mtime || mtime > e.Written-int64(racyWindow) {
+	if !ok || st.fileStamp != now || max(now.MTime, now.ID.Ctime) > e.Written-int64(racyWindow) || !isContentHash(st.Hash) {
 		return ""
 	}
 	return st.Hash
@@ -104,12 +124,26 @@ func hashBytes(b []byte) string {
 	return hex.EncodeToString(sum[:])
 }
 
+// isContentHash reports whether h is a content hash (hashBytes), not one of
+// the words a page that was not read has instead ("unreadable",
+// "too-large:N", never 64 bytes long): only content hashes are recorded
+// and reused.
+func isContentHash(h string) bool { return len(h) == 2*sha256.Size }
+
 // cachePath returns where the entry for this invocation lives, or "".
 func cachePath(o options) string {
 	dir, err := os.UserCacheDir()
-	if err != nil {
+	key := runKey(o)
+	if err != nil || key == "" {
 		return ""
 	}
+	return filepath.Join(dir, "graphgen", hashBytes([]byte(key))[:32]+".run")
+}
+
+// runKey names this invocation: absolute -in and -out and every option
+// that changes what a run writes or says ("" when a path has no absolute
+// form). The entry's file name is a hash of it, and the entry holds it.
+func runKey(o options) string {
 	absIn, err1 := filepath.Abs(o.in)
 	absOut, err2 := filepath.Abs(o.out)
 	if err1 != nil || err2 != nil {
@@ -119,10 +153,21 @@ func cachePath(o options) string {
 	if o.schemaOut != "" {
 		absSchema, _ = filepath.Abs(o.schemaOut)
 	}
-	key := strings.Join([]string{absIn, absOut, o.pkg, o.types, absSchema,
+	return strings.Join([]string{absIn, absOut, o.pkg, o.types, absSchema,
 		boolWord(o.strict), boolWord(o.goGenerate), o.exclude, strings.Join(sortedKeys(o.ignored), ","),
 		o.ovr.path, o.ovr.hash}, "\x00")
-	return filepath.Join(dir, "graphgen", hashBytes([]byte(key))[:32]+".run")
+}
+
+// belongsTo returns the entry when it was recorded by this invocation
+// (runKey) on this -in folder (in, its folderID as this run started: not
+// one deleted and copied back since, whose pages may keep sizes and
+// modification times), else nil: a foreign entry, copied from another
+// key's file or left by another folder, is never trusted.
+func (e *cacheEntry) belongsTo(o options, in fileIdentity) *cacheEntry {
+	if e == nil || e.Key != runKey(o) || e.InputID != in {
+		return nil
+	}
+	return e
 }
 
 func boolWord(b bool) string {
@@ -130,34 +175,6 @@ func boolWord(b bool) string {
 		return "1"
 	}
 	return "0"
-}
-
-// executableHash identifies the generator build: a rebuilt gen is a new
-// generator, whatever its version says. The hash of a binary is
-// remembered by its path, size and modification time, so a rerun need not
-// read the whole binary again.
-func executableHash() string {
-	exe, err := os.Executable()
-	if err != nil {
-		return ""
-	}
-	info, err := os.Stat(exe)
-	if err != nil {
-		return ""
-	}
-	memo := ""
-	if dir, err := os.UserCacheDir(); err == nil {
-		stamp := hashBytes([]byte(fmt.Sprintf("%s\x00%d\x00%d", exe, info.Size(), info.ModTime().UnixNano())))
-		memo = filepath.Join(dir, "graphgen", "exe-"+stamp[:32])
-		if b, err := os.ReadFile(memo); err == nil && len(b) == 64 {
-			return string(b)
-		}
-	}
-	h := hashFile(exe)
-	if memo != "" && h != "" && os.MkdirAll(filepath.Dir(memo), 0o755) == nil {
-		emitter.WriteFile(memo, []byte(h))
-	}
-	return h
 }
 
 // hashFile is the content hash of a regular file, or "" (a FIFO named
@@ -175,8 +192,11 @@ func hashFile(path string) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// inputsHash combines the pages' paths and content hashes.
-func inputsHash(files []pageFile) string {
+// inputsHash combines the pages' paths and content hashes, and what
+// listing them reported: a symbolic link added or a folder that became
+// unreadable makes another run, which reports it (and fails under
+// -strict), never a replay of the recorded one.
+func inputsHash(files []pageFile, listed diag.List) string {
 	h := sha256.New()
 	for _, f := range files {
 		io.WriteString(h, f.rel)
@@ -184,29 +204,41 @@ func inputsHash(files []pageFile) string {
 		io.WriteString(h, f.hash)
 		h.Write([]byte{0})
 	}
+	for _, d := range listed {
+		fmt.Fprintf(h, "%s\x00%d\x00%d\x00%s\x00%s\x00%s\x00", d.File, d.Line, d.Col, d.Severity, d.Code, d.Message)
+	}
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// outputsStamps records the size and modification time of every file in
-// -out that gen wrote. The cache records them right after writing.
-func outputsStamps(dir string, names []string) map[string]string {
-	out := make(map[string]string, len(names))
+// outputsStamps is the stamp of every regular file of names in dir.
+func outputsStamps(dir string, names []string) map[string]fileStamp {
+	out := make(map[string]fileStamp, len(names))
 	for _, n := range names {
 		info, err := os.Lstat(filepath.Join(dir, n))
 		if err != nil || !info.Mode().IsRegular() {
 			continue
 		}
-		out[n] = fmt.Sprintf("%d:%d", info.Size(), info.ModTime().UnixNano())
+		out[n] = stampOf(info)
 	}
 	return out
 }
 
-// generatedCount counts the .go files in dir (-1 when it cannot be read).
-func generatedCount(dir string) int {
+// generatedCount counts the .go files in dir (-1 when it cannot be read),
+// and says whether dir holds a temporary file a killed run left
+// (emitter.IsStrayTemp: only files named so are looked into).
+func generatedCount(dir string) (n int, temps bool) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return -1
+		return -1, false
 	}
+	for _, e := range entries {
+		temps = temps || emitter.IsStrayTemp(dir, e)
+	}
+	return goFileCount(entries), temps
+}
+
+// goFileCount counts the regular .go files of a folder's listing.
+func goFileCount(entries []fs.DirEntry) int {
 	n := 0
 	for _, e := range entries {
 		if e.Type().IsRegular() && strings.HasSuffix(e.Name(), ".go") {
@@ -226,16 +258,23 @@ func loadCache(path string) *cacheEntry {
 	if e.Version != cacheVersion {
 		return nil
 	}
+	e.Key = r.Str()
+	e.InputID = readFileID(r)
 	e.Executable, e.Inputs = r.Str(), r.Str()
-	e.Outputs = readStrings(r)
+	n := r.Count()
+	e.Outputs = make(map[string]fileStamp, n)
+	for range n {
+		name := r.Str()
+		e.Outputs[name] = readStamp(r)
+	}
 	e.SchemaOut = r.Str()
 	e.Diagnostics = r.Diags()
 	e.Pages, e.Types, e.Enums, e.GoFiles = int(r.Int()), int(r.Int()), int(r.Int()), int(r.Int())
-	n := r.Count()
+	n = r.Count()
 	e.PageStamps = make(map[string]pageStamp, n)
 	for range n {
 		rel := r.Str()
-		e.PageStamps[rel] = pageStamp{Size: r.Int(), MTime: r.Int(), Hash: r.Str()}
+		e.PageStamps[rel] = pageStamp{readStamp(r), r.Str()}
 	}
 	e.Fingerprints = readStrings(r)
 	e.Written = r.Int()
@@ -249,9 +288,15 @@ func loadCache(path string) *cacheEntry {
 func (e *cacheEntry) encode() []byte {
 	w := wire.Writer{Buf: make([]byte, 0, 256*len(e.PageStamps)+128*len(e.Outputs))}
 	w.Int(int64(e.Version))
+	w.Str(e.Key)
+	writeFileID(&w, e.InputID)
 	w.Str(e.Executable)
 	w.Str(e.Inputs)
-	writeStrings(&w, e.Outputs)
+	w.Uint(uint64(len(e.Outputs)))
+	for name, st := range e.Outputs {
+		w.Str(name)
+		writeStamp(&w, st)
+	}
 	w.Str(e.SchemaOut)
 	w.Diags(e.Diagnostics)
 	for _, n := range []int{e.Pages, e.Types, e.Enums, e.GoFiles} {
@@ -260,13 +305,32 @@ func (e *cacheEntry) encode() []byte {
 	w.Uint(uint64(len(e.PageStamps)))
 	for rel, st := range e.PageStamps {
 		w.Str(rel)
-		w.Int(st.Size)
-		w.Int(st.MTime)
+		writeStamp(&w, st.fileStamp)
 		w.Str(st.Hash)
 	}
 	writeStrings(&w, e.Fingerprints)
 	w.Int(e.Written)
 	return w.Buf
+}
+
+func writeFileID(w *wire.Writer, id fileIdentity) {
+	w.Uint(id.Dev)
+	w.Uint(id.Ino)
+	w.Int(id.Ctime)
+}
+
+func readFileID(r *wire.Reader) fileIdentity {
+	return fileIdentity{Dev: r.Uint(), Ino: r.Uint(), Ctime: r.Int()}
+}
+
+func writeStamp(w *wire.Writer, st fileStamp) {
+	w.Int(st.Size)
+	w.Int(st.MTime)
+	writeFileID(w, st.ID)
+}
+
+func readStamp(r *wire.Reader) fileStamp {
+	return fileStamp{Size: r.Int(), MTime: r.Int(), ID: readFileID(r)}
 }
 
 func writeStrings(w *wire.Writer, m map[string]string) {
@@ -301,61 +365,77 @@ func (e *cacheEntry) current(o options, exe, inputs string) bool {
 			return false
 		}
 	}
-	// A .go file added since (a stale generated file put back, say) means
-	// a full run decides what to do with it.
-	if generatedCount(o.out) != e.GoFiles {
+	// A .go file added since (a stale generated file put back, say), or a
+	// temporary file (a killed run's), means a full run decides what to
+	// do with it.
+	if n, temps := generatedCount(o.out); temps || n != e.GoFiles {
 		return false
 	}
 	return o.schemaOut == "" || hashFile(o.schemaOut) == e.SchemaOut
 }
 
+// written is what a run wrote: the files, what the write did (with the
+// stamps it took under -out's lock) and the schema JSON (nil without
+// -schema-out).
+type written struct {
+	files  []emitter.File
+	res    emitter.WriteResult
+	schema []byte
+}
+
 // saveCache records a successful run; failures to save are ignored (the
-// cache is an optimisation).
-func saveCache(path string, o options, exe, inputs string, pages []pageFile, prior *cacheEntry, files []emitter.File, rep report) {
+// cache is an optimisation). The outputs are recorded as the write left
+// them, under -out's lock: a run into the same -out since must not pass
+// for this one.
+func saveCache(path string, o options, in fileIdentity, exe, inputs string, pages []pageFile, prior *cacheEntry, w written, rep report) {
 	if path == "" || exe == "" {
 		return
 	}
-	e := cacheEntry{Version: cacheVersion, Executable: exe, Inputs: inputs, Outputs: map[string]string{},
+	e := cacheEntry{Version: cacheVersion, Key: runKey(o), InputID: in, Executable: exe, Inputs: inputs, Outputs: map[string]fileStamp{},
 		Diagnostics: rep.diags, Pages: rep.pages, Types: rep.types, Enums: rep.enums}
 	e.Written = time.Now().UnixNano()
 	e.PageStamps = make(map[string]pageStamp, len(pages))
+	// A page not read this run (unreadable, too large) has no stamp: it is
+	// looked at again next run, however its stat stays.
 	for _, pf := range pages {
-		if pf.hash != "" && pf.mtime != 0 {
-			e.PageStamps[pf.rel] = pageStamp{Size: pf.size, MTime: pf.mtime, Hash: pf.hash}
+		if !pf.skip && isContentHash(pf.hash) && pf.stamp.MTime != 0 {
+			e.PageStamps[pf.rel] = pageStamp{pf.stamp, pf.hash}
 		}
 	}
 	// A file left in place was checked against the prior stamp this run
-	// (inPlace): only the others are looked at again.
-	var fresh []string
-	for _, f := range files {
-		if stamp := prior.outputStamp(f.Name); f.InPlace() && stamp != "" {
+	// (inPlace); the others are as the write found them. A file with no
+	// stamp gets one that nothing matches.
+	for _, f := range w.files {
+		if info, ok := w.res.Stamps[f.Name]; ok && info.Mode().IsRegular() {
+			e.Outputs[f.Name] = stampOf(info)
+		} else if stamp, ok := prior.outputStamp(f.Name); f.InPlace() && ok {
 			e.Outputs[f.Name] = stamp
 		} else {
-			fresh = append(fresh, f.Name)
+			e.Outputs[f.Name] = noStamp
 		}
 	}
-	maps.Copy(e.Outputs, outputsStamps(o.out, fresh))
 	e.Fingerprints = map[string]string{}
-	for _, f := range files {
+	for _, f := range w.files {
 		if f.Fingerprint != "" {
 			e.Fingerprints[f.Name] = f.Fingerprint
 		}
 	}
-	e.GoFiles = generatedCount(o.out)
+	e.GoFiles = goFileCount(w.res.Entries)
 	if o.schemaOut != "" {
-		e.SchemaOut = hashFile(o.schemaOut)
+		e.SchemaOut = hashBytes(w.schema)
 	}
 	if os.MkdirAll(filepath.Dir(path), 0o755) == nil {
 		emitter.WriteFile(path, sealed("run", e.encode())...)
 	}
 }
 
-// outputStamp is the recorded stamp of an output file ("" for none).
-func (e *cacheEntry) outputStamp(name string) string {
+// outputStamp is the recorded stamp of an output file, if any.
+func (e *cacheEntry) outputStamp(name string) (fileStamp, bool) {
 	if e == nil {
-		return ""
+		return fileStamp{}, false
 	}
-	return e.Outputs[name]
+	st, ok := e.Outputs[name]
+	return st, ok
 }
 
 // sortedKeys returns the keys of m in order.

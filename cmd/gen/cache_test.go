@@ -2,10 +2,13 @@ package main
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
+	"github.com/docgen/graphgen/emitter"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -99,4 +102,240 @@ func TestInPlaceOnlyForTheSameBuild(t *testing.T) {
 	assert.False(t, same("book.go", "other"), "another fingerprint")
 	assert.Nil(t, e.inPlace(dir, "build-b"), "another build renders everything")
 	assert.Nil(t, e.inPlace(dir, ""), "an unknown build renders everything")
+}
+
+// A page that could not be read is read again on the next run: a failure
+// to read is never recorded as the page's hash. The issue's steps are
+// chmod 000, run, chmod 644, run; neither chmod changes the page's size or
+// modification time. Tests run as root here, and root reads a page with
+// no read permission, so readPage (the one place pages are read) is made
+// to refuse such a page as the kernel does for anyone else; the rest of
+// the run is the real one.
+func TestUnreadablePageIsReadAgain(t *testing.T) {
+	isolatedCache(t)
+	in, out := copyDocsInput(t)
+	real := readPage
+	t.Cleanup(func() { readPage = real })
+	readPage = func(path string) ([]byte, error) {
+		if info, err := os.Stat(path); err == nil && info.Mode().Perm()&0o444 == 0 {
+			return nil, &fs.PathError{Op: "open", Path: path, Err: fs.ErrPermission}
+		}
+		return real(path)
+	}
+	code, _, stderr := genOut(t, "-in", in, "-out", out)
+	require.Equal(t, exitOK, code, stderr)
+	want := goFiles(t, out)
+
+	// The page changes (an hour ago, out of the racy window, so that a
+	// recorded hash would be reused) and cannot be read.
+	page, goFile := filepath.Join(in, "lending-renewal.md"), filepath.Join(out, "lending_renewal.go")
+	old := time.Now().Add(-time.Hour)
+	require.NoError(t, os.Chtimes(page, old, old))
+	require.NoError(t, os.Chmod(page, 0o000))
+	code, _, stderr = genOut(t, "-in", in, "-out", out)
+	require.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, stderr, "lending-renewal.md:1:1: warning: unreadable:")
+	assert.NoFileExists(t, goFile)
+
+	require.NoError(t, os.Chmod(page, 0o644))
+	code, stdout, _ := genOut(t, "-in", in, "-out", out, "-check")
+	assert.Equal(t, exitError, code, "-out lacks the page's type: stale")
+	assert.Contains(t, stdout, "added "+goFile)
+	code, stdout, stderr = genOut(t, "-in", in, "-out", out, "-v")
+	require.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, stdout, "wrote "+goFile)
+	assert.NotContains(t, stderr, "unreadable")
+	got := goFiles(t, out)
+	assert.Equal(t, keys(want), keys(got))
+	assert.Equal(t, want["lending_renewal.go"], got["lending_renewal.go"])
+}
+
+// What listing the pages reports (a symbolic link, a folder that cannot be
+// read) is found again on every run, also on a rerun with nothing else to
+// do, and -strict and -ignore apply to it as to any diagnostic.
+func TestListingDiagnosticsOnACachedRun(t *testing.T) {
+	isolatedCache(t)
+	in := t.TempDir()
+	writeFile(t, filepath.Join(in, "x.md"), "# x resource type\n\n"+table+"|a|String|x|\n")
+	out := filepath.Join(t.TempDir(), "models")
+	run := func(args ...string) (int, string, string) {
+		t.Helper()
+		return genOut(t, append([]string{"-in", in, "-out", out}, args...)...)
+	}
+	for _, flags := range [][]string{{}, {"-strict"}, {"-strict", "-ignore", "symlink"}} {
+		code, _, stderr := run(flags...)
+		require.Equal(t, exitOK, code, stderr)
+		require.Contains(t, stderr, "0 errors, 0 warnings")
+	}
+	evil := filepath.Join(in, "evil.md")
+	require.NoError(t, os.Symlink("/etc/passwd", evil))
+	for range 2 {
+		code, _, stderr := run("-strict", "-check")
+		assert.Equal(t, exitError, code, stderr)
+		assert.Contains(t, stderr, "evil.md:1:1: error: symlink:")
+		code, _, stderr = run("-strict")
+		assert.Equal(t, exitError, code, stderr)
+		assert.Contains(t, stderr, "evil.md:1:1: error: symlink:")
+	}
+	for range 2 { // a run, then a rerun with nothing to do
+		code, _, stderr := run()
+		assert.Equal(t, exitOK, code, stderr)
+		assert.Contains(t, stderr, "evil.md:1:1: warning: symlink:")
+		assert.Contains(t, stderr, "0 errors, 1 warnings")
+		code, _, stderr = run("-strict", "-ignore", "symlink")
+		assert.Equal(t, exitOK, code, stderr)
+		assert.Contains(t, stderr, "0 errors, 0 warnings")
+	}
+	require.NoError(t, os.Remove(evil))
+	code, _, stderr := run()
+	assert.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, stderr, "0 errors, 0 warnings", "a link that is gone is not reported")
+}
+
+// Temporary files in the cache folder that killed runs left (old ones:
+// a recent one may be another run's) are removed by the next run; a run
+// leaves none of its own.
+func TestStaleTemporaryFilesLeaveTheCache(t *testing.T) {
+	pages := isolatedCache(t)
+	root := filepath.Dir(pages)
+	in, out := copyDocsInput(t)
+	code, _, stderr := genOut(t, "-in", in, "-out", out)
+	require.Equal(t, exitOK, code, stderr)
+	assert.Empty(t, tempFiles(t, root), "a run leaves no temporary file")
+
+	old := time.Now().Add(-time.Hour)
+	stale := []string{filepath.Join(root, ".gen-tmp-0123456789abcdef-x.run.tmp"), filepath.Join(pages, "ab", ".gen-tmp-0123456789abcdef-y.page.tmp")}
+	recent := filepath.Join(root, ".gen-tmp-1123456789abcdef-x.pages.tmp")
+	for _, p := range append(stale, recent) {
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		writeFile(t, p, "partial")
+	}
+	for _, p := range stale {
+		require.NoError(t, os.Chtimes(p, old, old))
+	}
+	code, stdout, stderr := genOut(t, "-in", in, "-out", out)
+	require.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, stdout, "no changes", "also a run with nothing to do")
+	assert.NoFileExists(t, stale[0])
+	assert.FileExists(t, recent)
+	assert.FileExists(t, stale[1], "below the cache folder: for pruning")
+	(&pageCache{dir: pages}).prune(1 << 40)
+	assert.NoFileExists(t, stale[1], "pruning removes it")
+}
+
+// tempFiles lists the files under root named as gen's temporary files.
+func tempFiles(t *testing.T, root string) []string {
+	t.Helper()
+	var out []string
+	require.NoError(t, filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && emitter.IsTempName(d.Name()) {
+			out = append(out, p)
+		}
+		return err
+	}))
+	return out
+}
+
+// A run records its output as it left it, while it still held -out's
+// lock. Here another run into the same -out (one with -types, which
+// leaves a smaller package) gets in as soon as the first lets go: the next
+// run must not take the other run's files for the first run's.
+func TestOutputStampsAreTakenUnderTheLock(t *testing.T) {
+	isolatedCache(t)
+	in, out := copyDocsInput(t)
+	saved := writeStage
+	t.Cleanup(func() { writeStage = saved })
+	other := false
+	writeStage = func(dir string, files []emitter.File) (emitter.WriteResult, error) {
+		res, err := saved(dir, files)
+		if !other { // the lock is released: the other run writes
+			other = true
+			code, _, stderr := genOut(t, "-in", in, "-out", out, "-no-cache", "-types", "microsoft.graph.genre")
+			require.Equal(t, exitOK, code, stderr)
+		}
+		return res, err
+	}
+	code, _, stderr := genOut(t, "-in", in, "-out", out)
+	require.Equal(t, exitOK, code, stderr)
+	writeStage = saved
+	require.NoFileExists(t, filepath.Join(out, "book.go"), "the other run's package")
+
+	code, stdout, _ := genOut(t, "-in", in, "-out", out, "-check")
+	assert.Equal(t, exitError, code, stdout)
+	assert.Contains(t, stdout, "added "+filepath.Join(out, "book.go"))
+	code, stdout, stderr = genOut(t, "-in", in, "-out", out)
+	require.Equal(t, exitOK, code, stderr)
+	assert.NotContains(t, stdout, "no changes")
+	fresh := filepath.Join(t.TempDir(), "models")
+	code, _, stderr = genOut(t, "-in", in, "-out", fresh, "-no-cache")
+	require.Equal(t, exitOK, code, stderr)
+	assertSameTree(t, fresh, out, "the whole package again")
+}
+
+// A run record is the record of its own invocation on its own -in folder
+// only: one copied from another -in's file, or left by a folder that was
+// deleted and copied back since, is not trusted, even where every page
+// keeps its path, size and modification time.
+func TestForeignRunRecordsAreNotTrusted(t *testing.T) {
+	isolatedCache(t)
+	a, out := copyDocsInput(t)
+	b, _ := copyDocsInput(t)
+	// b differs from a in one page, in a member of the same length.
+	editPage(t, filepath.Join(b, "genre.md"), "| history |", "| stories |")
+	old := time.Now().Add(-time.Hour).Truncate(time.Second)
+	for _, dir := range []string{a, b} {
+		setPageTimes(t, dir, old)
+	}
+	code, _, stderr := genOut(t, "-in", a, "-out", out)
+	require.Equal(t, exitOK, code, stderr)
+
+	// a's record, copied to where b's would be.
+	record, err := os.ReadFile(cachePath(options{in: a, out: out, pkg: "models"}))
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(cachePath(options{in: b, out: out, pkg: "models"}), record, 0o644))
+	code, stdout, _ := genOut(t, "-in", b, "-out", out, "-check")
+	assert.Equal(t, exitError, code, stdout)
+	assert.Contains(t, stdout, `+	GenreStories Genre = "stories"`)
+
+	// b's own record, then b deleted and a copied in its place, with the
+	// same modification times (cp -a).
+	code, _, stderr = genOut(t, "-in", b, "-out", out)
+	require.Equal(t, exitOK, code, stderr)
+	require.NoError(t, os.RemoveAll(b))
+	require.NoError(t, os.CopyFS(b, os.DirFS(a)))
+	setPageTimes(t, b, old)
+	code, stdout, _ = genOut(t, "-in", b, "-out", out, "-check")
+	assert.Equal(t, exitError, code, stdout)
+	assert.Contains(t, stdout, `+	GenreHistory Genre = "history"`)
+}
+
+// setPageTimes gives every page under dir this modification time.
+func setPageTimes(t *testing.T, dir string, when time.Time) {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	for _, e := range entries {
+		require.NoError(t, os.Chtimes(filepath.Join(dir, e.Name()), when, when))
+	}
+}
+
+// A page's model depends on the name of its -in folder (a link such as
+// ../resources/b.md resolves by it): the same page in folders of two
+// names does not share a cached model.
+func TestPageModelsAreKeyedByTheFolderName(t *testing.T) {
+	isolatedCache(t)
+	pages := map[string]string{
+		"a.md": "# a resource type\n\nNamespace: microsoft.graph\n\nInherits from [the base](../resources/b.md).\n\n" + table + "|x|String|x|\n",
+		"b.md": "# b resource type\n\nNamespace: microsoft.graph\n\n" + table + "|y|String|y|\n",
+	}
+	root := t.TempDir()
+	for _, name := range []string{"resources", "docs"} {
+		for page, content := range pages {
+			writeFile(t, filepath.Join(root, name, page), content)
+		}
+		rerunAsNoCache(t, filepath.Join(root, name), filepath.Join(root, "out-"+name, "models"), name)
+	}
+	src, err := os.ReadFile(filepath.Join(root, "out-docs", "models", "a.go"))
+	require.NoError(t, err)
+	assert.NotContains(t, string(src), "\tB\n", "outside docs/, the link names no page")
 }

@@ -27,13 +27,17 @@ const (
 )
 
 // check compares what a run would write with -out and reports each file
-// that would be added, changed or removed, with a short unified diff.
+// that would be added, changed or removed, with a short unified diff. The
+// temporary files a killed run left in -out make it stale too: a run
+// removes them. It looks under -out's lock, so a concurrent run's own
+// temporary files are never counted.
 func check(o options, s *schema.Schema, files []emitter.File, stdout io.Writer, rep *report) int {
-	res, err := emitter.Plan(o.out, files)
+	res, err := emitter.PlanLocked(o.out, files)
 	if err != nil {
 		return rep.fail(diag.CheckFailed, "%v", err)
 	}
-	if len(res.Written) == 0 && len(res.Removed) == 0 {
+	removed := len(res.Removed) + len(res.Temporary)
+	if len(res.Written) == 0 && removed == 0 {
 		if !o.quiet {
 			fmt.Fprintf(stdout, "gen: %s is up to date (%d files)\n", o.out, len(res.Unchanged))
 		}
@@ -48,7 +52,7 @@ func check(o options, s *schema.Schema, files []emitter.File, stdout io.Writer, 
 		hint = goGenerateHint(o.goGenerate, old, byName[docFile])
 	}
 	if o.quiet {
-		fmt.Fprintf(stdout, "gen: %s is stale: %d files would be written, %d removed%s\n", o.out, len(res.Written), len(res.Removed), hint)
+		fmt.Fprintf(stdout, "gen: %s is stale: %d files would be written, %d removed%s\n", o.out, len(res.Written), removed, hint)
 		return exitError
 	}
 	schemaChanges(o.schemaOut, s, stdout)
@@ -68,7 +72,10 @@ func check(o options, s *schema.Schema, files []emitter.File, stdout io.Writer, 
 	for _, name := range res.Removed {
 		fmt.Fprintf(stdout, "removed %s\n", filepath.Join(o.out, name))
 	}
-	fmt.Fprintf(stdout, "gen: %s is stale: %d files would be written, %d removed; run gen without -check%s\n", o.out, len(res.Written), len(res.Removed), hint)
+	for _, name := range res.Temporary {
+		fmt.Fprintf(stdout, "removed %s (a temporary file left by a run that was killed)\n", filepath.Join(o.out, name))
+	}
+	fmt.Fprintf(stdout, "gen: %s is stale: %d files would be written, %d removed; run gen without -check%s\n", o.out, len(res.Written), removed, hint)
 	return exitError
 }
 

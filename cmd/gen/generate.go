@@ -69,6 +69,7 @@ func generate(o options, stdout, stderr io.Writer) int {
 func generateInto(o options, rep *report, stdout io.Writer) int {
 	// The record of the last run is read while the pages are listed.
 	var cacheFile, exe, inputs string
+	var inID fileIdentity // the -in folder's, as the run starts
 	var prior *cacheEntry
 	pages, reused := &pageCache{}, &reuse{edited: -1}
 	priorRead := make(chan struct{})
@@ -76,19 +77,26 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 		defer close(priorRead)
 		if !o.noCache {
 			cacheFile, exe = cachePath(o), executableHash()
-			prior = loadCache(cacheFile)
+			removeStaleTemps(cacheFile)
+			inID = folderID(o.in)
+			prior = loadCache(cacheFile).belongsTo(o, inID)
 			prior.readStamps(o.out)
-			pages = openPageCache(exe, o.cacheMB)
+			pages = openPageCache(exe, filepath.Base(filepath.Clean(o.in)), o.cacheMB)
 			reused = openReuse(pages, cacheFile)
 		}
 	}()
-	files, err := listPages(o.in, &o.pageFilter, &rep.diags)
+	// What listing reports (symbolic links, folders that cannot be read)
+	// is part of what the pages are: a rerun whose listing says anything
+	// else is no rerun of the recorded run (inputsHash).
+	var listed diag.List
+	files, err := listPages(o.in, &o.pageFilter, &listed)
+	rep.diags = append(rep.diags, listed...)
 	rep.pages = len(files)
 	<-priorRead
 	if err != nil {
 		return rep.fail(diag.ReadInput, "-in %s: %v", o.in, err)
 	}
-	var rendered []emitter.File   // set once the output is written
+	var done *written             // set once the output is written
 	var background sync.WaitGroup // cache writes still under way
 	defer background.Wait()
 	if !o.noCache {
@@ -98,7 +106,7 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 		// reading them.
 		pages.loadSnapshot(snapshotPath(cacheFile))
 		hashFiles(files, prior)
-		inputs = inputsHash(files)
+		inputs = inputsHash(files, listed)
 		if e := prior; cacheFile != "" && e.current(o, exe, inputs) {
 			pages.dropSnapshot()
 			// Nothing changed since the recorded run: same diagnostics,
@@ -183,10 +191,10 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 	defer func() {
 		// Record a run whose output is now in place, for the next rerun,
 		// beside the other cache writes.
-		if !o.noCache && !o.check && rendered != nil {
+		if !o.noCache && !o.check && done != nil {
 			if errs, _ := rep.diags.Count(); errs == 0 {
-				done := *rep
-				background.Go(func() { saveCache(cacheFile, o, exe, inputs, files, prior, rendered, done) })
+				final, w := *rep, *done
+				background.Go(func() { saveCache(cacheFile, o, inID, exe, inputs, files, prior, w, final) })
 			}
 		}
 	}()
@@ -240,7 +248,7 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 	if !ok {
 		return exitError
 	}
-	rendered = out
+	done = &written{files: out, res: res, schema: schemaJSON}
 	if !o.quiet {
 		printWritten(o, res, stdout)
 		if o.verbose {
@@ -282,11 +290,15 @@ func printWritten(o options, res emitter.WriteResult, stdout io.Writer) {
 		for _, n := range res.Removed {
 			fmt.Fprintf(stdout, "removed %s\n", filepath.Join(o.out, n))
 		}
+		for _, n := range res.Temporary {
+			fmt.Fprintf(stdout, "removed %s (a temporary file left by a run that was killed)\n", filepath.Join(o.out, n))
+		}
 	}
-	if len(res.Written) == 0 && len(res.Removed) == 0 {
+	removed := len(res.Removed) + len(res.Temporary)
+	if len(res.Written) == 0 && removed == 0 {
 		fmt.Fprintf(stdout, "gen: no changes: %d files up to date in %s\n", len(res.Unchanged), o.out)
 	} else {
-		fmt.Fprintf(stdout, "gen: %d files written, %d removed, %d unchanged in %s\n", len(res.Written), len(res.Removed), len(res.Unchanged), o.out)
+		fmt.Fprintf(stdout, "gen: %d files written, %d removed, %d unchanged in %s\n", len(res.Written), removed, len(res.Unchanged), o.out)
 	}
 }
 

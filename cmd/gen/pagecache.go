@@ -33,7 +33,7 @@ import (
 )
 
 // pageCacheMagic starts every entry; the format changes with it.
-const pageCacheMagic = "graphgen page cache 5\n"
+const pageCacheMagic = "graphgen page cache 6\n" // 6: keys hold the -in folder's name
 
 // defaultPageCacheMB bounds the cache: least recently used entries are
 // pruned beyond it.
@@ -42,6 +42,7 @@ const defaultPageCacheMB = 256
 type pageCache struct {
 	dir   string       // "" when there is no cache
 	build string       // the generator build: part of every key
+	root  string       // the -in folder's name (parser.Options.RootName): part of every key
 	limit int64        // bytes
 	wrote atomic.Int64 // bytes written this run
 	// snapshot holds the page models of the last run with this run's
@@ -53,18 +54,22 @@ type pageCache struct {
 	misses   atomic.Int64  // pages not found in the snapshot this run
 }
 
-func openPageCache(build string, limitMB int) *pageCache {
+func openPageCache(build, root string, limitMB int) *pageCache {
 	base, err := os.UserCacheDir()
 	if err != nil || build == "" {
 		return &pageCache{}
 	}
-	return &pageCache{dir: filepath.Join(base, "graphgen", "pages"), build: build, limit: int64(limitMB) << 20}
+	return &pageCache{dir: filepath.Join(base, "graphgen", "pages"), build: build, root: root, limit: int64(limitMB) << 20}
 }
 
-// key names the entry of a page: its path relative to -in, its content
-// hash and the generator build.
+// key names the entry of a page: everything its page model is made from,
+// which is its path relative to -in, its content hash, the name of the
+// -in folder (links such as ../resources/x.md resolve by it) and the
+// generator build. The snapshot and the resolved cache are sealed with
+// keys of the same kind, naming their own file (whose name stands for -in,
+// -out and the options) instead of a page.
 func (c *pageCache) key(rel, hash string) string {
-	sum := sha256.Sum256([]byte(c.build + "\x00" + rel + "\x00" + hash))
+	sum := sha256.Sum256([]byte(c.build + "\x00" + c.root + "\x00" + rel + "\x00" + hash))
 	return hex.EncodeToString(sum[:20])
 }
 
@@ -347,7 +352,7 @@ func (c *pageCache) store(hash string, p *parser.Page) {
 	appendEntry(&w, p, hash)
 	entry := sealed(key, w.Buf)
 	path := c.path(key)
-	if os.MkdirAll(filepath.Dir(path), 0o755) == nil && emitter.WriteFile(path, entry...) == nil {
+	if os.MkdirAll(filepath.Dir(path), 0o755) == nil && emitter.WriteFileVia(c.tempDir(), path, entry...) == nil {
 		c.wrote.Add(int64(len(entry[0]) + len(entry[1])))
 	}
 }
@@ -378,11 +383,32 @@ func (c *pageCache) finish() {
 	if total > c.limit {
 		total = c.prune(c.limit * 3 / 4)
 	}
-	emitter.WriteFile(c.sizeFile(), []byte(strconv.FormatInt(total, 10)+"\n"))
+	emitter.WriteFileVia(c.tempDir(), c.sizeFile(), []byte(strconv.FormatInt(total, 10)+"\n"))
+}
+
+// tempDir is where the cache's files are written before they are renamed
+// into place: the cache folder itself, not one of its many subfolders, so
+// that every run finds what a killed run left in one look
+// (removeStaleTemps).
+func (c *pageCache) tempDir() string { return filepath.Dir(c.dir) }
+
+// staleTempAge is how old a temporary file in the cache must be to be
+// taken for a killed run's: a run writes each within moments, and another
+// run may be writing one now.
+const staleTempAge = 10 * time.Minute
+
+// removeStaleTemps removes the temporary files killed runs left in the
+// cache folder (emitter.RemoveStaleTemps).
+func removeStaleTemps(cacheFile string) {
+	if cacheFile != "" {
+		emitter.RemoveStaleTemps(filepath.Dir(cacheFile), staleTempAge)
+	}
 }
 
 // prune removes the oldest entries until the cache holds at most target
-// bytes, and returns what it holds then.
+// bytes, and returns what it holds then. Temporary files that killed runs
+// left among the entries (as a version that wrote them beside the entries
+// could) go too, once they are staleTempAge old.
 func (c *pageCache) prune(target int64) int64 {
 	type entry struct {
 		path string
@@ -392,7 +418,16 @@ func (c *pageCache) prune(target int64) int64 {
 	var entries []entry
 	var total int64
 	filepath.WalkDir(c.dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".page") {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		if emitter.IsTempName(d.Name()) {
+			if info, err := d.Info(); err == nil && d.Type().IsRegular() && time.Since(info.ModTime()) > staleTempAge {
+				os.Remove(p)
+			}
+			return nil
+		}
+		if !strings.HasSuffix(p, ".page") {
 			return nil
 		}
 		if info, err := d.Info(); err == nil {

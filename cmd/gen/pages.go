@@ -21,11 +21,10 @@ const maxPageBytes = 8 << 20
 type pageFile struct {
 	rel   string // slash-separated, relative to -in
 	path  string
-	data  []byte // nil until read, or when unreadable or skipped
-	hash  string // content hash, for the run cache
-	size  int64
-	mtime int64 // Unix nanoseconds
-	skip  bool  // unreadable or too large: never parsed
+	data  []byte    // nil until read, or when unreadable or skipped
+	hash  string    // content hash, for the run cache
+	stamp fileStamp // size, modification time, identity
+	skip  bool      // unreadable or too large: never parsed
 	diag  diag.List
 }
 
@@ -84,13 +83,13 @@ func hashFiles(files []pageFile, prior *cacheEntry) {
 			f.hash, f.skip = "unreadable", true
 			return nil
 		}
-		f.size, f.mtime = info.Size(), info.ModTime().UnixNano()
+		f.stamp = stampOf(info)
 		if info.Size() > maxPageBytes {
 			f.diag.Warn(diag.File(f.rel), diag.PageTooLarge, "page is %d bytes, over the %d-byte limit; skipped", info.Size(), maxPageBytes)
 			f.hash, f.skip = fmt.Sprintf("too-large:%d", info.Size()), true
 			return nil
 		}
-		if h := prior.knownHash(f.rel, f.size, f.mtime); h != "" {
+		if h := prior.knownHash(f.rel, f.stamp); h != "" {
 			f.hash = h
 			return nil
 		}
@@ -99,8 +98,16 @@ func hashFiles(files []pageFile, prior *cacheEntry) {
 	})
 }
 
+// readPage reads a page: listed as a regular file, it may have changed
+// since (a link, a FIFO), so it is opened without following a link or
+// blocking, and bounded. Tests replace it to make a read fail.
+var readPage = func(path string) ([]byte, error) { return readRegular(path, maxPageBytes, noFollowLink) }
+
+// readFile reads a page and gives it its content hash; a page that cannot
+// be read is skipped with a diagnostic, and its hash says so
+// ("unreadable"): no content hash, so the run cache never records it.
 func readFile(f *pageFile) {
-	data, err := readRegular(f.path, maxPageBytes, noFollowLink) // listed as a regular file, but it may have changed since
+	data, err := readPage(f.path)
 	if err != nil {
 		f.diag.Warn(diag.File(f.rel), diag.Unreadable, "%v", err)
 		f.hash, f.skip = "unreadable", true

@@ -101,7 +101,9 @@ func (r *reuse) schema(files []pageFile, rootName string) (s *schema.Schema, hin
 		case !ok || f.hash == "" || old == "":
 			return nil, ""
 		case old == f.hash:
-		case f.skip || len(changed) > len(files)/maxEditedShare:
+		// A page that was or is not read (its hash says why) is no
+		// description edit, and only content hashes key page models.
+		case f.skip || !isContentHash(old) || len(changed) > len(files)/maxEditedShare:
 			return nil, ""
 		default:
 			changed = append(changed, f)

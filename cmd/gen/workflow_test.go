@@ -271,3 +271,58 @@ func TestGoGenerateLine(t *testing.T) {
 	require.Equal(t, exitOK, code, stderr)
 	assertSameTree(t, want, ".", "run `make generate`")
 }
+
+// A run killed between staging its files and renaming them (kill -9: no
+// clean-up runs) leaves temporary files in -out. They make -out stale,
+// also when the pages did not change, and the next run removes them; only
+// gen's own go (named as gen names them and holding generated code), and a
+// file a person named like an earlier version's temporary file stays,
+// also when gen writes the file it seems to belong to.
+func TestTemporaryFilesOfAKilledRun(t *testing.T) {
+	isolatedCache(t)
+	in, out := copyDocsInput(t)
+	code, _, stderr := genOut(t, "-in", in, "-out", out)
+	require.Equal(t, exitOK, code, stderr)
+	want := goFiles(t, out)
+	strays := map[string]string{
+		".gen-tmp-0123456789abcdef-book.go.tmp":   want["book.go"],
+		".gen-tmp-fedcba9876543210-author.go.tmp": "", // created, not yet written
+	}
+	for name, content := range strays {
+		writeFile(t, filepath.Join(out, name), content)
+	}
+	code, stdout, _ := genOut(t, "-in", in, "-out", out, "-check")
+	assert.Equal(t, exitError, code, stdout)
+	for name := range strays {
+		assert.Contains(t, stdout, "removed "+filepath.Join(out, name)+" (a temporary file left by a run that was killed)")
+	}
+	assert.Contains(t, stdout, "0 files would be written, 2 removed")
+
+	// A file of a person's, named as gen named its temporary files before.
+	mine := filepath.Join(out, ".gen-book.go.tmp")
+	writeFile(t, mine, "my notes")
+	require.NoError(t, os.Remove(filepath.Join(out, "book.go")))
+	code, stdout, stderr = genOut(t, "-in", in, "-out", out, "-v")
+	require.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, stdout, "wrote "+filepath.Join(out, "book.go"))
+	for name := range strays {
+		assert.Contains(t, stdout, "removed "+filepath.Join(out, name))
+		assert.NoFileExists(t, filepath.Join(out, name))
+	}
+	got, err := os.ReadFile(mine)
+	require.NoError(t, err)
+	assert.Equal(t, "my notes", string(got))
+	assert.Equal(t, want, goFiles(t, out))
+	code, stdout, _ = genOut(t, "-in", in, "-out", out, "-check")
+	assert.Equal(t, exitOK, code, stdout)
+
+	// A file so named that holds no generated code (a killed run's
+	// -schema-out written into -out, say) is not gen's to remove, and
+	// keeps no rerun from finding nothing to do.
+	schema := filepath.Join(out, ".gen-tmp-0123456789abcdef-schema.json.tmp")
+	writeFile(t, schema, "{}")
+	code, stdout, stderr = genOut(t, "-in", in, "-out", out, "-v")
+	require.Equal(t, exitOK, code, stderr)
+	assert.Equal(t, fmt.Sprintf("gen: no changes: %d files up to date in %s\n", docsInputFiles(), out), stdout, "the recorded run, replayed")
+	assert.FileExists(t, schema)
+}

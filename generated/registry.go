@@ -6,20 +6,20 @@ import "reflect"
 
 // registry maps each struct type's @odata.type to its base and type.
 var registry = map[string]registration{
-	"#microsoft.graph.author":          {"", reflect.TypeFor[Author]()},
-	"#microsoft.graph.book":            {"#microsoft.graph.libraryItem", reflect.TypeFor[Book]()},
-	"#microsoft.graph.entity":          {"", reflect.TypeFor[Entity]()},
-	"#microsoft.graph.lending.loan":    {"#microsoft.graph.entity", reflect.TypeFor[LendingLoan]()},
-	"#microsoft.graph.lending.renewal": {"", reflect.TypeFor[LendingRenewal]()},
-	"#microsoft.graph.libraryItem":     {"#microsoft.graph.entity", reflect.TypeFor[LibraryItem]()},
-	"#microsoft.graph.member":          {"#microsoft.graph.entity", reflect.TypeFor[Member]()},
-	"#microsoft.graph.postalAddress":   {"", reflect.TypeFor[PostalAddress]()},
-	"#microsoft.graph.shelf":           {"#microsoft.graph.entity", reflect.TypeFor[Shelf]()},
+	"#microsoft.graph.author":          {"", reflect.TypeOf((*Author)(nil)).Elem()},
+	"#microsoft.graph.book":            {"#microsoft.graph.libraryItem", reflect.TypeOf((*Book)(nil)).Elem()},
+	"#microsoft.graph.entity":          {"", reflect.TypeOf((*Entity)(nil)).Elem()},
+	"#microsoft.graph.lending.loan":    {"#microsoft.graph.entity", reflect.TypeOf((*LendingLoan)(nil)).Elem()},
+	"#microsoft.graph.lending.renewal": {"", reflect.TypeOf((*LendingRenewal)(nil)).Elem()},
+	"#microsoft.graph.libraryItem":     {"#microsoft.graph.entity", reflect.TypeOf((*LibraryItem)(nil)).Elem()},
+	"#microsoft.graph.member":          {"#microsoft.graph.entity", reflect.TypeOf((*Member)(nil)).Elem()},
+	"#microsoft.graph.postalAddress":   {"", reflect.TypeOf((*PostalAddress)(nil)).Elem()},
+	"#microsoft.graph.shelf":           {"#microsoft.graph.entity", reflect.TypeOf((*Shelf)(nil)).Elem()},
 }
 
 // interfaces maps each interface of a type with derived types to that type's @odata.type:
 // fields declared with it decode into the type @odata.type names.
 var interfaces = map[reflect.Type]string{
-	reflect.TypeFor[AnyEntity]():      "#microsoft.graph.entity",
-	reflect.TypeFor[AnyLibraryItem](): "#microsoft.graph.libraryItem",
+	reflect.TypeOf((*AnyEntity)(nil)).Elem():      "#microsoft.graph.entity",
+	reflect.TypeOf((*AnyLibraryItem)(nil)).Elem(): "#microsoft.graph.libraryItem",
 }

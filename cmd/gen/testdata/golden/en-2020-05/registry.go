@@ -6,10 +6,10 @@ import "reflect"
 
 // registry maps each struct type's @odata.type to its base and type.
 var registry = map[string]registration{
-	"#microsoft.graph.vppTokenActionResult":               {"", reflect.TypeFor[VppTokenActionResult]()},
-	"#microsoft.graph.vppTokenRevokeLicensesActionResult": {"#microsoft.graph.vppTokenActionResult", reflect.TypeFor[VppTokenRevokeLicensesActionResult]()},
+	"#microsoft.graph.vppTokenActionResult":               {"", reflect.TypeOf((*VppTokenActionResult)(nil)).Elem()},
+	"#microsoft.graph.vppTokenRevokeLicensesActionResult": {"#microsoft.graph.vppTokenActionResult", reflect.TypeOf((*VppTokenRevokeLicensesActionResult)(nil)).Elem()},
 }
 
 // interfaces maps each interface of a type with derived types to that type's @odata.type:
 // fields declared with it decode into the type @odata.type names.
-var interfaces = map[reflect.Type]string{reflect.TypeFor[AnyVppTokenActionResult](): "#microsoft.graph.vppTokenActionResult"}
+var interfaces = map[reflect.Type]string{reflect.TypeOf((*AnyVppTokenActionResult)(nil)).Elem(): "#microsoft.graph.vppTokenActionResult"}

@@ -10,6 +10,10 @@
 # the standard library too). Prints user+sys CPU seconds, wall seconds and
 # max RSS of each `go build ./models` (GNU time -v), then the medians and
 # the ratios after/before, overall and per type.
+# VARIANTS=1 also builds two variants of the after package, edited here:
+# typeof (registry.go's reflect.TypeFor[T]() written as
+# reflect.TypeOf((*T)(nil)).Elem(), the same value without a generic
+# instantiation per type) and noclone (the Clone methods left out).
 # BENCH_TMPDIR sets where the temporary folders go.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -38,7 +42,23 @@ for side in before after; do
 done
 (cd "$work/gen-old" && go run ./cmd/gen -q -no-cache -in "$res" -out "$work/before/models")
 go run ./cmd/gen -q -no-cache -in "$res" -out "$work/after/models"
-for side in before after; do
+sides="before after"
+if [ "${VARIANTS:-}" = 1 ]; then
+	sides="before after typeof noclone"
+	cp -r "$work/after" "$work/typeof"
+	sed -i -E 's/reflect\.TypeFor\[([A-Za-z0-9_]+)\]\(\)/reflect.TypeOf((*\1)(nil)).Elem()/g' "$work/typeof/models/registry.go"
+	cp -r "$work/after" "$work/noclone"
+	for f in "$work/noclone"/models/*.go; do
+		case $f in */odata_*) continue ;; esac
+		perl -0pi -e 's/\n\/\/ Clone returns a deep copy of v[^\n]*\nfunc \(v \w+\) Clone\(\) \w+ \{\n\tdeepen\(&v\)\n\treturn v\n\}\n/\n/g' "$f"
+	done
+	grep -q 'TypeFor\[' "$work/typeof/models/registry.go" && { echo "compilecost: typeof: registry.go still uses TypeFor" >&2; exit 1; }
+	if grep -l ') Clone() ' "$work"/noclone/models/*.go | grep -v /odata_ >/dev/null; then
+		echo "compilecost: noclone: Clone methods left" >&2
+		exit 1
+	fi
+fi
+for side in $sides; do
 	n=$(cat "$work/$side"/models/*.go | grep -c '^type [A-Z][A-Za-z0-9_]* struct' || true)
 	lines=$(cat "$work/$side"/models/*.go | wc -l)
 	echo "$side: $(ls "$work/$side/models" | wc -l) files, $lines lines, $n struct types" | tee -a "$work/sizes.txt"
@@ -47,7 +67,7 @@ done
 mkdir -p "$work/seed"
 GOCACHE=$work/seed go build std
 for i in $(seq "$rounds"); do
-	for side in before after; do
+	for side in $sides; do
 		rm -rf "$work/cache"
 		cp -a "$work/seed" "$work/cache"
 		(cd "$work/$side" && GOCACHE=$work/cache /usr/bin/time -v go build -v ./models) 2>"$work/time.txt"
@@ -61,10 +81,12 @@ for i in $(seq "$rounds"); do
 done
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 field() { grep "^$1 " "$work/runs.txt" | grep -o "$2=[0-9.]*" | cut -d= -f2 | median; }
-for f in cpu_s wall_s maxrss_MB; do
-	b=$(field before $f)
-	a=$(field after $f)
-	printf '%s: before %s, after %s: %.3f×\n' "$f" "$b" "$a" "$(echo "$a / $b" | bc -l)"
+for side in ${sides#before }; do
+	for f in cpu_s wall_s maxrss_MB; do
+		b=$(field before $f)
+		a=$(field "$side" $f)
+		printf '%s: before %s, %s %s: %.3f×\n' "$f" "$b" "$side" "$a" "$(echo "$a / $b" | bc -l)"
+	done
 done
 nb=$(grep '^before' "$work/sizes.txt" | grep -o '[0-9]* struct' | cut -d' ' -f1)
 na=$(grep '^after' "$work/sizes.txt" | grep -o '[0-9]* struct' | cut -d' ' -f1)

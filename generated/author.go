@@ -34,7 +34,8 @@ func (v *Author) UnmarshalJSON(data []byte) error {
 }
 
 // Clone returns a deep copy of v: changing one changes nothing in the other.
-func (v Author) Clone() Author {
-	deepen(&v)
-	return v
+func (v *Author) Clone() Author {
+	c := *v
+	deepen(&c)
+	return c
 }

@@ -71,7 +71,8 @@ func (v *Book) UnmarshalJSON(data []byte) error {
 }
 
 // Clone returns a deep copy of v: changing one changes nothing in the other.
-func (v Book) Clone() Book {
-	deepen(&v)
-	return v
+func (v *Book) Clone() Book {
+	c := *v
+	deepen(&c)
+	return c
 }

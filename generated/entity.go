@@ -28,9 +28,10 @@ func (v *Entity) UnmarshalJSON(data []byte) error {
 }
 
 // Clone returns a deep copy of v: changing one changes nothing in the other.
-func (v Entity) Clone() Entity {
-	deepen(&v)
-	return v
+func (v *Entity) Clone() Entity {
+	c := *v
+	deepen(&c)
+	return c
 }
 
 // AnyEntity is a *Entity or a pointer to a type derived from it: each has AsEntity

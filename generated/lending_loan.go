@@ -40,7 +40,8 @@ func (v *LendingLoan) UnmarshalJSON(data []byte) error {
 }
 
 // Clone returns a deep copy of v: changing one changes nothing in the other.
-func (v LendingLoan) Clone() LendingLoan {
-	deepen(&v)
-	return v
+func (v *LendingLoan) Clone() LendingLoan {
+	c := *v
+	deepen(&c)
+	return c
 }

@@ -32,7 +32,8 @@ func (v *LendingRenewal) UnmarshalJSON(data []byte) error {
 }
 
 // Clone returns a deep copy of v: changing one changes nothing in the other.
-func (v LendingRenewal) Clone() LendingRenewal {
-	deepen(&v)
-	return v
+func (v *LendingRenewal) Clone() LendingRenewal {
+	c := *v
+	deepen(&c)
+	return c
 }

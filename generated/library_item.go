@@ -37,9 +37,10 @@ func (v *LibraryItem) UnmarshalJSON(data []byte) error {
 }
 
 // Clone returns a deep copy of v: changing one changes nothing in the other.
-func (v LibraryItem) Clone() LibraryItem {
-	deepen(&v)
-	return v
+func (v *LibraryItem) Clone() LibraryItem {
+	c := *v
+	deepen(&c)
+	return c
 }
 
 // AnyLibraryItem is a *LibraryItem or a pointer to a type derived from it: each has AsLibraryItem

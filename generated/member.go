@@ -48,7 +48,8 @@ func (v *Member) UnmarshalJSON(data []byte) error {
 }
 
 // Clone returns a deep copy of v: changing one changes nothing in the other.
-func (v Member) Clone() Member {
-	deepen(&v)
-	return v
+func (v *Member) Clone() Member {
+	c := *v
+	deepen(&c)
+	return c
 }

@@ -32,7 +32,8 @@ func (v *PostalAddress) UnmarshalJSON(data []byte) error {
 }
 
 // Clone returns a deep copy of v: changing one changes nothing in the other.
-func (v PostalAddress) Clone() PostalAddress {
-	deepen(&v)
-	return v
+func (v *PostalAddress) Clone() PostalAddress {
+	c := *v
+	deepen(&c)
+	return c
 }

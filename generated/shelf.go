@@ -42,7 +42,8 @@ func (v *Shelf) UnmarshalJSON(data []byte) error {
 }
 
 // Clone returns a deep copy of v: changing one changes nothing in the other.
-func (v Shelf) Clone() Shelf {
-	deepen(&v)
-	return v
+func (v *Shelf) Clone() Shelf {
+	c := *v
+	deepen(&c)
+	return c
 }

@@ -18,23 +18,23 @@ type Entity struct {
 func (v *Entity) ODataType() string                { return v.odataTypeOr("#test.entity") }
 func (v Entity) MarshalJSON() ([]byte, error)      { return marshalObject(&v) }
 func (v *Entity) UnmarshalJSON(data []byte) error  { return unmarshalObject(data, v) }
-func (v Entity) Clone() Entity                     { deepen(&v); return v }
+func (v *Entity) Clone() Entity                    { c := *v; deepen(&c); return c }
 func (v *Entity) AsEntity() *Entity                { return v }
 func (*Entity) isAnyEntity()                       {}
 func (v *Item) ODataType() string                  { return v.odataTypeOr("#test.item") }
 func (v Item) MarshalJSON() ([]byte, error)        { return marshalObject(&v) }
 func (v *Item) UnmarshalJSON(data []byte) error    { return unmarshalObject(data, v) }
-func (v Item) Clone() Item                         { deepen(&v); return v }
+func (v *Item) Clone() Item                        { c := *v; deepen(&c); return c }
 func (v *Item) AsItem() *Item                      { return v }
 func (*Item) isAnyItem()                           {}
 func (v *Special) ODataType() string               { return v.odataTypeOr("#test.special") }
 func (v Special) MarshalJSON() ([]byte, error)     { return marshalObject(&v) }
 func (v *Special) UnmarshalJSON(data []byte) error { return unmarshalObject(data, v) }
-func (v Special) Clone() Special                   { deepen(&v); return v }
+func (v *Special) Clone() Special                  { c := *v; deepen(&c); return c }
 func (v *Part) ODataType() string                  { return v.odataTypeOr("#test.part") }
 func (v Part) MarshalJSON() ([]byte, error)        { return marshalObject(&v) }
 func (v *Part) UnmarshalJSON(data []byte) error    { return unmarshalObject(data, v) }
-func (v Part) Clone() Part                         { deepen(&v); return v }
+func (v *Part) Clone() Part                        { c := *v; deepen(&c); return c }
 
 // AnyEntity is a *Entity or a pointer to a type derived from it.
 type AnyEntity interface {

@@ -39,9 +39,10 @@ func (v *VppTokenActionResult) UnmarshalJSON(data []byte) error {
 }
 
 // Clone returns a deep copy of v: changing one changes nothing in the other.
-func (v VppTokenActionResult) Clone() VppTokenActionResult {
-	deepen(&v)
-	return v
+func (v *VppTokenActionResult) Clone() VppTokenActionResult {
+	c := *v
+	deepen(&c)
+	return c
 }
 
 // AnyVppTokenActionResult is a *VppTokenActionResult or a pointer to a type derived from it: each has AsVppTokenActionResult

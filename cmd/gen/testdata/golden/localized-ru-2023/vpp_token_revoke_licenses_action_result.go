@@ -35,7 +35,8 @@ func (v *VppTokenRevokeLicensesActionResult) UnmarshalJSON(data []byte) error {
 }
 
 // Clone returns a deep copy of v: changing one changes nothing in the other.
-func (v VppTokenRevokeLicensesActionResult) Clone() VppTokenRevokeLicensesActionResult {
-	deepen(&v)
-	return v
+func (v *VppTokenRevokeLicensesActionResult) Clone() VppTokenRevokeLicensesActionResult {
+	c := *v
+	deepen(&c)
+	return c
 }

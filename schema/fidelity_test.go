@@ -67,10 +67,6 @@ func readOracle(t *testing.T, path string) map[string]*oracleType {
 }
 
 // loadSchema parses every page of a folder and resolves them.
-func loadSchema(t testing.TB, dir string) (*Schema, map[string][]byte) {
-	return loadSchemaWith(t, dir, nil)
-}
-
 // loadSchemaWith resolves dir reading the languages words knows (nil: all
 // the parser ships with).
 func loadSchemaWith(t testing.TB, dir string, words *lang.Set) (*Schema, map[string][]byte) {

@@ -32,25 +32,25 @@ import (
 const cacheVersion = 6 // 2: diagnostics about no file have no position; 3: gob, fingerprints; 4: parser/wire; 5: key, -in and file identities; 6: stamps as numbers
 
 type cacheEntry struct {
-	Version     int                  `json:"version"`
-	Key         string               `json:"key"`     // runKey: absolute -in and -out, and the options
-	InputID     fileIdentity         `json:"inputID"` // folderID of -in
-	Executable  string               `json:"executable"`
-	Inputs      string               `json:"inputs"`
-	Outputs     map[string]fileStamp `json:"outputs"` // by file name
-	SchemaOut   string               `json:"schemaOut,omitempty"`
-	Diagnostics diag.List            `json:"diagnostics"`
-	Pages       int                  `json:"pages"`
-	Types       int                  `json:"types"`
-	Enums       int                  `json:"enums"`
-	GoFiles     int                  `json:"goFiles"` // .go files in -out after the run
+	Version     int
+	Key         string       // runKey: absolute -in and -out, and the options
+	InputID     fileIdentity // folderID of -in
+	Executable  string
+	Inputs      string
+	Outputs     map[string]fileStamp // by file name
+	SchemaOut   string
+	Diagnostics diag.List
+	Pages       int
+	Types       int
+	Enums       int
+	GoFiles     int // .go files in -out after the run
 	// PageStamps remembers each page's stamp and content hash, so a rerun
 	// hashes only pages whose stamp changed.
-	PageStamps map[string]pageStamp `json:"pageStamps"`
+	PageStamps map[string]pageStamp
 	// Fingerprints holds what each type's file was rendered from, so that
 	// a rerun skips the files whose type did not change (emitter.Fingerprint).
-	Fingerprints map[string]string `json:"fingerprints,omitempty"`
-	Written      int64             `json:"written"` // when the entry was made, in Unix nanoseconds
+	Fingerprints map[string]string
+	Written      int64 // when the entry was made, in Unix nanoseconds
 
 	// stamps are the stamps of Outputs in -out as this run found them,
 	// read in the background from its start (readStamps).

@@ -272,6 +272,7 @@ func TestDiffExitCodesAndInputs(t *testing.T) {
 	require.Len(t, r.Changes, 1)
 	assert.True(t, strings.HasSuffix(r.Changes[0].At, "item.md:14"), "placed in NEW: %s", r.Changes[0].At)
 	code, r, _ = runDiffJSON(t, writePages(t, tagged), v1)
+	assert.Equal(t, exitError, code, "NEW to OLD changes too")
 	require.Len(t, r.Changes, 1)
 	assert.Equal(t, "item.md:1", r.Changes[0].At, "a version 1 file places a property at its type")
 

@@ -32,8 +32,9 @@ import (
 	"golang.org/x/sync/errgroup"
 )
 
-// pageCacheMagic starts every entry; the format changes with it.
-const pageCacheMagic = "graphgen page cache 6\n" // 6: keys hold the -in folder's name
+// sealMagic starts every sealed cache file (page models, the snapshot, the
+// run record, the resolved schema); the format changes with it.
+const sealMagic = "graphgen cache 7\n" // 6: keys hold the -in folder's name; 7: one name for every kind
 
 // defaultPageCacheMB bounds the cache: least recently used entries are
 // pruned beyond it.
@@ -164,7 +165,7 @@ func sealed(key string, payload []byte) [][]byte {
 
 // sealHeader is what precedes a sealed payload whose checksum is sum.
 func sealHeader(key string, sum uint32) []byte {
-	return fmt.Appendf(nil, "%s%s\n%08x\n", pageCacheMagic, key, sum)
+	return fmt.Appendf(nil, "%s%s\n%08x\n", sealMagic, key, sum)
 }
 
 // writeSealed writes parts to path as the sealed payload of key, each part
@@ -208,7 +209,7 @@ func readSealed(path, key string, n int) [][]byte {
 // unsealed returns the payload of sealed data for key, or nil when the
 // data is not exactly that.
 func unsealed(key string, data []byte) []byte {
-	header := pageCacheMagic + key + "\n"
+	header := sealMagic + key + "\n"
 	if !bytes.HasPrefix(data, []byte(header)) {
 		return nil
 	}
@@ -223,8 +224,9 @@ func unsealed(key string, data []byte) []byte {
 	return payload
 }
 
-// snapshotChunks is how many gob streams a snapshot holds, so that they
-// decode in parallel; fixed, so the file does not depend on the machine.
+// snapshotChunks is how many separately encoded parts (parser/wire) a
+// snapshot holds, so that they decode in parallel; fixed, so the file does
+// not depend on the machine.
 const snapshotChunks = 8
 
 // loadSnapshot starts reading the page models the last run with these

@@ -109,12 +109,12 @@ func TestCorruptPageCacheEntriesAreIgnored(t *testing.T) {
 	for _, e := range entries[:5] {
 		got, err := os.ReadFile(e)
 		require.NoError(t, err)
-		assert.True(t, bytes.HasPrefix(got, []byte(pageCacheMagic)), "%s is written again", e)
+		assert.True(t, bytes.HasPrefix(got, []byte(sealMagic)), "%s is written again", e)
 	}
 	again, _ := os.ReadFile(entries[2])
 	assert.False(t, bytes.Equal(data3, again), "the foreign entry is replaced by the page's own")
 	fixed, _ := os.ReadFile(snapshots[0])
-	assert.True(t, bytes.HasPrefix(fixed, []byte(pageCacheMagic)) && len(fixed) > len(snap)-100, "the snapshot is written again")
+	assert.True(t, bytes.HasPrefix(fixed, []byte(sealMagic)) && len(fixed) > len(snap)-100, "the snapshot is written again")
 }
 
 func TestPageCacheIsBounded(t *testing.T) {

@@ -416,16 +416,7 @@ func (d *decoder) object(plan *structPlan, v reflect.Value) error {
 	var next *objectState
 	edit := func() *objectState {
 		if next == nil {
-			next = &objectState{additional: map[string]json.RawMessage{}, nulls: map[string]bool{}}
-			if prev != nil {
-				for k, raw := range prev.additional {
-					next.additional[k] = raw
-				}
-				for k := range prev.nulls {
-					next.nulls[k] = true
-				}
-				next.odataType = prev.odataType
-			}
+			next = editState(obj) // obj.state is prev until the end
 		}
 		return next
 	}

@@ -176,6 +176,16 @@ var (
 		"searchrequest.md:39:105: warning: member-from-values: entityTypes lists \"drive\" as a possible value of microsoft.graph.entityType, whose page does not; added")
 )
 
+// Reading API pages and resolving their operations.
+var (
+	NoRequestSyntax = warning("no-request-syntax", "an API page with no request syntax (no METHOD /path line outside the examples); its operation is not read",
+		"api/user-overview.md:1:1: warning: no-request-syntax: API page has no request syntax (a METHOD /path line outside the examples); no operation read")
+	UnresolvedPath = warning("unresolved-path", "a request path whose segments do not lead through entry points, keys and navigation properties the pages describe; its operation is kept with what resolved",
+		"api/user-list-foo.md:22:1: warning: unresolved-path: GET /users/{id}/foo: segment \"foo\" is no navigation property of microsoft.graph.user and no operation")
+	UnknownParamType = warning("unknown-parameter-type", "a parameter whose type no page defines",
+		"api/user-sendmail.md:41:2: warning: unknown-parameter-type: parameter \"message\" of sendMail has type \"Mesage\", which no page defines")
+)
+
 // Reading and applying an overrides file (-overrides): its mistakes are
 // usage errors (exit 2), positioned in the file.
 var (

@@ -70,12 +70,7 @@ func appendPage(w *wire.Writer, p *Page, masked bool) {
 		for _, d := range t.Properties {
 			w.Str(d.Name)
 			appendPos(w, d.Pos)
-			w.Str(d.Type.Raw)
-			w.Str(d.Type.Primitive)
-			w.Str(d.Type.Name)
-			w.Str(d.Type.Link)
-			w.Bool(d.Type.Collection)
-			w.Str(d.Type.LinkPrimitive)
+			appendTypeExpr(w, d.Type)
 			desc(d.Description)
 			w.Bool(d.Navigation)
 			w.Bool(d.Inherited != nil)
@@ -127,6 +122,7 @@ func appendPage(w *wire.Writer, p *Page, masked bool) {
 		w.Str(e.Anchor)
 		w.Bool(e.AnchorOnly)
 	}
+	appendOperation(w, p.Operation, desc)
 	w.Diags(p.Diags)
 }
 
@@ -166,7 +162,7 @@ func ReadPage(r *wire.Reader) *Page {
 					d := &props[j]
 					d.Name = r.Str()
 					d.Pos = readPos(r)
-					d.Type = TypeExpr{Raw: r.Str(), Primitive: r.Str(), Name: r.Str(), Link: r.Str(), Collection: r.Bool(), LinkPrimitive: r.Str()}
+					d.Type = readTypeExpr(r)
 					d.Description = r.Str()
 					d.Navigation = r.Bool()
 					if r.Bool() {
@@ -225,6 +221,7 @@ func ReadPage(r *wire.Reader) *Page {
 			p.Enums[i] = e
 		}
 	}
+	p.Operation = readOperation(r)
 	p.Diags = r.Diags()
 	return p
 }

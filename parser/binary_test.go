@@ -16,15 +16,20 @@ import (
 // must be added to appendPage and ReadPage, and then to this list.
 func TestPageBinaryCoversEveryField(t *testing.T) {
 	want := map[reflect.Type][]string{
-		reflect.TypeFor[Page]():       {"Path", "DocType", "Locale", "Namespace", "Types", "Enums", "Diags"},
-		reflect.TypeFor[TypeDoc]():    {"Name", "Pos", "Description", "Bases", "Derived", "Abstract", "OpenType", "KeyProperty", "Properties", "HasJSON", "HasMethods", "Anchor", "LinkPhrases"},
-		reflect.TypeFor[PropDoc]():    {"Name", "Pos", "Type", "Description", "Navigation", "Inherited", "Nullable", "Key", "Deprecated", "PossibleValues", "FromJSON", "FromMethods", "JSONPrimitive", "InJSON", "JSONArray", "Backticked", "LinkPhrase"},
-		reflect.TypeFor[TypeExpr]():   {"Raw", "Primitive", "Name", "Link", "Collection", "LinkPrimitive"},
-		reflect.TypeFor[BaseClaim]():  {"Source", "Name", "Link", "Pos"},
-		reflect.TypeFor[LinkPhrase](): {"Phrase", "Claim"},
-		reflect.TypeFor[EnumDoc]():    {"Name", "Pos", "Description", "Members", "Flags", "Anchor", "AnchorOnly"},
-		reflect.TypeFor[MemberDoc]():  {"Name", "Value", "Description", "Pos", "Deprecated"},
-		reflect.TypeFor[Position]():   {"Line", "Col"},
+		reflect.TypeFor[Page]():           {"Path", "DocType", "Locale", "Namespace", "Types", "Enums", "Operation", "Diags"},
+		reflect.TypeFor[OperationDoc]():   {"Pos", "Requests", "Parameters", "Body", "BodyPos", "Response", "Permissions"},
+		reflect.TypeFor[RequestDoc]():     {"Method", "Path", "Pos"},
+		reflect.TypeFor[ParamDoc]():       {"Name", "Type", "Required", "Place", "Description", "Pos"},
+		reflect.TypeFor[ResponseDoc]():    {"Status", "Type", "Annotated", "Pos"},
+		reflect.TypeFor[PermissionsDoc](): {"DelegatedWork", "DelegatedPersonal", "Application", "Pos"},
+		reflect.TypeFor[TypeDoc]():        {"Name", "Pos", "Description", "Bases", "Derived", "Abstract", "OpenType", "KeyProperty", "Properties", "HasJSON", "HasMethods", "Anchor", "LinkPhrases"},
+		reflect.TypeFor[PropDoc]():        {"Name", "Pos", "Type", "Description", "Navigation", "Inherited", "Nullable", "Key", "Deprecated", "PossibleValues", "FromJSON", "FromMethods", "JSONPrimitive", "InJSON", "JSONArray", "Backticked", "LinkPhrase"},
+		reflect.TypeFor[TypeExpr]():       {"Raw", "Primitive", "Name", "Link", "Collection", "LinkPrimitive"},
+		reflect.TypeFor[BaseClaim]():      {"Source", "Name", "Link", "Pos"},
+		reflect.TypeFor[LinkPhrase]():     {"Phrase", "Claim"},
+		reflect.TypeFor[EnumDoc]():        {"Name", "Pos", "Description", "Members", "Flags", "Anchor", "AnchorOnly"},
+		reflect.TypeFor[MemberDoc]():      {"Name", "Value", "Description", "Pos", "Deprecated"},
+		reflect.TypeFor[Position]():       {"Line", "Col"},
 	}
 	for typ, fields := range want {
 		var got []string
@@ -59,6 +64,13 @@ func fullPage() *Page {
 			Members: []MemberDoc{{Name: "none", Value: &zero, Description: "None.", Pos: Position{Line: 22, Col: 3}, Deprecated: true},
 				{Name: "some", Value: &seven}, {Name: "unvalued"}},
 			Flags: true, Anchor: "e-values", AnchorOnly: true}},
+		Operation: &OperationDoc{Pos: Position{Line: 1, Col: 1},
+			Requests: []RequestDoc{{Method: "POST", Path: "/me/sendMail", Pos: Position{Line: 30, Col: 1}}},
+			Parameters: []ParamDoc{{Name: "message", Type: TypeExpr{Raw: "m", Name: "message", Link: "m.md"}, Required: Required,
+				Place: ParamFunction, Description: "The message.", Pos: Position{Line: 41, Col: 2}}},
+			Body: TypeExpr{Raw: "u", Name: "user", Collection: true}, BodyPos: Position{Line: 44, Col: 1},
+			Response:    ResponseDoc{Status: 202, Type: TypeExpr{Primitive: "Edm.String"}, Annotated: true, Pos: Position{Line: 50, Col: 1}},
+			Permissions: &PermissionsDoc{DelegatedWork: []string{"Mail.Send", "Mail.ReadWrite"}, DelegatedPersonal: []string{}, Pos: Position{Line: 20, Col: 1}}},
 		Diags: diag.List{{File: "a/b.md", Line: 5, Col: 6, Severity: diag.Warning, Code: "bad-table", Message: "a row"}},
 	}
 }

@@ -41,11 +41,16 @@ func Parse(pagePath string, data []byte, opts Options) *Page {
 	if set == nil {
 		set = lang.Default
 	}
-	e := &extractor{src: src, page: p, opts: opts, fm: fm, words: words{set}}
 	if !utf8.Valid(data) {
-		e.warnAt(0, diag.InvalidUTF8, "page is not valid UTF-8; invalid bytes are kept as they are")
+		p.Diags.Warn(src.Pos(0).At(pagePath), diag.InvalidUTF8, "page is not valid UTF-8; invalid bytes are kept as they are")
 	}
-	e.run(readBlocks(src.Clean))
+	blocks := readBlocks(src.Clean)
+	if isAPIPage(blocks, p.DocType) {
+		parseOperation(src, blocks, p, opts, words{set})
+		return p
+	}
+	e := &extractor{src: src, page: p, opts: opts, fm: fm, words: words{set}}
+	e.run(blocks)
 	return p
 }
 

@@ -25,6 +25,9 @@ type Page struct {
 	Namespace string // the page's "Namespace:" line
 	Types     []*TypeDoc
 	Enums     []*EnumDoc
+	// Operation is the operation an API page documents; nil on other
+	// pages.
+	Operation *OperationDoc
 	Diags     diag.List
 }
 

@@ -142,17 +142,10 @@ func (e *extractor) hasTypeColumn(b *block) bool {
 	return e.columnIndex(b.Header, -1, lang.TypeColumn) >= 0
 }
 
-// columnIndex finds the first header cell (after the first) containing
-// one of words, or returns def.
 // columnIndex returns the first column after the first whose header names
 // column kind c, or def.
 func (e *extractor) columnIndex(h tableRow, def int, c lang.Column) int {
-	for i, cell := range h.Cells {
-		if i > 0 && e.IsColumn(c, strings.ToLower(cell.Text)) {
-			return i
-		}
-	}
-	return def
+	return columnIndexIn(e.words, h, def, c)
 }
 
 // maxTableRows bounds one table: the largest real table has a few hundred

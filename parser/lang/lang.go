@@ -72,6 +72,7 @@ type Vocabulary struct {
 		DeprecatedMemberDescription []string    `json:"deprecatedMemberDescription"`
 		ListVerb                    []string    `json:"listVerb"`
 	} `json:"phrases"`
+	API   APIWords `json:"api"`
 	Types struct {
 		Primitives      map[string]string `json:"primitives"`
 		Collection      []string          `json:"collection"`
@@ -155,6 +156,10 @@ func New(vs ...Vocabulary) *Set {
 			*pair.to = append(*pair.to, *pair.from...)
 		}
 		p.InheritsAround = append(p.InheritsAround, v.Phrases.InheritsAround...)
+		api, from := s.v.API.lists(), v.API.lists()
+		for i := range api {
+			*api[i] = append(*api[i], *from[i]...)
+		}
 		for w, edm := range v.Types.Primitives {
 			t.Primitives[w] = edm
 		}

@@ -1,0 +1,91 @@
+// The binary form of an API page's operation, for the page cache: every
+// field in a fixed order, as binary.go writes the rest of a page.
+
+package parser
+
+import "github.com/docgen/graphgen/parser/wire"
+
+func appendOperation(w *wire.Writer, op *OperationDoc, desc func(string)) {
+	w.Bool(op != nil)
+	if op == nil {
+		return
+	}
+	appendPos(w, op.Pos)
+	w.Uint(uint64(len(op.Requests)))
+	for _, r := range op.Requests {
+		w.Str(r.Method)
+		w.Str(r.Path)
+		appendPos(w, r.Pos)
+	}
+	w.Uint(uint64(len(op.Parameters)))
+	for _, p := range op.Parameters {
+		w.Str(p.Name)
+		appendTypeExpr(w, p.Type)
+		w.Int(int64(p.Required))
+		w.Int(int64(p.Place))
+		desc(p.Description)
+		appendPos(w, p.Pos)
+	}
+	appendTypeExpr(w, op.Body)
+	appendPos(w, op.BodyPos)
+	w.Int(int64(op.Response.Status))
+	appendTypeExpr(w, op.Response.Type)
+	w.Bool(op.Response.Annotated)
+	appendPos(w, op.Response.Pos)
+	w.Bool(op.Permissions != nil)
+	if ps := op.Permissions; ps != nil {
+		for _, list := range [][]string{ps.DelegatedWork, ps.DelegatedPersonal, ps.Application} {
+			w.Bool(list != nil)
+			w.Strs(list)
+		}
+		appendPos(w, ps.Pos)
+	}
+}
+
+func appendTypeExpr(w *wire.Writer, t TypeExpr) {
+	w.Str(t.Raw)
+	w.Str(t.Primitive)
+	w.Str(t.Name)
+	w.Str(t.Link)
+	w.Bool(t.Collection)
+	w.Str(t.LinkPrimitive)
+}
+
+func readTypeExpr(r *wire.Reader) TypeExpr {
+	return TypeExpr{Raw: r.Str(), Primitive: r.Str(), Name: r.Str(), Link: r.Str(), Collection: r.Bool(), LinkPrimitive: r.Str()}
+}
+
+func readOperation(r *wire.Reader) *OperationDoc {
+	if !r.Bool() {
+		return nil
+	}
+	op := &OperationDoc{Pos: readPos(r)}
+	if n := r.Count(); n > 0 {
+		op.Requests = make([]RequestDoc, n)
+		for i := range op.Requests {
+			op.Requests[i] = RequestDoc{Method: r.Str(), Path: r.Str(), Pos: readPos(r)}
+		}
+	}
+	if n := r.Count(); n > 0 {
+		op.Parameters = make([]ParamDoc, n)
+		for i := range op.Parameters {
+			op.Parameters[i] = ParamDoc{Name: r.Str(), Type: readTypeExpr(r), Required: Requirement(r.Int()), Place: ParamPlace(r.Int()), Description: r.Str(), Pos: readPos(r)}
+		}
+	}
+	op.Body = readTypeExpr(r)
+	op.BodyPos = readPos(r)
+	op.Response = ResponseDoc{Status: int(r.Int()), Type: readTypeExpr(r), Annotated: r.Bool(), Pos: readPos(r)}
+	if r.Bool() {
+		ps := &PermissionsDoc{}
+		for _, list := range []*[]string{&ps.DelegatedWork, &ps.DelegatedPersonal, &ps.Application} {
+			present := r.Bool()
+			*list = r.Strs()
+			if present && *list == nil {
+				*list = []string{}
+			}
+		}
+		ps.Pos = readPos(r)
+		op.Permissions = ps
+	}
+	return op
+}

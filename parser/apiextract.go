@@ -1,0 +1,507 @@
+// The API page extractor: reads the operation an API page documents, block
+// by block, beside the resource extractor and with the same block reader
+// and language data. Structure decides first: the request syntax is the
+// code outside the examples whose lines are METHOD /path; localized pages
+// anchor every section in English; annotations and link targets are never
+// translated.
+
+package parser
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/docgen/graphgen/diag"
+	"github.com/docgen/graphgen/parser/lang"
+)
+
+// apiExtractor reads one API page.
+type apiExtractor struct {
+	words
+	src  *Source
+	page *Page
+	opts Options
+	op   *OperationDoc
+
+	section      lang.APISection
+	sectionLevel int // the level of the heading that opened the section
+	// annotation is the example annotation that introduces the next code
+	// block: "request" or "response", with its JSON.
+	annotation     string
+	annotationJSON *JSONValue
+	proseResponse  TypeExpr // the response section's type, from its prose
+	sawTitle       bool
+}
+
+// httpMethods are the methods a request syntax line may start with.
+var httpMethods = []string{"GET", "POST", "PATCH", "PUT", "DELETE"}
+
+// isAPIPage tells an API page by its structure: it has request syntax and
+// no resource annotation (a few API pages show a resource; those are read
+// as resource pages). docType apiPageType alone makes it one too, so that a
+// page without request syntax is reported.
+func isAPIPage(blocks []block, docType string) bool {
+	syntax := false
+	annotated := ""
+	for i := range blocks {
+		b := &blocks[i]
+		switch b.Kind {
+		case blockComment:
+			_, _, kind, _, ok := annotation(b)
+			if ok && kind == "resource" {
+				return false
+			}
+			annotated = ""
+			if ok {
+				annotated = kind
+			}
+		case blockCode:
+			if annotated != "request" && annotated != "response" && len(requestLines(b.Content)) > 0 {
+				syntax = true
+			}
+			annotated = ""
+		}
+	}
+	return syntax || strings.EqualFold(strings.Trim(docType, "\"' "), "apiPageType")
+}
+
+// parseOperation reads an API page's operation into p.
+func parseOperation(src *Source, blocks []block, p *Page, opts Options, w words) {
+	e := &apiExtractor{words: w, src: src, page: p, opts: opts, op: &OperationDoc{Pos: Position{Line: 1, Col: 1}}}
+	for i := range blocks {
+		b := &blocks[i]
+		if b.Kind != blockComment && b.Kind != blockCode {
+			e.annotation, e.annotationJSON = "", nil
+		}
+		switch b.Kind {
+		case blockHeading:
+			e.heading(b)
+		case blockParagraph:
+			e.paragraph(b)
+		case blockTable:
+			e.table(b)
+		case blockComment:
+			e.comment(b)
+		case blockCode:
+			e.code(b)
+			e.annotation, e.annotationJSON = "", nil
+		}
+	}
+	if !e.op.Response.Annotated && e.proseResponse.Known() {
+		e.op.Response.Type = e.proseResponse
+	}
+	if len(e.op.Requests) == 0 {
+		e.page.Diags.Warn(e.op.Pos.At(p.Path), diag.NoRequestSyntax, "API page has no request syntax (a METHOD /path line outside the examples); no operation read")
+	}
+	p.Operation = e.op
+}
+
+func (e *apiExtractor) pos(off int) Position { return e.src.Pos(off) }
+
+func (e *apiExtractor) heading(b *block) {
+	for _, l := range b.Inl.Links {
+		if strings.HasPrefix(l.Dest, "#tab/") {
+			return // "# [HTTP](#tab/http)": a tab of the examples, no section
+		}
+	}
+	if b.Level == 1 && !e.sawTitle {
+		e.sawTitle = true
+		e.op.Pos = e.pos(b.Off)
+		return
+	}
+	sec := e.APISection(b.Inl.Text, b.Inl.Anchor)
+	// A deeper heading stays in its section: "### For applications" in
+	// the permissions, "##### Response 1" in the examples.
+	if e.sectionLevel > 0 && b.Level > e.sectionLevel && (e.section == lang.APIExamples || sec == lang.APIOther) {
+		return
+	}
+	e.section, e.sectionLevel = sec, b.Level
+}
+
+func (e *apiExtractor) comment(b *block) {
+	v, _, kind, _, ok := annotation(b)
+	if !ok {
+		return
+	}
+	e.annotation, e.annotationJSON = kind, v
+}
+
+// code reads request syntax outside the examples, and the types the
+// example annotations name.
+func (e *apiExtractor) code(b *block) {
+	switch e.annotation {
+	case "request":
+		if !e.op.Body.Known() {
+			if t, ok := annotatedType(e.annotationJSON); ok {
+				e.op.Body, e.op.BodyPos = t, e.pos(b.Off)
+			}
+		}
+		return
+	case "response":
+		if !e.op.Response.Annotated {
+			if t, ok := annotatedType(e.annotationJSON); ok {
+				e.op.Response.Type, e.op.Response.Annotated = t, true
+				if e.op.Response.Pos.Line == 0 {
+					e.op.Response.Pos = e.pos(b.Off)
+				}
+			}
+		}
+		if e.op.Response.Status == 0 {
+			e.op.Response.Status = statusLine(b.Content)
+		}
+		return
+	}
+	if e.section == lang.APIExamples {
+		return
+	}
+	for _, l := range requestLines(b.Content) {
+		e.op.Requests = append(e.op.Requests, RequestDoc{Method: l.method, Path: l.path, Pos: e.pos(b.ContentOff + l.off)})
+	}
+}
+
+// annotatedType reads an example annotation's @odata.type and isCollection.
+func annotatedType(v *JSONValue) (TypeExpr, bool) {
+	if v == nil {
+		return TypeExpr{}, false
+	}
+	at := v.Get("@odata.type")
+	if at == nil || strings.TrimSpace(at.Str) == "" {
+		return TypeExpr{}, false
+	}
+	name := strings.TrimPrefix(strings.TrimSpace(at.Str), "#")
+	t := TypeExpr{Raw: name, Collection: truthy(v.Get("isCollection"))}
+	if inner, ok := collectionOf(name); ok {
+		name, t.Collection = inner, true
+	}
+	if strings.Contains(name, ".") && !strings.HasPrefix(strings.ToLower(name), "edm.") {
+		t.Name = name
+	} else {
+		defaultWords.parseTypeWords(&t, strings.TrimPrefix(strings.ToLower(name), "edm."))
+		if t.Primitive == "" {
+			t.Name = name
+		}
+	}
+	return t, true
+}
+
+type requestLine struct {
+	method, path string
+	off          int // of the line in the block's content
+}
+
+// requestLines reads the "METHOD path" lines of a code block: the path
+// without the service root (https://graph.microsoft.com/v1.0) and without
+// its query.
+func requestLines(content string) []requestLine {
+	var out []requestLine
+	off := 0
+	for _, line := range strings.SplitAfter(content, "\n") {
+		at := off
+		off += len(line)
+		t := strings.TrimSpace(line)
+		method, rest, ok := strings.Cut(t, " ")
+		if !ok || !isHTTPMethod(method) {
+			continue
+		}
+		p := strings.TrimSpace(rest)
+		if i := strings.Index(p, "://"); i >= 0 {
+			// A full URL: the path after the host and the version.
+			p = p[i+3:]
+			slash := strings.IndexByte(p, '/')
+			if slash < 0 {
+				continue
+			}
+			p = p[slash:]
+			if parts := strings.SplitN(strings.TrimPrefix(p, "/"), "/", 2); len(parts) == 2 && (parts[0] == "v1.0" || parts[0] == "beta") {
+				p = "/" + parts[1]
+			}
+		}
+		if f := strings.Fields(p); len(f) > 0 && !strings.Contains(p, "{") {
+			p = f[0] // "GET /me HTTP/1.1"
+		}
+		p = cutQuery(p)
+		if !strings.HasPrefix(p, "/") {
+			p = "/" + p
+		}
+		if len(p) < 2 || !isPathStart(p[1]) {
+			continue
+		}
+		out = append(out, requestLine{method: method, path: p, off: at + len(line) - len(strings.TrimLeft(line, " \t"))})
+	}
+	return out
+}
+
+func isHTTPMethod(s string) bool {
+	for _, m := range httpMethods {
+		if s == m {
+			return true
+		}
+	}
+	return false
+}
+
+// isPathStart: a path's first segment starts with a letter, $ or a key.
+func isPathStart(c byte) bool { return isLetter(c) || c == '$' || c == '{' }
+
+// cutQuery removes the query string: the first '?' outside parentheses
+// and braces.
+func cutQuery(p string) string {
+	depth := 0
+	for i := 0; i < len(p); i++ {
+		switch p[i] {
+		case '(', '{':
+			depth++
+		case ')', '}':
+			if depth > 0 {
+				depth--
+			}
+		case '?':
+			if depth == 0 {
+				return strings.TrimSpace(p[:i])
+			}
+		}
+	}
+	return strings.TrimSpace(p)
+}
+
+// statusLine reads the status code of a response example ("HTTP/1.1 200 OK").
+func statusLine(content string) int {
+	line, _, _ := strings.Cut(strings.TrimSpace(content), "\n")
+	f := strings.Fields(line)
+	if len(f) >= 2 && strings.HasPrefix(f[0], "HTTP/") {
+		if n, err := strconv.Atoi(f[1]); err == nil {
+			return n
+		}
+	}
+	return 0
+}
+
+func (e *apiExtractor) paragraph(b *block) {
+	switch e.section {
+	case lang.APIBody:
+		if !e.op.Body.Known() {
+			if l, ok := e.pageLink(b.Inl.Links); ok {
+				e.op.Body = TypeExpr{Raw: l.Text, Name: e.lastIdentifier(l.Text), Link: l.Dest, Collection: e.MentionsCollection(b.Inl.Text)}
+				e.op.BodyPos = e.pos(b.Off)
+			}
+		}
+	case lang.APIResponse:
+		if e.op.Response.Status == 0 {
+			for _, c := range b.Inl.Codes {
+				if n := statusCode(c); n > 0 {
+					e.op.Response.Status = n
+					e.op.Response.Pos = e.pos(b.Off)
+					break
+				}
+			}
+		}
+		if !e.proseResponse.Known() {
+			if l, ok := e.pageLink(b.Inl.Links); ok {
+				e.proseResponse = TypeExpr{Raw: l.Text, Name: e.lastIdentifier(l.Text), Link: l.Dest, Collection: e.MentionsCollection(b.Inl.Text)}
+				if e.op.Response.Pos.Line == 0 {
+					e.op.Response.Pos = e.pos(b.Off)
+				}
+			}
+		}
+	}
+}
+
+// pageLink returns the first link to a page of types (not to an article,
+// an anchor or another API page).
+func (e *apiExtractor) pageLink(links []Link) (Link, bool) {
+	for _, l := range links {
+		if !isPageLink(l.Dest) || strings.HasPrefix(l.Dest, "#") {
+			continue
+		}
+		target := ResolveLink(e.page.Path, e.opts.RootName, l.Dest)
+		dir := target
+		if i := strings.LastIndexByte(dir, '/'); i >= 0 {
+			dir = dir[:i]
+		}
+		if target == "" || (e.page.Path != "" && dir == pathDir(e.page.Path)) {
+			continue // a link to another API page
+		}
+		return l, true
+	}
+	return Link{}, false
+}
+
+func pathDir(p string) string {
+	if i := strings.LastIndexByte(p, '/'); i >= 0 {
+		return p[:i]
+	}
+	return ""
+}
+
+// statusCode reads "200 OK" (a code span of the response prose).
+func statusCode(s string) int {
+	f := strings.Fields(s)
+	if len(f) == 0 || len(f[0]) != 3 {
+		return 0
+	}
+	n, err := strconv.Atoi(f[0])
+	if err != nil || n < 100 || n > 599 {
+		return 0
+	}
+	return n
+}
+
+func (e *apiExtractor) table(b *block) {
+	if len(b.Rows) > maxTableRows || len(b.Header.Cells) < 2 {
+		return
+	}
+	if e.op.Permissions == nil && (e.section == lang.APIPermissions || permissionsShaped(b)) {
+		e.permissions(b)
+		return
+	}
+	switch e.section {
+	case lang.APIBody, lang.APIParameters:
+		e.parameters(b, ParamBody)
+	case lang.APIFunctionParameters:
+		e.parameters(b, ParamFunction)
+	case lang.APIPathParameters:
+		e.parameters(b, ParamPath)
+	case lang.APIQueryParameters:
+		e.parameters(b, ParamQuery)
+	}
+}
+
+// permissions reads the permissions table: a row's kind from its words
+// where the language data has them, else from its place (work or school,
+// personal, application: the order every page keeps).
+func (e *apiExtractor) permissions(b *block) {
+	perms := &PermissionsDoc{Pos: e.pos(b.Off)}
+	for i, r := range b.Rows {
+		kind := e.PermissionRow(strings.ToLower(cellAt(r, 0).Text))
+		if kind == lang.UnknownPermission {
+			kind = lang.PermissionKind(i + 1)
+		}
+		var text strings.Builder
+		for _, c := range r.Cells[1:] {
+			text.WriteString(c.Text)
+			text.WriteByte(' ')
+		}
+		scopes := permissionScopes(text.String())
+		switch kind {
+		case lang.DelegatedWork:
+			perms.DelegatedWork = appendNew(perms.DelegatedWork, scopes)
+		case lang.DelegatedPersonal:
+			perms.DelegatedPersonal = appendNew(perms.DelegatedPersonal, scopes)
+		case lang.Application:
+			perms.Application = appendNew(perms.Application, scopes)
+		}
+	}
+	e.op.Permissions = perms
+}
+
+// permissionsShaped tells a permissions table under a heading no data
+// names ("Prerequisites"): two columns, one to three rows, and scopes in
+// the second.
+func permissionsShaped(b *block) bool {
+	if len(b.Header.Cells) != 2 || len(b.Rows) == 0 || len(b.Rows) > 3 {
+		return false
+	}
+	for _, r := range b.Rows {
+		if len(permissionScopes(cellAt(r, 1).Text)) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// appendNew appends the scopes to list, keeping the order, once each; a
+// row that lists none is an empty list, not nil.
+func appendNew(list, scopes []string) []string {
+	if list == nil {
+		list = []string{}
+	}
+	for _, s := range scopes {
+		seen := false
+		for _, have := range list {
+			seen = seen || have == s
+		}
+		if !seen {
+			list = append(list, s)
+		}
+	}
+	return list
+}
+
+// permissionScopes returns the scopes a cell lists: the dotted names
+// (Mail.Send, User.Read.All) whose parts are two characters or more and
+// that start in upper case. What else the cell says ("Not supported.", in
+// any language) is no scope.
+func permissionScopes(s string) []string {
+	var out []string
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == ';' || r == '(' || r == ')' || r == '*' }) {
+		f = strings.TrimRight(f, ".:")
+		if isScope(f) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func isScope(s string) bool {
+	parts := strings.Split(s, ".")
+	if len(parts) < 2 || !isUpper(s[0]) {
+		return false
+	}
+	for _, p := range parts {
+		if len(p) < 2 {
+			return false
+		}
+		for i := 0; i < len(p); i++ {
+			if c := p[i]; !isLetter(c) && !(c >= '0' && c <= '9') && c != '_' && c != '-' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// parameters reads a parameter table: the name in the first column, the
+// type where the header says (else the second), "Required" or "Optional"
+// where any cell of the row says it.
+func (e *apiExtractor) parameters(b *block, place ParamPlace) {
+	typeCol := columnIndexIn(e.words, b.Header, 1, lang.TypeColumn)
+	descCol := columnIndexIn(e.words, b.Header, len(b.Header.Cells)-1, lang.DescriptionColumn)
+	for _, r := range b.Rows {
+		nameCell := cellAt(r, 0)
+		name := e.propertyName(nameCell)
+		if name == "" || (place != ParamQuery && !IsIdentifier(name)) {
+			continue
+		}
+		p := ParamDoc{Name: name, Place: place, Pos: e.pos(nameCell.Off)}
+		if typeCol != descCol || typeCol == 1 {
+			p.Type = e.parseTypeCell(cellAt(r, typeCol))
+		}
+		if descCol != typeCol {
+			p.Description = cellAt(r, descCol).Text
+		}
+		for i, c := range r.Cells {
+			if i == 0 || i == typeCol {
+				continue
+			}
+			if req, known := e.SaysRequired(strings.ToLower(c.Text)); known {
+				p.Required = Optional
+				if req {
+					p.Required = Required
+				}
+				break
+			}
+		}
+		e.op.Parameters = append(e.op.Parameters, p)
+	}
+}
+
+// columnIndexIn returns the first column after the first whose header
+// names column kind c, or def.
+func columnIndexIn(w words, h tableRow, def int, c lang.Column) int {
+	for i, cell := range h.Cells {
+		if i > 0 && w.IsColumn(c, strings.ToLower(cell.Text)) {
+			return i
+		}
+	}
+	return def
+}

@@ -1,0 +1,77 @@
+// The model of an API page: the operation it documents, as the page says
+// it (request syntax, parameters, body, response, permissions), before any
+// path is resolved against the types.
+
+package parser
+
+// OperationDoc is what one API page says about the operation it documents.
+type OperationDoc struct {
+	Pos Position // the page's title
+	// Requests are the request syntax's "METHOD path" lines, in page order:
+	// the alternative paths of the operation.
+	Requests   []RequestDoc
+	Parameters []ParamDoc
+	// Body is the type of a create or update request's body: the link of
+	// "a JSON representation of [x]", or the request example's @odata.type.
+	Body     TypeExpr
+	BodyPos  Position
+	Response ResponseDoc
+	// Permissions is nil where the page has no permissions table.
+	Permissions *PermissionsDoc
+}
+
+// RequestDoc is one line of the request syntax.
+type RequestDoc struct {
+	Method string // GET, POST, PATCH, PUT or DELETE
+	Path   string // as written, without the service root and query
+	Pos    Position
+}
+
+// ParamPlace is where a parameter goes.
+type ParamPlace int
+
+const (
+	ParamBody     ParamPlace = iota + 1 // a property of the JSON body (actions)
+	ParamFunction                       // inside a function segment's parentheses
+	ParamPath                           // a path segment
+	ParamQuery                          // the query string
+)
+
+// Requirement is what a parameter's row says of it.
+type Requirement int
+
+const (
+	RequirementUnstated Requirement = iota
+	Required
+	Optional
+)
+
+// ParamDoc is one row of a parameter table.
+type ParamDoc struct {
+	Name        string
+	Type        TypeExpr
+	Required    Requirement
+	Place       ParamPlace
+	Description string
+	Pos         Position
+}
+
+// ResponseDoc is what the page says the operation returns.
+type ResponseDoc struct {
+	Status int      // the first status code the response section names; 0 when none
+	Type   TypeExpr // the returned type, Collection set for a collection; unknown when none is named
+	// Annotated: the type is the response example's annotation's, not
+	// the prose's.
+	Annotated bool
+	Pos       Position
+}
+
+// PermissionsDoc is the permissions table: the scopes of each kind, from
+// least to most privileged, as the rows list them. A row that lists none
+// ("Not supported.") is an empty list; a row the table lacks is nil.
+type PermissionsDoc struct {
+	DelegatedWork     []string
+	DelegatedPersonal []string
+	Application       []string
+	Pos               Position
+}

@@ -36,21 +36,27 @@ type apiExtractor struct {
 // httpMethods are the methods a request syntax line may start with.
 var httpMethods = []string{"GET", "POST", "PATCH", "PUT", "DELETE"}
 
-// isAPIPage tells an API page by its structure: it has request syntax and
-// no resource annotation (a few API pages show a resource; those are read
-// as resource pages). docType apiPageType alone makes it one too, so that a
-// page without request syntax is reported.
-func isAPIPage(blocks []block, docType string) bool {
-	syntax := false
+// pageKinds tells an API page by its structure: request syntax under a
+// request heading, or beside a permissions table (overviews and resource
+// pages show requests too, but neither). doc_type apiPageType alone makes
+// it one too, so that a page without request syntax is reported. A page
+// with a resource annotation describes a type as well (an action's page
+// that shows the resource it returns); one that is no API page is read as
+// a resource page.
+func pageKinds(blocks []block, docType string, w words) (api, resource bool) {
+	syntax, underHeading, permissions := false, false, false
+	section := lang.APINone
 	annotated := ""
 	for i := range blocks {
 		b := &blocks[i]
 		switch b.Kind {
+		case blockHeading:
+			section = w.APISection(b.Inl.Text, b.Inl.Anchor)
+		case blockTable:
+			permissions = permissions || section == lang.APIPermissions || permissionsShaped(b)
 		case blockComment:
 			_, _, kind, _, ok := annotation(b)
-			if ok && kind == "resource" {
-				return false
-			}
+			resource = resource || ok && kind == "resource"
 			annotated = ""
 			if ok {
 				annotated = kind
@@ -58,11 +64,13 @@ func isAPIPage(blocks []block, docType string) bool {
 		case blockCode:
 			if annotated != "request" && annotated != "response" && len(requestLines(b.Content)) > 0 {
 				syntax = true
+				underHeading = underHeading || section == lang.APIRequest
 			}
 			annotated = ""
 		}
 	}
-	return syntax || strings.EqualFold(strings.Trim(docType, "\"' "), "apiPageType")
+	api = syntax && (underHeading || permissions) || !resource && strings.EqualFold(strings.Trim(docType, "\"' "), "apiPageType")
+	return api, resource || !api
 }
 
 // parseOperation reads an API page's operation into p.
@@ -281,7 +289,7 @@ func (e *apiExtractor) paragraph(b *block) {
 	case lang.APIBody:
 		if !e.op.Body.Known() {
 			if l, ok := e.pageLink(b.Inl.Links); ok {
-				e.op.Body = TypeExpr{Raw: l.Text, Name: e.lastIdentifier(l.Text), Link: l.Dest, Collection: e.MentionsCollection(b.Inl.Text)}
+				e.op.Body = e.linkedType(l, b.Inl.Text)
 				e.op.BodyPos = e.pos(b.Off)
 			}
 		}
@@ -297,13 +305,19 @@ func (e *apiExtractor) paragraph(b *block) {
 		}
 		if !e.proseResponse.Known() {
 			if l, ok := e.pageLink(b.Inl.Links); ok {
-				e.proseResponse = TypeExpr{Raw: l.Text, Name: e.lastIdentifier(l.Text), Link: l.Dest, Collection: e.MentionsCollection(b.Inl.Text)}
+				e.proseResponse = e.linkedType(l, b.Inl.Text)
 				if e.op.Response.Pos.Line == 0 {
 					e.op.Response.Pos = e.pos(b.Off)
 				}
 			}
 		}
 	}
+}
+
+// linkedType is the type a prose link names, its link resolved against
+// the input root; a collection where the sentence says so.
+func (e *apiExtractor) linkedType(l Link, sentence string) TypeExpr {
+	return TypeExpr{Raw: l.Text, Name: e.lastIdentifier(l.Text), Link: ResolveLink(e.page.Path, e.opts.RootName, l.Dest), Collection: e.MentionsCollection(sentence)}
 }
 
 // pageLink returns the first link to a page of types (not to an article,
@@ -475,6 +489,7 @@ func (e *apiExtractor) parameters(b *block, place ParamPlace) {
 		p := ParamDoc{Name: name, Place: place, Pos: e.pos(nameCell.Off)}
 		if typeCol != descCol || typeCol == 1 {
 			p.Type = e.parseTypeCell(cellAt(r, typeCol))
+			p.Type.Link = ResolveLink(e.page.Path, e.opts.RootName, p.Type.Link)
 		}
 		if descCol != typeCol {
 			p.Description = cellAt(r, descCol).Text

@@ -45,12 +45,14 @@ func Parse(pagePath string, data []byte, opts Options) *Page {
 		p.Diags.Warn(src.Pos(0).At(pagePath), diag.InvalidUTF8, "page is not valid UTF-8; invalid bytes are kept as they are")
 	}
 	blocks := readBlocks(src.Clean)
-	if isAPIPage(blocks, p.DocType) {
+	api, resource := pageKinds(blocks, p.DocType, words{set})
+	if api {
 		parseOperation(src, blocks, p, opts, words{set})
-		return p
 	}
-	e := &extractor{src: src, page: p, opts: opts, fm: fm, words: words{set}}
-	e.run(blocks)
+	if resource {
+		e := &extractor{src: src, page: p, opts: opts, fm: fm, words: words{set}}
+		e.run(blocks)
+	}
 	return p
 }
 

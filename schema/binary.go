@@ -15,7 +15,7 @@ import (
 )
 
 // binaryMagic starts the form; it changes with the layout.
-const binaryMagic = "graphgen schema 1\n"
+const binaryMagic = "graphgen schema 2\n"
 
 var errBinary = errors.New("not a binary schema, or not whole")
 
@@ -102,7 +102,7 @@ func (s *Schema) MarshalBinary() ([]byte, error) {
 			w.Str(l.NameCases[k])
 		}
 	}
-	return w.Buf, nil
+	return appendOperations(w, s)
 }
 
 // binarySizeHint is about what MarshalBinary writes, so that the buffer is
@@ -230,6 +230,9 @@ func UnmarshalBinary(data []byte) (*Schema, error) {
 			}
 		}
 		s.Learned = l
+	}
+	if err := readOperations(r, s); err != nil {
+		return nil, err
 	}
 	if !r.Done() {
 		return nil, errBinary

@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/docgen/graphgen/schema/naming"
@@ -73,6 +74,33 @@ func assignNames(s *Schema) {
 		}
 	}
 	assignFieldNames(s.Types)
+	assignOperationNames(s, pkg)
+}
+
+// assignOperationNames names the operations in the package's scope after
+// every type, interface and constant, so that an operation never takes a
+// type's name (Graph has a type called operation): an action or function
+// by its binding's type and its name (UserSendMail), a read or write by
+// the type that owns the segment it reaches and its name (UserListMessages).
+// The operations are then sorted by their Go names.
+func assignOperationNames(s *Schema, pkg *naming.Scope) {
+	ops := append([]*Operation(nil), s.Operations...)
+	naming.ClaimOrder(ops, func(o *Operation) string { return o.claimKey })
+	for _, o := range ops {
+		prefix := o.owner
+		if o.Kind == OpAction || o.Kind == OpFunction {
+			prefix = ""
+			if o.Binding != nil {
+				prefix = o.Binding.Type
+			}
+		}
+		name := naming.Pascal(o.Name)
+		if prefix != "" && !strings.HasPrefix(prefix, "Edm.") {
+			name = naming.TypeName(prefix) + name
+		}
+		o.GoName = pkg.Claim(name)
+	}
+	sort.Slice(s.Operations, func(i, j int) bool { return s.Operations[i].GoName < s.Operations[j].GoName })
 }
 
 // assignFieldNames names the fields of every struct. A type's field names

@@ -141,7 +141,7 @@ func TestBinaryCoversEveryField(t *testing.T) {
 		reflect.TypeFor[diag.Diagnostic](): {"File", "Line", "Col", "Severity", "Code", "Message"},
 		reflect.TypeFor[Learned]():         {"TypeWords", "BasePhrases", "InheritedPhrases", "CollectionPhrases", "NameCases"},
 		reflect.TypeFor[LearnedWord]():     {"Type", "Count"},
-		reflect.TypeFor[Schema]():          {"Version", "Types", "Diagnostics", "Learned", "Overrides", "byName"},
+		reflect.TypeFor[Schema]():          {"Version", "Types", "Operations", "EntryPoints", "Diagnostics", "Learned", "Overrides", "byName"},
 	}
 	// The overrides (Schema.Overrides, and the pins and sources they leave
 	// on types and properties) are not in the binary form: a schema

@@ -59,6 +59,7 @@ type resolver struct {
 	order    []*entry            // sorted by qualified name
 	diagsMu  sync.Mutex          // passes that run in parallel warn at once
 	diags    diag.List
+	learned  *Learned // what the folder taught, for the API pages' types
 	// derivedFrom holds, for types a base page lists as derived from it,
 	// that base: used only when the type's own page names none.
 	derivedFrom map[*entry]*derivedClaim
@@ -94,6 +95,7 @@ func ResolveWith(pages []*parser.Page, o Options) *Schema {
 	}
 	r.collect()
 	learned := r.learn()
+	r.learned = learned
 	r.enumsFromPossibleValues()
 	r.resolveProperties()
 	r.resolveBases()
@@ -122,6 +124,7 @@ func ResolveWith(pages []*parser.Page, o Options) *Schema {
 			t.BaseType.Derived = append(t.BaseType.Derived, t)
 		}
 	}
+	r.resolveOperations(s)
 	assignNames(s)
 	if o.Overrides != nil {
 		s.checkPins(&r.diags)

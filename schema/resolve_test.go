@@ -306,9 +306,13 @@ func TestSchemaJSONFormat(t *testing.T) {
 		Version int `json:"version"`
 		Types   []map[string]any
 		Diags   []any `json:"diagnostics"`
+		Ops     []any `json:"operations"`
+		Entries []any `json:"entryPoints"`
 	}
 	require.NoError(t, json.Unmarshal(data, &doc))
-	assert.Equal(t, 2, doc.Version)
+	assert.Equal(t, 3, doc.Version)
+	assert.NotNil(t, doc.Ops, "operations is always an array")
+	assert.NotNil(t, doc.Entries, "entryPoints is always an array")
 	require.Len(t, doc.Types, 2)
 	e := doc.Types[0]
 	assert.Equal(t, "microsoft.graph.empty", e["name"])

@@ -24,8 +24,13 @@ const (
 
 // Schema is the resolved schema of a set of pages.
 type Schema struct {
-	Version     int               `json:"version"`
-	Types       []*Type           `json:"types"` // sorted by qualified name
+	Version int     `json:"version"`
+	Types   []*Type `json:"types"` // sorted by qualified name
+	// Operations and EntryPoints come from API pages (version 3); empty
+	// when only resource pages were read. Operations are sorted by
+	// goName, entry points by name.
+	Operations  []*Operation      `json:"operations"`
+	EntryPoints []*EntryPoint     `json:"entryPoints"`
 	Diagnostics []diag.Diagnostic `json:"diagnostics"`
 	// Learned is what the folder taught about its own words (translated type
 	// words, base phrases); absent when nothing was.
@@ -95,8 +100,9 @@ type Member struct {
 }
 
 // Version is the schema JSON format written: 2 gives every property and
-// member its source position; version 1 files are still read.
-const Version = 2
+// member its source position, 3 adds operations and entry points; versions
+// 1 and 2 are still read.
+const Version = 3
 
 // AsMethod is the method that returns the struct part of a value held by
 // its interface (AsDirectoryObject), or "" for a type without one.
@@ -126,6 +132,20 @@ func (s *Schema) JSON() ([]byte, error) {
 	}
 	if out.Diagnostics == nil {
 		out.Diagnostics = []diag.Diagnostic{}
+	}
+	if out.Operations == nil {
+		out.Operations = []*Operation{}
+	}
+	if out.EntryPoints == nil {
+		out.EntryPoints = []*EntryPoint{}
+	}
+	for _, o := range out.Operations {
+		if o.Parameters == nil {
+			o.Parameters = []*Parameter{}
+		}
+		if o.Requests == nil {
+			o.Requests = []Request{}
+		}
 	}
 	for _, t := range out.Types {
 		if t.Properties == nil {

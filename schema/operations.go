@@ -1,0 +1,85 @@
+// The operations and entry points of the schema (version 3): what the API
+// pages say can be called, each path resolved against the types.
+
+package schema
+
+// OpKind is the kind of an operation.
+type OpKind string
+
+// The kinds of operations.
+const (
+	OpList       OpKind = "list"
+	OpGet        OpKind = "get"
+	OpCreate     OpKind = "create"
+	OpUpdate     OpKind = "update"
+	OpDelete     OpKind = "delete"
+	OpAction     OpKind = "action"
+	OpFunction   OpKind = "function"
+	OpNavigation OpKind = "navigation" // $ref, $value and $count
+)
+
+// Operation is one operation: an action, a function, or a create, read,
+// update or delete of what a path reaches. One documented by several paths
+// is one operation with all its paths; a function's overloads are one
+// entry each.
+type Operation struct {
+	Name string `json:"name"` // the action or function; for the others, the kind and the segment reached (listMessages)
+	Kind OpKind `json:"kind"`
+	// Binding is the type, or collection of it, that the path reaches
+	// before the operation's segment (for list, get, create, update,
+	// delete and navigation: the one the path reaches); null when the
+	// paths did not resolve.
+	Binding     *TypeRef     `json:"binding"`
+	Parameters  []*Parameter `json:"parameters"`
+	Returns     *TypeRef     `json:"returns"` // null when nothing is returned
+	Requests    []Request    `json:"requests"`
+	Permissions *Permissions `json:"permissions"` // null where the page has no permissions table
+	GoName      string       `json:"goName"`
+	Source      string       `json:"source"` // the page's path:line of its title
+
+	claimKey string // what goNames are claimed in order of
+	owner    string // for a read or write, the type owning the segment reached; "" from an entry point
+}
+
+// TypeRef is a type, or a collection of it, as properties write types.
+type TypeRef struct {
+	Type       string `json:"type"`
+	Collection bool   `json:"collection"`
+}
+
+// Parameter is one parameter of an action or function.
+type Parameter struct {
+	Name       string `json:"name"`
+	Type       string `json:"type"` // "" where no page gives one
+	Collection bool   `json:"collection"`
+	Required   *bool  `json:"required"` // null where the page does not say
+	Source     string `json:"source"`
+}
+
+// Request is one path the operation is documented with.
+type Request struct {
+	Method string `json:"method"`
+	Path   string `json:"path"`
+}
+
+// Permissions are the scopes each kind of caller needs, from least to most
+// privileged; a kind the page marks not supported is empty.
+type Permissions struct {
+	DelegatedWork     []string `json:"delegatedWork"`
+	DelegatedPersonal []string `json:"delegatedPersonal"`
+	Application       []string `json:"application"`
+}
+
+// EntryPoint is an entity set or a singleton: the first segment of a path.
+type EntryPoint struct {
+	Name   string `json:"name"`
+	Kind   string `json:"kind"` // "entityset" or "singleton"
+	Type   string `json:"type"` // qualified; "" where no page says
+	Source string `json:"source"`
+}
+
+// The kinds of entry points.
+const (
+	EntitySet = "entityset"
+	Singleton = "singleton"
+)

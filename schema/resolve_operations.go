@@ -1,0 +1,295 @@
+// Pass 8b, operations: each API page's paths walked to the operation they
+// document, its kind decided by what its last segment names, its
+// parameters, return type and permissions from the page. One operation
+// documented by several paths (or pages) is one entry.
+
+package schema
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/docgen/graphgen/diag"
+	"github.com/docgen/graphgen/parser"
+	"github.com/docgen/graphgen/schema/naming"
+)
+
+// resolveOperations builds the schema's operations and entry points from
+// the API pages.
+func (r *resolver) resolveOperations(s *Schema) {
+	var pages []*parser.Page
+	for _, p := range r.pages {
+		if p.Operation != nil && len(p.Operation.Requests) > 0 {
+			pages = append(pages, p)
+		}
+	}
+	if len(pages) == 0 {
+		return
+	}
+	entries := r.entryPoints(pages)
+	s.EntryPoints = sortedEntryPoints(entries)
+	byKey := map[string]*Operation{}
+	for _, p := range pages {
+		for _, req := range p.Operation.Requests {
+			w := r.walkPath(req.Path, entries)
+			if w.problem != "" {
+				r.warn(p, req.Pos, diag.UnresolvedPath, "%s %s: %s", req.Method, req.Path, w.problem)
+			}
+			op := r.operationOf(p, req, w)
+			if op == nil {
+				continue
+			}
+			if have := byKey[op.claimKey]; have != nil {
+				have.Requests = appendRequest(have.Requests, Request{Method: req.Method, Path: req.Path})
+				continue
+			}
+			byKey[op.claimKey] = op
+			s.Operations = append(s.Operations, op)
+		}
+	}
+}
+
+func appendRequest(list []Request, req Request) []Request {
+	for _, have := range list {
+		if have == req {
+			return list
+		}
+	}
+	return append(list, req)
+}
+
+// operationOf is the operation one request of a page documents; its
+// claimKey says which requests are the same operation.
+func (r *resolver) operationOf(p *parser.Page, req parser.RequestDoc, w walk) *Operation {
+	doc := p.Operation
+	op := &Operation{
+		Requests:    []Request{{Method: req.Method, Path: req.Path}},
+		Permissions: permissionsOf(doc.Permissions),
+		Source:      where(p, doc.Pos),
+	}
+	unresolved := ""
+	if w.problem != "" {
+		unresolved = "|" + p.Path // what did not resolve is merged within its page only
+	}
+	if w.opSeg != nil && w.special == "" {
+		name := w.opSeg.Name
+		if strings.Contains(name, ".") {
+			name = parser.ShortName(name)
+		}
+		if name == "" || !parser.IsIdentifier(name) {
+			return nil
+		}
+		op.Name = name
+		op.Kind = OpAction
+		if req.Method == "GET" || w.opSeg.Parens && req.Method != "POST" {
+			op.Kind = OpFunction
+		}
+		if w.problem == "" || w.before.known() {
+			op.Binding = w.before.ref()
+		}
+		op.Parameters = r.operationParameters(p, op.Kind, w.opSeg)
+		op.Returns = r.returnsOf(p, op.Kind, w)
+		key := string(op.Kind) + "|" + strings.ToLower(name) + "|" + refKey(op.Binding)
+		if op.Kind == OpFunction {
+			var names []string
+			for _, prm := range op.Parameters {
+				names = append(names, strings.ToLower(prm.Name))
+			}
+			sort.Strings(names)
+			key += "|" + strings.Join(names, ",")
+		}
+		op.claimKey = key + unresolved
+		return op
+	}
+	if w.problem != "" && !w.at.known() {
+		return nil
+	}
+	op.Kind = crudKind(req.Method, w)
+	op.Binding = w.at.ref()
+	seg := w.lastNav
+	if w.special != "" {
+		seg += strings.TrimPrefix(w.special, "$")
+	}
+	op.Name = string(op.Kind) + naming.Pascal(seg)
+	if w.lastNav != w.entry && w.before.known() {
+		op.owner = w.before.name
+	}
+	op.Returns = r.returnsOf(p, op.Kind, w)
+	if op.Kind == OpCreate || op.Kind == OpUpdate {
+		op.Returns = r.typeRef(p, doc.Response.Type)
+		if op.Returns == nil && doc.Response.Status != 204 && doc.Response.Status != 202 && op.Kind == OpCreate {
+			op.Returns = &TypeRef{Type: w.at.name}
+		}
+	}
+	op.claimKey = string(op.Kind) + "|" + strings.ToLower(op.Name) + "|" + refKey(op.Binding) + "|" + refKey(w.before.ref()) + unresolved
+	return op
+}
+
+// crudKind is the kind of a request that names no operation.
+func crudKind(method string, w walk) OpKind {
+	if w.special != "" {
+		return OpNavigation
+	}
+	switch method {
+	case "GET":
+		if w.at.collection {
+			return OpList
+		}
+		return OpGet
+	case "POST":
+		return OpCreate
+	case "PATCH", "PUT":
+		return OpUpdate
+	case "DELETE":
+		return OpDelete
+	}
+	return OpGet
+}
+
+func refKey(t *TypeRef) string {
+	if t == nil {
+		return "-"
+	}
+	if t.Collection {
+		return "Collection(" + strings.ToLower(t.Type) + ")"
+	}
+	return strings.ToLower(t.Type)
+}
+
+// returnsOf is what an operation returns: the response's type, else for a
+// read what the path reaches; nothing for 204 and 202 without a type.
+func (r *resolver) returnsOf(p *parser.Page, kind OpKind, w walk) *TypeRef {
+	resp := p.Operation.Response
+	if ref := r.typeRef(p, resp.Type); ref != nil {
+		return ref
+	}
+	switch kind {
+	case OpList, OpGet:
+		if w.special == "" {
+			return w.at.ref()
+		}
+	}
+	return nil
+}
+
+// operationParameters are an action's body parameters, or a function's:
+// the names in its parentheses, typed by the page's tables, then the
+// function parameters the tables add.
+func (r *resolver) operationParameters(p *parser.Page, kind OpKind, seg *parser.Segment) []*Parameter {
+	doc := p.Operation
+	var out []*Parameter
+	seen := map[string]bool{}
+	add := func(d parser.ParamDoc) {
+		low := strings.ToLower(d.Name)
+		if seen[low] {
+			return
+		}
+		seen[low] = true
+		out = append(out, r.parameter(p, d))
+	}
+	row := func(name string) (parser.ParamDoc, bool) {
+		for _, d := range doc.Parameters {
+			if strings.EqualFold(d.Name, name) && d.Place != parser.ParamQuery && d.Place != parser.ParamPath {
+				return d, true
+			}
+		}
+		for _, d := range doc.Parameters {
+			if strings.EqualFold(d.Name, name) {
+				return d, true
+			}
+		}
+		return parser.ParamDoc{}, false
+	}
+	if kind == OpFunction {
+		for _, a := range seg.Args {
+			d, ok := row(a)
+			if !ok {
+				d = parser.ParamDoc{Name: a, Pos: doc.Pos}
+			}
+			add(d)
+		}
+		for _, d := range doc.Parameters {
+			if d.Place == parser.ParamFunction {
+				add(d)
+			}
+		}
+		return out
+	}
+	for _, d := range doc.Parameters {
+		if d.Place == parser.ParamBody {
+			add(d)
+		}
+	}
+	return out
+}
+
+// parameter resolves one parameter row's type.
+func (r *resolver) parameter(p *parser.Page, d parser.ParamDoc) *Parameter {
+	prm := &Parameter{Name: d.Name, Source: where(p, d.Pos)}
+	switch d.Required {
+	case parser.Required:
+		t := true
+		prm.Required = &t
+	case parser.Optional:
+		f := false
+		prm.Required = &f
+	}
+	if ref := r.typeRef(p, d.Type); ref != nil {
+		prm.Type, prm.Collection = ref.Type, ref.Collection
+		if _, described := r.lookup(ref.Type); !described && !strings.HasPrefix(ref.Type, "Edm.") && ref.Type != jsonTypeName {
+			r.warn(p, d.Pos, diag.UnknownParamType, "parameter %q has type %q, which no page defines", d.Name, d.Type.Raw)
+		}
+	}
+	return prm
+}
+
+// typeRef resolves a type an API page names (a response, a body, a
+// parameter) as property cells are: a link first, then the name, with
+// the type words and collection phrases the folder taught. nil when the
+// page names none.
+func (r *resolver) typeRef(p *parser.Page, t parser.TypeExpr) *TypeRef {
+	if !t.Known() && strings.TrimSpace(t.Raw) == "" {
+		return nil
+	}
+	collection := t.Collection
+	if !collection && r.learned != nil && r.learned.CollectionPhrases[collectionPhrase(t)] > 0 {
+		collection = true
+	}
+	if t.Primitive != "" {
+		return &TypeRef{Type: t.Primitive, Collection: collection}
+	}
+	if linked := r.lookupLink(t.Link, t.Name); linked != nil {
+		if t.LinkPrimitive != "" && !strings.EqualFold(parser.ShortName(linked.t.Name), t.Name) {
+			return &TypeRef{Type: t.LinkPrimitive, Collection: collection}
+		}
+		return &TypeRef{Type: linked.t.Name, Collection: collection}
+	}
+	if t.LinkPrimitive != "" {
+		return &TypeRef{Type: t.LinkPrimitive, Collection: collection}
+	}
+	if e := r.lookupName(t.Name, pageNamespace(p)); e != nil {
+		return &TypeRef{Type: e.t.Name, Collection: collection}
+	}
+	if r.learned != nil {
+		if lw, ok := learnedWordOf(r.learned.TypeWords, strings.ToLower(strings.TrimSpace(t.Raw))); ok {
+			return &TypeRef{Type: lw.Type, Collection: collection}
+		}
+	}
+	if t.Name != "" && parser.IsIdentifier(parser.ShortName(t.Name)) {
+		return &TypeRef{Type: qualify(t.Name, pageNamespace(p)), Collection: collection}
+	}
+	return nil
+}
+
+func permissionsOf(d *parser.PermissionsDoc) *Permissions {
+	if d == nil {
+		return nil
+	}
+	orEmpty := func(l []string) []string {
+		if l == nil {
+			return []string{}
+		}
+		return append([]string(nil), l...)
+	}
+	return &Permissions{DelegatedWork: orEmpty(d.DelegatedWork), DelegatedPersonal: orEmpty(d.DelegatedPersonal), Application: orEmpty(d.Application)}
+}

@@ -1,0 +1,308 @@
+// Pass 8a, paths: the entry points (entity sets and singletons) the API
+// pages' paths start from, and walking a path segment by segment through
+// keys, navigation properties (inherited ones too) and casts to what it
+// reaches, and to the operation its last segment may name.
+
+package schema
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/docgen/graphgen/parser"
+)
+
+// reach is what a path reaches so far: a type, or a collection of it.
+type reach struct {
+	t          *Type
+	name       string // qualified; set with t, or alone for a type no page describes
+	collection bool
+}
+
+func (a reach) known() bool { return a.name != "" }
+
+func (a reach) ref() *TypeRef {
+	if !a.known() {
+		return nil
+	}
+	return &TypeRef{Type: a.name, Collection: a.collection}
+}
+
+// walk is a path walked.
+type walk struct {
+	entry   string // the first segment
+	at      reach  // what the path reaches (before a $ref, $value or $count)
+	before  reach  // what the path reaches before its last named segment
+	opSeg   *parser.Segment
+	special string // "$ref", "$value" or "$count"
+	lastNav string // the last segment that named an entity set or navigation property
+	problem string // why the path does not resolve; "" when it does
+}
+
+// entryEvidence is what the pages say of one entry point.
+type entryEvidence struct {
+	keyed, single int            // paths that key it / GETs of it that return one
+	types         map[string]int // qualified type -> times a page says so
+	source        string         // the first request that typed it
+}
+
+// entryPoints finds the entry points: each path's first segment, typed by
+// the pages that list, get, create or update it directly (GET /users
+// returning a collection of user, GET /me returning a user).
+func (r *resolver) entryPoints(pages []*parser.Page) map[string]*EntryPoint {
+	ev := map[string]*entryEvidence{}
+	names := map[string]string{} // lower -> as first written
+	for _, p := range pages {
+		op := p.Operation
+		for _, req := range op.Requests {
+			segs := parser.SplitPath(req.Path)
+			if len(segs) == 0 || segs[0].Name == "" || strings.HasPrefix(segs[0].Name, "$") {
+				continue
+			}
+			low := strings.ToLower(segs[0].Name)
+			if _, ok := names[low]; !ok {
+				names[low] = segs[0].Name
+			}
+			e := ev[low]
+			if e == nil {
+				e = &entryEvidence{types: map[string]int{}}
+				ev[low] = e
+			}
+			keyed := segs[0].Positional > 0 || len(segs) > 1 && segs[1].Key
+			if keyed {
+				e.keyed++
+			}
+			direct := len(segs) == 1 || len(segs) == 2 && keyed && !segs[0].Parens
+			if !direct || segs[0].Parens && !keyed {
+				continue
+			}
+			var t parser.TypeExpr
+			switch req.Method {
+			case "GET":
+				t = op.Response.Type
+				if len(segs) == 1 && t.Known() && !t.Collection {
+					e.single++
+				}
+			case "POST", "PATCH", "PUT":
+				t = op.Body
+				if !t.Known() {
+					t = op.Response.Type
+				}
+			}
+			if ref := r.typeRef(p, t); ref != nil {
+				if _, described := r.lookup(ref.Type); described {
+					e.types[ref.Type]++
+					if e.source == "" {
+						e.source = where(p, req.Pos)
+					}
+				}
+			}
+		}
+	}
+	out := map[string]*EntryPoint{}
+	for low, e := range ev {
+		typ, _, ok := majority(e.types)
+		if !ok {
+			typ = bestOf(e.types)
+		}
+		if typ == "" {
+			// A first segment no page lists or gets: the type of its name
+			// (/drive, /planner), if one has it.
+			if c := r.lookupName(names[low], graphNamespace); c != nil {
+				typ = c.t.Name
+			}
+		}
+		if typ == "" {
+			continue
+		}
+		kind := Singleton
+		if e.keyed > 0 || e.single == 0 && len(e.types) > 0 && !singleByName(r, names[low], typ) {
+			kind = EntitySet
+		}
+		out[low] = &EntryPoint{Name: names[low], Kind: kind, Type: typ, Source: e.source}
+	}
+	return out
+}
+
+// singleByName: an entry point without keys or single GETs that is named
+// as its type (/planner: planner) is a singleton.
+func singleByName(r *resolver, name, typ string) bool {
+	return strings.EqualFold(parser.ShortName(typ), name)
+}
+
+// bestOf returns the value seen most, the smallest name on a tie; "" for
+// none.
+func bestOf(counts map[string]int) string {
+	best, n := "", 0
+	for k, c := range counts {
+		if c > n || c == n && k < best {
+			best, n = k, c
+		}
+	}
+	return best
+}
+
+// lookup finds a described type by qualified name.
+func (r *resolver) lookup(name string) (*Type, bool) {
+	if e := r.byName[strings.ToLower(name)]; e != nil {
+		return e.t, true
+	}
+	return nil, false
+}
+
+// walkPath walks a request path from its entry point.
+func (r *resolver) walkPath(path string, entries map[string]*EntryPoint) walk {
+	segs := parser.SplitPath(path)
+	var w walk
+	if len(segs) == 0 {
+		w.problem = "the path has no segment"
+		return w
+	}
+	first := segs[0]
+	w.entry = first.Name
+	rest := segs[1:]
+	if ep := entries[strings.ToLower(first.Name)]; ep != nil {
+		t, _ := r.lookup(ep.Type)
+		w.at = reach{t: t, name: ep.Type, collection: ep.Kind == EntitySet}
+		w.lastNav = first.Name
+		if first.Positional > 0 && w.at.collection {
+			w.at.collection = false
+		}
+	} else if prop := r.uniqueProperty(first.Name); prop != nil {
+		// A path relative to a resource (/workbook/...): the one type with
+		// such a navigation property owns it.
+		w.at = propReach(prop)
+		w.lastNav = first.Name
+	} else {
+		rest = segs
+		w.problem = "\"" + first.Raw + "\" is no entry point the pages list, get or create"
+		if len(segs) == 1 {
+			w.opSeg = &segs[0]
+		}
+		return w
+	}
+	w.before = w.at
+	for i := range rest {
+		s := &rest[i]
+		last := i == len(rest)-1
+		switch {
+		case s.Key:
+			if !w.at.collection && w.at.known() {
+				continue // a drive item's path, a key twice: still the item
+			}
+			w.at.collection = false
+			continue
+		case s.Name == "$ref" || s.Name == "$value" || s.Name == "$count":
+			w.special = s.Name
+			if !last {
+				w.problem = "\"" + s.Name + "\" before the end of the path"
+			}
+			return w
+		}
+		if !w.at.known() || w.at.t == nil {
+			w.problem = "nothing is known of what the path reaches before \"" + s.Raw + "\""
+			if last {
+				w.opSeg = s
+			}
+			return w
+		}
+		if prop := findProperty(w.at.t, s.Name); prop != nil && !(s.Parens && len(s.Args) > 0) {
+			w.before = w.at
+			w.at = propReach(prop)
+			w.lastNav = prop.Name
+			if s.Positional > 0 && w.at.collection {
+				w.at.collection = false
+			}
+			continue
+		}
+		if strings.Contains(s.Name, ".") && !s.Parens {
+			if c := r.lookupName(s.Name, graphNamespace); c != nil && c.t.Kind != Enum {
+				w.at.t, w.at.name = c.t, c.t.Name // a cast keeps the collection
+				continue
+			}
+		}
+		w.opSeg = s
+		w.before = w.at
+		if !last {
+			// A function whose result the path goes on into (range(...)/format):
+			// what it returns is not known here.
+			w.problem = "\"" + s.Raw + "\" is followed by more segments; what it returns is not known"
+		}
+		return w
+	}
+	return w
+}
+
+// propReach is what a property reaches.
+func propReach(p *Property) reach {
+	return reach{t: p.Ref, name: p.Type, collection: p.Collection}
+}
+
+// findProperty finds a property by name (ignoring case) on t or its bases,
+// else on the one type derived from t that declares it.
+func findProperty(t *Type, name string) *Property {
+	if p := ownProperty(t, name); p != nil {
+		return p
+	}
+	for b := range t.Ancestors() {
+		if p := ownProperty(b, name); p != nil {
+			return p
+		}
+	}
+	var found *Property
+	n := 0
+	var visit func(d *Type, depth int)
+	visit = func(d *Type, depth int) {
+		if depth > 8 {
+			return
+		}
+		for _, c := range d.Derived {
+			if p := ownProperty(c, name); p != nil {
+				found = p
+				n++
+			}
+			visit(c, depth+1)
+		}
+	}
+	visit(t, 0)
+	if n == 1 {
+		return found
+	}
+	return nil
+}
+
+func ownProperty(t *Type, name string) *Property {
+	for _, p := range t.Properties {
+		if strings.EqualFold(p.Name, name) {
+			return p
+		}
+	}
+	return nil
+}
+
+// uniqueProperty finds the navigation property of this name when exactly
+// one type declares one.
+func (r *resolver) uniqueProperty(name string) *Property {
+	var found *Property
+	for _, e := range r.order {
+		for _, p := range e.t.Properties {
+			if p.Navigation && strings.EqualFold(p.Name, name) {
+				if found != nil {
+					return nil
+				}
+				found = p
+			}
+		}
+	}
+	return found
+}
+
+// sortedEntryPoints returns the entry points by name.
+func sortedEntryPoints(m map[string]*EntryPoint) []*EntryPoint {
+	out := make([]*EntryPoint, 0, len(m))
+	for _, ep := range m {
+		out = append(out, ep)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}

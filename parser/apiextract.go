@@ -62,7 +62,12 @@ func pageKinds(blocks []block, docType string, w words) (api, resource bool) {
 				annotated = kind
 			}
 		case blockCode:
-			if annotated != "request" && annotated != "response" && len(requestLines(b.Content)) > 0 {
+			lines := requestLines(b.Content)
+			plain := annotated != "request" && annotated != "response" && len(lines) > 0
+			// An annotated request under the request heading, written
+			// without a host, is the syntax too.
+			annotatedSyntax := annotated == "request" && section == lang.APIRequest && len(lines) > 0 && !lines[0].full
+			if plain || annotatedSyntax {
 				syntax = true
 				underHeading = underHeading || section == lang.APIRequest
 			}
@@ -144,6 +149,16 @@ func (e *apiExtractor) code(b *block) {
 				e.op.Body, e.op.BodyPos = t, e.pos(b.Off)
 			}
 		}
+		if e.section == lang.APIExamples || e.section == lang.APINone {
+			return
+		}
+		// A request outside the examples written with a path and no host
+		// (GET /me/drive) is the syntax, annotated or not.
+		for _, l := range requestLines(b.Content) {
+			if !l.full {
+				e.op.Requests = append(e.op.Requests, RequestDoc{Method: l.method, Path: l.path, Pos: e.pos(b.ContentOff + l.off)})
+			}
+		}
 		return
 	case "response":
 		if !e.op.Response.Annotated {
@@ -177,6 +192,9 @@ func annotatedType(v *JSONValue) (TypeExpr, bool) {
 		return TypeExpr{}, false
 	}
 	name := strings.TrimPrefix(strings.TrimSpace(at.Str), "#")
+	if noType[strings.ToLower(ShortName(name))] {
+		return TypeExpr{}, false // "@odata.type": "None": no body
+	}
 	t := TypeExpr{Raw: name, Collection: truthy(v.Get("isCollection"))}
 	if inner, ok := collectionOf(name); ok {
 		name, t.Collection = inner, true
@@ -192,9 +210,14 @@ func annotatedType(v *JSONValue) (TypeExpr, bool) {
 	return t, true
 }
 
+// noType are the annotation values that say a body has no type: the
+// annotation's own vocabulary, English in every language.
+var noType = map[string]bool{"none": true, "null": true, "void": true}
+
 type requestLine struct {
 	method, path string
-	off          int // of the line in the block's content
+	off          int  // of the line in the block's content
+	full         bool // written as a URL with its host
 }
 
 // requestLines reads the "METHOD path" lines of a code block: the path
@@ -212,7 +235,9 @@ func requestLines(content string) []requestLine {
 			continue
 		}
 		p := strings.TrimSpace(rest)
+		full := false
 		if i := strings.Index(p, "://"); i >= 0 {
+			full = true
 			// A full URL: the path after the host and the version.
 			p = p[i+3:]
 			slash := strings.IndexByte(p, '/')
@@ -234,7 +259,7 @@ func requestLines(content string) []requestLine {
 		if len(p) < 2 || !isPathStart(p[1]) {
 			continue
 		}
-		out = append(out, requestLine{method: method, path: p, off: at + len(line) - len(strings.TrimLeft(line, " \t"))})
+		out = append(out, requestLine{method: method, path: p, off: at + len(line) - len(strings.TrimLeft(line, " \t")), full: full})
 	}
 	return out
 }
@@ -489,7 +514,9 @@ func (e *apiExtractor) parameters(b *block, place ParamPlace) {
 		p := ParamDoc{Name: name, Place: place, Pos: e.pos(nameCell.Off)}
 		if typeCol != descCol || typeCol == 1 {
 			p.Type = e.parseTypeCell(cellAt(r, typeCol))
-			p.Type.Link = ResolveLink(e.page.Path, e.opts.RootName, p.Type.Link)
+			if p.Type.Link != "" {
+				p.Type.Link = ResolveLink(e.page.Path, e.opts.RootName, p.Type.Link)
+			}
 		}
 		if descCol != typeCol {
 			p.Description = cellAt(r, descCol).Text

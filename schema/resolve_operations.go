@@ -28,10 +28,30 @@ func (r *resolver) resolveOperations(s *Schema) {
 	}
 	entries := r.entryPoints(pages)
 	s.EntryPoints = sortedEntryPoints(entries)
+	// What each function returns, from the pages whose paths end in it:
+	// for the paths that go on into a function's result.
+	results := map[string]*TypeRef{}
+	for _, p := range pages {
+		for _, req := range p.Operation.Requests {
+			w := r.walkPath(req.Path, entries, nil)
+			if w.problem != "" || w.opSeg == nil || w.special != "" {
+				continue
+			}
+			if ret := r.returnsOf(p, OpFunction, w); ret != nil && w.opSeg.Parens || req.Method == "GET" && ret != nil {
+				key := refKey(w.before.ref()) + "|" + strings.ToLower(w.opSeg.Name)
+				if results[key] == nil {
+					results[key] = ret
+				}
+			}
+		}
+	}
+	composed := func(bound reach, name string) *TypeRef {
+		return results[refKey(bound.ref())+"|"+strings.ToLower(name)]
+	}
 	byKey := map[string]*Operation{}
 	for _, p := range pages {
 		for _, req := range p.Operation.Requests {
-			w := r.walkPath(req.Path, entries)
+			w := r.walkPath(req.Path, entries, composed)
 			if w.problem != "" {
 				r.warn(p, req.Pos, diag.UnresolvedPath, "%s %s: %s", req.Method, req.Path, w.problem)
 			}
@@ -80,8 +100,10 @@ func (r *resolver) operationOf(p *parser.Page, req parser.RequestDoc, w walk) *O
 			return nil
 		}
 		op.Name = name
+		// Parentheses make a function whatever the method: an action is
+		// never called with them.
 		op.Kind = OpAction
-		if req.Method == "GET" || w.opSeg.Parens && req.Method != "POST" {
+		if req.Method == "GET" || w.opSeg.Parens {
 			op.Kind = OpFunction
 		}
 		if w.problem == "" || w.before.known() {

@@ -6,6 +6,7 @@
 package schema
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -44,6 +45,9 @@ type entryEvidence struct {
 	keyed, single int            // paths that key it / GETs of it that return one
 	types         map[string]int // qualified type -> times a page says so
 	source        string         // the first request that typed it
+	// next are the names of the segments that follow it (after a key):
+	// navigation properties of its type, or operations bound to it.
+	next map[string]bool
 }
 
 // entryPoints finds the entry points: each path's first segment, typed by
@@ -71,6 +75,12 @@ func (r *resolver) entryPoints(pages []*parser.Page) map[string]*EntryPoint {
 			keyed := segs[0].Positional > 0 || len(segs) > 1 && segs[1].Key
 			if keyed {
 				e.keyed++
+			}
+			if n := nextName(segs); n != "" {
+				if e.next == nil {
+					e.next = map[string]bool{}
+				}
+				e.next[strings.ToLower(n)] = true
 			}
 			direct := len(segs) == 1 || len(segs) == 2 && keyed && !segs[0].Parens
 			if !direct || segs[0].Parens && !keyed {
@@ -113,6 +123,12 @@ func (r *resolver) entryPoints(pages []*parser.Page) map[string]*EntryPoint {
 			}
 		}
 		if typ == "" {
+			// Else the type that has the most of the segments that follow
+			// it as navigation properties (/education/classes,
+			// /education/schools: educationRoot), if one alone does.
+			typ = r.typeWithProperties(e.next)
+		}
+		if typ == "" {
 			continue
 		}
 		kind := Singleton
@@ -122,6 +138,63 @@ func (r *resolver) entryPoints(pages []*parser.Page) map[string]*EntryPoint {
 		out[low] = &EntryPoint{Name: names[low], Kind: kind, Type: typ, Source: e.source}
 	}
 	return out
+}
+
+// nextName is the name of the segment after a path's first (and its key).
+func nextName(segs []parser.Segment) string {
+	i := 1
+	if i < len(segs) && segs[i].Key {
+		i++
+	}
+	if i >= len(segs) || segs[i].Key || segs[i].Parens || strings.ContainsAny(segs[i].Name, ".$") {
+		return ""
+	}
+	return segs[i].Name
+}
+
+// typeWithProperties returns the entity type that declares or inherits
+// the most of the names as properties, at least two of them, or all where
+// there is only one; "" when no type alone does.
+func (r *resolver) typeWithProperties(names map[string]bool) string {
+	need := 2
+	if len(names) == 1 {
+		need = 1
+	}
+	best, bestN, tie := "", 0, false
+	for _, e := range r.order {
+		if e.t.Kind != Entity {
+			continue
+		}
+		n := 0
+		for name := range names {
+			if p := findProperty(e.t, name); p != nil && p.Navigation && ownerOf(e.t, p) {
+				n++
+			}
+		}
+		switch {
+		case n > bestN:
+			best, bestN, tie = e.t.Name, n, false
+		case n == bestN && n > 0:
+			tie = true
+		}
+	}
+	if bestN < need || tie {
+		return ""
+	}
+	return best
+}
+
+// ownerOf: the property is t's own or inherited, not a derived type's.
+func ownerOf(t *Type, p *Property) bool {
+	if slices.Contains(t.Properties, p) {
+		return true
+	}
+	for b := range t.Ancestors() {
+		if slices.Contains(b.Properties, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // singleByName: an entry point without keys or single GETs that is named
@@ -150,8 +223,13 @@ func (r *resolver) lookup(name string) (*Type, bool) {
 	return nil, false
 }
 
+// composables returns what a function bound to a reach returns, as the
+// function's own pages say: a path may go on into its result
+// (range(address='A1')/format). nil when no page says.
+type composables func(bound reach, name string) *TypeRef
+
 // walkPath walks a request path from its entry point.
-func (r *resolver) walkPath(path string, entries map[string]*EntryPoint) walk {
+func (r *resolver) walkPath(path string, entries map[string]*EntryPoint, results composables) walk {
 	segs := parser.SplitPath(path)
 	var w walk
 	if len(segs) == 0 {
@@ -220,6 +298,20 @@ func (r *resolver) walkPath(path string, entries map[string]*EntryPoint) walk {
 				w.at.t, w.at.name = c.t, c.t.Name // a cast keeps the collection
 				continue
 			}
+		}
+		if !last && results != nil {
+			if ret := results(w.at, s.Name); ret != nil {
+				t, _ := r.lookup(ret.Type)
+				w.before = w.at
+				w.at = reach{t: t, name: ret.Type, collection: ret.Collection}
+				continue
+			}
+		}
+		if !last && w.at.collection && !s.Parens {
+			// A name in a key's place (/mailFolders/inbox, /users/me): a
+			// key spelt as a word.
+			w.at.collection = false
+			continue
 		}
 		w.opSeg = s
 		w.before = w.at

@@ -28,6 +28,8 @@ func appendOperation(w *wire.Writer, op *OperationDoc, desc func(string)) {
 	}
 	appendTypeExpr(w, op.Body)
 	appendPos(w, op.BodyPos)
+	w.Bool(op.RequestKeys != nil)
+	w.Strs(op.RequestKeys)
 	w.Int(int64(op.Response.Status))
 	appendTypeExpr(w, op.Response.Type)
 	w.Bool(op.Response.Annotated)
@@ -74,6 +76,11 @@ func readOperation(r *wire.Reader) *OperationDoc {
 	}
 	op.Body = readTypeExpr(r)
 	op.BodyPos = readPos(r)
+	hasKeys := r.Bool()
+	op.RequestKeys = r.Strs()
+	if hasKeys && op.RequestKeys == nil {
+		op.RequestKeys = []string{}
+	}
 	op.Response = ResponseDoc{Status: int(r.Int()), Type: readTypeExpr(r), Annotated: r.Bool(), Pos: readPos(r)}
 	if r.Bool() {
 		ps := &PermissionsDoc{}

@@ -30,6 +30,7 @@ type apiExtractor struct {
 	annotation     string
 	annotationJSON *JSONValue
 	proseResponse  TypeExpr // the response section's type, from its prose
+	bodyResponse   TypeExpr // the type the response example's JSON shows
 	sawTitle       bool
 }
 
@@ -100,8 +101,15 @@ func parseOperation(src *Source, blocks []block, p *Page, opts Options, w words)
 			e.annotation, e.annotationJSON = "", nil
 		}
 	}
-	if !e.op.Response.Annotated && e.proseResponse.Known() {
-		e.op.Response.Type = e.proseResponse
+	if !e.op.Response.Annotated {
+		switch {
+		case e.bodyResponse.Name != "" || e.bodyResponse.Collection && e.bodyResponse.Primitive != "":
+			e.op.Response.Type = e.bodyResponse // @odata.context names it
+		case e.proseResponse.Known():
+			e.op.Response.Type = e.proseResponse
+		default:
+			e.op.Response.Type = e.bodyResponse
+		}
 	}
 	if len(e.op.Requests) == 0 {
 		e.page.Diags.Warn(e.op.Pos.At(p.Path), diag.NoRequestSyntax, "API page has no request syntax (a METHOD /path line outside the examples); no operation read")
@@ -142,8 +150,22 @@ func (e *apiExtractor) comment(b *block) {
 // code reads request syntax outside the examples, and the types the
 // example annotations name.
 func (e *apiExtractor) code(b *block) {
-	switch e.annotation {
+	kind := e.annotation
+	if kind == "" && statusLine(b.Content) > 0 {
+		kind = "response" // "HTTP/1.1 200 OK" without an annotation
+	}
+	switch kind {
 	case "request":
+		if e.op.RequestKeys == nil {
+			if text, at := jsonBody(b.Content); at >= 0 {
+				if v, _ := ParseJSONish(text); v != nil && v.Kind == JSONObject {
+					e.op.RequestKeys = []string{}
+					for _, f := range v.Keys {
+						e.op.RequestKeys = append(e.op.RequestKeys, f.Name)
+					}
+				}
+			}
+		}
 		if !e.op.Body.Known() {
 			if t, ok := annotatedType(e.annotationJSON); ok {
 				e.op.Body, e.op.BodyPos = t, e.pos(b.Off)
@@ -171,6 +193,12 @@ func (e *apiExtractor) code(b *block) {
 		}
 		if e.op.Response.Status == 0 {
 			e.op.Response.Status = statusLine(b.Content)
+		}
+		if !e.op.Response.Annotated && !e.bodyResponse.Known() {
+			if text, at := jsonBody(b.Content); at >= 0 {
+				v, _ := ParseJSONish(text)
+				e.bodyResponse = e.responseBodyType(v)
+			}
 		}
 		return
 	}
@@ -213,6 +241,43 @@ func annotatedType(v *JSONValue) (TypeExpr, bool) {
 // noType are the annotation values that say a body has no type: the
 // annotation's own vocabulary, English in every language.
 var noType = map[string]bool{"none": true, "null": true, "void": true}
+
+// responseBodyType reads the type a response example's JSON shows: the
+// type its @odata.context names ($metadata#Edm.String,
+// $metadata#Collection(microsoft.graph.x)), or a primitive "value" (true,
+// "string", ["a", "b"]). Objects say nothing here: their type is the
+// annotation's or the prose's.
+func (e *apiExtractor) responseBodyType(v *JSONValue) TypeExpr {
+	if v == nil || v.Kind != JSONObject {
+		return TypeExpr{}
+	}
+	if c := v.Get("@odata.context"); c != nil && c.Kind == JSONString {
+		if _, frag, ok := strings.Cut(c.Str, "$metadata#"); ok {
+			frag = strings.TrimSuffix(frag, "/$entity")
+			t := TypeExpr{Raw: frag}
+			if inner, ok := collectionOf(frag); ok {
+				frag, t.Collection = inner, true
+			}
+			switch {
+			case strings.HasPrefix(frag, "Edm."):
+				t.Primitive = frag
+				return t
+			case strings.HasPrefix(frag, "microsoft.graph.") && IsIdentifier(ShortName(frag)) && !strings.ContainsAny(frag, "/()"):
+				t.Name = frag
+				return t
+			}
+		}
+	}
+	value := v.Get("value")
+	if value == nil || value.Kind == JSONObject || value.Kind == JSONNull {
+		return TypeExpr{}
+	}
+	t := e.jsonPlaceholderType(value)
+	if t.Primitive == "" {
+		return TypeExpr{}
+	}
+	return t
+}
 
 type requestLine struct {
 	method, path string

@@ -13,8 +13,12 @@ type OperationDoc struct {
 	Parameters []ParamDoc
 	// Body is the type of a create or update request's body: the link of
 	// "a JSON representation of [x]", or the request example's @odata.type.
-	Body     TypeExpr
-	BodyPos  Position
+	Body    TypeExpr
+	BodyPos Position
+	// RequestKeys are the top-level keys of the first request example's
+	// JSON body: never translated, so they are the body parameters' names
+	// where a translation changed the table's.
+	RequestKeys []string
 	Response ResponseDoc
 	// Permissions is nil where the page has no permissions table.
 	Permissions *PermissionsDoc

@@ -17,7 +17,7 @@ import (
 func TestPageBinaryCoversEveryField(t *testing.T) {
 	want := map[reflect.Type][]string{
 		reflect.TypeFor[Page]():           {"Path", "DocType", "Locale", "Namespace", "Types", "Enums", "Operation", "Diags"},
-		reflect.TypeFor[OperationDoc]():   {"Pos", "Requests", "Parameters", "Body", "BodyPos", "Response", "Permissions"},
+		reflect.TypeFor[OperationDoc]():   {"Pos", "Requests", "Parameters", "Body", "BodyPos", "RequestKeys", "Response", "Permissions"},
 		reflect.TypeFor[RequestDoc]():     {"Method", "Path", "Pos"},
 		reflect.TypeFor[ParamDoc]():       {"Name", "Type", "Required", "Place", "Description", "Pos"},
 		reflect.TypeFor[ResponseDoc]():    {"Status", "Type", "Annotated", "Pos"},
@@ -68,7 +68,7 @@ func fullPage() *Page {
 			Requests: []RequestDoc{{Method: "POST", Path: "/me/sendMail", Pos: Position{Line: 30, Col: 1}}},
 			Parameters: []ParamDoc{{Name: "message", Type: TypeExpr{Raw: "m", Name: "message", Link: "m.md"}, Required: Required,
 				Place: ParamFunction, Description: "The message.", Pos: Position{Line: 41, Col: 2}}},
-			Body: TypeExpr{Raw: "u", Name: "user", Collection: true}, BodyPos: Position{Line: 44, Col: 1},
+			Body: TypeExpr{Raw: "u", Name: "user", Collection: true}, BodyPos: Position{Line: 44, Col: 1}, RequestKeys: []string{"message", "saveToSentItems"},
 			Response:    ResponseDoc{Status: 202, Type: TypeExpr{Primitive: "Edm.String"}, Annotated: true, Pos: Position{Line: 50, Col: 1}},
 			Permissions: &PermissionsDoc{DelegatedWork: []string{"Mail.Send", "Mail.ReadWrite"}, DelegatedPersonal: []string{}, Pos: Position{Line: 20, Col: 1}}},
 		Diags: diag.List{{File: "a/b.md", Line: 5, Col: 6, Severity: diag.Warning, Code: "bad-table", Message: "a row"}},

@@ -18,7 +18,7 @@ import (
 // oracleOp is one operation of the service's schema: its overloads merged.
 type oracleOp struct {
 	name, kind, binding, returns string // binding and returns as "Collection(x)", "x" or "-"
-	params                             map[string]string
+	params                       map[string]string
 }
 
 type opsOracle struct {

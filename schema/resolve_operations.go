@@ -6,6 +6,7 @@
 package schema
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -223,8 +224,21 @@ func (r *resolver) operationParameters(p *parser.Page, kind OpKind, seg *parser.
 		return parser.ParamDoc{}, false
 	}
 	if kind == OpFunction {
+		// The names in the parentheses are the service's; a row no name
+		// matches stands for the first unmatched one in order (a
+		// translation renamed it: "Zeitraum" for period).
+		var spare []parser.ParamDoc
+		for _, d := range doc.Parameters {
+			if d.Place != parser.ParamQuery && d.Place != parser.ParamPath && !slices.ContainsFunc(seg.Args, func(a string) bool { return strings.EqualFold(a, d.Name) }) {
+				spare = append(spare, d)
+			}
+		}
 		for _, a := range seg.Args {
 			d, ok := row(a)
+			if !ok && len(spare) > 0 {
+				d, spare = spare[0], spare[1:]
+				d.Name, ok = a, true
+			}
 			if !ok {
 				d = parser.ParamDoc{Name: a, Pos: doc.Pos}
 			}
@@ -237,12 +251,44 @@ func (r *resolver) operationParameters(p *parser.Page, kind OpKind, seg *parser.
 		}
 		return out
 	}
-	for _, d := range doc.Parameters {
-		if d.Place == parser.ParamBody {
-			add(d)
-		}
+	body := bodyRows(doc)
+	for _, d := range body {
+		add(d)
 	}
 	return out
+}
+
+// bodyRows are an action's body parameters. Where the rows' names and the
+// request example's keys differ in the same number (a translation renamed
+// the rows), the keys, which are never translated, name them in order.
+func bodyRows(doc *parser.OperationDoc) []parser.ParamDoc {
+	var rows []parser.ParamDoc
+	for _, d := range doc.Parameters {
+		if d.Place == parser.ParamBody {
+			rows = append(rows, d)
+		}
+	}
+	if doc.RequestKeys == nil {
+		return rows
+	}
+	var unnamed []int
+	for i, d := range rows {
+		if !slices.ContainsFunc(doc.RequestKeys, func(k string) bool { return strings.EqualFold(k, d.Name) }) {
+			unnamed = append(unnamed, i)
+		}
+	}
+	var unused []string
+	for _, k := range doc.RequestKeys {
+		if !slices.ContainsFunc(rows, func(d parser.ParamDoc) bool { return strings.EqualFold(k, d.Name) }) && parser.IsIdentifier(k) {
+			unused = append(unused, k)
+		}
+	}
+	if len(unnamed) > 0 && len(unnamed) == len(unused) {
+		for j, i := range unnamed {
+			rows[i].Name = unused[j]
+		}
+	}
+	return rows
 }
 
 // parameter resolves one parameter row's type.
@@ -293,8 +339,12 @@ func (r *resolver) typeRef(p *parser.Page, t parser.TypeExpr) *TypeRef {
 		return &TypeRef{Type: e.t.Name, Collection: collection}
 	}
 	if r.learned != nil {
-		if lw, ok := learnedWordOf(r.learned.TypeWords, strings.ToLower(strings.TrimSpace(t.Raw))); ok {
-			return &TypeRef{Type: lw.Type, Collection: collection}
+		raw := strings.ToLower(strings.TrimSpace(t.Raw))
+		before, _, _ := strings.Cut(raw, "(") // "zeichenfolge (optional)"
+		for _, cell := range []string{raw, strings.TrimSpace(before)} {
+			if lw, ok := learnedWordOf(r.learned.TypeWords, cell); ok {
+				return &TypeRef{Type: lw.Type, Collection: collection}
+			}
 		}
 	}
 	if t.Name != "" && parser.IsIdentifier(parser.ShortName(t.Name)) {

@@ -245,7 +245,9 @@ func (r *resolver) operationParameters(p *parser.Page, kind OpKind, seg *parser.
 			add(d)
 		}
 		for _, d := range doc.Parameters {
-			if d.Place == parser.ParamFunction {
+			// Without arguments in the path (range/cell), the page's path
+			// or body parameters are the function's.
+			if d.Place == parser.ParamFunction || len(seg.Args) == 0 && d.Place != parser.ParamQuery {
 				add(d)
 			}
 		}

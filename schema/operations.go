@@ -39,6 +39,9 @@ type Operation struct {
 
 	claimKey string // what goNames are claimed in order of
 	owner    string // for a read or write, the type owning the segment reached; "" from an entry point
+	// viaCollection: the name comes from a segment that is a collection
+	// (an entity set, a collection property), not a singleton.
+	viaCollection bool
 }
 
 // TypeRef is a type, or a collection of it, as properties write types.

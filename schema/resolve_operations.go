@@ -62,6 +62,9 @@ func (r *resolver) resolveOperations(s *Schema) {
 			}
 			if have := byKey[op.claimKey]; have != nil {
 				have.Requests = appendRequest(have.Requests, Request{Method: req.Method, Path: req.Path})
+				if op.viaCollection && !have.viaCollection {
+					have.Name, have.owner, have.viaCollection = op.Name, op.owner, true
+				}
 				continue
 			}
 			byKey[op.claimKey] = op
@@ -91,6 +94,9 @@ func (r *resolver) operationOf(p *parser.Page, req parser.RequestDoc, w walk) *O
 	unresolved := ""
 	if w.problem != "" {
 		unresolved = "|" + p.Path // what did not resolve is merged within its page only
+	}
+	if w.opSeg != nil && !w.opLast {
+		return nil // a segment that names nothing, with more after it: no operation to trust
 	}
 	if w.opSeg != nil && w.special == "" {
 		name := w.opSeg.Name
@@ -144,7 +150,10 @@ func (r *resolver) operationOf(p *parser.Page, req parser.RequestDoc, w walk) *O
 			op.Returns = &TypeRef{Type: w.at.name}
 		}
 	}
-	op.claimKey = string(op.Kind) + "|" + strings.ToLower(op.Name) + "|" + refKey(op.Binding) + "|" + refKey(w.before.ref()) + unresolved
+	// A page's paths to the same kind of thing are one operation (GET /me,
+	// GET /users/{id}); named after a path through a collection, if any.
+	op.viaCollection = w.lastNavCollection
+	op.claimKey = string(op.Kind) + "|" + refKey(op.Binding) + "|" + p.Path
 	return op
 }
 
@@ -360,10 +369,7 @@ func permissionsOf(d *parser.PermissionsDoc) *Permissions {
 		return nil
 	}
 	orEmpty := func(l []string) []string {
-		if l == nil {
-			return []string{}
-		}
-		return append([]string(nil), l...)
+		return append([]string{}, l...)
 	}
 	return &Permissions{DelegatedWork: orEmpty(d.DelegatedWork), DelegatedPersonal: orEmpty(d.DelegatedPersonal), Application: orEmpty(d.Application)}
 }

@@ -35,8 +35,11 @@ type walk struct {
 	at      reach  // what the path reaches (before a $ref, $value or $count)
 	before  reach  // what the path reaches before its last named segment
 	opSeg   *parser.Segment
+	opLast  bool // opSeg is the path's last segment
 	special string // "$ref", "$value" or "$count"
 	lastNav string // the last segment that named an entity set or navigation property
+	// lastNavCollection: that segment is a collection (keyed or listed).
+	lastNavCollection bool
 	problem string // why the path does not resolve; "" when it does
 }
 
@@ -242,7 +245,7 @@ func (r *resolver) walkPath(path string, entries map[string]*EntryPoint, results
 	if ep := entries[strings.ToLower(first.Name)]; ep != nil {
 		t, _ := r.lookup(ep.Type)
 		w.at = reach{t: t, name: ep.Type, collection: ep.Kind == EntitySet}
-		w.lastNav = first.Name
+		w.lastNav, w.lastNavCollection = first.Name, w.at.collection
 		if first.Positional > 0 && w.at.collection {
 			w.at.collection = false
 		}
@@ -252,10 +255,9 @@ func (r *resolver) walkPath(path string, entries map[string]*EntryPoint, results
 		w.at = propReach(prop)
 		w.lastNav = first.Name
 	} else {
-		rest = segs
 		w.problem = "\"" + first.Raw + "\" is no entry point the pages list, get or create"
 		if len(segs) == 1 {
-			w.opSeg = &segs[0]
+			w.opSeg, w.opLast = &segs[0], true
 		}
 		return w
 	}
@@ -280,14 +282,14 @@ func (r *resolver) walkPath(path string, entries map[string]*EntryPoint, results
 		if !w.at.known() || w.at.t == nil {
 			w.problem = "nothing is known of what the path reaches before \"" + s.Raw + "\""
 			if last {
-				w.opSeg = s
+				w.opSeg, w.opLast = s, true
 			}
 			return w
 		}
 		if prop := findProperty(w.at.t, s.Name); prop != nil && !(s.Parens && len(s.Args) > 0) {
 			w.before = w.at
 			w.at = propReach(prop)
-			w.lastNav = prop.Name
+			w.lastNav, w.lastNavCollection = prop.Name, w.at.collection
 			if s.Positional > 0 && w.at.collection {
 				w.at.collection = false
 			}
@@ -313,7 +315,7 @@ func (r *resolver) walkPath(path string, entries map[string]*EntryPoint, results
 			w.at.collection = false
 			continue
 		}
-		w.opSeg = s
+		w.opSeg, w.opLast = s, last
 		w.before = w.at
 		if !last {
 			// A function whose result the path goes on into (range(...)/format):

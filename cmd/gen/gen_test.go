@@ -17,6 +17,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/docgen/graphgen/schema"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -188,7 +189,7 @@ func TestSchemaOut(t *testing.T) {
 		Diagnostics []json.RawMessage `json:"diagnostics"`
 	}
 	require.NoError(t, json.Unmarshal(data, &doc))
-	assert.Equal(t, 2, doc.Version)
+	assert.Equal(t, schema.Version, doc.Version)
 	var names []string
 	for _, ty := range doc.Types {
 		names = append(names, ty.Name)

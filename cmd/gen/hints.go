@@ -23,7 +23,7 @@ func folderHint(in string, pages []*parser.Page, total int) (string, bool) {
 	bySub := map[string]int{}
 	describing := 0
 	for _, p := range pages {
-		if len(p.Types) == 0 && len(p.Enums) == 0 {
+		if len(p.Types) == 0 && len(p.Enums) == 0 && p.Operation == nil {
 			continue
 		}
 		describing++
@@ -57,7 +57,7 @@ func folderHint(in string, pages []*parser.Page, total int) (string, bool) {
 func commonChild(pages []*parser.Page, dir string, n int) (string, bool) {
 	child, count := "", 0
 	for _, p := range pages {
-		if len(p.Types) == 0 && len(p.Enums) == 0 || !strings.HasPrefix(p.Path, dir+"/") {
+		if len(p.Types) == 0 && len(p.Enums) == 0 && p.Operation == nil || !strings.HasPrefix(p.Path, dir+"/") {
 			continue
 		}
 		rest := strings.TrimPrefix(p.Path, dir+"/")

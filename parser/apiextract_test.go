@@ -1,0 +1,109 @@
+package parser
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/docgen/graphgen/parser/corpus"
+	"github.com/docgen/graphgen/parser/lang"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// parseAPIPage parses a page of a corpus version folder as gen -in
+// VERSION_FOLDER does.
+func parseAPIPage(t *testing.T, words *lang.Set, parts ...string) *Page {
+	dir := corpus.Require(t, append([]string{"corpus"}, parts[:len(parts)-1]...)...)
+	data, err := os.ReadFile(filepath.Join(dir, "api", parts[len(parts)-1]))
+	require.NoError(t, err)
+	return Parse("api/"+parts[len(parts)-1], data, Options{RootName: filepath.Base(dir), Lang: words})
+}
+
+// The same operation in the three forms of page: English, bilingual (its
+// English half) and German (anchors, no German words: the permission rows
+// by their place, "Nicht unterstützt" as no scope).
+func TestAPIPageInEveryForm(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		parts []string
+	}{
+		{"english", []string{"en-2020-05", "v1.0", "user-sendmail.md"}},
+		{"german", []string{"localized-de-2019-03", "v1.0", "user-sendmail.md"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p := parseAPIPage(t, lang.Default.Without("de"), c.parts...)
+			op := p.Operation
+			require.NotNil(t, op)
+			assert.Empty(t, p.Types, "an API page describes no type")
+			require.NotEmpty(t, op.Requests)
+			last := op.Requests[len(op.Requests)-1]
+			assert.Equal(t, RequestDoc{Method: "POST", Path: "/users/{id | userPrincipalName}/sendMail", Pos: last.Pos}, last)
+			require.Len(t, op.Parameters, 2)
+			assert.Equal(t, "message", op.Parameters[0].Name)
+			assert.Equal(t, "resources/message.md", op.Parameters[0].Type.Link)
+			assert.Equal(t, ParamBody, op.Parameters[0].Place)
+			assert.Equal(t, "saveToSentItems", op.Parameters[1].Name)
+			assert.Equal(t, 202, op.Response.Status)
+			assert.False(t, op.Response.Type.Known(), "202 Accepted returns nothing")
+			require.NotNil(t, op.Permissions)
+			assert.Equal(t, []string{"Mail.Send"}, op.Permissions.DelegatedWork)
+			assert.Equal(t, []string{"Mail.Send"}, op.Permissions.DelegatedPersonal)
+			assert.Equal(t, []string{"Mail.Send"}, op.Permissions.Application)
+		})
+	}
+	t.Run("bilingual", func(t *testing.T) {
+		p := parseAPIPage(t, lang.Default, "bilingual-ru-2020-10", "v1.0", "user-reminderview.md")
+		op := p.Operation
+		require.NotNil(t, op)
+		require.Len(t, op.Requests, 1)
+		segs := SplitPath(op.Requests[0].Path)
+		require.Len(t, segs, 3)
+		assert.Equal(t, []string{"startDateTime", "endDateTime"}, segs[2].Args)
+		require.Len(t, op.Parameters, 2)
+		assert.Equal(t, ParamFunction, op.Parameters[0].Place)
+		assert.Equal(t, "Edm.String", op.Parameters[0].Type.Primitive)
+		assert.Equal(t, "microsoft.graph.reminder", op.Response.Type.Name, "the response annotation names it")
+		assert.True(t, op.Response.Type.Collection)
+		assert.Equal(t, []string{"Calendars.Read", "Calendars.ReadWrite"}, op.Permissions.Application)
+	})
+}
+
+// A resource page that shows requests (an overview, an example) is no API
+// page: without a request heading or a permissions table its types stand.
+func TestRequestsOnAResourcePageMakeNoOperation(t *testing.T) {
+	page := "# widget resource type\n\nNamespace: microsoft.graph\n\nA widget. To list them:\n\n```http\nGET /widgets\n```\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| id | String | Key. |\n"
+	p := Parse("widget.md", []byte(page), Options{})
+	assert.Nil(t, p.Operation)
+	require.Len(t, p.Types, 1)
+}
+
+func TestSplitPath(t *testing.T) {
+	segs := SplitPath("/me/drive/root:/{item-path}:/workbook/worksheets/{id|name}/range(address='A1:B2')/format")
+	var names []string
+	for _, s := range segs {
+		if s.Key {
+			names = append(names, "{}")
+		} else {
+			names = append(names, s.Name)
+		}
+	}
+	assert.Equal(t, []string{"me", "drive", "root", "workbook", "worksheets", "{}", "range", "format"}, names)
+	assert.Equal(t, []string{"address"}, segs[6].Args)
+	assert.Equal(t, 1, SplitPath("/users('a/b')")[0].Positional, "a slash inside quotes splits nothing")
+	assert.Equal(t, []string{"microsoft.graph.delta"}, []string{SplitPath("/users/microsoft.graph.delta()")[1].Name})
+}
+
+func TestRequestLines(t *testing.T) {
+	lines := requestLines("GET https://graph.microsoft.com/v1.0/users/{id}?$select=a HTTP/1.1\nContent-type: application/json\n  POST me/sendMail\nHTTP/1.1 200 OK\n")
+	require.Len(t, lines, 2)
+	assert.Equal(t, "/users/{id}", lines[0].path)
+	assert.True(t, lines[0].full)
+	assert.Equal(t, "/me/sendMail", lines[1].path)
+	assert.False(t, lines[1].full)
+}
+
+func TestPermissionScopes(t *testing.T) {
+	assert.Equal(t, []string{"Mail.Send", "User.Read.All"}, permissionScopes("Mail.Send, User.Read.All (z.B. nicht unterstützt)."))
+	assert.Empty(t, permissionScopes("Nicht unterstützt."))
+}

@@ -519,17 +519,20 @@ func (r *reader) parameter(el xml.StartElement, at Pos) {
 	r.op.Parameters = append(r.op.Parameters, p)
 }
 
+// entryPointKinds are the children of an EntityContainer gen reads, and the
+// attribute of each that names its type or operation.
+var entryPointKinds = map[string]struct {
+	kind EntryPointKind
+	attr string
+}{
+	"EntitySet":      {EntitySet, "EntityType"},
+	"Singleton":      {Singleton, "Type"},
+	"ActionImport":   {ActionImport, "Action"},
+	"FunctionImport": {FunctionImport, "Function"},
+}
+
 func (r *reader) entryPoint(el xml.StartElement, at Pos) {
-	kinds := map[string]struct {
-		kind EntryPointKind
-		attr string
-	}{
-		"EntitySet":      {EntitySet, "EntityType"},
-		"Singleton":      {Singleton, "Type"},
-		"ActionImport":   {ActionImport, "Action"},
-		"FunctionImport": {FunctionImport, "Function"},
-	}
-	k, ok := kinds[el.Name.Local]
+	k, ok := entryPointKinds[el.Name.Local]
 	if !ok {
 		return
 	}

@@ -199,6 +199,16 @@ var (
 		"overrides.json:3:19: warning: override-not-needed: no longer needed: the docs say this now (microsoft.graph.user.otherMails is Collection(Edm.String))")
 )
 
+// Reading a service's CSDL $metadata (an input of gen diff): a file that
+// is no CSDL is an error (exit 2); what a CSDL document declares that gen
+// cannot use is a warning, and the rest is compared.
+var (
+	NotCSDL = errorCode("not-csdl", "a gen diff input read as CSDL $metadata (it begins with '<') that is no CSDL 4.0 or 4.01 document: XML that is not well-formed, another root element, OData 2 or 3 metadata, no schema, elements nested deeper than 256",
+		"service.xml:12:7: error: not-csdl: XML syntax error: element <EntityType> closed by </Schema>")
+	BadCSDL = warning("bad-csdl", "an element of a CSDL document gen cannot use as written: no or a bad name, a name declared twice, a type or base the file does not declare, a base cycle, a member value that is no integer; skipped or worked around as the message says",
+		"service.xml:40:7: warning: bad-csdl: microsoft.graph.user has BaseType microsoft.graph.directoryObjekt, which this file does not declare; the type gets no base")
+)
+
 // Rendering Go.
 var (
 	DefusedText = warning("defused-text", "page text that Go would read as more than comment text (/*, */, a word starting with //, +build); written into the doc comment with a space inside the marker",

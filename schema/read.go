@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"sort"
 )
 
 // ReadJSON reads a schema written by JSON. Version 1 files have no
@@ -32,11 +31,7 @@ func ReadJSON(data []byte) (*Schema, error) {
 	for _, t := range s.Types {
 		t.Properties = slices.DeleteFunc(t.Properties, func(p *Property) bool { return p == nil })
 		t.Members = slices.DeleteFunc(t.Members, func(m *Member) bool { return m == nil })
-		if t.Base != nil {
-			t.BaseType = s.byName[*t.Base]
-		}
 		for _, p := range t.Properties {
-			p.Ref = s.byName[p.Type]
 			if p.Source == "" {
 				p.Source = t.Source
 			}
@@ -47,18 +42,11 @@ func ReadJSON(data []byte) (*Schema, error) {
 			}
 		}
 	}
+	s.link()
 	for _, o := range s.Overrides {
 		if t := s.byName[o.Type]; t != nil && o != nil && o.Property == "" && (o.Aspect == "base" || o.Aspect == "goName") {
 			t.overrideAt(o.Aspect, o.Source)
 		}
-	}
-	for _, t := range s.Types {
-		if t.BaseType != nil {
-			t.BaseType.Derived = append(t.BaseType.Derived, t)
-		}
-	}
-	for _, t := range s.Types {
-		sort.Slice(t.Derived, func(i, j int) bool { return t.Derived[i].Name < t.Derived[j].Name })
 	}
 	return &s, nil
 }

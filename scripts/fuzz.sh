@@ -14,6 +14,7 @@ targets=(
 	"./parser FuzzParse"
 	"./schema FuzzResolve"
 	"./schema FuzzOverrides"
+	"./internal/csdl FuzzRead"
 	"./emitter FuzzPipeline"
 	"./emitter FuzzCommentText"
 	"./templates/runtime FuzzScannerAgreesWithEncodingJSON"

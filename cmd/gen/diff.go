@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/docgen/graphgen/diag"
+	"github.com/docgen/graphgen/internal/csdl"
 	"github.com/docgen/graphgen/parser"
 	"github.com/docgen/graphgen/schema"
 )
@@ -21,8 +22,10 @@ const diffUsage = `usage: gen diff [-format text|markdown|json] [-fail-on breaki
 
 Compares two versions of the docs at the schema level and says, for each
 change, what it means for the generated Go package. OLD and NEW are each a
-folder of pages (read like -in), one page (a .md file), or a schema JSON
-file (-schema-out). An
+folder of pages (read like -in), one page (a .md file), a schema JSON
+file (-schema-out), or a service's CSDL $metadata XML file: with the
+service as OLD, "removed" is missing from the docs, "changed" contradicts
+the service, "added" is only in the docs. An
 input with no types is an error (a mistyped path must not pass a CI gate)
 unless -allow-empty says it is meant.
 Exit status, as diff(1): 0 nothing that -fail-on names changed, 1 it did,
@@ -33,6 +36,7 @@ Examples:
   gen diff -fail-on breaking -format markdown schema-v1.json docs/resources > CHANGES.md
   gen diff -format json -types 'microsoft.graph.user' old.json new.json
   gen diff -overrides overrides.json old.json docs/resources   # the folder with corrections
+  gen diff -format markdown metadata.xml docs/resources       # where the docs and the service disagree
 
 Flags:
 `
@@ -84,16 +88,19 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	var sides [2]*schema.Schema
+	// A service's CSDL side keeps its model: its operations and entry
+	// points wait for the schema to have a place for them.
+	var services [2]*csdl.Model
 	for i, arg := range fset.Args() {
-		s, err := loadSchema(arg, &o.ovr, o.quiet, stderr)
+		s, service, err := loadSchema(arg, &o.ovr, o.quiet, stderr)
 		if err != nil {
 			fmt.Fprintf(stderr, "gen diff: %s: %v\n", arg, err)
 			return exitUsage
 		}
 		if len(s.Types) == 0 && !o.allowEmpty {
-			return usage("%s: %s; pass -allow-empty if an input without types is meant", arg, emptyWhy(arg))
+			return usage("%s: %s; pass -allow-empty if an input without types is meant", arg, emptyWhy(arg, service != nil))
 		}
-		sides[i] = s
+		sides[i], services[i] = s, service
 	}
 	if o.types != "" {
 		patterns := splitList(o.types)
@@ -105,7 +112,12 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	changes := schema.Diff(sides[0], sides[1])
+	service := serviceSides{old: services[0] != nil, new: services[1] != nil, oldArg: fset.Arg(0), newArg: fset.Arg(1)}
+	if service.old || service.new {
+		changes = service.unstatedLeftOut(changes)
+	}
 	rep := newDiffReport(changes)
+	rep.service = service
 	switch o.format {
 	case "json":
 		rep.writeJSON(stdout)
@@ -120,15 +132,16 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// loadSchema reads a schema JSON file, or resolves a folder of pages; page
-// diagnostics go to stderr, positioned under the folder given.
+// loadSchema reads a schema JSON file or a service's CSDL (and returns
+// its model too), or resolves a folder of pages; diagnostics go to stderr,
+// positioned under the folder or in the file given.
 //
 // The overrides apply to a folder (a schema file holds what its run
 // applied); their mistakes are an error.
-func loadSchema(arg string, ovr *overridesFlag, quiet bool, stderr io.Writer) (*schema.Schema, error) {
+func loadSchema(arg string, ovr *overridesFlag, quiet bool, stderr io.Writer) (*schema.Schema, *csdl.Model, error) {
 	info, err := os.Stat(arg)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var diags diag.List
 	var pages []*parser.Page
@@ -138,28 +151,31 @@ func loadSchema(arg string, ovr *overridesFlag, quiet bool, stderr io.Writer) (*
 		// One page: resolved by itself, its positions under its folder.
 		data, err := readRegular(arg, maxPageBytes, followLink)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		root = filepath.Dir(arg)
 		pages = []*parser.Page{parser.Parse(filepath.Base(arg), data, parser.Options{RootName: filepath.Base(root)})}
 	case !info.IsDir():
 		data, err := readRegular(arg, maxSchemaBytes, followLink)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
+		}
+		if looksLikeXML(data) {
+			return loadCSDL(arg, data, quiet, stderr)
 		}
 		s, err := schema.ReadJSON(data)
 		if err != nil {
-			return nil, fmt.Errorf("%w (OLD and NEW are each a folder of pages, a .md page or a schema JSON file)", err)
+			return nil, nil, fmt.Errorf("%w (%s)", err, inputKinds)
 		}
-		return s, nil
+		return s, nil, nil
 	default:
 		if pages, _, err = readPages(arg, &pageFilter{}, &diags); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	var s *schema.Schema
 	if err := diag.Guard("resolve", func() error { s = ovr.resolve(pages); return nil }); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	diags = append(diags, s.Diagnostics...)
 	diags.Sort()
@@ -174,7 +190,7 @@ func loadSchema(arg string, ovr *overridesFlag, quiet bool, stderr io.Writer) (*
 	}
 	diags.Print(stderr, false, quiet)
 	if overrideErrors(s.Diagnostics) {
-		return nil, fmt.Errorf("the overrides file %s has mistakes (above)", ovr.path)
+		return nil, nil, fmt.Errorf("the overrides file %s has mistakes (above)", ovr.path)
 	}
 	root = filepath.ToSlash(root)
 	// A change an override made comes from the overrides file, named as
@@ -194,12 +210,18 @@ func loadSchema(arg string, ovr *overridesFlag, quiet bool, stderr io.Writer) (*
 			m.Source = place(root, m.Source)
 		}
 	}
-	return s, nil
+	return s, nil, nil
 }
 
+// inputKinds says what gen diff reads, for an input it could not.
+const inputKinds = "OLD and NEW are each a folder of pages, a .md page, a schema JSON file or a CSDL $metadata file"
+
 // emptyWhy says what an input with no types is: a folder with no page
-// that describes a type, or a schema file that lists none.
-func emptyWhy(arg string) string {
+// that describes a type, or a schema or CSDL file that lists none.
+func emptyWhy(arg string, csdl bool) string {
+	if csdl {
+		return "this CSDL file declares no entity, complex or enum type"
+	}
 	if info, err := os.Stat(arg); err == nil && info.IsDir() {
 		return "no page under this folder describes a type or an enum (a mistyped path?)"
 	}

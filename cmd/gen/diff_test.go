@@ -355,7 +355,7 @@ func TestDiffOfTwoPages(t *testing.T) {
 	errOut.Reset()
 	code = run([]string{"diff", other, other}, &out, &errOut)
 	assert.Equal(t, exitUsage, code)
-	assert.Contains(t, errOut.String(), "OLD and NEW are each a folder of pages, a .md page or a schema JSON file")
+	assert.Contains(t, errOut.String(), "OLD and NEW are each a folder of pages, a .md page, a schema JSON file or a CSDL $metadata file")
 }
 
 // A field whose Go type changes is breaking, whichever page change moved

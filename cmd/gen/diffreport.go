@@ -19,6 +19,9 @@ type diffReport struct {
 	descriptions int
 	// counts[element][change]: added, removed, changed
 	counts map[string]map[string]int
+	// service says which side is a service's CSDL (the markdown heading
+	// says how to read the report then).
+	service serviceSides
 }
 
 func newDiffReport(changes []schema.Change) *diffReport {
@@ -137,7 +140,13 @@ func (r *diffReport) writeJSON(w io.Writer) {
 // writeMarkdown writes release notes: Breaking, Added, Changed and
 // Documentation, each grouped by type.
 func (r *diffReport) writeMarkdown(w io.Writer, verbose bool) {
-	fmt.Fprintf(w, "# API changes\n\n%d changes, %d breaking; %d descriptions changed.\n", len(r.changes), r.breaking, r.descriptions)
+	serviceSide := r.service.old || r.service.new
+	fmt.Fprint(w, r.service.heading())
+	if serviceSide {
+		fmt.Fprintf(w, "\n%d changes, %d breaking.\n", len(r.changes), r.breaking)
+	} else {
+		fmt.Fprintf(w, "\n%d changes, %d breaking; %d descriptions changed.\n", len(r.changes), r.breaking, r.descriptions)
+	}
 	sections := []struct {
 		title string
 		keep  func(schema.Change) bool
@@ -156,7 +165,7 @@ func (r *diffReport) writeMarkdown(w io.Writer, verbose bool) {
 				byType[c.Type] = append(byType[c.Type], c)
 			}
 		}
-		if len(byType) == 0 && sec.title != "Documentation" {
+		if len(byType) == 0 && (sec.title != "Documentation" || serviceSide) {
 			continue
 		}
 		fmt.Fprintf(w, "\n## %s\n", sec.title)

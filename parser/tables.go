@@ -47,8 +47,12 @@ func (e *extractor) classifyTable(b *block) tableKind {
 		// language.
 		// The first table with a column of integers (the values) is one
 		// too, even where the translation wrote its names in words.
+		// Under a heading anchored "x-values", the first table whose first
+		// column holds one word a row (a member's name, as written or
+		// translated: `enabled`, `Aktiviert`, `已启用`) is the members
+		// table, whatever its header and the heading say.
 		if e.Is(lang.AnyMemberHeader, h0) || e.structuralTable(b, "members") ||
-			strings.HasSuffix(e.sectionAnchor, "-values") && e.structuralTable(b, e.sectionAnchor) && wholeNames(b) ||
+			strings.HasSuffix(e.sectionAnchor, "-values") && e.sectionTables == 0 && memberNamesColumn(b) ||
 			e.sectionTables == 0 && len(b.Rows) >= 2 && valuesColumn(b) {
 			return tableMembers
 		}
@@ -88,16 +92,34 @@ func (e *extractor) structuralTable(b *block, anchor string) bool {
 	return names*2 > len(b.Rows)
 }
 
-// wholeNames reports a table whose first cells are mostly names whole
-// ("English (US)" is a caption of a value, not a member).
-func wholeNames(b *block) bool {
+// memberNamesColumn reports a table whose first cells are mostly one word
+// each, in any script: members' names as written or translated
+// (`enabled`, `Aktiviert`, `已启用`), not captions of values
+// ("English (US)", "荷兰语（荷兰）").
+func memberNamesColumn(b *block) bool {
 	names := 0
 	for _, r := range b.Rows {
-		if IsIdentifier(strings.Trim(strings.TrimSpace(cellAt(r, 0).Text), "`")) {
+		if oneWord(cellAt(r, 0).Text) {
 			names++
 		}
 	}
-	return names*2 > len(b.Rows)
+	return len(b.Rows) > 0 && names*2 > len(b.Rows)
+}
+
+// oneWord reports text that is one word of letters and digits (any
+// script; `_`, `-` and `.` inside), without the emphasis or code marks
+// around it.
+func oneWord(text string) bool {
+	w := strings.Trim(strings.TrimSpace(text), "`*")
+	if w == "" || len(w) > 128 {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' && r != '-' && r != '.' {
+			return false
+		}
+	}
+	return true
 }
 
 // valuesColumn reports a column after the first whose cells are integers

@@ -64,22 +64,14 @@ func (r *resolver) collect() {
 			d.enumKeys[j] = keysOf(pathKey, ed.Name, ed.Anchor)
 		}
 	})
-	var named map[string]bool // read when first needed: few pages need it
 	for i, p := range r.pages {
 		for j, d := range docs[i].types {
 			r.addType(p, d, docs[i].typeKeys[j])
 		}
+		// A section known by its anchor alone ("x-values" under a
+		// translated heading) is an enum as any other: the parser kept it
+		// only with a members table.
 		for j, d := range p.Enums {
-			// A section known by its anchor alone ("x-values" under a
-			// translated heading) is an enum when a row uses the name.
-			if d.AnchorOnly {
-				if named == nil {
-					named = r.namedByRows()
-				}
-				if !named[docs[i].enumKeys[j].short] {
-					continue
-				}
-			}
 			r.addEnum(p, d, docs[i].enumKeys[j])
 		}
 	}
@@ -153,22 +145,6 @@ func (e *entry) ownRowOf(pe *propEntry) *parser.PropDoc {
 	own := *pe.doc // not a row of its type's pages: copy it alone
 	pe.doc = &own
 	return pe.doc
-}
-
-// namedByRows returns the lower-cased short names that property rows use
-// as their type.
-func (r *resolver) namedByRows() map[string]bool {
-	named := map[string]bool{}
-	for _, p := range r.pages {
-		for _, d := range p.Types {
-			for _, pd := range d.Properties {
-				if pd.Type.Name != "" {
-					named[strings.ToLower(parser.ShortName(pd.Type.Name))] = true
-				}
-			}
-		}
-	}
-	return named
 }
 
 func (r *resolver) register(k docKeys, e *entry) {

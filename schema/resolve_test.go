@@ -571,19 +571,23 @@ func TestTranslatedEnumTakesTheCaseOfItsLinks(t *testing.T) {
 }
 
 // A section known by its anchor alone ("x-values" under a heading whose
-// words do not show the name) is an enum when a row uses the name, and it
-// takes the row's letter case; unused, it is no enum.
+// words do not show the name) is the enum x when its first table has a
+// column of names, whether or not a row uses it; it takes the case of
+// the rows that use it. A section without such a table is no enum.
 func TestAnchorOnlyValuesSection(t *testing.T) {
 	enums := "---\nms.contentlocale: xx-XX\ndoc_type: enumPageType\n---\n# <a name=\"enum-values\"></a>Qa lo\n\nNamespace: microsoft.graph\n\n" +
 		"### <a name=\"alertseverity-values\"></a>qo Alertseveriti\n\n|Zu|\n|:---|\n|low|\n|high|\n\n" +
-		"### <a name=\"allowed-values\"></a>qo vi\n\n|Zu|\n|:---|\n|one|\n|two|\n"
+		"### <a name=\"tlplevel-values\"></a>qo vi\n\n|Zu|\n|:---|\n|white|\n|green|\n\n" +
+		"### <a name=\"allowed-values\"></a>qo ve\n\nQe zo ve.\n"
 	alert := page{title: "alert", rows: []string{"severity|alertSeverity|x"}}.markdown()
 	s := resolveRaw(t, map[string]string{"enums.md": enums, "alert.md": alert})
 	sev := mustType(t, s, "microsoft.graph.alertSeverity")
 	assert.Equal(t, Enum, sev.Kind)
 	assert.Equal(t, []string{"low", "high"}, memberNames(sev), "the first table of names under the anchor is the members table")
-	assert.Nil(t, s.Lookup("microsoft.graph.allowed"), "no row uses it: an anchor-only section stays no enum")
 	assert.Equal(t, "microsoft.graph.alertSeverity", s.Learned.NameCases["microsoft.graph.alertseverity"])
+	tlp := mustType(t, s, "microsoft.graph.tlplevel")
+	assert.Equal(t, []string{"white", "green"}, memberNames(tlp), "no row uses it: still an enum, in the anchor's case")
+	assert.Nil(t, s.Lookup("microsoft.graph.allowed"), "no table: no enum")
 }
 
 // Two definitions of one enum, the second a copy in its own words: the

@@ -92,6 +92,8 @@ func appendPage(w *wire.Writer, p *Page, masked bool) {
 			w.Bool(d.InJSON)
 			w.Bool(d.JSONArray)
 			w.Strs(d.Backticked)
+			w.Strs(d.Listed)
+			w.Strs(d.JSONValues)
 			w.Bool(d.LinkPhrase != nil)
 			if d.LinkPhrase != nil {
 				w.Str(d.LinkPhrase.Phrase)
@@ -183,6 +185,8 @@ func ReadPage(r *wire.Reader) *Page {
 					d.InJSON = r.Bool()
 					d.JSONArray = r.Bool()
 					d.Backticked = r.Strs()
+					d.Listed = r.Strs()
+					d.JSONValues = r.Strs()
 					if r.Bool() {
 						d.LinkPhrase = &LinkPhrase{Phrase: r.Str(), Claim: readClaim(r)}
 					}

@@ -18,7 +18,7 @@ func TestPageBinaryCoversEveryField(t *testing.T) {
 	want := map[reflect.Type][]string{
 		reflect.TypeFor[Page]():       {"Path", "DocType", "Locale", "Namespace", "Types", "Enums", "Diags"},
 		reflect.TypeFor[TypeDoc]():    {"Name", "Pos", "Description", "Bases", "Derived", "Abstract", "OpenType", "KeyProperty", "Properties", "HasJSON", "HasMethods", "Anchor", "LinkPhrases"},
-		reflect.TypeFor[PropDoc]():    {"Name", "Pos", "Type", "Description", "Navigation", "Inherited", "Nullable", "Key", "Deprecated", "PossibleValues", "FromJSON", "FromMethods", "JSONPrimitive", "InJSON", "JSONArray", "Backticked", "LinkPhrase"},
+		reflect.TypeFor[PropDoc]():    {"Name", "Pos", "Type", "Description", "Navigation", "Inherited", "Nullable", "Key", "Deprecated", "PossibleValues", "FromJSON", "FromMethods", "JSONPrimitive", "InJSON", "JSONArray", "Backticked", "Listed", "JSONValues", "LinkPhrase"},
 		reflect.TypeFor[TypeExpr]():   {"Raw", "Primitive", "Name", "Link", "Collection", "LinkPrimitive"},
 		reflect.TypeFor[BaseClaim]():  {"Source", "Name", "Link", "Pos"},
 		reflect.TypeFor[LinkPhrase](): {"Phrase", "Claim"},
@@ -51,7 +51,7 @@ func fullPage() *Page {
 				Type:        TypeExpr{Raw: "[c](c.md) collection", Primitive: "Edm.String", Name: "c", Link: "c.md", Collection: true, LinkPrimitive: "Edm.Date"},
 				Description: "The id.", Navigation: true, Inherited: &inherited, Nullable: true, Key: true, Deprecated: true,
 				PossibleValues: []string{"one", "two"}, FromJSON: true, FromMethods: true, JSONPrimitive: "Edm.Int32",
-				InJSON: true, JSONArray: true, Backticked: []string{"three"}, LinkPhrase: &LinkPhrase{Phrase: "geerbt von", Claim: claim("w")},
+				InJSON: true, JSONArray: true, Backticked: []string{"three"}, Listed: []string{"four", "five"}, JSONValues: []string{"six"}, LinkPhrase: &LinkPhrase{Phrase: "geerbt von", Claim: claim("w")},
 			}},
 			HasJSON: true, HasMethods: true, Anchor: "b-resource", LinkPhrases: []LinkPhrase{{Phrase: "erbt von", Claim: claim("v")}},
 		}},

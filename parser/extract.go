@@ -139,9 +139,9 @@ func (e *extractor) paragraph(b *block) {
 	if !b.Quote {
 		e.derivedClaims(b)
 	}
-	if rest, ok := e.NamespaceValue(text); ok {
-		if toks := identifierTokens(rest); len(toks) > 0 && e.page.Namespace == "" {
-			e.page.Namespace = strings.TrimSuffix(toks[0], ".")
+	if ns, ok := e.namespaceOf(text); ok {
+		if ns != "" && e.page.Namespace == "" {
+			e.page.Namespace = ns
 		}
 		return
 	}

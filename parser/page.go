@@ -142,6 +142,15 @@ type PropDoc struct {
 	// possible-values phrase introduces them: on a translated page, the
 	// English member names of the row's enum.
 	Backticked []string
+	// Listed are the names a description lists without backticks
+	// ("可取值为：Enabled、Warning、Suspended"), when it has no backticks:
+	// the English member names of the row's enum, in a list whose words
+	// no data file has.
+	Listed []string
+	// JSONValues are the names the JSON example gives the row as its value
+	// (`"driveType": "personal | business"`, `"state": "Expired"`), not a
+	// placeholder naming a type: members of the row's enum, in English.
+	JSONValues []string
 	// LinkPhrase is the link in the description and the words before it
 	// ("Geerbt von [x]"): an inherited remark in words no data file has
 	// yet, learned across the folder.

@@ -47,12 +47,12 @@ func (e *extractor) classifyTable(b *block) tableKind {
 		// language.
 		// The first table with a column of integers (the values) is one
 		// too, even where the translation wrote its names in words.
-		// Under a heading anchored "x-values", the first table whose first
-		// column holds one word a row (a member's name, as written or
-		// translated: `enabled`, `Aktiviert`, `已启用`) is the members
-		// table, whatever its header and the heading say.
-		if e.Is(lang.AnyMemberHeader, h0) || e.structuralTable(b, "members") ||
-			strings.HasSuffix(e.sectionAnchor, "-values") && e.sectionTables == 0 && memberNamesColumn(b) ||
+		// Under a heading anchored "members" or "x-values", the first
+		// table whose first column holds one word a row (a member's name,
+		// as written or translated: `enabled`, `Aktiviert`, `已启用`) is the
+		// members table, whatever its header and the heading say.
+		if e.Is(lang.AnyMemberHeader, h0) ||
+			(e.sectionAnchor == "members" || strings.HasSuffix(e.sectionAnchor, "-values")) && e.sectionTables == 0 && memberNamesColumn(b) ||
 			e.sectionTables == 0 && len(b.Rows) >= 2 && valuesColumn(b) {
 			return tableMembers
 		}
@@ -311,6 +311,9 @@ func (e *extractor) propertyTable(b *block, navigation bool) {
 		prop.PossibleValues = e.possibleValues(descCell)
 		if prop.PossibleValues == nil {
 			prop.Backticked = backtickedNames(descCell)
+			if len(descCell.Codes) == 0 {
+				prop.Listed = listedNames(descCell.Text)
+			}
 		}
 		if claim, ok := e.inheritedClaim(descCell); ok {
 			prop.Inherited = &claim

@@ -84,3 +84,16 @@ func TestChineseValuesSectionsOnTheCorpus(t *testing.T) {
 		assert.Equal(t, c.members, memberNamesOf(found), c.enum)
 	}
 }
+
+// The Namespace line is known by its shape in any language: a short label,
+// a colon and a dotted name; the enums of the page are in it.
+func TestNamespaceLineKnownByItsShape(t *testing.T) {
+	md := "---\ndoc_type: enumPageType\n---\n# <a name=\"security-enum-values\"></a>安全枚举值\n\n命名空间：microsoft.graph.security\n\n" +
+		"### <a name=\"actionafterretentionperiod-values\"></a>actionAfterRetentionPeriod 值\n\n|成员|\n|:---|\n|无|\n|delete|\n|startDispositionReview|\n"
+	p := parse(t, md)
+	assert.Equal(t, "microsoft.graph.security", p.Namespace)
+	assert.Equal(t, []string{"microsoft.graph.security.actionAfterRetentionPeriod"}, enumNames(p))
+
+	p = parse(t, "# x resource type\n\n## Properties\n\nTyp: microsoft.graph.user\n\n|Property|Type|Description|\n|:--|:--|:--|\n|a|String|x|\n")
+	assert.Equal(t, "", p.Namespace, "in a section, a label and a name are the section's")
+}

@@ -67,6 +67,10 @@ func memberLists(rows []*propEntry, translated bool) []memberList {
 //     anchor the two sequences; a gap between anchors (or before the first,
 //     or after the last) of the same length in both is filled in order.
 //     Without anchors, a list as long as the members names all of them.
+//   - From the folder: a list of names in any row of the folder, whatever
+//     its type (attendee's type row is a String listing `required`,
+//     `optional`, `resource`), that lines up with the enum whole names its
+//     translated members in place (pairFromFolder).
 //   - In the folder's order: where a gap holds translated members (no
 //     identifier) and names of the list that are no member yet, but the two
 //     cannot be paired, the list's names take the place of the gap's first
@@ -76,6 +80,7 @@ func memberLists(rows []*propEntry, translated bool) []memberList {
 func (r *resolver) recoverMembers() map[string]int {
 	rows := r.rowsByRef()
 	counts := map[string]int{}
+	var folder *folderLists // read when first needed
 	for _, e := range r.order {
 		if e.t.Kind != Enum || len(e.edocs) == 0 {
 			continue // a type, or an enum built from possible values
@@ -111,6 +116,10 @@ func (r *resolver) recoverMembers() map[string]int {
 				counts[membersNamed]++
 			}
 		}
+		if folder == nil {
+			folder = r.folderLists()
+		}
+		counts[membersNamed] += r.pairFromFolder(e, folder, translated)
 		for _, l := range lists {
 			counts[membersAdded] += r.addInFolderOrder(e, l, translated)
 		}
@@ -239,4 +248,155 @@ func isJSONLiteral(v string) bool {
 		return true
 	}
 	return false
+}
+
+// folderLists are the lists of names the rows of the whole folder show,
+// whatever their type (possible values, backticked or bare names, JSON
+// example values; two names or more, each list once), and the lists each
+// name is in.
+type folderLists struct {
+	lists  []memberList
+	byName map[string][]int // lower-cased name -> indexes into lists
+	// enums counts, for each member name (lower-cased), the enums that
+	// have it: "unknown" or "none" says nothing of which enum a list is
+	// about.
+	enums map[string]int
+}
+
+func (r *resolver) folderLists() *folderLists {
+	f := &folderLists{byName: map[string][]int{}, enums: map[string]int{}}
+	seen := map[string]bool{}
+	for _, e := range r.order {
+		if e.t.Kind == Enum {
+			own := map[string]bool{}
+			for _, m := range e.t.Members {
+				if k := strings.ToLower(m.Name); !own[k] {
+					own[k] = true
+					f.enums[k]++
+				}
+			}
+		}
+		for _, pe := range e.props {
+			for _, names := range [][]string{pe.doc.PossibleValues, pe.doc.Backticked, pe.doc.Listed, pe.doc.JSONValues} {
+				key := strings.Join(names, "\x00")
+				if len(names) < 2 || seen[key] {
+					continue
+				}
+				seen[key] = true
+				for _, n := range names {
+					k := strings.ToLower(n)
+					if ids := f.byName[k]; len(ids) == 0 || ids[len(ids)-1] != len(f.lists) {
+						f.byName[k] = append(ids, len(f.lists))
+					}
+				}
+				f.lists = append(f.lists, memberList{names: names, page: pe.page, pos: pe.doc.Pos, of: pe.doc.Name})
+			}
+		}
+	}
+	return f
+}
+
+// pairFromFolder names the translated members of e from the lists of the
+// folder that line up with its members whole (linesUp); where two lists
+// name one member otherwise, neither does. It returns how many it named.
+func (r *resolver) pairFromFolder(e *entry, f *folderLists, translatedPage bool) int {
+	translation := func(name string) bool { return isTranslation(name, translatedPage) }
+	candidates := map[int]bool{}
+	for _, m := range e.t.Members {
+		if !translation(m.Name) {
+			for _, id := range f.byName[strings.ToLower(m.Name)] {
+				candidates[id] = true
+			}
+		}
+	}
+	ids := make([]int, 0, len(candidates))
+	for id := range candidates {
+		ids = append(ids, id)
+	}
+	sort.Ints(ids)
+	proposed := map[int]string{}
+	from := map[int]memberList{}
+	conflict := map[int]bool{}
+	for _, id := range ids {
+		l := f.lists[id]
+		pairs, ok := linesUp(e.t.Members, l.names, translation, func(name string) bool { return f.enums[strings.ToLower(name)] == 1 })
+		if !ok {
+			continue
+		}
+		for i, v := range pairs {
+			if prev, ok := proposed[i]; ok && prev != v {
+				conflict[i] = true
+				continue
+			}
+			if _, ok := proposed[i]; !ok {
+				proposed[i], from[i] = v, l
+			}
+		}
+	}
+	named := 0
+	ed := e.edocs[0]
+	for i := range e.t.Members {
+		v, ok := proposed[i]
+		if !ok || conflict[i] || hasMemberFold(e.t, v) {
+			continue
+		}
+		m := e.t.Members[i]
+		r.warn(ed.page, memberPos(ed.doc, m.Name), diag.MemberNameFromProp, "member %q is not a name; using %q, listed in that place by %s (%s), a list that lines up with all of %s", m.Name, v, where(from[i].page, from[i].pos), from[i].of, parser.ShortName(e.t.Name))
+		m.Name = v
+		named++
+	}
+	return named
+}
+
+// linesUp pairs the translated members with the names of values when the
+// list is about this enum: the members written as names that it holds,
+// as written (one at least, and half of them, one of them a member of no
+// other enum: own), stand in the same order in both, and each gap between
+// them holds as many translated members as names that are no member.
+func linesUp(members []*Member, values []string, translation, own func(string) bool) (map[int]string, bool) {
+	pos := map[string]int{}
+	for j, v := range values {
+		if _, dup := pos[v]; !dup {
+			pos[v] = j
+		}
+	}
+	type anchor struct{ m, v int }
+	anchors := []anchor{{-1, -1}}
+	names, distinct := 0, false
+	for i, m := range members {
+		if translation(m.Name) {
+			continue
+		}
+		names++
+		j, ok := pos[m.Name]
+		if !ok {
+			continue
+		}
+		if j <= anchors[len(anchors)-1].v {
+			return nil, false // another order: another enum's list
+		}
+		anchors = append(anchors, anchor{i, j})
+		distinct = distinct || own(m.Name)
+	}
+	if found := len(anchors) - 1; found == 0 || 2*found < names || !distinct {
+		return nil, false
+	}
+	anchors = append(anchors, anchor{len(members), len(values)})
+	out := map[int]string{}
+	for k := 1; k < len(anchors); k++ {
+		a, b := anchors[k-1], anchors[k]
+		var gap []int
+		for i := a.m + 1; i < b.m; i++ {
+			if translation(members[i].Name) {
+				gap = append(gap, i)
+			}
+		}
+		if len(gap) != b.v-a.v-1 {
+			return nil, false
+		}
+		for n, i := range gap {
+			out[i] = values[a.v+1+n]
+		}
+	}
+	return out, len(out) > 0
 }

@@ -16,10 +16,10 @@ func TestListedNames(t *testing.T) {
 		{"Mögliche Werte: none, low, medium oder high.", []string{"none", "low", "medium", "high"}},
 		{"Possible values are: none, low, medium, or high.", []string{"none", "low", "medium", "high"}},
 		{"Значения: aa, bb и cc", []string{"aa", "bb", "cc"}},
-		{"Zwei Werte: aa, bb.", nil},                            // two are no list
+		{"Zwei Werte: aa, bb.", nil},                          // two are no list
 		{"Die Sprache des Benutzers, z. B. en oder de.", nil}, // prose
 		{"包括 appId、displayName 和 servicePrincipalName。", []string{"appId", "displayName", "servicePrincipalName"}},
-		{"Werteé, aa, bb, cc", []string{"aa", "bb", "cc"}},                                          // a name glued to other letters is no name
+		{"Werteé, aa, bb, cc", []string{"aa", "bb", "cc"}},                                    // a name glued to other letters is no name
 		{"The ISO 27018：2014、GDPR、FedRAMP、NIST 800-171", []string{"GDPR", "FedRAMP", "NIST"}}, // still a list: only enum rows use it
 	} {
 		assert.Equal(t, c.want, listedNames(c.text), c.text)

@@ -121,7 +121,9 @@ func (r *resolver) recoverMembers() map[string]int {
 		}
 		counts[membersNamed] += r.pairFromFolder(e, folder, translated)
 		for _, l := range lists {
-			counts[membersAdded] += r.addInFolderOrder(e, l, translated)
+			added, dropped := r.addInFolderOrder(e, l, translated, suspect)
+			counts[membersAdded] += added
+			counts[membersLeftOut] += dropped
 		}
 		kept := e.t.Members[:0]
 		for _, m := range e.t.Members {
@@ -165,16 +167,19 @@ func isTranslation(name string, translatedPage bool) bool {
 // its members, when e has translated members (isTranslation) the lists
 // could not pair with names: each name goes after the last member the list
 // names before it, in l's order, and where a translated member stands
-// before the next member the list names, in place of the first such. It
-// returns how many it added.
-func (r *resolver) addInFolderOrder(e *entry, l memberList, translatedPage bool) int {
+// before the next member the list names, in place of the first such.
+// Where the gap holds no more members that no list of the enum holds
+// than l has names, those written as capitalized words are left out as
+// translations too ("Bernstein" beside `amber`). It returns how many it added and left
+// out.
+func (r *resolver) addInFolderOrder(e *entry, l memberList, translatedPage bool, suspect func(string) bool) (added, dropped int) {
 	members := e.t.Members
 	translated := false
 	for _, m := range members {
 		translated = translated || isTranslation(m.Name, translatedPage)
 	}
 	if !translated {
-		return 0
+		return 0, 0
 	}
 	names := make([]string, len(members))
 	for i, m := range members {
@@ -201,33 +206,59 @@ func (r *resolver) addInFolderOrder(e *entry, l memberList, translatedPage bool)
 		gaps[after] = append(gaps[after], v)
 	}
 	insert := map[int][]string{} // member index -> names before it
+	drop := map[int]bool{}
 	for _, g := range order {
-		at := g + 1
-		for i := g + 1; i < len(members); i++ {
-			if _, listed := memberIndex(members[i].Name, l.names); listed {
+		at, translations := -1, 0
+		var others []int // capitalized names no list of the enum holds
+		end := g + 1
+		for ; end < len(members); end++ {
+			if _, listed := memberIndex(members[end].Name, l.names); listed {
 				break // the next member the list names: the gap ends
 			}
-			if isTranslation(members[i].Name, translatedPage) {
-				at = i
-				break
+			switch {
+			case isTranslation(members[end].Name, translatedPage):
+				translations++
+				if at < 0 {
+					at = end
+				}
+			case suspect(members[end].Name):
+				if _, capitalized := lowerCapitalized(members[end].Name); capitalized {
+					others = append(others, end) // a noun as a translation writes it
+				}
+			}
+		}
+		if at < 0 {
+			at = g + 1
+		} else if len(gaps[g]) >= translations+len(others) {
+			// As many names as the gap has members no list holds: those
+			// written as names are translations too ("Bernstein").
+			for _, i := range others {
+				drop[i] = true
 			}
 		}
 		insert[at] = append(insert[at], gaps[g]...)
 	}
-	added := 0
 	var out []*Member
+	ed := e.edocs[0]
 	for i := 0; i <= len(members); i++ {
 		for _, v := range insert[i] {
 			out = append(out, &Member{Name: v, Source: where(l.page, l.pos)})
 			r.warn(l.page, l.pos, diag.MemberFromValues, "%s lists %q as a value of %s, whose page has translated members no list pairs with names; added in the folder's order", l.of, v, e.t.Name)
 			added++
 		}
-		if i < len(members) {
-			out = append(out, members[i])
+		if i == len(members) {
+			break
 		}
+		if drop[i] {
+			m := members[i]
+			r.warn(ed.page, memberPos(ed.doc, m.Name), diag.TranslatedMember, "member %q of %s is in no list of the folder, whose names (%s) stand in its place; left out as a translation", m.Name, parser.ShortName(e.t.Name), where(l.page, l.pos))
+			dropped++
+			continue
+		}
+		out = append(out, members[i])
 	}
 	e.t.Members = out
-	return added
+	return added, dropped
 }
 
 // memberIndex finds name among names, letter case aside, or written
@@ -319,7 +350,7 @@ func (r *resolver) pairFromFolder(e *entry, f *folderLists, translatedPage bool)
 	conflict := map[int]bool{}
 	for _, id := range ids {
 		l := f.lists[id]
-		pairs, ok := linesUp(e.t.Members, l.names, translation, func(name string) bool { return f.enums[strings.ToLower(name)] == 1 })
+		pairs, ok := linesUp(e.t.Members, l.names, translation, func(name string) int { return f.enums[strings.ToLower(name)] })
 		if !ok {
 			continue
 		}
@@ -350,10 +381,13 @@ func (r *resolver) pairFromFolder(e *entry, f *folderLists, translatedPage bool)
 
 // linesUp pairs the translated members with the names of values when the
 // list is about this enum: the members written as names that it holds,
-// as written (one at least, and half of them, one of them a member of no
-// other enum: own), stand in the same order in both, and each gap between
-// them holds as many translated members as names that are no member.
-func linesUp(members []*Member, values []string, translation, own func(string) bool) (map[int]string, bool) {
+// as written (one at least, and half of them; one of them a member of no
+// other enum, or all of them each in its own place of a list as long as
+// the members, one of them a member of three enums at most or inside the
+// list), stand in the
+// same order in both, and each gap between them holds as many translated
+// members as names that are no member.
+func linesUp(members []*Member, values []string, translation func(string) bool, enumsWith func(string) int) (map[int]string, bool) {
 	pos := map[string]int{}
 	for j, v := range values {
 		if _, dup := pos[v]; !dup {
@@ -362,7 +396,9 @@ func linesUp(members []*Member, values []string, translation, own func(string) b
 	}
 	type anchor struct{ m, v int }
 	anchors := []anchor{{-1, -1}}
-	names, distinct := 0, false
+	// The fewest enums that one of the anchors is a member of: one says
+	// the list is this enum's; "unknown" and "none" say nothing.
+	names, fewest := 0, 0
 	for i, m := range members {
 		if translation(m.Name) {
 			continue
@@ -376,9 +412,22 @@ func linesUp(members []*Member, values []string, translation, own func(string) b
 			return nil, false // another order: another enum's list
 		}
 		anchors = append(anchors, anchor{i, j})
-		distinct = distinct || own(m.Name)
+		if n := enumsWith(m.Name); fewest == 0 || n < fewest {
+			fewest = n
+		}
 	}
-	if found := len(anchors) - 1; found == 0 || 2*found < names || !distinct {
+	// As long as the members, with each name in its own place, the list
+	// is about this enum even where its names are others' too
+	// (sensitivity's `normal`, `personal`, `private`, `confidential`).
+	// A name inside the list, not first or last (where lists put the
+	// sentinels, unknown and unknownFutureValue), counts as one few enums
+	// have.
+	inPlace, inside := len(values) == len(members), false
+	for _, a := range anchors[1:] {
+		inPlace = inPlace && a.m == a.v
+		inside = inside || a.v > 0 && a.v < len(values)-1
+	}
+	if found := len(anchors) - 1; found == 0 || 2*found < names || fewest > 1 && !(inPlace && found == names && (fewest <= 3 || inside)) {
 		return nil, false
 	}
 	anchors = append(anchors, anchor{len(members), len(values)})

@@ -119,11 +119,11 @@ func (r *resolver) recoverMembers() map[string]int {
 		if folder == nil {
 			folder = r.folderLists()
 		}
-		counts[membersNamed] += r.pairFromFolder(e, folder, translated)
+		addCount(counts, membersNamed, r.pairFromFolder(e, folder, translated))
 		for _, l := range lists {
 			added, dropped := r.addInFolderOrder(e, l, translated, suspect)
-			counts[membersAdded] += added
-			counts[membersLeftOut] += dropped
+			addCount(counts, membersAdded, added)
+			addCount(counts, membersLeftOut, dropped)
 		}
 		kept := e.t.Members[:0]
 		for _, m := range e.t.Members {
@@ -329,7 +329,8 @@ func (r *resolver) folderLists() *folderLists {
 
 // pairFromFolder names the translated members of e from the lists of the
 // folder that line up with its members whole (linesUp); where two lists
-// name one member otherwise, neither does. It returns how many it named.
+// name one member otherwise, the list of a row named after the enum
+// decides, else neither does. It returns how many it named.
 func (r *resolver) pairFromFolder(e *entry, f *folderLists, translatedPage bool) int {
 	translation := func(name string) bool { return isTranslation(name, translatedPage) }
 	candidates := map[int]bool{}
@@ -345,35 +346,59 @@ func (r *resolver) pairFromFolder(e *entry, f *folderLists, translatedPage bool)
 		ids = append(ids, id)
 	}
 	sort.Ints(ids)
-	proposed := map[int]string{}
-	from := map[int]memberList{}
-	conflict := map[int]bool{}
+	// Where two lists name a member otherwise, the list of a row named
+	// after the enum wins (sensitivity's row for sensitivity, over
+	// activityDomain's `work`, `personal`, `unrestricted`, `unknown`).
+	type proposal struct {
+		name string
+		rank int
+		from memberList
+	}
+	proposed := map[int][]proposal{}
+	short := parser.ShortName(e.t.Name)
 	for _, id := range ids {
 		l := f.lists[id]
 		pairs, ok := linesUp(e.t.Members, l.names, translation, func(name string) int { return f.enums[strings.ToLower(name)] })
 		if !ok {
 			continue
 		}
+		rank := 0
+		switch {
+		case strings.EqualFold(l.of, short):
+			rank = 2
+		case len(l.of) > 1 && strings.HasSuffix(strings.ToLower(short), strings.ToLower(l.of)):
+			rank = 1 // attendee's type for attendeeType
+		}
 		for i, v := range pairs {
-			if prev, ok := proposed[i]; ok && prev != v {
-				conflict[i] = true
-				continue
+			proposed[i] = append(proposed[i], proposal{v, rank, l})
+		}
+	}
+	chosen := map[int]proposal{}
+	for i, ps := range proposed {
+		best := ps[0]
+		agree := true
+		for _, p := range ps[1:] {
+			switch {
+			case p.rank > best.rank:
+				best, agree = p, true
+			case p.rank == best.rank && p.name != best.name:
+				agree = false
 			}
-			if _, ok := proposed[i]; !ok {
-				proposed[i], from[i] = v, l
-			}
+		}
+		if agree {
+			chosen[i] = best
 		}
 	}
 	named := 0
 	ed := e.edocs[0]
 	for i := range e.t.Members {
-		v, ok := proposed[i]
-		if !ok || conflict[i] || hasMemberFold(e.t, v) {
+		p, ok := chosen[i]
+		if !ok || hasMemberFold(e.t, p.name) {
 			continue
 		}
 		m := e.t.Members[i]
-		r.warn(ed.page, memberPos(ed.doc, m.Name), diag.MemberNameFromProp, "member %q is not a name; using %q, listed in that place by %s (%s), a list that lines up with all of %s", m.Name, v, where(from[i].page, from[i].pos), from[i].of, parser.ShortName(e.t.Name))
-		m.Name = v
+		r.warn(ed.page, memberPos(ed.doc, m.Name), diag.MemberNameFromProp, "member %q is not a name; using %q, listed in that place by %s (%s), a list that lines up with all of %s", m.Name, p.name, where(p.from.page, p.from.pos), p.from.of, short)
+		m.Name = p.name
 		named++
 	}
 	return named
@@ -383,8 +408,7 @@ func (r *resolver) pairFromFolder(e *entry, f *folderLists, translatedPage bool)
 // list is about this enum: the members written as names that it holds,
 // as written (one at least, and half of them; one of them a member of no
 // other enum, or all of them each in its own place of a list as long as
-// the members, one of them a member of three enums at most or inside the
-// list), stand in the
+// the members, one of them neither first nor last), stand in the
 // same order in both, and each gap between them holds as many translated
 // members as names that are no member.
 func linesUp(members []*Member, values []string, translation func(string) bool, enumsWith func(string) int) (map[int]string, bool) {
@@ -420,14 +444,13 @@ func linesUp(members []*Member, values []string, translation func(string) bool, 
 	// is about this enum even where its names are others' too
 	// (sensitivity's `normal`, `personal`, `private`, `confidential`).
 	// A name inside the list, not first or last (where lists put the
-	// sentinels, unknown and unknownFutureValue), counts as one few enums
-	// have.
+	// sentinels, unknown and unknownFutureValue), says which enum it is.
 	inPlace, inside := len(values) == len(members), false
 	for _, a := range anchors[1:] {
 		inPlace = inPlace && a.m == a.v
 		inside = inside || a.v > 0 && a.v < len(values)-1
 	}
-	if found := len(anchors) - 1; found == 0 || 2*found < names || fewest > 1 && !(inPlace && found == names && (fewest <= 3 || inside)) {
+	if found := len(anchors) - 1; found == 0 || 2*found < names || fewest > 1 && !(inPlace && found == names && inside) {
 		return nil, false
 	}
 	anchors = append(anchors, anchor{len(members), len(values)})
@@ -448,4 +471,11 @@ func linesUp(members []*Member, values []string, translation func(string) bool, 
 		}
 	}
 	return out, len(out) > 0
+}
+
+// addCount adds n to counts[k], leaving out keys that stay at zero.
+func addCount(counts map[string]int, k string, n int) {
+	if n != 0 {
+		counts[k] += n
+	}
 }

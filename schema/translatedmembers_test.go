@@ -105,7 +105,7 @@ func TestTranslatedMembersOnTheCorpus(t *testing.T) {
 			"microsoft.graph.tlpLevel": {"unknown", "white", "green", "amber", "red"},
 		}},
 		{"localized-zh-2023/beta", map[string][]string{
-			"microsoft.graph.attendeeType":        {"required", "optional", "resource"},
+			"microsoft.graph.attendeeType":         {"required", "optional", "resource"},
 			"microsoft.graph.teamTemplateAudience": {"organization", "user", "public", "unknownFutureValue"},
 			"microsoft.graph.sensitivity":          {"normal", "personal", "private", "confidential"},
 		}},

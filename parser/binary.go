@@ -97,6 +97,7 @@ func appendPage(w *wire.Writer, p *Page, masked bool) {
 			w.Bool(d.LinkPhrase != nil)
 			if d.LinkPhrase != nil {
 				w.Str(d.LinkPhrase.Phrase)
+				w.Str(d.LinkPhrase.After)
 				appendClaim(w, d.LinkPhrase.Claim)
 			}
 		}
@@ -106,6 +107,7 @@ func appendPage(w *wire.Writer, p *Page, masked bool) {
 		w.Uint(uint64(len(t.LinkPhrases)))
 		for _, lp := range t.LinkPhrases {
 			w.Str(lp.Phrase)
+			w.Str(lp.After)
 			appendClaim(w, lp.Claim)
 		}
 	}
@@ -188,7 +190,7 @@ func ReadPage(r *wire.Reader) *Page {
 					d.Listed = r.Strs()
 					d.JSONValues = r.Strs()
 					if r.Bool() {
-						d.LinkPhrase = &LinkPhrase{Phrase: r.Str(), Claim: readClaim(r)}
+						d.LinkPhrase = &LinkPhrase{Phrase: r.Str(), After: r.Str(), Claim: readClaim(r)}
 					}
 					t.Properties[j] = d
 				}
@@ -199,7 +201,7 @@ func ReadPage(r *wire.Reader) *Page {
 			if k := r.Count(); k > 0 {
 				t.LinkPhrases = make([]LinkPhrase, k)
 				for j := range t.LinkPhrases {
-					t.LinkPhrases[j] = LinkPhrase{Phrase: r.Str(), Claim: readClaim(r)}
+					t.LinkPhrases[j] = LinkPhrase{Phrase: r.Str(), After: r.Str(), Claim: readClaim(r)}
 				}
 			}
 			p.Types[i] = t

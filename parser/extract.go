@@ -152,7 +152,7 @@ func (e *extractor) paragraph(b *block) {
 		if e.cur != nil && !e.isEnumPage {
 			if claim, ok := e.inheritsClaim(text, b.Inl.Links, b.Off, ClaimInherits); ok {
 				e.cur.Bases = append(e.cur.Bases, claim)
-			} else if len(e.cur.LinkPhrases) < 8 {
+			} else if withWordsBefore(e.cur.LinkPhrases) < 8 {
 				e.cur.LinkPhrases = append(e.cur.LinkPhrases, e.linkPhrases(text, b.Inl.Links, b.Off)...)
 			}
 			if e.SaysOpenType(lower) {

@@ -110,9 +110,12 @@ type BaseClaim struct {
 }
 
 // LinkPhrase is a page link in prose with the (at most three, lower-case)
-// words that stand right before it.
+// words that stand right before it, and those that follow it in its
+// sentence (a language may put the verb after the base: "[x](x.md) から
+// 継承します").
 type LinkPhrase struct {
 	Phrase string
+	After  string
 	Claim  BaseClaim // the link, as a claim (Source set when it is used)
 }
 

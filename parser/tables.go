@@ -318,7 +318,14 @@ func (e *extractor) propertyTable(b *block, navigation bool) {
 		if claim, ok := e.inheritedClaim(descCell); ok {
 			prop.Inherited = &claim
 		} else if lp := e.linkPhrases(descCell.Text, descCell.Links, descCell.Off); len(lp) > 0 {
+			// The first link with words before it, else the first link.
 			prop.LinkPhrase = &lp[0]
+			for k := range lp {
+				if lp[k].Phrase != "" {
+					prop.LinkPhrase = &lp[k]
+					break
+				}
+			}
 		}
 		t.Properties = append(t.Properties, prop)
 		last = prop

@@ -648,6 +648,34 @@ func TestBasePhraseLearnedFromAnyAncestorTheRowsName(t *testing.T) {
 	}
 }
 
+// In a language that puts the verb last, the phrases follow the links
+// ("[mid](mid.md) zo ba", rows "[root](root.md) zu ni"): they are learned
+// from the same evidence, on that side of the link.
+func TestBasePhraseAfterTheLinkLearned(t *testing.T) {
+	typePage := func(name, prose string, rows ...string) string {
+		return "---\nms.contentlocale: xx-XX\n---\n# <a name=\"" + name + "-resource-type\"></a>" + name + " qa\n\n" + prose + "\n\n" +
+			"## <a name=\"properties\"></a>Qi\n|Zi|Zo|Zu|\n|:--|:--|:--|\n" + strings.Join(rows, "\n") + "\n"
+	}
+	files := map[string]string{
+		"root.md": typePage("root", "Qe.", "|id|String|Qe.|", "|name|String|Qe.|"),
+		"mid.md":  typePage("mid", "Qo [root](root.md) zo ba.", "|id|String|Qe. [root](root.md) zu ni.|", "|name|String|Qe. [root](root.md) zu ni.|", "|m1|String|Qe.|"),
+	}
+	for _, leaf := range []string{"leafa", "leafb", "leafc"} {
+		files[leaf+".md"] = typePage(leaf, "Qo [mid](mid.md) zo ba.",
+			"|id|String|Qe. [root](root.md) zu ni.|", "|name|String|Qe. [root](root.md) zu ni.|", "|m1|String|Qe. [mid](mid.md) zu ni.|", "|"+leaf+"Own|String|Qe.|")
+	}
+	s := resolveRaw(t, files)
+	require.NotNil(t, s.Learned)
+	assert.Equal(t, 4, s.Learned.BasePhrases["... zo ba"], "after the link, pointing at two bases")
+	assert.Positive(t, s.Learned.InheritedPhrases["... zu ni"])
+	for _, leaf := range []string{"leafa", "leafb", "leafc"} {
+		l := mustType(t, s, "microsoft.graph."+leaf)
+		require.NotNil(t, l.Base)
+		assert.Equal(t, "microsoft.graph.mid", *l.Base, "the prose, not the root the rows name")
+		assert.Equal(t, []string{leaf + "Own"}, names(l.Properties), "the base's rows, repeated on the page, are not its own")
+	}
+}
+
 // With no words for "inherits", the one type a page's prose links whose
 // rows (three or more) the page repeats, and more, is its base; a page
 // that lists the same rows and no more says nothing.

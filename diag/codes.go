@@ -169,7 +169,7 @@ var (
 	BadMemberName = warning("bad-member-name", "an enum member name that is not an identifier and has no English evidence; kept as written",
 		"clonableteamparts.md:25:2: warning: bad-member-name: member \"Team channels\" of ClonableTeamParts is not a name and no property lists the members; kept as written")
 	TranslatedMember = warning("translated-member", "an enum member written as a translation that no English name of the folder stands for; left out, as its wire value is unknown",
-		"enums.md:1503:2: warning: translated-member: member \"高\" of importance is a translation and no English name in the folder stands in its place; left out (its wire value is unknown)")
+		"enums.md:164:2: warning: translated-member: member \"mit niedriger\" of importance is a translation and no English name in the folder stands in its place; left out (its wire value is unknown)")
 	EnumFromValues = warning("enum-from-values", "an enum no page describes, built from a property's possible values",
 		"book.md:31:3: warning: enum-from-values: no page describes microsoft.graph.coverType; its members come from the possible values of cover")
 	MemberCase = warning("member-case", "a member a translated page capitalized where its other members begin in lower case; lower-cased",

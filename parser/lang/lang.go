@@ -57,25 +57,25 @@ type Vocabulary struct {
 		Value             []string `json:"value"`
 	} `json:"columns"`
 	Phrases struct {
-		Inherits                    []string    `json:"inherits"`
-		InheritsWithLink            []string    `json:"inheritsWithLink"`
-		InheritsAround              [][2]string `json:"inheritsAround"`
+		Inherits         []string    `json:"inherits"`
+		InheritsWithLink []string    `json:"inheritsWithLink"`
+		InheritsAround   [][2]string `json:"inheritsAround"`
 		// InheritsAfter and InheritedAfter are the phrases that follow
 		// the base's link in languages that put the verb last
 		// ("[x](x.md) から継承します"): in prose and in a row.
-		InheritsAfter  []string `json:"inheritsAfter"`
-		InheritedAfter []string `json:"inheritedAfter"`
-		Derived                     []string    `json:"derived"`
-		OpenType                    []string    `json:"openType"`
-		OpenTypeHint                []string    `json:"openTypeHint"`
-		Flags                       []string    `json:"flags"`
-		NotNullable                 []string    `json:"notNullable"`
-		PossibleValues              []string    `json:"possibleValues"`
-		Inherited                   []string    `json:"inherited"`
-		DeprecatedName              []string    `json:"deprecatedName"`
-		DeprecatedDescription       []string    `json:"deprecatedDescription"`
-		DeprecatedMemberDescription []string    `json:"deprecatedMemberDescription"`
-		ListVerb                    []string    `json:"listVerb"`
+		InheritsAfter               []string `json:"inheritsAfter"`
+		InheritedAfter              []string `json:"inheritedAfter"`
+		Derived                     []string `json:"derived"`
+		OpenType                    []string `json:"openType"`
+		OpenTypeHint                []string `json:"openTypeHint"`
+		Flags                       []string `json:"flags"`
+		NotNullable                 []string `json:"notNullable"`
+		PossibleValues              []string `json:"possibleValues"`
+		Inherited                   []string `json:"inherited"`
+		DeprecatedName              []string `json:"deprecatedName"`
+		DeprecatedDescription       []string `json:"deprecatedDescription"`
+		DeprecatedMemberDescription []string `json:"deprecatedMemberDescription"`
+		ListVerb                    []string `json:"listVerb"`
 	} `json:"phrases"`
 	Types struct {
 		Primitives      map[string]string `json:"primitives"`

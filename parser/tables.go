@@ -78,14 +78,15 @@ func (e *extractor) classifyTable(b *block) tableKind {
 }
 
 // structuralTable reports the first table in a section whose heading has
-// the anchor, with names in its first column (most rows).
+// the anchor, with names in its first column (most rows): identifiers, or
+// single words in any script (a translation that transliterated them).
 func (e *extractor) structuralTable(b *block, anchor string) bool {
 	if e.sectionAnchor != anchor || e.sectionTables > 0 || len(b.Rows) == 0 {
 		return false
 	}
 	names := 0
 	for _, r := range b.Rows {
-		if n := e.propertyName(cellAt(r, 0)); n != "" && IsIdentifier(n) {
+		if n := e.propertyName(cellAt(r, 0)); n != "" && IsIdentifier(n) || oneWord(cellAt(r, 0).Text) {
 			names++
 		}
 	}

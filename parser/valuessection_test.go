@@ -97,3 +97,17 @@ func TestNamespaceLineKnownByItsShape(t *testing.T) {
 	p = parse(t, "# x resource type\n\n## Properties\n\nTyp: microsoft.graph.user\n\n|Property|Type|Description|\n|:--|:--|:--|\n|a|String|x|\n")
 	assert.Equal(t, "", p.Namespace, "in a section, a label and a name are the section's")
 }
+
+// Under a heading anchored "properties", the first table whose first
+// column holds one word a row is the property table even where a
+// translation transliterated most names and its header is in words no
+// data file has.
+func TestPropertyTableOfTransliteratedNames(t *testing.T) {
+	md := "---\nms.contentlocale: ru-RU\n---\n# <a name=\"devicemanagement-resource-type\"></a>тип ресурса x\n\n" +
+		"## <a name=\"properties\"></a>Свойства\n|Свойство|Тип|Описание|\n|:---|:---|:---|\n|id|Строка|x|\n|**Конфигурация устройств**|\n" +
+		"|интунеаккаунтид|Guid|x|\n|максимумдептокенс|Int32|x|\n|settings|[deviceManagementSettings](settings.md)|x|\n"
+	p := parse(t, md)
+	require.Len(t, p.Types, 1)
+	assert.Contains(t, propNames(p.Types[0]), "settings")
+	assert.Len(t, p.Types[0].Properties, 4, "the bold caption is no property")
+}

@@ -112,6 +112,8 @@ var (
 		"recurrencerange.md:40:2: warning: value-table: the table from here lists names the JSON representation does not have (2 of 3); read as a table of values, not properties")
 	BadRow = warning("bad-row", "a table row without a usable property name; kept as written",
 		"accesspackageassignmentpolicy.md:54:2: warning: bad-row: table row name \"questions asked\" is not a property name; kept as written")
+	TranslatedProperty = warning("translated-property", "a table row name on a translated page that is no identifier (a translation) and that nothing in the folder names in English; left out, as its JSON key is unknown",
+		"sharepointids.md:31:2: warning: translated-property: table row name \"Listen Id\" of sharepointIds is a translation and nothing in the folder names it in English; left out (its JSON key is unknown)")
 	NameFromJSON = warning("name-from-json", "a table name replaced by the JSON block's key",
 		"projectrome-notification.md:39:3: warning: name-from-json: table name \"Priority level\" is not a property name; using \"priority\", the JSON key in the same place (line 64)")
 	NameCase = warning("name-case", "a table name whose case differs from the JSON key or the type; the key's case is used",

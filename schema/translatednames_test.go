@@ -1,9 +1,10 @@
 package schema
 
-// Translated enum members: never emitted as written (their wire value
-// would be wrong); named from the English lists of the folder, in place
-// where they pair, else in the folder's order; left out and counted where
-// the folder names them nowhere.
+// Translated names: enum members are never emitted as written (their wire
+// value would be wrong); they are named from the English lists of the
+// folder, in place where they pair, else in the folder's order, and left
+// out and counted where the folder names them nowhere. Row names that stay
+// translations are left out too.
 
 import (
 	"strings"
@@ -129,4 +130,23 @@ func TestTranslatedMembersOnTheCorpus(t *testing.T) {
 			t.Logf("%s: translated members %v", c.folder, s.Learned.TranslatedMembers)
 		})
 	}
+}
+
+// On a translated page, a row name that nothing in the folder names in
+// English is left out (its JSON key is unknown); on an English page an odd
+// name is the page's own and stays.
+func TestTranslatedRowNameIsLeftOut(t *testing.T) {
+	page := func(locale string) string {
+		return "---\nms.contentlocale: " + locale + "\n---\n# <a name=\"definition-resource-type\"></a>definition\n\n" +
+			"## <a name=\"relationships\"></a>Beziehungen\n|Beziehung|Typ|Beschreibung|\n|:--|:--|:--|\n" +
+			"|definitionFile|[file](file.md)|x|\n|Präsentationen|[presentation](presentation.md)-Sammlung|x|\n"
+	}
+	s := resolveRaw(t, map[string]string{"definition.md": page("de-DE")})
+	assert.Equal(t, []string{"definitionFile"}, names(mustType(t, s, "microsoft.graph.definition").Properties))
+	assert.Contains(t, diagCodes(s), diag.TranslatedProperty.Name())
+	assert.NotContains(t, diagCodes(s), diag.BadRow.Name(), "reported once, as left out")
+
+	s = resolveRaw(t, map[string]string{"definition.md": page("en-US")})
+	assert.Equal(t, []string{"definitionFile", "Präsentationen"}, names(mustType(t, s, "microsoft.graph.definition").Properties))
+	assert.Contains(t, diagCodes(s), diag.BadRow.Name())
 }

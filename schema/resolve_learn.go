@@ -157,9 +157,7 @@ func (r *resolver) learnEnumCase() map[string]string {
 			} else {
 				target = r.lookupName(d.Type.Name, pageNamespace(pe.page))
 			}
-			// A name may come qualified, from the JSON example's
-			// "@odata.type" ("microsoft.graph.printColorMode").
-			if target == nil || !target.caseUnsure() || !strings.EqualFold(parser.ShortName(target.t.Name), parser.ShortName(d.Type.Name)) {
+			if target == nil || !target.caseUnsure() {
 				continue
 			}
 			targets[i][j] = target
@@ -172,10 +170,27 @@ func (r *resolver) learnEnumCase() map[string]string {
 			if target == nil {
 				continue
 			}
+			// The type cell's name (it may come qualified, from the JSON
+			// example's "@odata.type": "microsoft.graph.printColorMode"),
+			// else the row's own name where it is the type's, letter for
+			// letter (the JSON key certificateValidityPeriodScale of a row
+			// typed [Certificatevalidityperiodscale wurden]).
+			short := parser.ShortName(target.t.Name)
+			name := parser.ShortName(pe.doc.Type.Name)
+			if !strings.EqualFold(short, name) {
+				if name = pe.doc.Name; !strings.EqualFold(short, name) || !parser.IsIdentifier(name) {
+					continue
+				}
+			}
+			// A name capitalized where the type's is not is a title or
+			// prose ("[KeyValue](keyvalue.md)"), not the name.
+			if isASCIIUpper(name[0]) && !isASCIIUpper(short[0]) {
+				continue
+			}
 			if votes[target] == nil {
 				votes[target] = map[string]int{}
 			}
-			votes[target][parser.ShortName(pe.doc.Type.Name)]++
+			votes[target][name]++
 		}
 	}
 	out := map[string]string{}

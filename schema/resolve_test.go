@@ -740,6 +740,24 @@ func TestTranslatedTypeTakesTheCaseOfItsLinks(t *testing.T) {
 	assert.Equal(t, map[string]string{"microsoft.graph.approle": "microsoft.graph.appRole"}, s.Learned.NameCases)
 }
 
+// A translated enum title that lost its word capitals takes them from a
+// row named like it, letter for letter (the JSON key
+// certificateValidityPeriodScale beside a translated name cell); a link
+// that capitalizes a lower-case name is a title, not a vote.
+func TestTranslatedNameTakesTheCaseOfARowNamedLikeIt(t *testing.T) {
+	enumPage := "---\ndoc_type: enumPageType\nms.contentlocale: de-DE\n---\n# <a name=\"certificatevalidityperiodscale-enum-type\"></a>Certificatevalidityperiodscale wurden-Enumerationstyp\n\n" +
+		"## <a name=\"members\"></a>Elemente\n|Element|Wert|Beschreibung|\n|:--|:--|:--|\n|days|0|x|\n|months|1|x|\n"
+	kvPage := "---\nms.contentlocale: de-DE\n---\n# <a name=\"keyvalue-resource-type\"></a>KeyValue Ressourcentyp\n\n## <a name=\"properties\"></a>Qi\n|Zi|Zo|Zu|\n|:--|:--|:--|\n|key|String|x|\n\n" +
+		"## <a name=\"json-representation\"></a>Jo\n<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.keyvalue\"} -->\n```json\n{\"key\": \"String\"}\n```\n"
+	profile := "---\nms.contentlocale: de-DE\n---\n# <a name=\"profile-resource-type\"></a>profile Ressourcentyp\n\n## <a name=\"properties\"></a>Qi\n|Zi|Zo|Zu|\n|:--|:--|:--|\n" +
+		"|Certificatevalidityperiodscale wurden|[Certificatevalidityperiodscale wurden](certificatevalidityperiodscale.md)|x|\n" +
+		"|details|[keyValue](keyvalue.md)-Sammlung|x|\n|properties|[KeyValue](keyvalue.md) -Auflistung|x|\n|more|[KeyValue](keyvalue.md) -Auflistung|x|\n\n" +
+		"## <a name=\"json-representation\"></a>Jo\n```json\n{\"certificateValidityPeriodScale\": \"String\", \"details\": [], \"properties\": [], \"more\": []}\n```\n"
+	s := resolveRaw(t, map[string]string{"certificatevalidityperiodscale.md": enumPage, "keyvalue.md": kvPage, "profile.md": profile})
+	mustType(t, s, "microsoft.graph.certificateValidityPeriodScale")
+	mustType(t, s, "microsoft.graph.keyValue")
+}
+
 // An annotation naming the root entity type (the template's default) does
 // not stop the linked type whose rows a page repeats from being its base,
 // and a translated page may rename one row in ten of them.

@@ -227,15 +227,22 @@ func (e *extractor) linkPhrases(text string, links []Link, off int) []LinkPhrase
 	return out
 }
 
-// wordsAfter returns the (at most three, lower-case) words that follow a
-// link up to the first punctuation mark: a link that ends its clause
-// ("[x](x.md), ...") has none.
+// wordsAfter returns the lower-case words that follow a link up to the
+// end of its clause (the first punctuation mark) when they are three at
+// most: a verb that comes last ends the clause ("[x](x.md) から継承しま
+// す。", "von [x](x.md) abgeleitet, ..."); a link that ends its clause, or
+// that more words follow ("See [drive][] resource for the values"), has
+// none.
 func wordsAfter(rest string) string {
-	if end := strings.IndexAny(rest, ".,;:!?()[]、，；：！？。（）"); end >= 0 {
-		rest = rest[:end]
+	end := strings.IndexAny(rest, ".,;:!?()[]、，；：！？。（）")
+	if end < 0 {
+		end = len(rest)
 	}
-	words := strings.Fields(strings.ToLower(rest))
-	return strings.Join(words[:min(len(words), 3)], " ")
+	words := strings.Fields(strings.ToLower(rest[:end]))
+	if len(words) > 3 {
+		return ""
+	}
+	return strings.Join(words, " ")
 }
 
 // withWordsBefore counts the link phrases with words before the link.

@@ -19,15 +19,16 @@ func shortPhrase(p string) string {
 }
 
 // phraseKeys are the phrases a link stands with, as learned: the last two
-// words before it ("erbt von"), and the first two after it, written after
-// "..." ("... から継承します": a language that puts the verb last).
+// words before it ("erbt von"), and the words after it that end its
+// clause, written after "..." ("... から継承します": a language that puts
+// the verb last).
 func phraseKeys(lp *parser.LinkPhrase) []string {
 	var keys []string
 	if lp.Phrase != "" {
 		keys = append(keys, shortPhrase(lp.Phrase))
 	}
-	if w := strings.Fields(lp.After); len(w) > 0 {
-		keys = append(keys, "... "+strings.Join(w[:min(len(w), 2)], " "))
+	if lp.After != "" {
+		keys = append(keys, "... "+lp.After)
 	}
 	return keys
 }

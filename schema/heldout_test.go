@@ -84,16 +84,18 @@ func TestHeldOutLanguage(t *testing.T) {
 		// -> 86.56 / 81.51 -> 85.61, the with-words ceiling; documented
 		// recall 98.42 -> 99.19 in beta); translated members named from
 		// the folder's English lists or left out (member recall 69.88 ->
-		// 89.90 / 56.22 -> 91.06, member precision 87.02 -> 98.02 / 84.67
-		// -> 99.78); translated row names left out (precision 99.24 ->
-		// 99.63 / 97.61 -> 98.81).
+		// 89.90 / 56.22 -> 90.99, member precision 87.02 -> 98.02 / 84.67
+		// -> 99.78; 91.06 before a list naming a value twice came to name
+		// one member, which lost riskDetail's adminConfirmedUserCompromised
+		// and gave German 4 members); translated row names left out
+		// (precision 99.24 -> 99.63 / 97.61 -> 98.81).
 		{"v1.0", map[string]bounds{
 			"type recall": {98, 86.56}, "base type exact": {93, 99.62}, "documented property recall": {98.5, 99.54},
 			"documented property name and type exact": {95, 94.05}, "property precision": {96, 99.63}, "enum member recall": {85, 89.90},
 		}},
 		{"beta", map[string]bounds{
 			"type recall": {98, 85.61}, "base type exact": {88, 98.26}, "documented property recall": {98.5, 99.19},
-			"documented property name and type exact": {95, 91.45}, "property precision": {95, 98.81}, "enum member recall": {85, 91.06},
+			"documented property name and type exact": {95, 91.45}, "property precision": {95, 98.81}, "enum member recall": {85, 90.99},
 		}},
 	} {
 		t.Run(c.version, func(t *testing.T) {

@@ -7,6 +7,7 @@
 package schema
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -39,6 +40,7 @@ func memberLists(rows []*propEntry, translated bool) []memberList {
 	var out []memberList
 	for _, pe := range rows {
 		add := func(names []string) {
+			names = distinctNames(names)
 			if len(names) > 0 {
 				out = append(out, memberList{names: names, page: pe.page, pos: pe.doc.Pos, of: pe.doc.Name})
 			}
@@ -309,6 +311,7 @@ func (r *resolver) folderLists() *folderLists {
 		}
 		for _, pe := range e.props {
 			for _, names := range [][]string{pe.doc.PossibleValues, pe.doc.Backticked, pe.doc.Listed, pe.doc.JSONValues} {
+				names = distinctNames(names)
 				key := strings.Join(names, "\x00")
 				if len(names) < 2 || seen[key] {
 					continue
@@ -478,4 +481,24 @@ func addCount(counts map[string]int, k string, n int) {
 	if n != 0 {
 		counts[k] += n
 	}
+}
+
+// distinctNames keeps the first of names written alike: a list that names
+// a value twice ("`ReadWrite` ... The default is `ReadWrite`") names one
+// member.
+func distinctNames(names []string) []string {
+	for i, n := range names {
+		for _, m := range names[:i] {
+			if m == n {
+				out := append([]string(nil), names[:i]...)
+				for _, n := range names[i+1:] {
+					if !slices.Contains(out, n) {
+						out = append(out, n)
+					}
+				}
+				return out
+			}
+		}
+	}
+	return names
 }

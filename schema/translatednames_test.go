@@ -150,3 +150,14 @@ func TestTranslatedRowNameIsLeftOut(t *testing.T) {
 	assert.Equal(t, []string{"definitionFile", "Präsentationen"}, names(mustType(t, s, "microsoft.graph.definition").Properties))
 	assert.Contains(t, diagCodes(s), diag.BadRow.Name())
 }
+
+// A list that names a value twice ("... The default is `ReadWrite`") names
+// one member: it still lines up with the enum.
+func TestAListNamingAValueTwiceLinesUp(t *testing.T) {
+	s := resolveRaw(t, map[string]string{
+		"enums.md": zhEnums(zhSection("mutability", "读写", "ReadOnly", "变", "WriteOnly")),
+		"attributedefinition.md": zhType("attributeDefinition",
+			"|mutability|String|可能的值是 `ReadWrite` `ReadOnly` `Immutable` `WriteOnly`。默认值为 `ReadWrite`。|", `{"mutability": "String"}`),
+	})
+	assert.Equal(t, []string{"ReadWrite", "ReadOnly", "Immutable", "WriteOnly"}, memberNames(mustType(t, s, "microsoft.graph.mutability")))
+}

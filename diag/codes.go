@@ -112,6 +112,8 @@ var (
 		"recurrencerange.md:40:2: warning: value-table: the table from here lists names the JSON representation does not have (2 of 3); read as a table of values, not properties")
 	BadRow = warning("bad-row", "a table row without a usable property name; kept as written",
 		"accesspackageassignmentpolicy.md:54:2: warning: bad-row: table row name \"questions asked\" is not a property name; kept as written")
+	TranslatedProperty = warning("translated-property", "a table row name on a translated page that is no identifier (a translation) and that nothing in the folder names in English; left out, as its JSON key is unknown",
+		"sharepointids.md:31:2: warning: translated-property: table row name \"Listen Id\" of sharepointIds is a translation and nothing in the folder names it in English; left out (its JSON key is unknown)")
 	NameFromJSON = warning("name-from-json", "a table name replaced by the JSON block's key",
 		"projectrome-notification.md:39:3: warning: name-from-json: table name \"Priority level\" is not a property name; using \"priority\", the JSON key in the same place (line 64)")
 	NameCase = warning("name-case", "a table name whose case differs from the JSON key or the type; the key's case is used",
@@ -168,6 +170,8 @@ var (
 		"assignedplan.md:40:3: warning: member-name-from-property: member \"Turned on\" is not a name; using \"Enabled\", listed in that place by assignedplan.md:29")
 	BadMemberName = warning("bad-member-name", "an enum member name that is not an identifier and has no English evidence; kept as written",
 		"clonableteamparts.md:25:2: warning: bad-member-name: member \"Team channels\" of ClonableTeamParts is not a name and no property lists the members; kept as written")
+	TranslatedMember = warning("translated-member", "an enum member written as a translation that no English name of the folder stands for; left out, as its wire value is unknown",
+		"enums.md:164:2: warning: translated-member: member \"mit niedriger\" of importance is a translation and no English name in the folder stands in its place; left out (its wire value is unknown)")
 	EnumFromValues = warning("enum-from-values", "an enum no page describes, built from a property's possible values",
 		"book.md:31:3: warning: enum-from-values: no page describes microsoft.graph.coverType; its members come from the possible values of cover")
 	MemberCase = warning("member-case", "a member a translated page capitalized where its other members begin in lower case; lower-cased",

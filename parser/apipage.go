@@ -19,7 +19,7 @@ type OperationDoc struct {
 	// JSON body: never translated, so they are the body parameters' names
 	// where a translation changed the table's.
 	RequestKeys []string
-	Response ResponseDoc
+	Response    ResponseDoc
 	// Permissions is nil where the page has no permissions table.
 	Permissions *PermissionsDoc
 }

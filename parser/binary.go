@@ -87,9 +87,12 @@ func appendPage(w *wire.Writer, p *Page, masked bool) {
 			w.Bool(d.InJSON)
 			w.Bool(d.JSONArray)
 			w.Strs(d.Backticked)
+			w.Strs(d.Listed)
+			w.Strs(d.JSONValues)
 			w.Bool(d.LinkPhrase != nil)
 			if d.LinkPhrase != nil {
 				w.Str(d.LinkPhrase.Phrase)
+				w.Str(d.LinkPhrase.After)
 				appendClaim(w, d.LinkPhrase.Claim)
 			}
 		}
@@ -99,6 +102,7 @@ func appendPage(w *wire.Writer, p *Page, masked bool) {
 		w.Uint(uint64(len(t.LinkPhrases)))
 		for _, lp := range t.LinkPhrases {
 			w.Str(lp.Phrase)
+			w.Str(lp.After)
 			appendClaim(w, lp.Claim)
 		}
 	}
@@ -179,8 +183,10 @@ func ReadPage(r *wire.Reader) *Page {
 					d.InJSON = r.Bool()
 					d.JSONArray = r.Bool()
 					d.Backticked = r.Strs()
+					d.Listed = r.Strs()
+					d.JSONValues = r.Strs()
 					if r.Bool() {
-						d.LinkPhrase = &LinkPhrase{Phrase: r.Str(), Claim: readClaim(r)}
+						d.LinkPhrase = &LinkPhrase{Phrase: r.Str(), After: r.Str(), Claim: readClaim(r)}
 					}
 					t.Properties[j] = d
 				}
@@ -191,7 +197,7 @@ func ReadPage(r *wire.Reader) *Page {
 			if k := r.Count(); k > 0 {
 				t.LinkPhrases = make([]LinkPhrase, k)
 				for j := range t.LinkPhrases {
-					t.LinkPhrases[j] = LinkPhrase{Phrase: r.Str(), Claim: readClaim(r)}
+					t.LinkPhrases[j] = LinkPhrase{Phrase: r.Str(), After: r.Str(), Claim: readClaim(r)}
 				}
 			}
 			p.Types[i] = t

@@ -79,7 +79,7 @@ func (e *extractor) derivedClaims(b *block) {
 func (e *extractor) inheritsClaim(text string, links []Link, off int, source ClaimSource) (BaseClaim, bool) {
 	at, needLink := e.InheritsAt(strings.ToLower(text))
 	if at < 0 {
-		return BaseClaim{}, false
+		return e.baseBeforePhrase(text, links, off, source, false)
 	}
 	claim := BaseClaim{Source: source, Pos: e.pos(off)}
 	after := text[at:]
@@ -99,6 +99,27 @@ func (e *extractor) inheritsClaim(text string, links []Link, off int, source Cla
 	if toks := identifierTokens(after); len(toks) > 0 && !e.IsNotName(strings.ToLower(toks[0])) && len(toks[0]) > 2 &&
 		strings.HasPrefix(strings.TrimLeft(after, " *`["), toks[0]) {
 		claim.Name = toks[0]
+		return claim, true
+	}
+	return BaseClaim{}, false
+}
+
+// baseBeforePhrase finds a page link followed by a phrase saying it names
+// the base, in a language that puts the verb last ("[x](x.md) から継承しま
+// す"): in prose, or in a row (inherited).
+func (e *extractor) baseBeforePhrase(text string, links []Link, off int, source ClaimSource, inherited bool) (BaseClaim, bool) {
+	for _, l := range links {
+		if !isPageLink(l.Dest) || strings.HasPrefix(l.Dest, "#") || strings.TrimSpace(l.Text) == "" {
+			continue
+		}
+		i := strings.Index(text, l.Text)
+		if i < 0 || !e.FollowsBase(strings.ToLower(text[i+len(l.Text):]), inherited) {
+			continue
+		}
+		claim := BaseClaim{Source: source, Link: e.resolveLink(l.Dest), Name: e.lastIdentifier(l.Text), Pos: e.pos(off)}
+		if claim.Link == "" {
+			e.warnAt(off, diag.LinkOutside, "link %q leaves the input folder and is not followed; the base is looked up by name", l.Dest)
+		}
 		return claim, true
 	}
 	return BaseClaim{}, false
@@ -133,6 +154,9 @@ func ResolveLink(pagePath, rootName, dest string) string {
 }
 
 func (e *extractor) inheritedClaim(c inline) (BaseClaim, bool) {
+	if claim, ok := e.baseBeforePhrase(c.Text, c.Links, c.Off, ClaimRow, true); ok {
+		return claim, true
+	}
 	for _, end := range e.Inherited(strings.ToLower(c.Text)) {
 		after := c.Text[end:]
 		if l, ok := nearestLink(after, c.Links); ok {
@@ -174,9 +198,10 @@ func (e *extractor) derivedTable(b *block) {
 	}
 }
 
-// linkPhrases returns the page links of text with the words before each,
-// at most three, lower-cased: candidates for a base phrase the folder may
-// teach.
+// linkPhrases returns the page links of text with the words before each
+// and after it in its sentence, at most three each, lower-cased:
+// candidates for a base phrase the folder may teach, on either side of the
+// link (a language may put the verb last: "[x](x.md) から継承します").
 func (e *extractor) linkPhrases(text string, links []Link, off int) []LinkPhrase {
 	var out []LinkPhrase
 	for _, l := range links {
@@ -184,19 +209,49 @@ func (e *extractor) linkPhrases(text string, links []Link, off int) []LinkPhrase
 			continue
 		}
 		i := strings.Index(text, l.Text)
-		if i <= 0 {
+		if i < 0 {
 			continue
 		}
 		words := strings.Fields(strings.ToLower(text[:i]))
-		if len(words) == 0 {
+		words = words[max(0, len(words)-3):]
+		after := wordsAfter(text[i+len(l.Text):])
+		if len(words) == 0 && after == "" {
 			continue
 		}
-		words = words[max(0, len(words)-3):]
 		target := e.resolveLink(l.Dest)
 		if target == "" {
 			continue
 		}
-		out = append(out, LinkPhrase{Phrase: strings.Join(words, " "), Claim: BaseClaim{Link: target, Name: e.lastIdentifier(l.Text), Pos: e.pos(off)}})
+		out = append(out, LinkPhrase{Phrase: strings.Join(words, " "), After: after, Claim: BaseClaim{Link: target, Name: e.lastIdentifier(l.Text), Pos: e.pos(off)}})
 	}
 	return out
+}
+
+// wordsAfter returns the lower-case words that follow a link up to the
+// end of its clause (the first punctuation mark) when they are three at
+// most: a verb that comes last ends the clause ("[x](x.md) から継承しま
+// す。", "von [x](x.md) abgeleitet, ..."); a link that ends its clause, or
+// that more words follow ("See [drive][] resource for the values"), has
+// none.
+func wordsAfter(rest string) string {
+	end := strings.IndexAny(rest, ".,;:!?()[]、，；：！？。（）")
+	if end < 0 {
+		end = len(rest)
+	}
+	words := strings.Fields(strings.ToLower(rest[:end]))
+	if len(words) > 3 {
+		return ""
+	}
+	return strings.Join(words, " ")
+}
+
+// withWordsBefore counts the link phrases with words before the link.
+func withWordsBefore(lps []LinkPhrase) int {
+	n := 0
+	for _, lp := range lps {
+		if lp.Phrase != "" {
+			n++
+		}
+	}
+	return n
 }

@@ -97,6 +97,7 @@ func (e *extractor) typesFromJSON(t *typeDraft, keys *keyIndex) {
 		}
 		if v != nil {
 			p.InJSON, p.JSONArray = true, v.Kind == JSONArray
+			p.JSONValues = e.jsonValueNames(v, p.Type)
 		}
 		switch {
 		case v == nil:

@@ -146,9 +146,9 @@ func (e *extractor) paragraph(b *block) {
 	if !b.Quote {
 		e.derivedClaims(b)
 	}
-	if rest, ok := e.NamespaceValue(text); ok {
-		if toks := identifierTokens(rest); len(toks) > 0 && e.page.Namespace == "" {
-			e.page.Namespace = strings.TrimSuffix(toks[0], ".")
+	if ns, ok := e.namespaceOf(text); ok {
+		if ns != "" && e.page.Namespace == "" {
+			e.page.Namespace = ns
 		}
 		return
 	}
@@ -159,7 +159,7 @@ func (e *extractor) paragraph(b *block) {
 		if e.cur != nil && !e.isEnumPage {
 			if claim, ok := e.inheritsClaim(text, b.Inl.Links, b.Off, ClaimInherits); ok {
 				e.cur.Bases = append(e.cur.Bases, claim)
-			} else if len(e.cur.LinkPhrases) < 8 {
+			} else if withWordsBefore(e.cur.LinkPhrases) < 8 {
 				e.cur.LinkPhrases = append(e.cur.LinkPhrases, e.linkPhrases(text, b.Inl.Links, b.Off)...)
 			}
 			if e.SaysOpenType(lower) {

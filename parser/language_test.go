@@ -82,3 +82,47 @@ func TestAMadeUpLanguageIsADataFile(t *testing.T) {
 	assert.True(t, prop(t, td, "tags").Type.Collection)
 	assert.Equal(t, []string{"round", "square"}, prop(t, td, "shape").PossibleValues)
 }
+
+// A made-up language that puts the verb last: the phrase that names the
+// base follows its link, in prose ("[entity](entity.md) fonn erbt") and in
+// rows ("[entity](entity.md) fonn geerbt"). Its data file says so.
+const zorbishFinal = `{
+  "language": "zf",
+  "headings": {"properties": ["glorpz*"], "typeTitle": ["* blarg-tipo"]},
+  "columns": {"properties": ["glorp"], "type": ["*tipo*"], "description": ["*deskro*"]},
+  "phrases": {"inheritsAfter": ["fonn erbt"], "inheritedAfter": ["fonn geerbt"]},
+  "types": {"primitives": {"zeikette": "Edm.String"}}
+}`
+
+const zorbishFinalPage = `# <a name="gadget-resource-type"></a>gadget blarg-tipo
+
+Gadget [widget](widget.md) fonn erbt.
+
+## <a name="properties"></a>Glorpz
+
+| Glorp | Tipo | Deskro |
+|:--|:--|:--|
+| id | Zeikette | Das id. [entity](entity.md) fonn geerbt. |
+| label | Zeikette | Das label, [widget](widget.md) zeigt es. |
+`
+
+func TestAVerbFinalLanguageIsADataFile(t *testing.T) {
+	v, err := lang.Parse([]byte(zorbishFinal))
+	require.NoError(t, err)
+	words := lang.New(append(lang.Embedded(), v)...)
+	p := Parse("gadget.md", []byte(zorbishFinalPage), Options{RootName: "resources", Lang: words})
+	require.Len(t, p.Types, 1, "%v", p.Diags)
+	td := p.Types[0]
+	require.Len(t, td.Bases, 1)
+	assert.Equal(t, "widget.md", td.Bases[0].Link, "the phrase after the link names the base")
+	require.NotNil(t, prop(t, td, "id").Inherited)
+	assert.Equal(t, "entity.md", prop(t, td, "id").Inherited.Link)
+	assert.Nil(t, prop(t, td, "label").Inherited, "a link that ends its clause names no base")
+
+	// Without its words, the links keep the words after them for the
+	// folder to teach.
+	p = Parse("gadget.md", []byte(zorbishFinalPage), Options{RootName: "resources"})
+	require.Len(t, p.Types, 1)
+	require.NotEmpty(t, p.Types[0].LinkPhrases)
+	assert.Equal(t, "fonn erbt", p.Types[0].LinkPhrases[0].After)
+}

@@ -83,7 +83,9 @@ func (e *extractor) checkRows(t *typeDraft) {
 	e.crossCheck(t)
 	e.namesFromMethods(t)
 	for _, p := range t.Properties {
-		if !IsIdentifier(p.Name) { // what no other source could name
+		// What no other source could name; on a translated page, a
+		// translation the resolver leaves out once the folder had its say.
+		if !IsIdentifier(p.Name) && !e.page.Translated() {
 			e.warn(p.Pos, diag.BadRow, "table row name %q is not a property name; kept as written", p.Name)
 		}
 	}

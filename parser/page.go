@@ -113,9 +113,12 @@ type BaseClaim struct {
 }
 
 // LinkPhrase is a page link in prose with the (at most three, lower-case)
-// words that stand right before it.
+// words that stand right before it, and those that follow it in its
+// sentence (a language may put the verb after the base: "[x](x.md) から
+// 継承します").
 type LinkPhrase struct {
 	Phrase string
+	After  string
 	Claim  BaseClaim // the link, as a claim (Source set when it is used)
 }
 
@@ -145,6 +148,15 @@ type PropDoc struct {
 	// possible-values phrase introduces them: on a translated page, the
 	// English member names of the row's enum.
 	Backticked []string
+	// Listed are the names a description lists without backticks
+	// ("可取值为：Enabled、Warning、Suspended"), when it has no backticks:
+	// the English member names of the row's enum, in a list whose words
+	// no data file has.
+	Listed []string
+	// JSONValues are the names the JSON example gives the row as its value
+	// (`"driveType": "personal | business"`, `"state": "Expired"`), not a
+	// placeholder naming a type: members of the row's enum, in English.
+	JSONValues []string
 	// LinkPhrase is the link in the description and the words before it
 	// ("Geerbt von [x]"): an inherited remark in words no data file has
 	// yet, learned across the folder.

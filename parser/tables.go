@@ -47,12 +47,12 @@ func (e *extractor) classifyTable(b *block) tableKind {
 		// language.
 		// The first table with a column of integers (the values) is one
 		// too, even where the translation wrote its names in words.
-		// Under a heading anchored "x-values", the first table whose first
-		// column holds one word a row (a member's name, as written or
-		// translated: `enabled`, `Aktiviert`, `已启用`) is the members
-		// table, whatever its header and the heading say.
-		if e.Is(lang.AnyMemberHeader, h0) || e.structuralTable(b, "members") ||
-			strings.HasSuffix(e.sectionAnchor, "-values") && e.sectionTables == 0 && memberNamesColumn(b) ||
+		// Under a heading anchored "members" or "x-values", the first
+		// table whose first column holds one word a row (a member's name,
+		// as written or translated: `enabled`, `Aktiviert`, `已启用`) is the
+		// members table, whatever its header and the heading say.
+		if e.Is(lang.AnyMemberHeader, h0) ||
+			(e.sectionAnchor == "members" || strings.HasSuffix(e.sectionAnchor, "-values")) && e.sectionTables == 0 && memberNamesColumn(b) ||
 			e.sectionTables == 0 && len(b.Rows) >= 2 && valuesColumn(b) {
 			return tableMembers
 		}
@@ -78,14 +78,15 @@ func (e *extractor) classifyTable(b *block) tableKind {
 }
 
 // structuralTable reports the first table in a section whose heading has
-// the anchor, with names in its first column (most rows).
+// the anchor, with names in its first column (most rows): identifiers, or
+// single words in any script (a translation that transliterated them).
 func (e *extractor) structuralTable(b *block, anchor string) bool {
 	if e.sectionAnchor != anchor || e.sectionTables > 0 || len(b.Rows) == 0 {
 		return false
 	}
 	names := 0
 	for _, r := range b.Rows {
-		if n := e.propertyName(cellAt(r, 0)); n != "" && IsIdentifier(n) {
+		if n := e.propertyName(cellAt(r, 0)); n != "" && IsIdentifier(n) || oneWord(cellAt(r, 0).Text) {
 			names++
 		}
 	}
@@ -304,11 +305,21 @@ func (e *extractor) propertyTable(b *block, navigation bool) {
 		prop.PossibleValues = e.possibleValues(descCell)
 		if prop.PossibleValues == nil {
 			prop.Backticked = backtickedNames(descCell)
+			if len(descCell.Codes) == 0 {
+				prop.Listed = listedNames(descCell.Text)
+			}
 		}
 		if claim, ok := e.inheritedClaim(descCell); ok {
 			prop.Inherited = &claim
 		} else if lp := e.linkPhrases(descCell.Text, descCell.Links, descCell.Off); len(lp) > 0 {
+			// The first link with words before it, else the first link.
 			prop.LinkPhrase = &lp[0]
+			for k := range lp {
+				if lp[k].Phrase != "" {
+					prop.LinkPhrase = &lp[k]
+					break
+				}
+			}
 		}
 		t.Properties = append(t.Properties, prop)
 		last = prop

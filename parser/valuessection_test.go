@@ -84,3 +84,30 @@ func TestChineseValuesSectionsOnTheCorpus(t *testing.T) {
 		assert.Equal(t, c.members, memberNamesOf(found), c.enum)
 	}
 }
+
+// The Namespace line is known by its shape in any language: a short label,
+// a colon and a dotted name; the enums of the page are in it.
+func TestNamespaceLineKnownByItsShape(t *testing.T) {
+	md := "---\ndoc_type: enumPageType\n---\n# <a name=\"security-enum-values\"></a>安全枚举值\n\n命名空间：microsoft.graph.security\n\n" +
+		"### <a name=\"actionafterretentionperiod-values\"></a>actionAfterRetentionPeriod 值\n\n|成员|\n|:---|\n|无|\n|delete|\n|startDispositionReview|\n"
+	p := parse(t, md)
+	assert.Equal(t, "microsoft.graph.security", p.Namespace)
+	assert.Equal(t, []string{"microsoft.graph.security.actionAfterRetentionPeriod"}, enumNames(p))
+
+	p = parse(t, "# x resource type\n\n## Properties\n\nTyp: microsoft.graph.user\n\n|Property|Type|Description|\n|:--|:--|:--|\n|a|String|x|\n")
+	assert.Equal(t, "", p.Namespace, "in a section, a label and a name are the section's")
+}
+
+// Under a heading anchored "properties", the first table whose first
+// column holds one word a row is the property table even where a
+// translation transliterated most names and its header is in words no
+// data file has.
+func TestPropertyTableOfTransliteratedNames(t *testing.T) {
+	md := "---\nms.contentlocale: ru-RU\n---\n# <a name=\"devicemanagement-resource-type\"></a>тип ресурса x\n\n" +
+		"## <a name=\"properties\"></a>Свойства\n|Свойство|Тип|Описание|\n|:---|:---|:---|\n|id|Строка|x|\n|**Конфигурация устройств**|\n" +
+		"|интунеаккаунтид|Guid|x|\n|максимумдептокенс|Int32|x|\n|settings|[deviceManagementSettings](settings.md)|x|\n"
+	p := parse(t, md)
+	require.Len(t, p.Types, 1)
+	assert.Contains(t, propNames(p.Types[0]), "settings")
+	assert.Len(t, p.Types[0].Properties, 4, "the bold caption is no property")
+}

@@ -89,7 +89,7 @@ func (s *Schema) MarshalBinary() ([]byte, error) {
 			w.Str(l.TypeWords[k].Type)
 			w.Int(int64(l.TypeWords[k].Count))
 		}
-		for _, m := range []map[string]int{l.BasePhrases, l.InheritedPhrases, l.CollectionPhrases} {
+		for _, m := range []map[string]int{l.BasePhrases, l.InheritedPhrases, l.CollectionPhrases, l.TranslatedMembers} {
 			w.Uint(uint64(len(m)))
 			for _, k := range sortedKeys(m) {
 				w.Str(k)
@@ -213,7 +213,7 @@ func UnmarshalBinary(data []byte) (*Schema, error) {
 				l.TypeWords[w] = LearnedWord{Type: r.Str(), Count: int(r.Int())}
 			}
 		}
-		for _, m := range []*map[string]int{&l.BasePhrases, &l.InheritedPhrases, &l.CollectionPhrases} {
+		for _, m := range []*map[string]int{&l.BasePhrases, &l.InheritedPhrases, &l.CollectionPhrases, &l.TranslatedMembers} {
 			if k := r.Count(); k > 0 {
 				*m = make(map[string]int, k)
 				for range k {

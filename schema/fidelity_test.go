@@ -420,19 +420,32 @@ func TestFidelity(t *testing.T) {
 		// when titles took the word their anchor names ("Ressourcentyp
 		// „workbook“"): 19 more types found (type recall 94.31 -> 95.59),
 		// whose 128 rows read 109 right; the other rows are unchanged.
+		// Issue 35 (beta): enums found by their x-values anchor alone
+		// (status, importance, sensitivity, educationGender, tlpLevel) and
+		// a name's case from a row named like it (certificateValidity-
+		// PeriodScale, keyValue) took type recall 95.59 -> 95.79 and name
+		// and type 94.87 -> 95.11; translated members left out rather than
+		// emitted, member precision 97.35 -> 97.37 and documented member
+		// recall 99.91 -> 100; precision 93.94 -> 94.00 (translated row
+		// names left out, 3 translated relationship rows found). Member
+		// recall 97.35 -> 97.43 (1472/1512 -> 1481/1520), member
+		// precision 97.35 -> 97.50; status, found, has "gelöscht" and
+		// "ignoriert", which no list of the folder names in English.
+		// v1.0 member recall 96.28 -> 96.60 and precision 96.43 -> 96.76
+		// when a list naming a value twice came to name one member.
 		{"localized-de-2019-03", "de-2019-03", "v1.0", map[string]bounds{
 			"type recall": {98, 98.85}, "enum vs struct": {100, 100}, "entity vs complex": {100, 100},
-			"base type exact": {93, 99.59}, "documented property recall": {98.5, 99.17},
-			"documented property name and type exact": {95, 97.38}, "property precision": {96, 98.42},
-			"properties declared on a base": {0, 0.03}, "enum member recall": {85, 96.28},
-			"documented enum member recall": {100, 99.30}, "enum member precision": {100, 96.43},
+			"base type exact": {93, 99.59}, "documented property recall": {98.5, 99.20},
+			"documented property name and type exact": {95, 97.38}, "property precision": {96, 98.51},
+			"properties declared on a base": {0, 0.03}, "enum member recall": {85, 96.60},
+			"documented enum member recall": {100, 99.30}, "enum member precision": {100, 96.76},
 		}},
 		{"localized-de-2019-03", "de-2019-03", "beta", map[string]bounds{
-			"type recall": {98, 95.59}, "enum vs struct": {100, 100}, "entity vs complex": {100, 93.78},
-			"base type exact": {88, 88.34}, "documented property recall": {98.5, 99.11},
-			"documented property name and type exact": {95, 94.87}, "property precision": {95, 93.94},
-			"properties declared on a base": {0, 3.05}, "enum member recall": {85, 97.35},
-			"documented enum member recall": {100, 99.91}, "enum member precision": {100, 97.35},
+			"type recall": {98, 95.79}, "enum vs struct": {100, 100}, "entity vs complex": {100, 93.78},
+			"base type exact": {88, 88.35}, "documented property recall": {98.5, 99.12},
+			"documented property name and type exact": {95, 95.11}, "property precision": {95, 94.00},
+			"properties declared on a base": {0, 3.05}, "enum member recall": {85, 97.43},
+			"documented enum member recall": {100, 100}, "enum member precision": {100, 97.50},
 		}},
 	} {
 		t.Run(c.corpus+"/"+c.version, func(t *testing.T) {

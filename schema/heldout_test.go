@@ -78,13 +78,24 @@ func TestHeldOutLanguage(t *testing.T) {
 		// name on a translated page came to take the JSON key in its place
 		// where the types agree (German beta name and type 94.57 -> 95.03):
 		// printDocument's JSON block says sizeInBytes, its table size.
+		// Issue 35 raised every floor (v1.0 / beta): sections anchored
+		// x-values, members or properties read by their first table of
+		// one-word names, transliterated ones included (type recall 83.22
+		// -> 86.56 / 81.51 -> 85.61, the with-words ceiling; documented
+		// recall 98.42 -> 99.19 in beta); translated members named from
+		// the folder's English lists or left out (member recall 69.88 ->
+		// 89.90 / 56.22 -> 90.99, member precision 87.02 -> 98.02 / 84.67
+		// -> 99.78; 91.06 before a list naming a value twice came to name
+		// one member, which lost riskDetail's adminConfirmedUserCompromised
+		// and gave German 4 members); translated row names left out
+		// (precision 99.24 -> 99.63 / 97.61 -> 98.81).
 		{"v1.0", map[string]bounds{
-			"type recall": {98, 83.22}, "base type exact": {93, 99.62}, "documented property recall": {98.5, 99.45},
-			"documented property name and type exact": {95, 93.04}, "property precision": {96, 99.24}, "enum member recall": {85, 69.88},
+			"type recall": {98, 86.56}, "base type exact": {93, 99.62}, "documented property recall": {98.5, 99.54},
+			"documented property name and type exact": {95, 94.05}, "property precision": {96, 99.63}, "enum member recall": {85, 89.90},
 		}},
 		{"beta", map[string]bounds{
-			"type recall": {98, 81.51}, "base type exact": {88, 98.16}, "documented property recall": {98.5, 98.42},
-			"documented property name and type exact": {95, 87.02}, "property precision": {95, 97.61}, "enum member recall": {85, 56.22},
+			"type recall": {98, 85.61}, "base type exact": {88, 98.26}, "documented property recall": {98.5, 99.19},
+			"documented property name and type exact": {95, 91.45}, "property precision": {95, 98.81}, "enum member recall": {85, 90.99},
 		}},
 	} {
 		t.Run(c.version, func(t *testing.T) {

@@ -139,7 +139,7 @@ func TestBinaryCoversEveryField(t *testing.T) {
 		reflect.TypeFor[Property]():        {"Name", "Type", "Collection", "Navigation", "Nullable", "Deprecated", "GoName", "Description", "Source", "Ref", "pin"},
 		reflect.TypeFor[Member]():          {"Name", "Value", "Deprecated", "GoName", "Description", "Source"},
 		reflect.TypeFor[diag.Diagnostic](): {"File", "Line", "Col", "Severity", "Code", "Message"},
-		reflect.TypeFor[Learned]():         {"TypeWords", "BasePhrases", "InheritedPhrases", "CollectionPhrases", "NameCases"},
+		reflect.TypeFor[Learned]():         {"TypeWords", "BasePhrases", "InheritedPhrases", "CollectionPhrases", "NameCases", "TranslatedMembers"},
 		reflect.TypeFor[LearnedWord]():     {"Type", "Count"},
 		reflect.TypeFor[Schema]():          {"Version", "Types", "Operations", "EntryPoints", "Diagnostics", "Learned", "Overrides", "byName"},
 	}
@@ -164,7 +164,8 @@ func TestBinaryRoundTrip(t *testing.T) {
 		"item.md":  "# item resource type\n\nNamespace: microsoft.graph\n\nAn item.\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| id | String | Key. |\n",
 	})
 	s.Learned = &Learned{TypeWords: map[string]LearnedWord{"zeichenfolge": {"Edm.String", 3}}, BasePhrases: map[string]int{"erbt von": 4},
-		InheritedPhrases: map[string]int{"geerbt von": 5}, CollectionPhrases: map[string]int{"... -sammlung": 6}, NameCases: map[string]string{"a.b": "a.B"}}
+		InheritedPhrases: map[string]int{"geerbt von": 5}, CollectionPhrases: map[string]int{"... -sammlung": 6}, NameCases: map[string]string{"a.b": "a.B"},
+		TranslatedMembers: map[string]int{"named": 7, "leftOut": 8}}
 	require.NotEmpty(t, s.Diagnostics)
 	b, err := s.MarshalBinary()
 	require.NoError(t, err)

@@ -102,7 +102,9 @@ func ResolveWith(pages []*parser.Page, o Options) *Schema {
 	r.inferKinds()
 	r.implicitEntityBases()
 	r.breakCycles()
-	r.recoverMembers()
+	if counts := r.recoverMembers(); len(counts) > 0 {
+		learned.TranslatedMembers = counts
+	}
 	r.lowerTranslatedCapitals()
 	r.membersFromPossibleValues()
 	r.dedupeMembers()

@@ -29,6 +29,11 @@ type Learned struct {
 	// than the links to its page do: qualified name as written -> as the
 	// links write it.
 	NameCases map[string]string `json:"nameCases,omitempty"`
+	// TranslatedMembers counts the enum members a translation renamed
+	// (no identifier): "named" in their place from an English list of the
+	// folder, English names "added" in the folder's order where the
+	// lists cannot pair them, and the translated ones "leftOut".
+	TranslatedMembers map[string]int `json:"translatedMembers,omitempty"`
 }
 
 // LearnedWord is a type word and the Edm type its rows' JSON placeholders
@@ -41,7 +46,7 @@ type LearnedWord struct {
 // Empty reports whether nothing was learned.
 func (l *Learned) Empty() bool {
 	return l == nil || len(l.TypeWords) == 0 && len(l.BasePhrases) == 0 && len(l.InheritedPhrases) == 0 &&
-		len(l.NameCases) == 0 && len(l.CollectionPhrases) == 0
+		len(l.NameCases) == 0 && len(l.CollectionPhrases) == 0 && len(l.TranslatedMembers) == 0
 }
 
 // A word or phrase is learned when it was seen this often, and means the
@@ -152,7 +157,7 @@ func (r *resolver) learnEnumCase() map[string]string {
 			} else {
 				target = r.lookupName(d.Type.Name, pageNamespace(pe.page))
 			}
-			if target == nil || !target.caseUnsure() || !strings.EqualFold(parser.ShortName(target.t.Name), d.Type.Name) {
+			if target == nil || !target.caseUnsure() {
 				continue
 			}
 			targets[i][j] = target
@@ -165,10 +170,27 @@ func (r *resolver) learnEnumCase() map[string]string {
 			if target == nil {
 				continue
 			}
+			// The type cell's name (it may come qualified, from the JSON
+			// example's "@odata.type": "microsoft.graph.printColorMode"),
+			// else the row's own name where it is the type's, letter for
+			// letter (the JSON key certificateValidityPeriodScale of a row
+			// typed [Certificatevalidityperiodscale wurden]).
+			short := parser.ShortName(target.t.Name)
+			name := parser.ShortName(pe.doc.Type.Name)
+			if !strings.EqualFold(short, name) {
+				if name = pe.doc.Name; !strings.EqualFold(short, name) || !parser.IsIdentifier(name) {
+					continue
+				}
+			}
+			// A name capitalized where the type's is not is a title or
+			// prose ("[KeyValue](keyvalue.md)"), not the name.
+			if isASCIIUpper(name[0]) && !isASCIIUpper(short[0]) {
+				continue
+			}
 			if votes[target] == nil {
 				votes[target] = map[string]int{}
 			}
-			votes[target][pe.doc.Type.Name]++
+			votes[target][name]++
 		}
 	}
 	out := map[string]string{}

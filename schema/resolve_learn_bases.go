@@ -18,6 +18,31 @@ func shortPhrase(p string) string {
 	return strings.Join(w[max(0, len(w)-2):], " ")
 }
 
+// phraseKeys are the phrases a link stands with, as learned: the last two
+// words before it ("erbt von"), and the words after it that end its
+// clause, written after "..." ("... から継承します": a language that puts
+// the verb last).
+func phraseKeys(lp *parser.LinkPhrase) []string {
+	var keys []string
+	if lp.Phrase != "" {
+		keys = append(keys, shortPhrase(lp.Phrase))
+	}
+	if lp.After != "" {
+		keys = append(keys, "... "+lp.After)
+	}
+	return keys
+}
+
+// learnedAny reports whether a link stands with a learned phrase.
+func learnedAny(learned map[string]int, lp *parser.LinkPhrase) bool {
+	for _, k := range phraseKeys(lp) {
+		if learned[k] > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // learnBasePhrases learns the phrases that introduce a base and gives the
 // types and rows that have no other sign the claims they make. Rows first:
 // a row's link that names its type's annotated base, or a type that
@@ -43,7 +68,9 @@ func (r *resolver) learnBasePhrases() (map[string]int, map[string]int) {
 					continue
 				}
 				target := r.resolveClaim(td.page, d.LinkPhrase.Claim)
-				perEntry[i] = append(perEntry[i], sighting{shortPhrase(d.LinkPhrase.Phrase), target != nil && target != e && (target == base || declares(target, d.Name)), nil})
+				for _, k := range phraseKeys(d.LinkPhrase) {
+					perEntry[i] = append(perEntry[i], sighting{k, target != nil && target != e && (target == base || declares(target, d.Name)), nil})
+				}
 			}
 		}
 	})
@@ -57,7 +84,7 @@ func (r *resolver) learnBasePhrases() (map[string]int, map[string]int) {
 	for _, e := range r.order {
 		for ti, td := range e.tdocs {
 			for k := range td.doc.Properties {
-				if d := td.doc.Properties[k]; d.Inherited == nil && d.LinkPhrase != nil && learnedRows[shortPhrase(d.LinkPhrase.Phrase)] > 0 {
+				if d := td.doc.Properties[k]; d.Inherited == nil && d.LinkPhrase != nil && learnedAny(learnedRows, d.LinkPhrase) {
 					c := d.LinkPhrase.Claim
 					c.Source = parser.ClaimRow
 					e.ownRow(&e.tdocs[ti], k).Inherited = &c
@@ -78,13 +105,16 @@ func (r *resolver) learnBasePhrases() (map[string]int, map[string]int) {
 			} else {
 				bases = r.rowBases(td)
 			}
-			for _, lp := range td.doc.LinkPhrases {
+			for k := range td.doc.LinkPhrases {
+				lp := &td.doc.LinkPhrases[k]
 				target := r.resolveClaim(td.page, lp.Claim)
 				extended := extends(td, target)
 				if len(bases) == 0 && !extended {
 					continue // nothing says what a base of this type is
 				}
-				perEntry[i] = append(perEntry[i], sighting{shortPhrase(lp.Phrase), bases[target] || extended, target})
+				for _, key := range phraseKeys(lp) {
+					perEntry[i] = append(perEntry[i], sighting{key, bases[target] || extended, target})
+				}
 			}
 		}
 	})
@@ -119,8 +149,9 @@ func (r *resolver) learnBasePhrases() (map[string]int, map[string]int) {
 			}
 			var claim *parser.BaseClaim
 			var extended []parser.BaseClaim
-			for _, lp := range td.doc.LinkPhrases {
-				if learnedProse[shortPhrase(lp.Phrase)] > 0 {
+			for k := range td.doc.LinkPhrases {
+				lp := &td.doc.LinkPhrases[k]
+				if learnedAny(learnedProse, lp) {
 					claim = &lp.Claim
 					break
 				}

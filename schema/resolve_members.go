@@ -1,5 +1,6 @@
 // Pass 5, members: enums built from possible-values lists, translated
-// member names recovered and their capitals undone, members added and deduplicated.
+// members' capitals undone, members added and deduplicated (the names of
+// translated members are recovered in resolve_members_translated.go).
 
 package schema
 
@@ -10,55 +11,6 @@ import (
 	"github.com/docgen/graphgen/diag"
 	"github.com/docgen/graphgen/parser"
 )
-
-// recoverMembers fixes enum members whose names a translation replaced
-// (localized pages translate member names but never the backticked values
-// that properties list). The members still written as names, found in a
-// property's "Possible values" list, anchor the two sequences; a gap
-// between anchors (or before the first, or after the last) of the same
-// length in both is filled in order. Without anchors, a list as long as
-// the members names all of them.
-func (r *resolver) recoverMembers() {
-	rows := r.rowsByRef()
-	for _, e := range r.order {
-		if e.t.Kind != Enum || len(e.edocs) == 0 {
-			continue // a type, or an enum built from possible values
-		}
-		ed := e.edocs[0]
-		// On a translated page a member written as a name may be a
-		// translation too ("Registerkarten" for tabs): the lists decide.
-		translated := ed.page.Translated()
-		listed := listedValues(rows[e.t], translated)
-		suspect := func(name string) bool {
-			return !parser.IsIdentifier(name) || translated && len(listed) > 0 && !listed[name]
-		}
-		bad := 0
-		for _, m := range e.t.Members {
-			if suspect(m.Name) {
-				bad++
-			}
-		}
-		if bad == 0 {
-			continue
-		}
-		for _, pe := range rows[e.t] {
-			values := rowValues(pe, translated)
-			if len(values) == 0 {
-				continue
-			}
-			for i, v := range alignMembers(e.t.Members, values, suspect) {
-				m := e.t.Members[i]
-				r.warn(ed.page, memberPos(ed.doc, m.Name), diag.MemberNameFromProp, "member %q is not a name; using %q, listed in that place by %s", m.Name, v, where(pe.page, pe.doc.Pos))
-				m.Name = v
-			}
-		}
-		for _, m := range e.t.Members {
-			if !parser.IsIdentifier(m.Name) {
-				r.warn(ed.page, memberPos(ed.doc, m.Name), diag.BadMemberName, "member %q of %s is not a name and no property lists the members; kept as written", m.Name, parser.ShortName(e.t.Name))
-			}
-		}
-	}
-}
 
 // rowsByRef gives each type the rows typed with it, in page order.
 func (r *resolver) rowsByRef() map[*Type][]*propEntry {

@@ -111,7 +111,8 @@ func (r *resolver) ownProperties() {
 }
 
 // checkWireNames drops properties and members whose wire name could not be
-// written as a Go struct tag or string literal safely.
+// written as a Go struct tag or string literal safely, and the rows of
+// translated pages whose names are still translations.
 func (r *resolver) checkWireNames() {
 	unsafe := func(s string) bool {
 		for _, c := range s {
@@ -142,6 +143,13 @@ func (r *resolver) checkWireNames() {
 		e := r.order[i]
 		kept := e.t.Properties[:0]
 		for _, p := range e.t.Properties {
+			// On a translated page, a row name that nothing named in
+			// English is a translation: its JSON key is unknown, and the
+			// value is kept anyway, as JSON the docs do not know.
+			if page, pos := rowOf(e, p); page.Translated() && !parser.IsIdentifier(p.Name) {
+				r.warn(page, pos, diag.TranslatedProperty, "table row name %q of %s is a translation and nothing in the folder names it in English; left out (its JSON key is unknown)", p.Name, parser.ShortName(e.t.Name))
+				continue
+			}
 			if unsafe(p.Name) {
 				page, pos := rowOf(e, p)
 				r.warn(page, pos, diag.UnsafeName, "property name %q of %s cannot be a JSON key safely; skipped", p.Name, parser.ShortName(e.t.Name))

@@ -403,5 +403,8 @@ func learnedLine(l *schema.Learned) string {
 	for _, n := range sortedKeys(l.NameCases) {
 		parts = append(parts, fmt.Sprintf("enum name %s = %s", n, l.NameCases[n]))
 	}
+	if m := l.TranslatedMembers; len(m) > 0 {
+		parts = append(parts, fmt.Sprintf("translated members: %d named, %d English names added, %d left out", m["named"], m["added"], m["leftOut"]))
+	}
 	return "gen: learned from the folder: " + strings.Join(parts, "; ")
 }

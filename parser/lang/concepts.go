@@ -115,6 +115,23 @@ func (s *Set) InheritsAt(lower string) (int, bool) {
 	return at, needLink
 }
 
+// FollowsBase reports text that follows a link and starts with a phrase
+// saying the link names the base, in a language that puts the verb last
+// ("[x](x.md) から継承します"): in prose, or in a row (inherited).
+func (s *Set) FollowsBase(lowerAfter string, inherited bool) bool {
+	phrases := s.v.Phrases.InheritsAfter
+	if inherited {
+		phrases = s.v.Phrases.InheritedAfter
+	}
+	t := strings.TrimLeft(lowerAfter, " \u00a0")
+	for _, ph := range phrases {
+		if strings.HasPrefix(t, ph) {
+			return true
+		}
+	}
+	return false
+}
+
 // DerivedAt returns where the first phrase introducing derived types
 // ("the base type for") starts in lower, or -1.
 func (s *Set) DerivedAt(lower string) int {

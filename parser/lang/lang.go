@@ -57,20 +57,25 @@ type Vocabulary struct {
 		Value             []string `json:"value"`
 	} `json:"columns"`
 	Phrases struct {
-		Inherits                    []string    `json:"inherits"`
-		InheritsWithLink            []string    `json:"inheritsWithLink"`
-		InheritsAround              [][2]string `json:"inheritsAround"`
-		Derived                     []string    `json:"derived"`
-		OpenType                    []string    `json:"openType"`
-		OpenTypeHint                []string    `json:"openTypeHint"`
-		Flags                       []string    `json:"flags"`
-		NotNullable                 []string    `json:"notNullable"`
-		PossibleValues              []string    `json:"possibleValues"`
-		Inherited                   []string    `json:"inherited"`
-		DeprecatedName              []string    `json:"deprecatedName"`
-		DeprecatedDescription       []string    `json:"deprecatedDescription"`
-		DeprecatedMemberDescription []string    `json:"deprecatedMemberDescription"`
-		ListVerb                    []string    `json:"listVerb"`
+		Inherits         []string    `json:"inherits"`
+		InheritsWithLink []string    `json:"inheritsWithLink"`
+		InheritsAround   [][2]string `json:"inheritsAround"`
+		// InheritsAfter and InheritedAfter are the phrases that follow
+		// the base's link in languages that put the verb last
+		// ("[x](x.md) から継承します"): in prose and in a row.
+		InheritsAfter               []string `json:"inheritsAfter"`
+		InheritedAfter              []string `json:"inheritedAfter"`
+		Derived                     []string `json:"derived"`
+		OpenType                    []string `json:"openType"`
+		OpenTypeHint                []string `json:"openTypeHint"`
+		Flags                       []string `json:"flags"`
+		NotNullable                 []string `json:"notNullable"`
+		PossibleValues              []string `json:"possibleValues"`
+		Inherited                   []string `json:"inherited"`
+		DeprecatedName              []string `json:"deprecatedName"`
+		DeprecatedDescription       []string `json:"deprecatedDescription"`
+		DeprecatedMemberDescription []string `json:"deprecatedMemberDescription"`
+		ListVerb                    []string `json:"listVerb"`
 	} `json:"phrases"`
 	API   APIWords `json:"api"`
 	Types struct {
@@ -151,6 +156,7 @@ func New(vs ...Vocabulary) *Set {
 			{&p.NotNullable, &v.Phrases.NotNullable}, {&p.PossibleValues, &v.Phrases.PossibleValues}, {&p.Inherited, &v.Phrases.Inherited},
 			{&p.DeprecatedName, &v.Phrases.DeprecatedName}, {&p.DeprecatedDescription, &v.Phrases.DeprecatedDescription},
 			{&p.DeprecatedMemberDescription, &v.Phrases.DeprecatedMemberDescription}, {&p.ListVerb, &v.Phrases.ListVerb},
+			{&p.InheritsAfter, &v.Phrases.InheritsAfter}, {&p.InheritedAfter, &v.Phrases.InheritedAfter},
 			{&t.Collection, &v.Types.Collection}, {&t.AmbiguousNumber, &v.Types.AmbiguousNumber},
 		} {
 			*pair.to = append(*pair.to, *pair.from...)

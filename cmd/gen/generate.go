@@ -311,7 +311,7 @@ func finish(o options, rep report, code int, stderr io.Writer) int {
 		code = exitError
 	}
 	asJSON := o.diagnostics == "json"
-	rep.diags.Print(stderr, asJSON, o.quiet)
+	printDiags(stderr, rep.diags, asJSON, o.quiet, o.in, o.ovr.file())
 	if o.quiet {
 		return code
 	}

@@ -121,7 +121,10 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 }
 
 // loadSchema reads a schema JSON file, or resolves a folder of pages; page
-// diagnostics go to stderr, positioned under the folder given.
+// diagnostics go to stderr. The pages' diagnostics and sources (and the
+// overrides file's) are named from the current folder, as all text
+// output names files; a schema file's sources stay as it recorded them
+// (relative to the -in of the run that wrote it).
 //
 // The overrides apply to a folder (a schema file holds what its run
 // applied); their mistakes are an error.
@@ -162,36 +165,22 @@ func loadSchema(arg string, ovr *overridesFlag, quiet bool, stderr io.Writer) (*
 		return nil, err
 	}
 	diags = append(diags, s.Diagnostics...)
-	diags.Sort()
 	var ovFile string
 	if ovr.ov != nil {
 		ovFile = ovr.ov.File
 	}
-	for i := range diags {
-		if diags[i].File != "" && diags[i].File != ovFile {
-			diags[i].File = filepath.ToSlash(filepath.Join(root, diags[i].File))
-		}
-	}
-	diags.Print(stderr, false, quiet)
+	printDiags(stderr, diags, false, quiet, root, ovFile)
 	if overrideErrors(s.Diagnostics) {
 		return nil, fmt.Errorf("the overrides file %s has mistakes (above)", ovr.path)
 	}
-	root = filepath.ToSlash(root)
-	// A change an override made comes from the overrides file, named as
-	// given, not from under the folder.
-	place := func(root, source string) string {
-		if ovFile != "" && strings.HasPrefix(source, ovFile+":") {
-			return source
-		}
-		return placeIn(root, source)
-	}
+	place := sourceInText(root, ovFile)
 	for _, t := range s.Types {
-		t.Source = place(root, t.Source)
+		t.Source = place(t.Source)
 		for _, p := range t.Properties {
-			p.Source = place(root, p.Source)
+			p.Source = place(p.Source)
 		}
 		for _, m := range t.Members {
-			m.Source = place(root, m.Source)
+			m.Source = place(m.Source)
 		}
 	}
 	return s, nil
@@ -204,12 +193,4 @@ func emptyWhy(arg string) string {
 		return "no page under this folder describes a type or an enum (a mistyped path?)"
 	}
 	return "this schema file lists no type"
-}
-
-// placeIn makes a position relative to -in one under the folder given.
-func placeIn(root, source string) string {
-	if source == "" {
-		return ""
-	}
-	return filepath.ToSlash(filepath.Join(root, source))
 }

@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/docgen/graphgen/diag"
 )
@@ -80,6 +81,26 @@ func textPaths(l diag.List, root string, given ...string) diag.List {
 		}
 	}
 	return out
+}
+
+// sourceInText returns how text names a source (path:line, as the schema
+// records it) whose path is relative to root, or is the overrides file
+// ovFile as given (a change an override made comes from that file, not
+// from under the folder).
+func sourceInText(root, ovFile string) func(source string) string {
+	under, ovShown := underFolder(root), ""
+	if ovFile != "" {
+		ovShown = shortPath(filepath.FromSlash(ovFile))
+	}
+	return func(source string) string {
+		switch {
+		case source == "":
+			return ""
+		case ovFile != "" && strings.HasPrefix(source, ovFile+":"):
+			return ovShown + strings.TrimPrefix(source, ovFile)
+		}
+		return under(source)
+	}
 }
 
 // printDiags prints diagnostics whose files are recorded relative to root

@@ -84,8 +84,9 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	var sides [2]*schema.Schema
+	var places [2]func(string) string
 	for i, arg := range fset.Args() {
-		s, err := loadSchema(arg, &o.ovr, o.quiet, stderr)
+		s, place, err := loadSchema(arg, &o.ovr, o.quiet, stderr)
 		if err != nil {
 			fmt.Fprintf(stderr, "gen diff: %s: %v\n", arg, err)
 			return exitUsage
@@ -93,7 +94,7 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		if len(s.Types) == 0 && !o.allowEmpty {
 			return usage("%s: %s; pass -allow-empty if an input without types is meant", arg, emptyWhy(arg))
 		}
-		sides[i] = s
+		sides[i], places[i] = s, place
 	}
 	if o.types != "" {
 		patterns := splitList(o.types)
@@ -105,6 +106,14 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	changes := schema.Diff(sides[0], sides[1])
+	// A change is at its place in NEW, or in OLD for a removal.
+	for i, c := range changes {
+		side := 1
+		if c.Change == "removed" {
+			side = 0
+		}
+		changes[i].At = places[side](c.At)
+	}
 	rep := newDiffReport(changes)
 	switch o.format {
 	case "json":
@@ -121,17 +130,19 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 }
 
 // loadSchema reads a schema JSON file, or resolves a folder of pages; page
-// diagnostics go to stderr. The pages' diagnostics and sources (and the
-// overrides file's) are named from the current folder, as all text
-// output names files; a schema file's sources stay as it recorded them
-// (relative to the -in of the run that wrote it).
+// diagnostics go to stderr. It returns how the report names a source of
+// the schema (path:line): a page's (and the overrides file's) from the
+// current folder, as all text output names files (sourceInText); a schema
+// file's as it recorded them (relative to the -in of the run that wrote
+// it).
 //
 // The overrides apply to a folder (a schema file holds what its run
 // applied); their mistakes are an error.
-func loadSchema(arg string, ovr *overridesFlag, quiet bool, stderr io.Writer) (*schema.Schema, error) {
+func loadSchema(arg string, ovr *overridesFlag, quiet bool, stderr io.Writer) (*schema.Schema, func(string) string, error) {
+	asRecorded := func(source string) string { return source }
 	info, err := os.Stat(arg)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var diags diag.List
 	var pages []*parser.Page
@@ -141,28 +152,28 @@ func loadSchema(arg string, ovr *overridesFlag, quiet bool, stderr io.Writer) (*
 		// One page: resolved by itself, its positions under its folder.
 		data, err := readRegular(arg, maxPageBytes, followLink)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		root = filepath.Dir(arg)
 		pages = []*parser.Page{parser.Parse(filepath.Base(arg), data, parser.Options{RootName: filepath.Base(root)})}
 	case !info.IsDir():
 		data, err := readRegular(arg, maxSchemaBytes, followLink)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		s, err := schema.ReadJSON(data)
 		if err != nil {
-			return nil, fmt.Errorf("%w (OLD and NEW are each a folder of pages, a .md page or a schema JSON file)", err)
+			return nil, nil, fmt.Errorf("%w (OLD and NEW are each a folder of pages, a .md page or a schema JSON file)", err)
 		}
-		return s, nil
+		return s, asRecorded, nil
 	default:
 		if pages, _, err = readPages(arg, &pageFilter{}, &diags); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	var s *schema.Schema
 	if err := diag.Guard("resolve", func() error { s = ovr.resolve(pages); return nil }); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	diags = append(diags, s.Diagnostics...)
 	var ovFile string
@@ -171,19 +182,9 @@ func loadSchema(arg string, ovr *overridesFlag, quiet bool, stderr io.Writer) (*
 	}
 	printDiags(stderr, diags, false, quiet, root, ovFile)
 	if overrideErrors(s.Diagnostics) {
-		return nil, fmt.Errorf("the overrides file %s has mistakes (above)", ovr.path)
+		return nil, nil, fmt.Errorf("the overrides file %s has mistakes (above)", ovr.path)
 	}
-	place := sourceInText(root, ovFile)
-	for _, t := range s.Types {
-		t.Source = place(t.Source)
-		for _, p := range t.Properties {
-			p.Source = place(p.Source)
-		}
-		for _, m := range t.Members {
-			m.Source = place(m.Source)
-		}
-	}
-	return s, nil
+	return s, sourceInText(root, ovFile), nil
 }
 
 // emptyWhy says what an input with no types is: a folder with no page

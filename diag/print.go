@@ -11,7 +11,9 @@ import (
 
 // Print writes the diagnostics to w, one per line: as text
 // (path:line:col: severity: code: message) or, with asJSON, as JSON
-// objects. With errorsOnly, warnings are left out.
+// objects, each path as the diagnostic holds it (a command that prints
+// text names the files from the current folder first). With errorsOnly,
+// warnings are left out.
 func (l List) Print(w io.Writer, asJSON, errorsOnly bool) {
 	enc := json.NewEncoder(w)
 	for _, d := range l {

@@ -25,9 +25,12 @@ import (
 // a fresh checkout with new modification times still hits), the stamp of
 // every generated file in -out (any rewrite, edit or removal changes it),
 // the content hash of the schema file, the generator build (buildIdentity),
-// and the run's diagnostics. A rerun that matches all of them prints the
-// same diagnostics and writes nothing. A missing, stale, corrupt or
-// foreign entry only costs a full run.
+// and the run's diagnostics. A rerun that matches all of them reports the
+// same diagnostics and writes nothing. Any rerun, matching or not, prints
+// by default only the warnings not among the recorded diagnostics
+// (newSince): these are kept whole (code, file, position, message), with
+// paths relative to -in, so that where gen runs does not change them. A
+// missing, stale, corrupt or foreign entry only costs a full run.
 
 const cacheVersion = 6 // 2: diagnostics about no file have no position; 3: gob, fingerprints; 4: parser/wire; 5: key, -in and file identities; 6: stamps as numbers
 

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -22,10 +23,16 @@ func TestCachedRerunIsTheSameRun(t *testing.T) {
 	assert.Len(t, entry.Outputs, docsInputFiles())
 	ageFiles(t, out)
 	before := modTimes(t, out)
-	code, stdout, second := genOut(t, "-in", in, "-out", out)
+	code, stdout, second := genOut(t, "-in", in, "-out", out, "-v")
 	require.Equal(t, exitOK, code)
 	assert.Equal(t, first, second, "the same diagnostics and summary")
 	assert.Contains(t, stdout, fmt.Sprintf("no changes: %d files up to date", docsInputFiles()))
+	assert.Equal(t, before, modTimes(t, out))
+	// Without -v, a rerun counts the warnings it printed before.
+	code, _, third := genOut(t, "-in", in, "-out", out)
+	require.Equal(t, exitOK, code)
+	summary := first[strings.LastIndex(strings.TrimSuffix(first, "\n"), "\n")+1:]
+	assert.Equal(t, fmt.Sprintf("gen: %d more warnings, unchanged since the last run; -v shows all\n", strings.Count(first, "\n")-1)+summary, third)
 	assert.Equal(t, before, modTimes(t, out))
 }
 
@@ -84,7 +91,7 @@ func TestCacheKeyHoldsTheFilterFlags(t *testing.T) {
 	assert.NotContains(t, excluded, "book.md", "not the cached run's diagnostics")
 	assert.NoFileExists(t, filepath.Join(out, "book.go"))
 
-	code, _, again := genOut(t, "-in", in, "-out", out, "-exclude", "book.md")
+	code, _, again := genOut(t, "-in", in, "-out", out, "-exclude", "book.md", "-v")
 	require.Equal(t, exitOK, code)
 	assert.Equal(t, excluded, again, "the same flags hit their own entry")
 }
@@ -114,6 +121,7 @@ func TestInPlaceOnlyForTheSameBuild(t *testing.T) {
 func TestUnreadablePageIsReadAgain(t *testing.T) {
 	isolatedCache(t)
 	in, out := copyDocsInput(t)
+	t.Chdir(filepath.Dir(out))
 	real := readPage
 	t.Cleanup(func() { readPage = real })
 	readPage = func(path string) ([]byte, error) {
@@ -134,7 +142,7 @@ func TestUnreadablePageIsReadAgain(t *testing.T) {
 	require.NoError(t, os.Chmod(page, 0o000))
 	code, _, stderr = genOut(t, "-in", in, "-out", out)
 	require.Equal(t, exitOK, code, stderr)
-	assert.Contains(t, stderr, "lending-renewal.md:1:1: warning: unreadable:")
+	assertLine(t, stderr, "docs-input/resources/lending-renewal.md:1:1: warning: unreadable:")
 	assert.NoFileExists(t, goFile)
 
 	require.NoError(t, os.Chmod(page, 0o644))
@@ -156,6 +164,7 @@ func TestUnreadablePageIsReadAgain(t *testing.T) {
 func TestListingDiagnosticsOnACachedRun(t *testing.T) {
 	isolatedCache(t)
 	in := t.TempDir()
+	t.Chdir(in)
 	writeFile(t, filepath.Join(in, "x.md"), "# x resource type\n\n"+table+"|a|String|x|\n")
 	out := filepath.Join(t.TempDir(), "models")
 	run := func(args ...string) (int, string, string) {
@@ -172,16 +181,23 @@ func TestListingDiagnosticsOnACachedRun(t *testing.T) {
 	for range 2 {
 		code, _, stderr := run("-strict", "-check")
 		assert.Equal(t, exitError, code, stderr)
-		assert.Contains(t, stderr, "evil.md:1:1: error: symlink:")
+		assertLine(t, stderr, "evil.md:1:1: error: symlink:")
 		code, _, stderr = run("-strict")
 		assert.Equal(t, exitError, code, stderr)
-		assert.Contains(t, stderr, "evil.md:1:1: error: symlink:")
+		assertLine(t, stderr, "evil.md:1:1: error: symlink:")
 	}
-	for range 2 { // a run, then a rerun with nothing to do
+	for i := range 2 { // a run, then a rerun with nothing to do
 		code, _, stderr := run()
 		assert.Equal(t, exitOK, code, stderr)
-		assert.Contains(t, stderr, "evil.md:1:1: warning: symlink:")
+		if i == 0 {
+			assertLine(t, stderr, "evil.md:1:1: warning: symlink:")
+		} else {
+			assertLine(t, stderr, "gen: 1 more warning, unchanged since the last run; -v shows all")
+		}
 		assert.Contains(t, stderr, "0 errors, 1 warnings")
+		code, _, stderr = run("-v")
+		assert.Equal(t, exitOK, code, stderr)
+		assertLine(t, stderr, "evil.md:1:1: warning: symlink:")
 		code, _, stderr = run("-strict", "-ignore", "symlink")
 		assert.Equal(t, exitOK, code, stderr)
 		assert.Contains(t, stderr, "0 errors, 0 warnings")

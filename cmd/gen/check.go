@@ -55,7 +55,7 @@ func check(o options, s *schema.Schema, files []emitter.File, stdout io.Writer, 
 		fmt.Fprintf(stdout, "gen: %s is stale: %d files would be written, %d removed%s\n", o.out, len(res.Written), removed, hint)
 		return exitError
 	}
-	schemaChanges(o.schemaOut, s, stdout)
+	schemaChanges(o.schemaOut, s, sourceInText(o.in, o.ovr.file()), stdout)
 	shown := 0
 	for _, name := range res.Written {
 		old, err := os.ReadFile(filepath.Join(o.out, name))
@@ -100,8 +100,10 @@ func goGenerateHint(goGenerate bool, old, new []byte) string {
 
 // schemaChanges prints, before the file diffs, what changed in the API
 // since the run that wrote the schema file: the counts and every breaking
-// change. Nothing when there is no readable schema file.
-func schemaChanges(schemaFile string, s *schema.Schema, stdout io.Writer) {
+// change, each named by place (sourceInText: the file is this command's
+// -schema-out, so both sides' paths are relative to -in). Nothing when
+// there is no readable schema file.
+func schemaChanges(schemaFile string, s *schema.Schema, place func(string) string, stdout io.Writer) {
 	if schemaFile == "" {
 		return
 	}
@@ -122,6 +124,7 @@ func schemaChanges(schemaFile string, s *schema.Schema, stdout io.Writer) {
 	fmt.Fprintf(stdout, "gen: API changes since %s (gen diff for all of them):\n", schemaFile)
 	for _, c := range rep.changes {
 		if c.Breaking {
+			c.At = place(c.At)
 			fmt.Fprintln(stdout, changeLine(c).String())
 		}
 	}

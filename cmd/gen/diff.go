@@ -91,8 +91,9 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	// A service's CSDL side keeps its model: its operations and entry
 	// points wait for the schema to have a place for them.
 	var services [2]*csdl.Model
+	var places [2]func(string) string
 	for i, arg := range fset.Args() {
-		s, service, err := loadSchema(arg, &o.ovr, o.quiet, stderr)
+		s, service, place, err := loadSchema(arg, &o.ovr, o.quiet, stderr)
 		if err != nil {
 			fmt.Fprintf(stderr, "gen diff: %s: %v\n", arg, err)
 			return exitUsage
@@ -100,7 +101,7 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		if len(s.Types) == 0 && !o.allowEmpty {
 			return usage("%s: %s; pass -allow-empty if an input without types is meant", arg, emptyWhy(arg, service != nil))
 		}
-		sides[i], services[i] = s, service
+		sides[i], services[i], places[i] = s, service, place
 	}
 	if o.types != "" {
 		patterns := splitList(o.types)
@@ -115,6 +116,14 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	service := serviceSides{old: services[0] != nil, new: services[1] != nil, oldArg: fset.Arg(0), newArg: fset.Arg(1)}
 	if service.old || service.new {
 		changes = service.unstatedLeftOut(changes)
+	}
+	// A change is at its place in NEW, or in OLD for a removal.
+	for i, c := range changes {
+		side := 1
+		if c.Change == "removed" {
+			side = 0
+		}
+		changes[i].At = places[side](c.At)
 	}
 	rep := newDiffReport(changes)
 	rep.service = service
@@ -133,15 +142,20 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 }
 
 // loadSchema reads a schema JSON file or a service's CSDL (and returns
-// its model too), or resolves a folder of pages; diagnostics go to stderr,
-// positioned under the folder or in the file given.
+// its model too), or resolves a folder of pages; page diagnostics go to
+// stderr. It returns how the report names a source of the schema
+// (path:line): a page's (and the overrides file's) from the current
+// folder, as all text output names files (sourceInText); a schema or CSDL
+// file's as it recorded them (a schema file's relative to the -in of the
+// run that wrote it).
 //
 // The overrides apply to a folder (a schema file holds what its run
 // applied); their mistakes are an error.
-func loadSchema(arg string, ovr *overridesFlag, quiet bool, stderr io.Writer) (*schema.Schema, *csdl.Model, error) {
+func loadSchema(arg string, ovr *overridesFlag, quiet bool, stderr io.Writer) (*schema.Schema, *csdl.Model, func(string) string, error) {
+	asRecorded := func(source string) string { return source }
 	info, err := os.Stat(arg)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	var diags diag.List
 	var pages []*parser.Page
@@ -151,66 +165,43 @@ func loadSchema(arg string, ovr *overridesFlag, quiet bool, stderr io.Writer) (*
 		// One page: resolved by itself, its positions under its folder.
 		data, err := readRegular(arg, maxPageBytes, followLink)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		root = filepath.Dir(arg)
 		pages = []*parser.Page{parser.Parse(filepath.Base(arg), data, parser.Options{RootName: filepath.Base(root)})}
 	case !info.IsDir():
 		data, err := readRegular(arg, maxSchemaBytes, followLink)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		if looksLikeXML(data) {
-			return loadCSDL(arg, data, quiet, stderr)
+			s, m, err := loadCSDL(arg, data, quiet, stderr)
+			return s, m, asRecorded, err
 		}
 		s, err := schema.ReadJSON(data)
 		if err != nil {
-			return nil, nil, fmt.Errorf("%w (%s)", err, inputKinds)
+			return nil, nil, nil, fmt.Errorf("%w (%s)", err, inputKinds)
 		}
-		return s, nil, nil
+		return s, nil, asRecorded, nil
 	default:
 		if pages, _, err = readPages(arg, &pageFilter{}, &diags); err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 	}
 	var s *schema.Schema
 	if err := diag.Guard("resolve", func() error { s = ovr.resolve(pages); return nil }); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	diags = append(diags, s.Diagnostics...)
-	diags.Sort()
 	var ovFile string
 	if ovr.ov != nil {
 		ovFile = ovr.ov.File
 	}
-	for i := range diags {
-		if diags[i].File != "" && diags[i].File != ovFile {
-			diags[i].File = filepath.ToSlash(filepath.Join(root, diags[i].File))
-		}
-	}
-	diags.Print(stderr, false, quiet)
+	printDiags(stderr, diags, false, quiet, root, ovFile)
 	if overrideErrors(s.Diagnostics) {
-		return nil, nil, fmt.Errorf("the overrides file %s has mistakes (above)", ovr.path)
+		return nil, nil, nil, fmt.Errorf("the overrides file %s has mistakes (above)", ovr.path)
 	}
-	root = filepath.ToSlash(root)
-	// A change an override made comes from the overrides file, named as
-	// given, not from under the folder.
-	place := func(root, source string) string {
-		if ovFile != "" && strings.HasPrefix(source, ovFile+":") {
-			return source
-		}
-		return placeIn(root, source)
-	}
-	for _, t := range s.Types {
-		t.Source = place(root, t.Source)
-		for _, p := range t.Properties {
-			p.Source = place(root, p.Source)
-		}
-		for _, m := range t.Members {
-			m.Source = place(root, m.Source)
-		}
-	}
-	return s, nil, nil
+	return s, nil, sourceInText(root, ovFile), nil
 }
 
 // inputKinds says what gen diff reads, for an input it could not.
@@ -226,12 +217,4 @@ func emptyWhy(arg string, csdl bool) string {
 		return "no page under this folder describes a type or an enum (a mistyped path?)"
 	}
 	return "this schema file lists no type"
-}
-
-// placeIn makes a position relative to -in one under the folder given.
-func placeIn(root, source string) string {
-	if source == "" {
-		return ""
-	}
-	return filepath.ToSlash(filepath.Join(root, source))
 }

@@ -152,6 +152,10 @@ func TestDiffEveryChangeKind(t *testing.T) {
 			oldPages, newPages := basePages(), basePages()
 			c.change(newPages)
 			old, new := writePages(t, oldPages), writePages(t, newPages)
+			// Run beside both folders: each change is named from here,
+			// under the folder it was found in.
+			t.Chdir(filepath.Dir(old))
+			oldAt, newAt := filepath.Base(old)+"/", filepath.Base(new)+"/"
 			code, r, stderr := runDiffJSON(t, old, new)
 			assert.Equal(t, exitError, code, "-fail-on any (the default) found a change")
 			require.NotEmpty(t, r.Changes, stderr)
@@ -160,11 +164,10 @@ func TestDiffEveryChangeKind(t *testing.T) {
 			}
 			var got []schema.Change
 			for _, ch := range r.Changes {
-				require.True(t, strings.HasPrefix(ch.At, new+"/") || strings.HasPrefix(ch.At, old+"/"), ch.At)
 				if ch.Change == "removed" {
-					assert.True(t, strings.HasPrefix(ch.At, old+"/"), "a removal is placed in OLD: %s", ch.At)
+					assert.True(t, strings.HasPrefix(ch.At, oldAt), "a removal is placed in OLD: %s", ch.At)
 				} else {
-					assert.True(t, strings.HasPrefix(ch.At, new+"/"), "placed in NEW: %s", ch.At)
+					assert.True(t, strings.HasPrefix(ch.At, newAt), "placed in NEW: %s", ch.At)
 				}
 				ch.At = filepath.Base(ch.At)
 				ch.Go, ch.Type = "", ""
@@ -317,6 +320,7 @@ func TestDiffMarkdownAndVerbose(t *testing.T) {
 
 func TestCheckShowsTheAPIChanges(t *testing.T) {
 	in, out := copyDocsInput(t)
+	t.Chdir(filepath.Dir(out))
 	schemaFile := filepath.Join(t.TempDir(), "schema.json")
 	code, _, stderr := genOut(t, "-in", in, "-out", out, "-schema-out", schemaFile)
 	require.Equal(t, exitOK, code, stderr)
@@ -330,9 +334,9 @@ func TestCheckShowsTheAPIChanges(t *testing.T) {
 	files := strings.Index(stdout, "changed "+filepath.Join(out, "book.go"))
 	require.GreaterOrEqual(t, summary, 0, stdout)
 	assert.Less(t, summary, files, "the summary comes before the file diffs")
-	assert.Contains(t, stdout, "book.md:")
-	// Without its row, edition is what the JSON example says: an Int32.
-	assert.Contains(t, stdout, ": breaking: changed property type microsoft.graph.book.edition: Edm.Int16 -> Edm.Int32 (Book.Edition)")
+	// Without its row, edition is what the JSON example says: an Int32,
+	// at the JSON key; named from the current folder.
+	assertLine(t, stdout, "docs-input/resources/book.md:62: breaking: changed property type microsoft.graph.book.edition: Edm.Int16 -> Edm.Int32 (Book.Edition)")
 	assert.Contains(t, stdout, "gen diff: 2 changes, 1 breaking: properties +0 -0 ~1; 1 descriptions changed")
 }
 
@@ -377,4 +381,51 @@ func TestDiffJudgesByGoFields(t *testing.T) {
 		}
 	}
 	assert.True(t, found, "the Go field's new type is reported: %+v", res.Changes)
+}
+
+// gen diff names the pages of a folder or page input from the current
+// folder, in its report (every format) and in the pages' warnings; a
+// schema file's positions are as it recorded them (relative to the -in of
+// the run that wrote it).
+func TestDiffPathsFollowTheCurrentFolder(t *testing.T) {
+	root := t.TempDir()
+	oldPages, newPages := basePages(), basePages()
+	delete(newPages, "special.md")
+	newPages["item.md"] = strings.Replace(newPages["item.md"], "| size | Int32 |", "| size | Int64 |", 1)
+	newPages["ghostly.md"] = resourcePage("ghostly", "", "Haunted.", "owner | [ghost](ghost.md) | x")
+	for name, content := range oldPages {
+		writeFile(t, filepath.Join(root, "old", name), content)
+	}
+	for name, content := range newPages {
+		writeFile(t, filepath.Join(root, "new", name), content)
+	}
+	t.Chdir(filepath.Join(root, "new"))
+	code, stdout, stderr := genOut(t, "diff", filepath.Join(root, "old"), ".")
+	assert.Equal(t, exitError, code, stderr)
+	assertLine(t, stdout, "../old/special.md:1: breaking: removed type microsoft.graph.special: entity (Special)")
+	assertLine(t, stdout, "item.md:14: breaking: changed property type microsoft.graph.item.size: Edm.Int32 -> Edm.Int64 (Item.Size)")
+	assertLine(t, stderr, "ghostly.md:11:3: warning: unknown-type: type microsoft.graph.ghost of ghostly.owner")
+	code, r, _ := runDiffJSON(t, "../old", ".")
+	assert.Equal(t, exitError, code)
+	at := map[string]string{}
+	for _, c := range r.Changes {
+		at[c.Change+" "+c.Name] = c.At
+	}
+	assert.Equal(t, "../old/special.md:1", at["removed microsoft.graph.special"], "%v", r.Changes)
+	assert.Equal(t, "item.md:14", at["changed microsoft.graph.item.size"], "%v", r.Changes)
+	_, md, _ := genOut(t, "diff", "-format", "markdown", "../old", ".")
+	assert.Contains(t, md, "- Removed type `microsoft.graph.special` (`Special`): `entity` — ../old/special.md:1\n")
+
+	// One page: named from here too.
+	_, _, stderr = genOut(t, "diff", "../old/item.md", "ghostly.md")
+	assertLine(t, stderr, "ghostly.md:11:3: warning: unknown-type: type microsoft.graph.ghost of ghostly.owner")
+	assertLine(t, stderr, "../old/item.md:7:1: warning: unknown-base: base microsoft.graph.entity of item")
+
+	// A schema file: its positions as recorded, relative to its -in.
+	schemaFile := filepath.Join(root, "old.json")
+	code, stderr = gen(t, "-in", "../old", "-out", filepath.Join(root, "models"), "-schema-out", schemaFile, "-no-cache")
+	require.Equal(t, exitOK, code, stderr)
+	_, stdout, _ = genOut(t, "diff", schemaFile, ".")
+	assertLine(t, stdout, "special.md:1: breaking: removed type microsoft.graph.special: entity (Special)")
+	assertLine(t, stdout, "item.md:14: breaking: changed property type microsoft.graph.item.size")
 }

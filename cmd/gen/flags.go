@@ -177,7 +177,7 @@ func parseFlags(args []string, stderr io.Writer) (options, int) {
 	fset.StringVar(&o.types, "types", "", "generate only these types (qualified names or globs, comma-separated) and what they need\nexample: -types 'microsoft.graph.user,microsoft.graph.vppToken*'")
 	fset.StringVar(&o.diagnostics, "diagnostics", "text", "diagnostics format on stderr: text or json (one JSON object per line)\nexample: -diagnostics json")
 	fset.BoolVar(&o.check, "check", false, "write nothing; exit 1 and show what would change when -out is not up to date\nexample: -check")
-	fset.BoolVar(&o.verbose, "v", false, "list every file written or removed\nexample: -v")
+	fset.BoolVar(&o.verbose, "v", false, "list every file written or removed, and print every warning on a rerun\n(which otherwise prints those new since the last run and counts the others)\nexample: -v")
 	fset.BoolVar(&o.quiet, "q", false, "print errors only\nexample: -q")
 	fset.BoolVar(&o.strict, "strict", false, "treat warnings as errors: nothing is written when there are any (see -ignore)\nexample: -strict")
 	fset.BoolVar(&o.noCache, "no-cache", false, "do not use the run cache (under the user cache folder) that lets an unchanged rerun skip parsing\nexample: -no-cache")

@@ -34,10 +34,13 @@ var (
 	writeStage   = emitter.Write
 )
 
-// report collects what a run says: diagnostics and the counts.
+// report collects what a run says: diagnostics and the counts, and on a
+// rerun the diagnostics of the recorded run (for newSince).
 type report struct {
 	diags               diag.List
 	pages, types, enums int
+	rerun               bool
+	prior               diag.List
 }
 
 // fail records an error about no file and returns exitError.
@@ -93,6 +96,9 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 	rep.diags = append(rep.diags, listed...)
 	rep.pages = len(files)
 	<-priorRead
+	if prior != nil {
+		rep.rerun, rep.prior = true, prior.Diagnostics
+	}
 	if err != nil {
 		return rep.fail(diag.ReadInput, "-in %s: %v", o.in, err)
 	}
@@ -302,8 +308,9 @@ func printWritten(o options, res emitter.WriteResult, stdout io.Writer) {
 	}
 }
 
-// finish prints the diagnostics and the summary line and returns the exit
-// code.
+// finish prints the diagnostics (on a rerun, by default, only the new
+// warnings and a count of the others: newSince) and the summary line, which
+// counts them all, and returns the exit code.
 func finish(o options, rep report, code int, stderr io.Writer) int {
 	rep.diags.Sort()
 	errs, warns := rep.diags.Count()
@@ -311,10 +318,15 @@ func finish(o options, rep report, code int, stderr io.Writer) int {
 		code = exitError
 	}
 	asJSON := o.diagnostics == "json"
-	rep.diags.Print(stderr, asJSON, o.quiet)
+	shown, unchanged := rep.diags, 0
+	if shortRerun(o, rep) {
+		shown, unchanged = newSince(rep.diags, rep.prior)
+	}
+	printDiags(stderr, shown, asJSON, o.quiet, o.in, o.ovr.file())
 	if o.quiet {
 		return code
 	}
+	printUnchanged(stderr, unchanged)
 	if asJSON {
 		printJSONSummary(stderr, map[string]any{"pages": rep.pages, "types": rep.types, "enums": rep.enums, "errors": errs, "warnings": warns})
 	} else {

@@ -40,15 +40,19 @@ func (f *overridesFlag) load(prog string, stderr io.Writer, asJSON bool) int {
 		fmt.Fprintf(stderr, "%s: -overrides %s: %v\n", prog, f.path, err)
 		return exitUsage
 	}
-	ov, diags := schema.ParseOverrides(filepath.ToSlash(f.path), data)
+	ov, diags := schema.ParseOverrides(f.file(), data)
 	if len(diags) > 0 {
 		diags.Sort()
-		diags.Print(stderr, asJSON, false)
+		printDiags(stderr, diags, asJSON, false, ".", f.file())
 		return exitUsage
 	}
 	f.ov, f.hash = ov, hashBytes(data)
 	return -1
 }
+
+// file is the overrides file as diagnostics and sources record it: as
+// named on the command line, slash-separated ("" without -overrides).
+func (f *overridesFlag) file() string { return filepath.ToSlash(f.path) }
 
 // resolve resolves the pages with the overrides (resolveStage without).
 func (f *overridesFlag) resolve(pages []*parser.Page) *schema.Schema {

@@ -22,7 +22,7 @@ func TestMalformedPages(t *testing.T) {
 	cases := []struct {
 		name  string
 		files map[string]string
-		want  []string // "file:line:col: warning: code" prefixes
+		want  []string // "file:line:col: warning: code" prefixes, the file under docs/
 	}{
 		{"empty file", map[string]string{"empty.md": ""}, []string{"empty.md:1:1: warning: no-type"}},
 		{"binary", map[string]string{"bin.md": "\x00\x01\xff\xfe\x89PNG\r\n\x1a\n"}, []string{"bin.md:1:1: warning: invalid-utf8", "bin.md:1:1: warning: no-type"}},
@@ -53,10 +53,14 @@ func TestMalformedPages(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			in := t.TempDir()
+			// Run beside the pages' folder: each diagnostic names its page
+			// as docs/<page>, relative to the current folder.
+			root := t.TempDir()
+			in := filepath.Join(root, "docs")
 			for name, content := range c.files {
 				writeFile(t, filepath.Join(in, name), content)
 			}
+			t.Chdir(root)
 			mod := t.TempDir()
 			code, stderr := gen(t, "-in", in, "-out", filepath.Join(mod, "models"))
 			if c.name == "empty file" || c.name == "binary" {
@@ -67,6 +71,7 @@ func TestMalformedPages(t *testing.T) {
 			}
 			checkStderr(t, stderr)
 			for _, w := range c.want {
+				w = "docs/" + w
 				assert.Contains(t, "\n"+stderr, "\n"+w, "want a line starting %q in\n%s", w, stderr)
 			}
 		})
@@ -80,9 +85,10 @@ func TestPageTooLarge(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, f.Truncate(20<<20)) // 20 MB of zero bytes, never read
 	require.NoError(t, f.Close())
+	t.Chdir(in)
 	code, stderr := gen(t, "-in", in, "-out", filepath.Join(t.TempDir(), "models"))
 	assert.Equal(t, exitOK, code, stderr)
-	assert.Contains(t, stderr, "huge.md:1:1: warning: page-too-large: page is 20971520 bytes, over the 8388608-byte limit; skipped")
+	assertLine(t, stderr, "huge.md:1:1: warning: page-too-large: page is 20971520 bytes, over the 8388608-byte limit; skipped")
 }
 
 // fieldTags returns field name -> json tag for every struct in the package.
@@ -196,9 +202,10 @@ func TestSymlinksAreNotFollowed(t *testing.T) {
 	require.NoError(t, os.Symlink(filepath.Join(outside, "secret.md"), filepath.Join(in, "secret.md")))
 	require.NoError(t, os.Symlink(outside, filepath.Join(in, "sub")))
 	out := filepath.Join(t.TempDir(), "models")
+	t.Chdir(in)
 	code, stderr := gen(t, "-in", in, "-out", out)
 	require.Equal(t, exitOK, code, stderr)
-	assert.Contains(t, stderr, "secret.md:1:1: warning: symlink:")
+	assertLine(t, stderr, "secret.md:1:1: warning: symlink:")
 	_, err := os.Stat(filepath.Join(out, "secret.go"))
 	assert.True(t, os.IsNotExist(err), "nothing outside -in is read")
 	assert.Contains(t, stderr, "gen: 1 pages, 1 types")

@@ -117,10 +117,11 @@ func TestPagesThatAreNotReferencePages(t *testing.T) {
 		writeFile(t, filepath.Join(in, strings.Trim(dt, `"`)+".md"), "---\ntitle: About\ndoc_type: "+dt+"\n---\n# About the API\n\nProse only.\n")
 	}
 	writeFile(t, filepath.Join(in, "plain.md"), "# About the API\n\nProse only.\n")
+	t.Chdir(filepath.Dir(out))
 	code, _, stderr := genOut(t, "-in", in, "-out", out, "-no-cache")
 	require.Equal(t, exitOK, code, stderr)
 	assert.Equal(t, 1, codesIn(stderr)["no-type"], stderr)
-	assert.Contains(t, stderr, "plain.md:1:1: warning: no-type:")
+	assertLine(t, stderr, "docs-input/resources/plain.md:1:1: warning: no-type:")
 }
 
 func TestFolderHint(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/docgen/graphgen/diag"
@@ -72,7 +73,8 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gen validate: %s\n", msg)
 		return exitUsage
 	}
-	if code := ovr.load("gen validate", stderr, format == "json"); code >= 0 {
+	asJSON := format == "json"
+	if code := ovr.load("gen validate", stderr, asJSON); code >= 0 {
 		return code
 	}
 	var warnings diag.List
@@ -97,10 +99,17 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 			}
 		}
 		errs.Sort()
-		errs.Print(stderr, format == "json", false)
+		printDiags(stderr, errs, asJSON, false, in, ovr.file())
 		return exitUsage
 	}
 	warnings = warnings.Without(filter.ignored)
+	// The page warnings and the root causes are recorded relative to -in,
+	// the mistakes under their folder's name (resources/x.md, api/x.md):
+	// JSON keeps them so, text names them from the current folder.
+	inText := func(l diag.List) diag.List { return l }
+	if !asJSON {
+		inText = func(l diag.List) diag.List { return textPaths(l, in, ovr.file()) }
+	}
 
 	type folder struct{ label, dir string }
 	folders := []folder{{filepath.Base(filepath.Clean(in)), in}}
@@ -118,12 +127,15 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 		}
 		checked += len(exs)
 		c := s.Check(exs)
-		found := append(c.Mistakes, c.Causes...)
+		found := c.Mistakes
 		if verbose {
 			found = append(found, c.Explained...)
 		}
-		byFolder[f.label] += len(found)
-		all = append(all, found...)
+		if !asJSON {
+			found = textPaths(unlabelled(found, f.label), f.dir)
+		}
+		byFolder[f.label] += len(found) + len(c.Causes)
+		all = append(append(all, found...), inText(c.Causes)...)
 		explained += len(c.Explained)
 	}
 	byKind := map[string]int{}
@@ -132,10 +144,10 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	}
 	mistakes := len(all)
 	pageErrors, warned := warnings.Count()
-	all = append(all, warnings...)
+	all = append(all, inText(warnings)...)
 	all.Sort()
-	all.Print(stderr, format == "json", quiet)
-	if !quiet && format == "json" {
+	all.Print(stderr, asJSON, quiet)
+	if !quiet && asJSON {
 		printJSONSummary(stderr, map[string]any{"examples": checked, "mistakes": mistakes, "explained": explained, "warnings": warned, "byKind": byKind, "byFolder": byFolder})
 	} else if !quiet {
 		fmt.Fprintf(stderr, "gen validate: %d examples, %d mistakes; %d page warnings\n", checked, mistakes, warned)
@@ -153,6 +165,17 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	return exitOK
+}
+
+// unlabelled returns diagnostics positioned in examples of one folder
+// (label/path, as folderExamples names them) with their paths relative to
+// that folder.
+func unlabelled(l diag.List, label string) diag.List {
+	out := slices.Clone(l)
+	for i := range out {
+		out[i].File = strings.TrimPrefix(out[i].File, label+"/")
+	}
+	return out
 }
 
 // folderExamples reads the annotated examples of every page under dir;

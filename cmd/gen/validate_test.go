@@ -69,9 +69,12 @@ const plantedPage = "# Get book\n\n### Response\n\n" +
 	"```json\n" + `{"value": [{"id": "l1", "state": "active", "dueDateTime": "2020-05-01T10:00:00Z", "extension": "P7D"}]}
 ` + "```\n"
 
+// Every kind of mistake is found at its line; text names the pages from
+// the current folder (here the API pages' own), JSON as recorded: the
+// mistakes under their folder's name, the page warnings relative to -in.
 func TestValidatePlantedMistakes(t *testing.T) {
-	in, _ := copyDocsInput(t)
-	api := filepath.Join(t.TempDir(), "api")
+	in, out := copyDocsInput(t)
+	api := filepath.Join(filepath.Dir(out), "api")
 	// Cut the #code markers, remembering the line each stands on.
 	var page strings.Builder
 	want := map[string]int{}
@@ -79,13 +82,14 @@ func TestValidatePlantedMistakes(t *testing.T) {
 	for i, line := range strings.Split(plantedPage, "\n") {
 		if at := strings.Index(line, "#"); at >= 0 && strings.Contains(line[at:], "-") && !strings.Contains(line, "@odata") || strings.Contains(line, "#not-derived") || strings.Contains(line, "#unknown-odata-type") {
 			code := strings.TrimSpace(line[strings.LastIndex(line, "#")+1:])
-			want[fmt.Sprintf("api/get-book.md:%d:%s", i+1, code)]++
+			want[fmt.Sprintf("get-book.md:%d:%s", i+1, code)]++
 			line = strings.TrimRight(line[:strings.LastIndex(line, "#")], " ")
 		}
 		lines = append(lines, line)
 	}
 	page.WriteString(strings.Join(lines, "\n"))
 	writeFile(t, filepath.Join(api, "get-book.md"), page.String())
+	t.Chdir(api)
 
 	code, stdout, stderr := genOut(t, "validate", "-in", in, "-examples", api)
 	assert.Equal(t, exitError, code, stdout)
@@ -104,6 +108,12 @@ func TestValidatePlantedMistakes(t *testing.T) {
 	}
 	assert.Contains(t, stderr, "in resources/ ")
 	assert.Contains(t, stderr, "in api/ ")
+	assertLine(t, stderr, "../docs-input/resources/book.md:40:3: warning: unknown-type: ")
+
+	code, _, stderr = genOut(t, "validate", "-in", in, "-examples", api, "-diagnostics", "json")
+	assert.Equal(t, exitError, code)
+	assert.Contains(t, stderr, `{"file":"api/get-book.md","line":`)
+	assert.Contains(t, stderr, `{"file":"book.md","line":40,"col":3,"severity":"warning","code":"unknown-type"`)
 
 	code, _, stderr = genOut(t, "validate", "-in", in, "-examples", api, "-diagnostics", "json", "-q")
 	assert.Equal(t, exitError, code)
@@ -126,11 +136,12 @@ func TestValidateCollectionPlaceholder(t *testing.T) {
 	code, _, stderr := genOut(t, "validate", "-in", in)
 	assert.Equal(t, exitOK, code, "the collection placeholder is fine: %s", stderr)
 	api := t.TempDir()
+	t.Chdir(api)
 	writeFile(t, filepath.Join(api, "get-x.md"), "<!-- {\"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.x\"} -->\n```json\n"+
 		`{"cas": [{"a": "1"}], "one": [{"a": "2"}]}`+"\n```\n")
 	code, _, stderr = genOut(t, "validate", "-in", in, "-examples", api)
 	assert.Equal(t, exitError, code)
-	assert.Contains(t, stderr, "get-x.md:3:30: error: collection-mismatch: property one is one microsoft.graph.y, the example gives an array")
+	assertLine(t, stderr, "get-x.md:3:30: error: collection-mismatch: property one is one microsoft.graph.y, the example gives an array")
 	assert.Equal(t, 1, strings.Count(stderr, "collection-mismatch:"))
 }
 
@@ -168,4 +179,25 @@ func TestValidateCorpus(t *testing.T) {
 			assert.Regexp(t, `gen validate: \d{3,} examples, \d+ mistakes`, stderr[at:])
 		})
 	}
+}
+
+// A root cause is at the resource page, a mistake it explains at the
+// example: in text both are named from the current folder, whichever
+// folder they were read from.
+func TestValidateRootCausePaths(t *testing.T) {
+	root := t.TempDir()
+	writeFile(t, filepath.Join(root, "v1", "resources", "tracked.md"), resourcePage("tracked", "", "Tracked.", "createdDateTime | DateTimeOffset | x", "lastModifiedDateTime | DateTimeOffset | x"))
+	writeFile(t, filepath.Join(root, "v1", "resources", "shift.md"), resourcePage("shift", "", "A shift.", "start | DateTimeOffset | x"))
+	example := "<!-- {\"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.shift\"} -->\n```json\n" +
+		`{"start": "2020-01-01T00:00:00Z", "createdDateTime": "2020-01-01T00:00:00Z", "lastModifiedDateTime": "2020-01-01T00:00:00Z"}` + "\n```\n"
+	writeFile(t, filepath.Join(root, "v1", "api", "shift-get.md"), example)
+	t.Chdir(root)
+	code, _, stderr := genOut(t, "validate", "-in", filepath.Join(root, "v1", "resources"), "-examples", "v1/api", "-v")
+	assert.Equal(t, exitError, code, stderr)
+	assertLine(t, stderr, "v1/resources/shift.md:1:1: error: missing-base: microsoft.graph.shift names no base")
+	assertLine(t, stderr, `v1/api/shift-get.md:3:35: error: unknown-property: microsoft.graph.shift has no property "createdDateTime"`)
+	code, _, stderr = genOut(t, "validate", "-in", filepath.Join(root, "v1", "resources"), "-examples", "v1/api", "-v", "-diagnostics", "json")
+	assert.Equal(t, exitError, code, stderr)
+	assert.Contains(t, stderr, `{"file":"shift.md","line":1,"col":1,"severity":"error","code":"missing-base"`)
+	assert.Contains(t, stderr, `{"file":"api/shift-get.md","line":3,"col":35,`)
 }

@@ -35,12 +35,12 @@ type walk struct {
 	at      reach  // what the path reaches (before a $ref, $value or $count)
 	before  reach  // what the path reaches before its last named segment
 	opSeg   *parser.Segment
-	opLast  bool // opSeg is the path's last segment
+	opLast  bool   // opSeg is the path's last segment
 	special string // "$ref", "$value" or "$count"
 	lastNav string // the last segment that named an entity set or navigation property
 	// lastNavCollection: that segment is a collection (keyed or listed).
 	lastNavCollection bool
-	problem string // why the path does not resolve; "" when it does
+	problem           string // why the path does not resolve; "" when it does
 }
 
 // entryEvidence is what the pages say of one entry point.

@@ -24,7 +24,9 @@ func TestDiffServiceAgainstPages(t *testing.T) {
 	code, r, stderr := runDiffJSON(t, xml, docs)
 	assert.Equal(t, exitError, code, stderr)
 	at := func(line string) string { return filepath.ToSlash(xml) + ":" + line }
-	page := func(file, line string) string { return filepath.ToSlash(shortPath(filepath.Join(docs, file))) + ":" + line }
+	page := func(file, line string) string {
+		return filepath.ToSlash(shortPath(filepath.Join(docs, file))) + ":" + line
+	}
 	var got []schema.Change
 	for _, c := range r.Changes {
 		got = append(got, schema.Change{Change: c.Change, Element: c.Element, Aspect: c.Aspect, Name: c.Name, Old: c.Old, New: c.New, Breaking: c.Breaking, At: c.At})

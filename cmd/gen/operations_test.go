@@ -45,7 +45,7 @@ func TestVersionFolderGivesOperations(t *testing.T) {
 			{Name: "message", Type: "microsoft.graph.message", Required: &yes, Source: "api/user-sendmail.md:32"},
 			{Name: "saveToSentItems", Type: "Edm.Boolean", Required: &no, Source: "api/user-sendmail.md:33"},
 		},
-		Requests: []schema.Request{{Method: "POST", Path: "/me/sendMail"}, {Method: "POST", Path: "/users/{id | userPrincipalName}/sendMail"}},
+		Requests:    []schema.Request{{Method: "POST", Path: "/me/sendMail"}, {Method: "POST", Path: "/users/{id | userPrincipalName}/sendMail"}},
 		Permissions: &schema.Permissions{DelegatedWork: []string{"Mail.Send"}, DelegatedPersonal: []string{"Mail.Send"}, Application: []string{"Mail.Send"}},
 		GoName:      "UserSendMail", Source: "api/user-sendmail.md:6",
 	}, withoutUnexported(send))

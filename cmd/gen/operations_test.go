@@ -99,3 +99,14 @@ func withoutUnexported(op *schema.Operation) schema.Operation {
 	_ = json.Unmarshal(b, &out)
 	return out
 }
+
+// gen validate -in VERSION_FOLDER checks the API pages' examples too,
+// without -examples: the response of user-list.md is the fifth example.
+func TestValidateVersionFolderChecksAPIExamples(t *testing.T) {
+	code, stderr := gen(t, "validate", "-in", filepath.Join("testdata", "versionfolder"))
+	assert.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, stderr, "gen validate: 5 examples, 0 mistakes")
+	code, stderr = gen(t, "validate", "-in", filepath.Join("testdata", "versionfolder", "resources"))
+	assert.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, stderr, "gen validate: 4 examples, 0 mistakes", "the resources alone")
+}

@@ -14,14 +14,17 @@ import (
 	"github.com/docgen/graphgen/schema"
 )
 
-const validateUsage = `usage: gen validate -in RESOURCES_DIR [-examples API_DIR]... [flags]
+const validateUsage = `usage: gen validate -in DIR [-examples API_DIR]... [flags]
 
 Checks every JSON example against the schema resolved from -in: the
 representation block of each resource page (placeholders allowed) and the
-request and response examples of the -examples folders (real values).
+request and response examples of every page under -in and of the -examples
+folders (real values). -in may name a version folder (the one that holds
+resources/ and api/): both are read, with no -examples needed.
 Exit status: 0 clean, 1 mistakes found, 2 bad usage.
 
 Examples:
+  gen validate -in docs/v1.0
   gen validate -in docs/v1.0/resources -examples docs/v1.0/api
   gen validate -in docs/beta/resources -examples docs/beta/api -diagnostics json
   gen validate -in docs/v1.0/resources -overrides overrides.json   # with corrections to the docs

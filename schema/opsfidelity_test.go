@@ -69,6 +69,15 @@ func paramString(p *Parameter) string {
 	return refString(&TypeRef{Type: p.Type, Collection: p.Collection})
 }
 
+// missesShown is how many misses of each figure the test prints
+// (OPS_MISSES=all prints every one).
+var missesShown = func() int {
+	if os.Getenv("OPS_MISSES") == "all" {
+		return 1 << 30
+	}
+	return 12
+}()
+
 // opsFidelity is the operations' figures, each with examples of its misses.
 type opsFidelity struct {
 	recall, kind, returns, paramRecall, paramExact, entries ratio
@@ -76,7 +85,7 @@ type opsFidelity struct {
 }
 
 func (f *opsFidelity) miss(figure, example string) {
-	if len(f.misses[figure]) < 12 {
+	if len(f.misses[figure]) < missesShown {
 		f.misses[figure] = append(f.misses[figure], example)
 	}
 }

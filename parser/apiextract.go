@@ -183,12 +183,18 @@ func (e *apiExtractor) code(b *block) {
 		}
 		return
 	case "response":
-		if !e.op.Response.Annotated {
-			if t, ok := annotatedType(e.annotationJSON); ok {
-				e.op.Response.Type, e.op.Response.Annotated = t, true
-				if e.op.Response.Pos.Line == 0 {
-					e.op.Response.Pos = e.pos(b.Off)
+		// The first annotated type, unless it is a stream and a later
+		// example names a type (a report as CSV, then as JSON).
+		if t, ok := annotatedType(e.annotationJSON); ok && (!e.op.Response.Annotated || e.op.Response.Type.Primitive == "Edm.Stream" && t.Name != "") {
+			if !t.Collection && t.Name != "" {
+				if text, at := jsonBody(b.Content); at >= 0 {
+					v, _ := ParseJSONish(text)
+					t.Collection = valueArray(v)
 				}
+			}
+			e.op.Response.Type, e.op.Response.Annotated = t, true
+			if e.op.Response.Pos.Line == 0 {
+				e.op.Response.Pos = e.pos(b.Off)
 			}
 		}
 		if e.op.Response.Status == 0 {
@@ -277,6 +283,25 @@ func (e *apiExtractor) responseBodyType(v *JSONValue) TypeExpr {
 		return TypeExpr{}
 	}
 	return t
+}
+
+// valueArray reports a response body that is a collection: an object
+// whose only member besides the @-annotations is a "value" array.
+func valueArray(v *JSONValue) bool {
+	if v == nil || v.Kind != JSONObject {
+		return false
+	}
+	found := false
+	for _, f := range v.Keys {
+		switch {
+		case f.Name == "value" && f.Value != nil && f.Value.Kind == JSONArray:
+			found = true
+		case strings.Contains(f.Name, "@"):
+		default:
+			return false
+		}
+	}
+	return found
 }
 
 type requestLine struct {

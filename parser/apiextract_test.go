@@ -107,3 +107,15 @@ func TestPermissionScopes(t *testing.T) {
 	assert.Equal(t, []string{"Mail.Send", "User.Read.All"}, permissionScopes("Mail.Send, User.Read.All (z.B. nicht unterstützt)."))
 	assert.Empty(t, permissionScopes("Nicht unterstützt."))
 }
+
+// A report documented as CSV (a stream) and then as JSON returns the type
+// the JSON example names; a "value" array makes it a collection.
+func TestResponseStreamThenType(t *testing.T) {
+	page := "---\ndoc_type: apiPageType\n---\n# reportRoot: getCounts\n\n## HTTP request\n\n```http\nGET /reports/getCounts(period='{period_value}')\n```\n\n## Example\n\n" +
+		"<!-- { \"blockType\": \"response\", \"@odata.type\": \"stream\" } -->\n```http\nHTTP/1.1 200 OK\n\nReport Refresh Date,Send\n```\n\n" +
+		"<!-- { \"blockType\": \"response\", \"truncated\": true, \"@odata.type\": \"microsoft.graph.countSummary\" } -->\n```http\nHTTP/1.1 200 OK\n\n{\n  \"@odata.context\": \"x\",\n  \"value\": [ { \"send\": 1 } ]\n}\n```\n"
+	p := Parse("api/reportroot-getcounts.md", []byte(page), Options{})
+	require.NotNil(t, p.Operation)
+	assert.Equal(t, "microsoft.graph.countSummary", p.Operation.Response.Type.Name)
+	assert.True(t, p.Operation.Response.Type.Collection)
+}

@@ -235,15 +235,18 @@ func TestOperationsFidelity(t *testing.T) {
 		bounds                  map[string]bounds
 	}{
 		// Floors are what the rules reached where a goal is not met yet;
-		// docs/fidelity.md shows the misses by cause.
+		// docs/fidelity.md shows the misses by cause. Three ratios went
+		// down by under 1.2 points when paths typed by other pages
+		// (/communications/calls/{id}) found 30 more operations: their
+		// parameters and returns joined the denominators.
 		{"en-2020-05", "en-2020-05", "v1.0", opsBounds(97, map[string]float64{
-			"operation recall": 89.03, "kind": 95.07, "parameter recall": 91.59, "parameter name and type exact": 89.00, "entry points": 89.74})},
+			"operation recall": 94.04, "kind": 95.33, "parameter recall": 92.31, "parameter name and type exact": 87.87, "entry points": 89.74})},
 		{"en-2020-05", "en-2020-05", "beta", opsBounds(95, map[string]float64{
-			"operation recall": 86.18, "kind": 96.63, "return type exact": 92.08, "parameter name and type exact": 93.32, "entry points": 76.39})},
+			"operation recall": 88.40, "kind": 96.53, "return type exact": 91.89, "parameter name and type exact": 93.23, "entry points": 76.39})},
 		{"localized-de-2019-03", "de-2019-03", "v1.0", opsBounds(97, map[string]float64{
-			"operation recall": 94.91, "kind": 94.25, "parameter recall": 92.31, "parameter name and type exact": 83.85, "entry points": 96.88})},
+			"operation recall": 95.27, "kind": 94.27, "parameter recall": 92.31, "parameter name and type exact": 83.85, "entry points": 96.88})},
 		{"localized-de-2019-03", "de-2019-03", "beta", opsBounds(95, map[string]float64{
-			"operation recall": 70.56, "kind": 98.09, "return type exact": 86.62, "parameter recall": 92.72, "parameter name and type exact": 88.29, "entry points": 84.38})},
+			"operation recall": 72.13, "kind": 98.13, "return type exact": 85.98, "parameter recall": 92.83, "parameter name and type exact": 88.16, "entry points": 84.38})},
 	} {
 		t.Run(c.corpus+"/"+c.version, func(t *testing.T) {
 			dir := corpus.Require(t, "corpus", c.corpus, c.version)

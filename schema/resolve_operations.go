@@ -29,12 +29,13 @@ func (r *resolver) resolveOperations(s *Schema) {
 	}
 	entries := r.entryPoints(pages)
 	s.EntryPoints = sortedEntryPoints(entries)
+	known := r.pathTypes(pages)
 	// What each function returns, from the pages whose paths end in it:
 	// for the paths that go on into a function's result.
 	results := map[string]*TypeRef{}
 	for _, p := range pages {
 		for _, req := range p.Operation.Requests {
-			w := r.walkPath(req.Path, entries, nil)
+			w := r.walkPath(req.Path, entries, nil, known)
 			if w.problem != "" || w.opSeg == nil || w.special != "" {
 				continue
 			}
@@ -52,7 +53,7 @@ func (r *resolver) resolveOperations(s *Schema) {
 	byKey := map[string]*Operation{}
 	for _, p := range pages {
 		for _, req := range p.Operation.Requests {
-			w := r.walkPath(req.Path, entries, composed)
+			w := r.walkPath(req.Path, entries, composed, known)
 			if w.problem != "" {
 				r.warn(p, req.Pos, diag.UnresolvedPath, "%s %s: %s", req.Method, req.Path, w.problem)
 			}
@@ -71,6 +72,37 @@ func (r *resolver) resolveOperations(s *Schema) {
 			s.Operations = append(s.Operations, op)
 		}
 	}
+}
+
+// pathTypes are the types the pages give whole paths (prefixTypes): the
+// first page in path order that says, for each path.
+func (r *resolver) pathTypes(pages []*parser.Page) prefixTypes {
+	known := prefixTypes{}
+	for _, p := range pages {
+		op := p.Operation
+		for _, req := range op.Requests {
+			var ref *TypeRef
+			switch req.Method {
+			case "GET":
+				ref = r.typeRef(p, op.Response.Type)
+			case "POST":
+				if ref = r.typeRef(p, op.Body); ref != nil {
+					ref = &TypeRef{Type: ref.Type, Collection: true}
+				}
+			}
+			if ref == nil {
+				continue
+			}
+			if _, described := r.lookup(ref.Type); !described {
+				continue
+			}
+			key := pathKey(parser.SplitPath(req.Path))
+			if known[key] == nil {
+				known[key] = ref
+			}
+		}
+	}
+	return known
 }
 
 func appendRequest(list []Request, req Request) []Request {

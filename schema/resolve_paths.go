@@ -226,13 +226,46 @@ func (r *resolver) lookup(name string) (*Type, bool) {
 	return nil, false
 }
 
+// prefixTypes are the types the pages give whole paths: what a GET of the
+// path returns, a collection of what a POST to it creates. Keys are the
+// paths' segment names in lower case, "{}" for a key.
+type prefixTypes map[string]*TypeRef
+
+// pathKey is a path's key in prefixTypes.
+func pathKey(segs []parser.Segment) string {
+	var b strings.Builder
+	for _, s := range segs {
+		b.WriteByte('/')
+		if s.Key || s.Positional > 0 && len(s.Args) == 0 && s.Name == "" {
+			b.WriteString("{}")
+			continue
+		}
+		b.WriteString(strings.ToLower(s.Name))
+		if s.Positional > 0 {
+			b.WriteString("/{}")
+		}
+	}
+	return b.String()
+}
+
+// longest returns how many of the first segments make the longest path
+// (shorter than the whole) that the pages type, and its type.
+func (known prefixTypes) longest(segs []parser.Segment) (int, *TypeRef) {
+	for k := len(segs) - 1; k >= 1; k-- {
+		if ref := known[pathKey(segs[:k])]; ref != nil {
+			return k, ref
+		}
+	}
+	return 0, nil
+}
+
 // composables returns what a function bound to a reach returns, as the
 // function's own pages say: a path may go on into its result
 // (range(address='A1')/format). nil when no page says.
 type composables func(bound reach, name string) *TypeRef
 
 // walkPath walks a request path from its entry point.
-func (r *resolver) walkPath(path string, entries map[string]*EntryPoint, results composables) walk {
+func (r *resolver) walkPath(path string, entries map[string]*EntryPoint, results composables, known prefixTypes) walk {
 	segs := parser.SplitPath(path)
 	var w walk
 	if len(segs) == 0 {
@@ -242,6 +275,7 @@ func (r *resolver) walkPath(path string, entries map[string]*EntryPoint, results
 	first := segs[0]
 	w.entry = first.Name
 	rest := segs[1:]
+	offset := 1 // of rest in segs
 	if ep := entries[strings.ToLower(first.Name)]; ep != nil {
 		t, _ := r.lookup(ep.Type)
 		w.at = reach{t: t, name: ep.Type, collection: ep.Kind == EntitySet}
@@ -254,6 +288,13 @@ func (r *resolver) walkPath(path string, entries map[string]*EntryPoint, results
 		// such a navigation property owns it.
 		w.at = propReach(prop)
 		w.lastNav = first.Name
+	} else if k, ref := known.longest(segs); k > 0 {
+		// An entry point no page types (/communications) whose longer
+		// paths a page lists or gets (/communications/calls/{id}: call).
+		t, _ := r.lookup(ref.Type)
+		w.at = reach{t: t, name: ref.Type, collection: ref.Collection}
+		w.lastNav, w.lastNavCollection = segs[k-1].Name, ref.Collection
+		rest, offset = segs[k:], k
 	} else {
 		w.problem = "\"" + first.Raw + "\" is no entry point the pages list, get or create"
 		if len(segs) == 1 {
@@ -308,6 +349,15 @@ func (r *resolver) walkPath(path string, entries map[string]*EntryPoint, results
 				w.at = reach{t: t, name: ret.Type, collection: ret.Collection}
 				continue
 			}
+		}
+		if ref := known[pathKey(segs[:offset+i+1])]; !last && ref != nil {
+			// A segment the type's page does not list, whose path a page
+			// lists or gets (/teams/{id}/schedule).
+			t, _ := r.lookup(ref.Type)
+			w.before = w.at
+			w.at = reach{t: t, name: ref.Type, collection: ref.Collection}
+			w.lastNav, w.lastNavCollection = s.Name, ref.Collection
+			continue
 		}
 		if !last && w.at.collection && !s.Parens {
 			// A name in a key's place (/mailFolders/inbox, /users/me): a

@@ -17,19 +17,11 @@ func appendOperation(w *wire.Writer, op *OperationDoc, desc func(string)) {
 		w.Str(r.Path)
 		appendPos(w, r.Pos)
 	}
-	w.Uint(uint64(len(op.Parameters)))
-	for _, p := range op.Parameters {
-		w.Str(p.Name)
-		appendTypeExpr(w, p.Type)
-		w.Int(int64(p.Required))
-		w.Int(int64(p.Place))
-		desc(p.Description)
-		appendPos(w, p.Pos)
-	}
+	appendParams(w, op.Parameters, desc)
 	appendTypeExpr(w, op.Body)
 	appendPos(w, op.BodyPos)
 	w.Bool(op.RequestKeys != nil)
-	w.Strs(op.RequestKeys)
+	appendParams(w, op.RequestKeys, desc)
 	w.Int(int64(op.Response.Status))
 	appendTypeExpr(w, op.Response.Type)
 	w.Bool(op.Response.Annotated)
@@ -68,18 +60,13 @@ func readOperation(r *wire.Reader) *OperationDoc {
 			op.Requests[i] = RequestDoc{Method: r.Str(), Path: r.Str(), Pos: readPos(r)}
 		}
 	}
-	if n := r.Count(); n > 0 {
-		op.Parameters = make([]ParamDoc, n)
-		for i := range op.Parameters {
-			op.Parameters[i] = ParamDoc{Name: r.Str(), Type: readTypeExpr(r), Required: Requirement(r.Int()), Place: ParamPlace(r.Int()), Description: r.Str(), Pos: readPos(r)}
-		}
-	}
+	op.Parameters = readParams(r)
 	op.Body = readTypeExpr(r)
 	op.BodyPos = readPos(r)
 	hasKeys := r.Bool()
-	op.RequestKeys = r.Strs()
+	op.RequestKeys = readParams(r)
 	if hasKeys && op.RequestKeys == nil {
-		op.RequestKeys = []string{}
+		op.RequestKeys = []ParamDoc{}
 	}
 	op.Response = ResponseDoc{Status: int(r.Int()), Type: readTypeExpr(r), Annotated: r.Bool(), Pos: readPos(r)}
 	if r.Bool() {
@@ -95,4 +82,28 @@ func readOperation(r *wire.Reader) *OperationDoc {
 		op.Permissions = ps
 	}
 	return op
+}
+
+func appendParams(w *wire.Writer, list []ParamDoc, desc func(string)) {
+	w.Uint(uint64(len(list)))
+	for _, p := range list {
+		w.Str(p.Name)
+		appendTypeExpr(w, p.Type)
+		w.Int(int64(p.Required))
+		w.Int(int64(p.Place))
+		desc(p.Description)
+		appendPos(w, p.Pos)
+	}
+}
+
+func readParams(r *wire.Reader) []ParamDoc {
+	n := r.Count()
+	if n == 0 {
+		return nil
+	}
+	list := make([]ParamDoc, n)
+	for i := range list {
+		list[i] = ParamDoc{Name: r.Str(), Type: readTypeExpr(r), Required: Requirement(r.Int()), Place: ParamPlace(r.Int()), Description: r.Str(), Pos: readPos(r)}
+	}
+	return list
 }

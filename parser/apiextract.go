@@ -159,9 +159,10 @@ func (e *apiExtractor) code(b *block) {
 		if e.op.RequestKeys == nil {
 			if text, at := jsonBody(b.Content); at >= 0 {
 				if v, _ := ParseJSONish(text); v != nil && v.Kind == JSONObject {
-					e.op.RequestKeys = []string{}
+					base := b.ContentOff + at
+					e.op.RequestKeys = []ParamDoc{}
 					for _, f := range v.Keys {
-						e.op.RequestKeys = append(e.op.RequestKeys, f.Name)
+						e.op.RequestKeys = append(e.op.RequestKeys, ParamDoc{Name: f.Name, Type: e.jsonPlaceholderType(f.Value), Place: ParamBody, Pos: e.pos(base + f.KeyOffset)})
 					}
 				}
 			}

@@ -16,9 +16,10 @@ type OperationDoc struct {
 	Body    TypeExpr
 	BodyPos Position
 	// RequestKeys are the top-level keys of the first request example's
-	// JSON body: never translated, so they are the body parameters' names
-	// where a translation changed the table's.
-	RequestKeys []string
+	// JSON body, each with the type its value shows (ParamBody): never
+	// translated, so they are the body parameters' names where a
+	// translation changed the table's, and parameters the table leaves out.
+	RequestKeys []ParamDoc
 	Response    ResponseDoc
 	// Permissions is nil where the page has no permissions table.
 	Permissions *PermissionsDoc

@@ -68,7 +68,7 @@ func fullPage() *Page {
 			Requests: []RequestDoc{{Method: "POST", Path: "/me/sendMail", Pos: Position{Line: 30, Col: 1}}},
 			Parameters: []ParamDoc{{Name: "message", Type: TypeExpr{Raw: "m", Name: "message", Link: "m.md"}, Required: Required,
 				Place: ParamFunction, Description: "The message.", Pos: Position{Line: 41, Col: 2}}},
-			Body: TypeExpr{Raw: "u", Name: "user", Collection: true}, BodyPos: Position{Line: 44, Col: 1}, RequestKeys: []string{"message", "saveToSentItems"},
+			Body: TypeExpr{Raw: "u", Name: "user", Collection: true}, BodyPos: Position{Line: 44, Col: 1}, RequestKeys: []ParamDoc{{Name: "message", Type: TypeExpr{Name: "microsoft.graph.message"}, Place: ParamBody, Pos: Position{Line: 60, Col: 3}}},
 			Response:    ResponseDoc{Status: 202, Type: TypeExpr{Primitive: "Edm.String"}, Annotated: true, Pos: Position{Line: 50, Col: 1}},
 			Permissions: &PermissionsDoc{DelegatedWork: []string{"Mail.Send", "Mail.ReadWrite"}, DelegatedPersonal: []string{}, Pos: Position{Line: 20, Col: 1}}},
 		Diags: diag.List{{File: "a/b.md", Line: 5, Col: 6, Severity: diag.Warning, Code: "bad-table", Message: "a row"}},

@@ -304,6 +304,8 @@ func (r *resolver) operationParameters(p *parser.Page, kind OpKind, seg *parser.
 // bodyRows are an action's body parameters. Where the rows' names and the
 // request example's keys differ in the same number (a translation renamed
 // the rows), the keys, which are never translated, name them in order.
+// Where every row has its key, the keys no row lists are parameters too,
+// typed by their example values (createForward's toRecipients).
 func bodyRows(doc *parser.OperationDoc) []parser.ParamDoc {
 	var rows []parser.ParamDoc
 	for _, d := range doc.Parameters {
@@ -314,22 +316,28 @@ func bodyRows(doc *parser.OperationDoc) []parser.ParamDoc {
 	if doc.RequestKeys == nil {
 		return rows
 	}
+	keyed := func(d parser.ParamDoc) func(parser.ParamDoc) bool {
+		return func(k parser.ParamDoc) bool { return strings.EqualFold(k.Name, d.Name) }
+	}
 	var unnamed []int
 	for i, d := range rows {
-		if !slices.ContainsFunc(doc.RequestKeys, func(k string) bool { return strings.EqualFold(k, d.Name) }) {
+		if !slices.ContainsFunc(doc.RequestKeys, keyed(d)) {
 			unnamed = append(unnamed, i)
 		}
 	}
-	var unused []string
+	var unused []parser.ParamDoc
 	for _, k := range doc.RequestKeys {
-		if !slices.ContainsFunc(rows, func(d parser.ParamDoc) bool { return strings.EqualFold(k, d.Name) }) && parser.IsIdentifier(k) {
+		if !slices.ContainsFunc(rows, keyed(k)) && parser.IsIdentifier(k.Name) {
 			unused = append(unused, k)
 		}
 	}
-	if len(unnamed) > 0 && len(unnamed) == len(unused) {
+	switch {
+	case len(unnamed) > 0 && len(unnamed) == len(unused):
 		for j, i := range unnamed {
-			rows[i].Name = unused[j]
+			rows[i].Name = unused[j].Name
 		}
+	case len(unnamed) == 0:
+		rows = append(rows, unused...)
 	}
 	return rows
 }

@@ -81,6 +81,10 @@ var missesShown = func() int {
 // opsFidelity is the operations' figures, each with examples of its misses.
 type opsFidelity struct {
 	recall, kind, returns, paramRecall, paramExact, entries ratio
+	// undescribed counts the misses whose service type (an operation's
+	// binding, an entry point's type) no page of the folder describes:
+	// out of reach of the pages, the figures' ceiling.
+	undescribed map[string]int
 	misses                                                  map[string][]string
 }
 
@@ -95,7 +99,11 @@ func (f *opsFidelity) miss(figure, example string) {
 // action or function of that name has its binding type (collection
 // included).
 func measureOps(s *Schema, pages []*parser.Page, o *opsOracle) *opsFidelity {
-	f := &opsFidelity{misses: map[string][]string{}}
+	f := &opsFidelity{misses: map[string][]string{}, undescribed: map[string]int{}}
+	described := func(typ string) bool {
+		typ = strings.TrimSuffix(strings.TrimPrefix(typ, "Collection("), ")")
+		return s.Lookup(typ) != nil
+	}
 	named, first := map[string]bool{}, map[string]bool{}
 	for _, p := range pages {
 		if p.Operation == nil {
@@ -135,6 +143,9 @@ func measureOps(s *Schema, pages []*parser.Page, o *opsOracle) *opsFidelity {
 		got := ours[key]
 		if len(got) == 0 {
 			f.miss("operation recall", want.name+" bound to "+want.binding)
+			if !described(want.binding) {
+				f.undescribed["operation recall"]++
+			}
 			continue
 		}
 		f.recall.hit++
@@ -193,6 +204,9 @@ func measureOps(s *Schema, pages []*parser.Page, o *opsOracle) *opsFidelity {
 		} else {
 			f.miss("entry points", fmt.Sprintf("%s: not found, service %s %s", name, want[0], want[1]))
 		}
+		if !described(want[1]) && (eps[name] == nil || eps[name].Type != want[1]) {
+			f.undescribed["entry points"]++
+		}
 	}
 	return f
 }
@@ -215,7 +229,11 @@ func (f *opsFidelity) report() string {
 		r    ratio
 	}{{"operation recall", f.recall}, {"kind", f.kind}, {"return type exact", f.returns},
 		{"parameter recall", f.paramRecall}, {"parameter name and type exact", f.paramExact}, {"entry points", f.entries}} {
-		fmt.Fprintf(&b, "  %-32s %s\n", r.name, r.r)
+		fmt.Fprintf(&b, "  %-32s %s", r.name, r.r)
+		if n := f.undescribed[r.name]; n > 0 {
+			fmt.Fprintf(&b, "; ceiling %.2f%% (%d misses of a type no page describes)", 100*float64(r.r.total-n)/float64(r.r.total), n)
+		}
+		b.WriteByte('\n')
 		for _, m := range f.misses[r.name] {
 			fmt.Fprintf(&b, "      miss: %s\n", m)
 		}

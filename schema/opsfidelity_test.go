@@ -85,7 +85,7 @@ type opsFidelity struct {
 	// binding, an entry point's type) no page of the folder describes:
 	// out of reach of the pages, the figures' ceiling.
 	undescribed map[string]int
-	misses                                                  map[string][]string
+	misses      map[string][]string
 }
 
 func (f *opsFidelity) miss(figure, example string) {

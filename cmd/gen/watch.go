@@ -82,11 +82,13 @@ func watch(o options, stdout, stderr io.Writer) int {
 		}
 		first = false
 		generate(o, stdout, stderr)
-		if watchRuns != nil {
-			watchRuns()
-		}
 		if !o.quiet {
 			fmt.Fprintf(stdout, "gen: watching %s for changes (interrupt to stop)\n", o.in)
+		}
+		// Signalled after the run's output is whole: a test reading it
+		// once the run is signalled sees the watching line too.
+		if watchRuns != nil {
+			watchRuns()
 		}
 	}
 	var timer, poll <-chan time.Time

@@ -60,6 +60,9 @@ type resolver struct {
 	diagsMu  sync.Mutex          // passes that run in parallel warn at once
 	diags    diag.List
 	learned  *Learned // what the folder taught, for the API pages' types
+	// navByName indexes the navigation properties by lower-case name, for
+	// the paths that start with one (uniqueProperty).
+	navByName map[string][]*Property
 	// derivedFrom holds, for types a base page lists as derived from it,
 	// that base: used only when the type's own page names none.
 	derivedFrom map[*entry]*derivedClaim

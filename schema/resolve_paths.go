@@ -427,18 +427,22 @@ func ownProperty(t *Type, name string) *Property {
 // uniqueProperty finds the navigation property of this name when exactly
 // one type declares one.
 func (r *resolver) uniqueProperty(name string) *Property {
-	var found *Property
-	for _, e := range r.order {
-		for _, p := range e.t.Properties {
-			if p.Navigation && strings.EqualFold(p.Name, name) {
-				if found != nil {
-					return nil
+	if r.navByName == nil {
+		// Built once: every path with an unknown first segment asks.
+		r.navByName = map[string][]*Property{}
+		for _, e := range r.order {
+			for _, p := range e.t.Properties {
+				if p.Navigation {
+					low := strings.ToLower(p.Name)
+					r.navByName[low] = append(r.navByName[low], p)
 				}
-				found = p
 			}
 		}
 	}
-	return found
+	if found := r.navByName[strings.ToLower(name)]; len(found) == 1 {
+		return found[0]
+	}
+	return nil
 }
 
 // sortedEntryPoints returns the entry points by name.

@@ -8,6 +8,8 @@
 package parser
 
 import (
+	"path"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -322,7 +324,7 @@ func requestLines(content string) []requestLine {
 		off += len(line)
 		t := strings.TrimSpace(line)
 		method, rest, ok := strings.Cut(t, " ")
-		if !ok || !isHTTPMethod(method) {
+		if !ok || !slices.Contains(httpMethods, method) {
 			continue
 		}
 		p := strings.TrimSpace(rest)
@@ -353,15 +355,6 @@ func requestLines(content string) []requestLine {
 		out = append(out, requestLine{method: method, path: p, off: at + len(line) - len(strings.TrimLeft(line, " \t")), full: full})
 	}
 	return out
-}
-
-func isHTTPMethod(s string) bool {
-	for _, m := range httpMethods {
-		if s == m {
-			return true
-		}
-	}
-	return false
 }
 
 // isPathStart: a path's first segment starts with a letter, $ or a key.
@@ -444,23 +437,12 @@ func (e *apiExtractor) pageLink(links []Link) (Link, bool) {
 			continue
 		}
 		target := ResolveLink(e.page.Path, e.opts.RootName, l.Dest)
-		dir := target
-		if i := strings.LastIndexByte(dir, '/'); i >= 0 {
-			dir = dir[:i]
-		}
-		if target == "" || (e.page.Path != "" && dir == pathDir(e.page.Path)) {
+		if target == "" || (e.page.Path != "" && path.Dir(target) == path.Dir(e.page.Path)) {
 			continue // a link to another API page
 		}
 		return l, true
 	}
 	return Link{}, false
-}
-
-func pathDir(p string) string {
-	if i := strings.LastIndexByte(p, '/'); i >= 0 {
-		return p[:i]
-	}
-	return ""
 }
 
 // statusCode reads "200 OK" (a code span of the response prose).
@@ -546,11 +528,7 @@ func appendNew(list, scopes []string) []string {
 		list = []string{}
 	}
 	for _, s := range scopes {
-		seen := false
-		for _, have := range list {
-			seen = seen || have == s
-		}
-		if !seen {
+		if !slices.Contains(list, s) {
 			list = append(list, s)
 		}
 	}

@@ -135,7 +135,7 @@ func (r *resolver) entryPoints(pages []*parser.Page) map[string]*EntryPoint {
 			continue
 		}
 		kind := Singleton
-		if e.keyed > 0 || e.single == 0 && len(e.types) > 0 && !singleByName(r, names[low], typ) {
+		if e.keyed > 0 || e.single == 0 && len(e.types) > 0 && !singleByName(names[low], typ) {
 			kind = EntitySet
 		}
 		out[low] = &EntryPoint{Name: names[low], Kind: kind, Type: typ, Source: e.source}
@@ -202,7 +202,7 @@ func ownerOf(t *Type, p *Property) bool {
 
 // singleByName: an entry point without keys or single GETs that is named
 // as its type (/planner: planner) is a singleton.
-func singleByName(r *resolver, name, typ string) bool {
+func singleByName(name, typ string) bool {
 	return strings.EqualFold(parser.ShortName(typ), name)
 }
 

@@ -117,36 +117,47 @@ func pageNamespace(p *parser.Page) string {
 // resolveType turns a type expression into a schema type name and, for
 // described types, the type itself.
 func (r *resolver) resolveType(p *parser.Page, pos parser.Position, owner string, t parser.TypeExpr) (string, *entry) {
+	if name, e, ok := r.knownType(p, t); ok {
+		return name, e
+	}
+	if t.Name == "" || !parser.IsIdentifier(t.Name) {
+		r.warn(p, pos, diag.UnknownTypeWord, "type %q of %s names no type; using %s", t.Raw, owner, jsonTypeName)
+		return jsonTypeName, nil
+	}
+	q := qualify(t.Name, pageNamespace(p))
+	r.warn(p, pos, diag.UnknownType, "type %s of %s is described by no page", q, owner)
+	return q, nil
+}
+
+// knownType is the type an expression names when Edm or the pages know
+// it: a primitive, the type its link describes (unless the link's text
+// names a primitive), the Json type, or a described type by name; false
+// when it names none of these. Property cells and API pages' types
+// (typeRef) are read alike through it.
+func (r *resolver) knownType(p *parser.Page, t parser.TypeExpr) (string, *entry, bool) {
 	if t.Primitive != "" {
-		return t.Primitive, nil
+		return t.Primitive, nil, true
 	}
 	linked := r.lookupLink(t.Link, t.Name)
 	if t.LinkPrimitive != "" && (linked == nil || !strings.EqualFold(parser.ShortName(linked.t.Name), t.Name)) {
 		// "[DateTimeOffset](timestamp.md)": the text names the type, the
 		// link only explains it, unless the text is the page's own type
 		// ("[timeStamp](timestamp.md)").
-		return t.LinkPrimitive, nil
+		return t.LinkPrimitive, nil, true
 	}
 	if linked != nil && strings.EqualFold(linked.t.Name, jsonTypeName) {
-		return jsonTypeName, nil // any JSON, whose page describes no properties
+		return jsonTypeName, nil, true // any JSON, whose page describes no properties
 	}
 	if linked != nil {
-		return linked.t.Name, linked
+		return linked.t.Name, linked, true
 	}
-	ns := pageNamespace(p)
 	if strings.EqualFold(parser.ShortName(t.Name), "json") && (!strings.Contains(t.Name, ".") || strings.EqualFold(t.Name, jsonTypeName)) {
-		return jsonTypeName, nil
+		return jsonTypeName, nil, true
 	}
-	if e := r.lookupName(t.Name, ns); e != nil {
-		return e.t.Name, e
+	if e := r.lookupName(t.Name, pageNamespace(p)); e != nil {
+		return e.t.Name, e, true
 	}
-	if t.Name == "" || !parser.IsIdentifier(t.Name) {
-		r.warn(p, pos, diag.UnknownTypeWord, "type %q of %s names no type; using %s", t.Raw, owner, jsonTypeName)
-		return jsonTypeName, nil
-	}
-	q := qualify(t.Name, ns)
-	r.warn(p, pos, diag.UnknownType, "type %s of %s is described by no page", q, owner)
-	return q, nil
+	return "", nil, false
 }
 
 func (r *resolver) resolveProperties() {

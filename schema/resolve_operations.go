@@ -374,20 +374,8 @@ func (r *resolver) typeRef(p *parser.Page, t parser.TypeExpr) *TypeRef {
 	if !collection && r.learned != nil && r.learned.CollectionPhrases[collectionPhrase(t)] > 0 {
 		collection = true
 	}
-	if t.Primitive != "" {
-		return &TypeRef{Type: t.Primitive, Collection: collection}
-	}
-	if linked := r.lookupLink(t.Link, t.Name); linked != nil {
-		if t.LinkPrimitive != "" && !strings.EqualFold(parser.ShortName(linked.t.Name), t.Name) {
-			return &TypeRef{Type: t.LinkPrimitive, Collection: collection}
-		}
-		return &TypeRef{Type: linked.t.Name, Collection: collection}
-	}
-	if t.LinkPrimitive != "" {
-		return &TypeRef{Type: t.LinkPrimitive, Collection: collection}
-	}
-	if e := r.lookupName(t.Name, pageNamespace(p)); e != nil {
-		return &TypeRef{Type: e.t.Name, Collection: collection}
+	if name, _, ok := r.knownType(p, t); ok {
+		return &TypeRef{Type: name, Collection: collection}
 	}
 	if r.learned != nil {
 		raw := strings.ToLower(strings.TrimSpace(t.Raw))

@@ -1,4 +1,4 @@
-// Pass 8b, operations: each API page's paths walked to the operation they
+// The operations pass: each API page's paths walked to the operation they
 // document, its kind decided by what its last segment names, its
 // parameters, return type and permissions from the page. One operation
 // documented by several paths (or pages) is one entry.

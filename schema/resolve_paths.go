@@ -1,7 +1,7 @@
-// Pass 8a, paths: the entry points (entity sets and singletons) the API
-// pages' paths start from, and walking a path segment by segment through
-// keys, navigation properties (inherited ones too) and casts to what it
-// reaches, and to the operation its last segment may name.
+// The operations pass, its paths: the entry points (entity sets and
+// singletons) the API pages' paths start from, and walking a path segment by
+// segment through keys, navigation properties (inherited ones too) and casts
+// to what it reaches, and to the operation its last segment may name.
 
 package schema
 

@@ -65,6 +65,9 @@ type resolver struct {
 	// navByName indexes the navigation properties by lower-case name, for
 	// the paths that start with one (uniqueProperty).
 	navByName map[string][]*Property
+	// propsByName indexes every property by lower-case name with its
+	// type, for finding one on a path's types (findProperty).
+	propsByName map[string][]ownedProperty
 	// derivedFrom holds, for types a base page lists as derived from it,
 	// that base: used only when the type's own page names none.
 	derivedFrom map[*entry]*derivedClaim

@@ -67,6 +67,15 @@ type validator struct {
 	// explainedBy marks the findings (by index in diags) a root cause of
 	// the operations explains (validate_operation_causes.go).
 	explainedBy map[int]bool
+	props       propertyIndex // built on first use (findProperty)
+}
+
+// findProperty is the resolver's findProperty on the schema's types.
+func (v *validator) findProperty(t *Type, name string) *Property {
+	if v.props == nil {
+		v.props = newPropertyIndex(v.s.Types)
+	}
+	return v.props.find(t, name)
 }
 
 type unknownProperty struct {

@@ -541,7 +541,7 @@ func (c *opChecker) walkFrom(w opWalk, segs []parser.Segment) (opWalk, string) {
 		if w.t == nil {
 			return w, "nothing is known of " + w.name + ", before \"" + s.Raw + "\""
 		}
-		if p := findProperty(w.t, s.Name); p != nil && len(s.Args) == 0 {
+		if p := c.v.findProperty(w.t, s.Name); p != nil && len(s.Args) == 0 {
 			w.t, w.name, w.collection = p.Ref, p.Type, p.Collection
 			continue
 		}

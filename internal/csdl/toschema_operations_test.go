@@ -29,7 +29,7 @@ func TestSchemaHoldsOperationsAndEntryPoints(t *testing.T) {
 	assert.Equal(t, &schema.TypeRef{Type: "microsoft.graph.user"}, send.Binding)
 	assert.Nil(t, send.Returns)
 	require.Len(t, send.Parameters, 2)
-	assert.Equal(t, &schema.Parameter{Name: "Message", Type: "microsoft.graph.address", Source: "testdata/lending.xml:41"}, send.Parameters[0],
+	assert.Equal(t, &schema.Parameter{Name: "Message", Type: "microsoft.graph.address", GoName: "Message", Source: "testdata/lending.xml:41"}, send.Parameters[0],
 		"Nullable says nothing of required: left unset")
 	assert.Equal(t, "testdata/lending.xml:41", send.Source)
 	assert.Nil(t, send.Permissions)

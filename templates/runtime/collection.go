@@ -47,3 +47,6 @@ func (c *Collection[T]) UnmarshalJSON(data []byte) error {
 func (c Collection[T]) MarshalJSON() ([]byte, error) {
 	return marshalObject(&c)
 }
+
+// links are the page's paging links, for the client's lists.
+func (c *Collection[T]) links() (next, delta *string) { return c.NextLink, c.DeltaLink }

@@ -152,7 +152,8 @@ func argumentBefore(path string, i int) string {
 
 // placeholderName is a placeholder's parameter name: the argument's for a
 // function argument, else the placeholder's first alternative ({id |
-// userPrincipalName}: id), the segment's name in front of a bare id.
+// userPrincipalName}: id), the segment's name, singular, in front of a
+// bare id ({id} after users: userID).
 func placeholderName(ph, argument, segment string) string {
 	if argument != "" {
 		return naming.Camel(argument)
@@ -161,7 +162,22 @@ func placeholderName(ph, argument, segment string) string {
 	text, _, _ = strings.Cut(text, "|")
 	text = strings.TrimSuffix(strings.TrimSpace(text), "-value")
 	if strings.EqualFold(text, "id") && segment != "" {
-		text = segment + "-id"
+		text = singular(segment) + "-id"
 	}
 	return naming.Camel(text)
+}
+
+// singular is an English plural's singular, for a key's parameter name
+// (users => user, policies => policy, addresses => address), else the
+// word itself.
+func singular(w string) string {
+	switch {
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "sses") || strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "xes"):
+		return w[:len(w)-2]
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3:
+		return w[:len(w)-1]
+	}
+	return w
 }

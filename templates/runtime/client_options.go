@@ -4,8 +4,8 @@
 package runtime
 
 import (
+	"fmt"
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 )
@@ -39,9 +39,27 @@ func newRequestConfig(opts []RequestOption) *requestConfig {
 func (cfg *requestConfig) query() string {
 	var parts []string
 	for _, p := range cfg.params {
-		parts = append(parts, p.name+"="+url.QueryEscape(p.value))
+		parts = append(parts, p.name+"="+queryEscape(p.value))
 	}
 	return strings.Join(parts, "&")
+}
+
+// queryEscape escapes a query option's value as the service's docs write
+// them: what would end or change the value (space, &, #, +, %, ;, =) and
+// what is not printable ASCII, but not $ , ' ( ) : / @ * which OData
+// expressions are full of.
+func queryEscape(v string) string {
+	const keep = "$,'():/@*!-._~?"
+	var b strings.Builder
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte(keep, c) >= 0 {
+			b.WriteByte(c)
+			continue
+		}
+		fmt.Fprintf(&b, "%%%02X", c)
+	}
+	return b.String()
 }
 
 // WithQuery adds a query option as it is (name unescaped, value escaped):

@@ -14,7 +14,7 @@ import (
 )
 
 // pathKey is a key segment of a path ({user-id}), escaped.
-func pathKey(key string) string { return url.PathEscape(key) }
+func pathKey(key string) string { return strings.ReplaceAll(url.PathEscape(key), "%27", "'") }
 
 // funcArg is a function's argument in a path, as an OData literal:
 // 'text' (quotes doubled) for a string or an enum member, a number or
@@ -61,5 +61,5 @@ func funcArg(v any) string {
 			lit = string(b)
 		}
 	}
-	return url.PathEscape(lit)
+	return strings.ReplaceAll(url.PathEscape(lit), "%27", "'") // quotes as OData writes them
 }

@@ -309,7 +309,7 @@ func TestFuncArg(t *testing.T) {
 		v    any
 		want string
 	}{
-		{"it's", "%27it%27%27s%27"},
+		{"it's", "'it''s'"},
 		{true, "true"},
 		{int32(5), "5"},
 		{Ptr(2.5), "2.5"},
@@ -322,4 +322,10 @@ func TestFuncArg(t *testing.T) {
 	}
 	raw, _ := json.Marshal("x")
 	assert.Equal(t, `"x"`, string(raw))
+}
+
+func TestQueryEscape(t *testing.T) {
+	assert.Equal(t, "startswith(displayName,'a%20b')", queryEscape("startswith(displayName,'a b')"))
+	assert.Equal(t, "%22a%26b%22%2B1%23", queryEscape(`"a&b"+1#`))
+	assert.Equal(t, "%C3%A9", queryEscape("é"))
 }

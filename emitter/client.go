@@ -134,8 +134,11 @@ func (m *clientMethod) declare(f *jen.File) {
 	recv := jen.Params(jen.Id("c").Op("*").Id("Client"))
 	switch {
 	case m.isList():
-		f.Func().Add(recv).Id(o.GoName).Params(append(params, opts)...).Qual("iter", "Seq2").Types(m.result, jen.Error()).Block(
-			jen.Return(jen.Id("pages").Types(m.result).Call(jen.Id("c"), jen.Id("ctx"), pathExpr, jen.Id("opts"))),
+		seq := jen.Qual("iter", "Seq2").Types(m.result, jen.Error())
+		f.Func().Add(recv).Id(o.GoName).Params(append(params, opts)...).Add(seq).Block(
+			jen.Var().Id("seq").Add(seq),
+			jen.Id("c").Dot("list").Call(jen.Op("&").Id("seq"), jen.Id("ctx"), pathExpr, jen.Id("opts")),
+			jen.Return(jen.Id("seq")),
 		)
 		f.Comment(fmt.Sprintf("%s reads one page of %s: the first, or the one WithNextLink names.", o.PageGoName, o.GoName))
 		f.Func().Add(recv).Id(o.PageGoName).Params(append(params, opts)...).Params(jen.Op("*").Id("Collection").Types(m.result), jen.Error()).Block(

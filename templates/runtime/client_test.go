@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"sync/atomic"
+	"iter"
 	"testing"
 	"time"
 
@@ -328,4 +329,11 @@ func TestQueryEscape(t *testing.T) {
 	assert.Equal(t, "startswith(displayName,'a%20b')", queryEscape("startswith(displayName,'a b')"))
 	assert.Equal(t, "%22a%26b%22%2B1%23", queryEscape(`"a&b"+1#`))
 	assert.Equal(t, "%C3%A9", queryEscape("é"))
+}
+
+// pages is what a generated list method does.
+func pages[T any](c *Client, ctx context.Context, path string, opts []RequestOption) iter.Seq2[T, error] {
+	var seq iter.Seq2[T, error]
+	c.list(&seq, ctx, path, opts)
+	return seq
 }

@@ -32,7 +32,7 @@ type contractCase struct {
 	Call     string
 	Ctor     string
 	Args     []string
-	Body     json.RawMessage
+	Body     json.RawMessage `json:",omitempty"`
 	Status   int
 	Response string
 

@@ -169,7 +169,11 @@ func pathTemplates(s schemaOps) []pathTemplate {
 				}
 				b.WriteString(regexp.QuoteMeta(rest[:i]))
 				literal += i
-				b.WriteString(`(.+?)`)
+				if strings.HasSuffix(rest[:i], ":/") {
+					b.WriteString(`(.+?)`) // an item's path: slashes and all
+				} else {
+					b.WriteString(`([^/]+?)`) // a key or an argument: one segment
+				}
 				rest = rest[i+len(p.Placeholder):]
 			}
 			b.WriteString(regexp.QuoteMeta(rest) + "/?$")

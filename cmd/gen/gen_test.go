@@ -383,7 +383,9 @@ func TestGoldensCompile(t *testing.T) {
 func buildPackage(t *testing.T, dir string) {
 	t.Helper()
 	skipGoTool(t)
-	writeFile(t, filepath.Join(dir, "go.mod"), "module gencheck\n\ngo 1.22\n")
+	if _, err := os.Stat(filepath.Join(dir, "go.mod")); err != nil {
+		writeFile(t, filepath.Join(dir, "go.mod"), "module gencheck\n\ngo 1.22\n")
+	}
 	for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}} {
 		cmd := exec.Command("go", args...)
 		cmd.Dir = dir
@@ -407,7 +409,8 @@ var corpusFolders = []string{
 }
 
 // Each corpus folder generates without errors into a package that builds
-// and passes go vet; a version folder's has its operations.
+// and passes go vet; a version folder's has its operations and, with
+// -client, the client.
 func TestCorpusFoldersBuild(t *testing.T) {
 	if testing.Short() {
 		t.Skip("skipped in -short mode: generates and builds the whole corpus")
@@ -416,7 +419,13 @@ func TestCorpusFoldersBuild(t *testing.T) {
 		t.Run(strings.ReplaceAll(folder, "/", "_"), func(t *testing.T) {
 			in := corpus.Require(t, append([]string{"corpus"}, strings.Split(folder, "/")...)...)
 			mod := t.TempDir()
-			code, stderr := gen(t, "-in", in, "-out", filepath.Join(mod, "models"))
+			args := []string{"-in", in, "-out", filepath.Join(mod, "models")}
+			version := !strings.HasSuffix(folder, "/resources")
+			if version {
+				args = append(args, "-client") // and the client, which needs Go 1.23
+				writeFile(t, filepath.Join(mod, "go.mod"), "module gencheck\n\ngo 1.23\n")
+			}
+			code, stderr := gen(t, args...)
 			require.Equal(t, exitOK, code, lastLines(stderr, 20))
 			checkStderr(t, stderr)
 			t.Log(lastLines(stderr, 1))
@@ -428,6 +437,9 @@ func TestCorpusFoldersBuild(t *testing.T) {
 				require.NoError(t, err)
 				assert.Greater(t, strings.Count(string(table), "\tGoName:"), 500, "the operation table of a version folder")
 				assert.FileExists(t, filepath.Join(mod, "models", "operation_bodies.go"))
+				methods, err := os.ReadFile(filepath.Join(mod, "models", "operation_methods.go"))
+				require.NoError(t, err)
+				assert.Greater(t, strings.Count(string(methods), "\nfunc (c *Client) "), 500, "the client's methods")
 			}
 			buildPackage(t, mod)
 		})

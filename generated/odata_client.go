@@ -181,7 +181,8 @@ func (c *Client) update(ctx context.Context, method, path string, body any, resu
 	return c.call(ctx, method, path, json.RawMessage(data), result, opts)
 }
 
-// decodeResult decodes a successful response into result.
+// decodeResult decodes a successful response into result; an empty body
+// (204 No Content) leaves result as it is.
 func decodeResult(raw []byte, result any) error {
 	switch r := result.(type) {
 	case nil:
@@ -194,7 +195,7 @@ func decodeResult(raw []byte, result any) error {
 		return nil
 	}
 	if len(bytes.TrimSpace(raw)) == 0 {
-		return errors.New("decoding the response: it has no body")
+		return nil // 204 No Content, or a 200 without a body: nothing to decode
 	}
 	if u, ok := result.(json.Unmarshaler); ok {
 		return u.UnmarshalJSON(raw)

@@ -337,3 +337,21 @@ func pages[T any](c *Client, ctx context.Context, path string, opts []RequestOpt
 	c.list(&seq, ctx, path, opts)
 	return seq
 }
+
+func TestClientListOfAnInterface(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `{"value":[{"@odata.type":"#test.special","id":"1"},{"id":"2"},null]}`)
+	}))
+	defer srv.Close()
+	c, _ := testClient(t, srv, RetryPolicy{})
+	var got []string
+	for v, err := range pages[AnyItem](c, context.Background(), "/items", nil) {
+		require.NoError(t, err)
+		if v == nil {
+			got = append(got, "nil")
+			continue
+		}
+		got = append(got, fmt.Sprintf("%T %s", v, *v.AsItem().ID))
+	}
+	assert.Equal(t, []string{"*runtime.Special 1", "*runtime.Item 2", "nil"}, got, "each item the type its @odata.type names")
+}

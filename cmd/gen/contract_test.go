@@ -399,8 +399,9 @@ func TestContractExamples(t *testing.T) {
 }
 
 // contractFloor is the share of en-2020-05/v1.0's pairs that passed when
-// last measured; the goal is 0.9.
-const contractFloor = 0.0
+// last measured (613 of 863, 71.0%), a little under it; the goal
+// is 0.9.
+const contractFloor = 0.70
 
 // pathFunctions is Go source that maps every path function of the
 // generated package by name, for the test to call by a case's Ctor.

@@ -166,15 +166,29 @@ func (c *Client) send(ctx context.Context, method, url string, body, result any,
 }
 
 // update sends what PatchBody(&T{}, body) gives for body, a *T: its set
-// fields and its explicit nulls.
+// fields and its explicit nulls, and its @odata.type where that is not T's
+// own (a derived type's value, or one decoded with another type).
 func (c *Client) update(ctx context.Context, method, path string, body any, result any, opts []RequestOption) error {
 	av := reflect.ValueOf(body)
 	if av.Kind() != reflect.Pointer || av.IsNil() {
 		return fmt.Errorf("%s %s: the body is a %T, not a non-nil pointer to a struct", method, path, body)
 	}
-	data, err := patchBody(reflect.New(av.Elem().Type()).Elem(), av.Elem())
+	zero := reflect.New(av.Elem().Type())
+	data, err := patchBody(zero.Elem(), av.Elem())
 	if err != nil {
 		return err
+	}
+	// A value of a derived type, or decoded with another @odata.type,
+	// says so: the service needs it to know the properties.
+	type typed interface{ ODataType() string }
+	if v, ok := body.(typed); ok {
+		if own, ok := zero.Interface().(typed); ok && v.ODataType() != own.ODataType() {
+			head := appendString([]byte(`{"@odata.type":`), v.ODataType())
+			if len(data) > 2 {
+				head = append(head, ',')
+			}
+			data = append(head, data[1:]...)
+		}
 	}
 	return c.call(ctx, method, path, json.RawMessage(data), result, opts)
 }

@@ -355,3 +355,20 @@ func TestClientListOfAnInterface(t *testing.T) {
 	}
 	assert.Equal(t, []string{"*runtime.Special 1", "*runtime.Item 2", "nil"}, got, "each item the type its @odata.type names")
 }
+
+func TestClientUpdateSendsADerivedType(t *testing.T) {
+	var got []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		got = append(got, string(body))
+		w.WriteHeader(http.StatusNoContent)
+	}))
+	defer srv.Close()
+	c, _ := testClient(t, srv, RetryPolicy{})
+	var v Item
+	require.NoError(t, json.Unmarshal([]byte(`{"@odata.type":"#test.special","name":"n"}`), &v))
+	require.NoError(t, c.update(context.Background(), "PATCH", "/items/1", &v, nil, nil))
+	require.NoError(t, c.update(context.Background(), "PATCH", "/items/1", &Item{Name: Ptr("m")}, nil, nil))
+	require.NoError(t, c.update(context.Background(), "PATCH", "/items/1", &Special{}, nil, nil))
+	assert.Equal(t, []string{`{"@odata.type":"#test.special","name":"n"}`, `{"name":"m"}`, `{}`}, got)
+}

@@ -311,7 +311,13 @@ func TestContractExamples(t *testing.T) {
 				}
 			}
 			if match == nil {
-				fail("no-operation", pair.method+" "+path)
+				if !pageDocuments(data, pair.method, path) {
+					// The example's path is none of those its own page's
+					// HTTP request section gives: the page's mistake.
+					fail("undocumented-path", pair.method+" "+path)
+				} else {
+					fail("no-operation", pair.method+" "+path)
+				}
 				continue
 			}
 			c := contractCase{Page: page, Name: pair.name, Method: pair.method, Path: path, Prefix: prefix, Query: query, Call: match.call, Ctor: match.ctor,
@@ -369,6 +375,9 @@ func TestContractExamples(t *testing.T) {
 		}
 		span := linesOf[r.Page+"\x00"+r.Name+"\x00"+r.Result]
 		side := 1
+		if r.Result == "undocumented-path" {
+			side = 0
+		}
 		for _, l := range reported[r.Page] {
 			if l >= span[0] && l <= span[1] {
 				side = 0
@@ -416,4 +425,34 @@ func pathFunctions(t *testing.T, pkg string) string {
 	}
 	b.WriteString("}\n")
 	return b.String()
+}
+
+var (
+	requestLine = regexp.MustCompile("(?m)^\\s*(GET|POST|PATCH|PUT|DELETE)\\s+(/[^\\n`]*)")
+	anyKey      = regexp.MustCompile(`\\\{[^}]*\}|<[^>]*>`)
+)
+
+// pageDocuments reports whether the page's own request lines (its HTTP
+// request section's, written as paths: GET /users/{id}) give a path the
+// example's matches, at its end (a workbook path under an item).
+func pageDocuments(page []byte, method, path string) bool {
+	for _, m := range requestLine.FindAllStringSubmatch(string(page), -1) {
+		if m[1] != method {
+			continue
+		}
+		p := strings.TrimSuffix(strings.TrimSpace(m[2]), "/")
+		re := anyKey.ReplaceAllString(regexp.QuoteMeta(p), `[^/]+?`)
+		if ok, _ := regexp.MatchString(`(?i)(^|/)`+strings.TrimPrefix(re, "/")+`/?$`, path); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func TestPageDocuments(t *testing.T) {
+	page := []byte("## HTTP request\n```http\nGET /users/{id | userPrincipalName}/messages\nGET /workbook/worksheets/{id|name}/range(address='<address>')\n```\n")
+	require.True(t, pageDocuments(page, "GET", "/users/ada@contoso.com/messages"))
+	require.True(t, pageDocuments(page, "GET", "/me/drive/items/01/workbook/worksheets/Sheet1/range(address='A1:B2')"))
+	require.False(t, pageDocuments(page, "GET", "/me/drive/items/01/workbook/names/x/range"))
+	require.False(t, pageDocuments(page, "POST", "/users/ada/messages"))
 }

@@ -12,9 +12,11 @@ import (
 	"github.com/docgen/graphgen/schema/naming"
 )
 
-// clientLocals are the names a client method's own code uses: no
-// parameter from a path takes them.
-var clientLocals = []string{"c", "ctx", "body", "opts", "out", "err", "path", "p"}
+// clientLocals are the names a client method's own code uses (its
+// locals, the runtime's helpers it calls, the packages its signature
+// names): no parameter from a path takes them.
+var clientLocals = []string{"c", "ctx", "body", "opts", "out", "err", "path", "p", "seq",
+	"pathKey", "funcArg", "failed", "context", "iter", "time", "json"}
 
 // assignPathNames names the page methods of the lists, every request's
 // placeholders and, in an operation

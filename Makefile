@@ -1,7 +1,7 @@
 # The two set-up commands are `make generate` and `make test`.
 GO       ?= go
 GOTEST   ?= $(GO) test -count=1 -timeout 20m
-GEN      := $(GO) run ./cmd/gen -in docs-input -out generated -pkg generated -go-generate
+GEN      := $(GO) run ./cmd/gen -in docs-input -out generated -pkg generated -go-generate -client
 FUZZTIME ?= 30s
 
 .PHONY: help generate check test test-all fidelity bench bench-codec fuzz lint install snapshot-record snapshot-compare

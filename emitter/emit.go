@@ -27,6 +27,13 @@ type Options struct {
 	// GenerateNote is a comment above the go:generate line saying what it
 	// needs, if anything.
 	GenerateNote string
+	// Client adds the client: the runtime's client files, a method per
+	// operation (operation_methods.go) and the path types of operations
+	// documented with several paths (operation_paths.go).
+	Client bool
+	// ServiceRoot is the client's default base URL
+	// ("https://graph.microsoft.com/v1.0").
+	ServiceRoot string
 	// Unchanged, when set, says whether the file name, rendered from a
 	// type with this fingerprint, is already in place as rendered: such a
 	// file is neither rendered nor compared again.

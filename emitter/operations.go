@@ -16,17 +16,29 @@ import (
 // operationsFile holds the table; the naming module keeps the name free.
 const operationsFile = "operations.go"
 
-// renderOperationFiles renders the table and the action bodies.
+// renderOperationFiles renders the table, the action bodies and, with
+// Options.Client, the client's methods and paths.
 func renderOperationFiles(s *schema.Schema, opts Options) ([]File, error) {
 	table, err := renderOperations(s, opts)
 	if err != nil {
 		return nil, err
 	}
+	files := []File{table}
 	bodies, ok, err := renderBodies(s, opts)
-	if err != nil || !ok {
-		return []File{table}, err
+	if err != nil {
+		return nil, err
 	}
-	return []File{table, bodies}, nil
+	if ok {
+		files = append(files, bodies)
+	}
+	if opts.Client {
+		client, err := renderClient(s, opts)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, client...)
+	}
+	return files, nil
 }
 
 // renderOperations renders the table, empty where no API page was read:

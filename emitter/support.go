@@ -76,7 +76,7 @@ var docTemplate = sync.OnceValues(func() (*template.Template, error) {
 var renderedSupport sync.Map // string -> []File
 
 func renderSupport(opts Options) ([]File, error) {
-	key := opts.Package + "\x00" + opts.Generate + "\x00" + opts.GenerateNote
+	key := fmt.Sprint(opts.Package, "\x00", opts.Generate, "\x00", opts.GenerateNote, "\x00", opts.Client)
 	if files, ok := renderedSupport.Load(key); ok {
 		return slices.Clone(files.([]File)), nil
 	}
@@ -102,6 +102,9 @@ func renderSupportFiles(opts Options) ([]File, error) {
 	}
 	files := []File{{Name: "doc.go", Content: doc}}
 	for _, rf := range templates.Runtime() {
+		if rf.Client && !opts.Client {
+			continue
+		}
 		src, err := runtimeFile(rf.Source, opts.Package)
 		if err != nil {
 			return nil, fmt.Errorf("runtime %s: %w", rf.Name, err)

@@ -11,5 +11,5 @@
 // decodes into Collection[T]; a value the service sends in another form
 // than the docs say is kept as it came and listed in a *DecodeError.
 //
-//go:generate go run github.com/docgen/graphgen/cmd/gen -in ../docs-input -out . -pkg generated -go-generate
+//go:generate go run github.com/docgen/graphgen/cmd/gen -in ../docs-input -out . -pkg generated -client -go-generate
 package generated

@@ -8,6 +8,7 @@ package generated
 import (
 	"errors"
 	"fmt"
+	"reflect"
 )
 
 // Collection is a collection response: {"@odata.nextLink": ...,
@@ -31,21 +32,35 @@ type Collection[T any] struct {
 // that do not fit T. The collection is emptied first, so a variable reused
 // page after page never keeps the last page's NextLink.
 func (c *Collection[T]) UnmarshalJSON(data []byte) error {
-	*c = Collection[T]{}
-	err := unmarshalObject(data, c)
-	var de *DecodeError
-	if err != nil && !errors.As(err, &de) {
-		return err
-	}
-	if c.Value == nil && !IsNull(c, &c.Value) {
-		if _, kept := c.AdditionalData()["value"]; !kept {
-			return fmt.Errorf("decoding %T: the JSON has no \"value\" array: it is one object, not a collection; decode it into the element type", c)
-		}
-	}
-	return err
+	return unmarshalCollection(data, c)
 }
 
 // MarshalJSON writes the collection response.
 func (c Collection[T]) MarshalJSON() ([]byte, error) {
 	return marshalObject(&c)
+}
+
+// unmarshalCollection is UnmarshalJSON for c, a *Collection[T]: the
+// methods only call it, so each instantiation of Collection costs the
+// compiler little (BENCHMARKS.md).
+func unmarshalCollection(data []byte, c any) error {
+	rv := reflect.ValueOf(c).Elem()
+	rv.SetZero()
+	err := unmarshalObject(data, c)
+	var de *DecodeError
+	if err != nil && !errors.As(err, &de) {
+		return err
+	}
+	value := rv.FieldByName("Value")
+	if value.IsNil() {
+		name, _, obj, perr := propertyOf(c, value.Addr().Interface())
+		if perr != nil {
+			return perr
+		}
+		null := obj.state != nil && obj.state.nulls[name]
+		if _, kept := additionalData(obj.state)["value"]; !null && !kept {
+			return fmt.Errorf("decoding %s: the JSON has no \"value\" array: it is one object, not a collection; decode it into the element type", reflect.TypeOf(c))
+		}
+	}
+	return err
 }

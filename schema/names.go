@@ -119,6 +119,7 @@ func assignOperationNames(s *Schema, pkg *naming.Scope) {
 		}
 	}
 	sort.Slice(s.Operations, func(i, j int) bool { return s.Operations[i].GoName < s.Operations[j].GoName })
+	assignPathNames(s, pkg)
 }
 
 // assignFieldNames names the fields of every struct. A type's field names

@@ -38,7 +38,15 @@ type Operation struct {
 	// BodyGoName names the Go struct of an action's body, its parameters
 	// as fields; "" for an action without parameters and for the others
 	// (a create or update sends the binding's type).
-	BodyGoName  string `json:"bodyGoName,omitempty"`
+	BodyGoName string `json:"bodyGoName,omitempty"`
+	// PathGoName names the Go type that chooses one of the operation's
+	// paths for the client (UserListMessagesPath), where it is documented
+	// with several; "" otherwise.
+	PathGoName string `json:"pathGoName,omitempty"`
+	// PageGoName names the client's method that reads one page of a list
+	// (a GET that returns a collection): GoName and "Page", unless another
+	// method has that name; "" for the others.
+	PageGoName  string `json:"pageGoName,omitempty"`
 	Description string `json:"description"` // the page's first paragraph
 	Source      string `json:"source"`      // the page's path:line of its title
 
@@ -70,6 +78,23 @@ type Parameter struct {
 type Request struct {
 	Method string `json:"method"`
 	Path   string `json:"path"`
+	// GoName names the function that chooses this path for the client
+	// (UserListMessagesAtMe), where the operation has several paths; ""
+	// otherwise, and for a path the same as one before it.
+	GoName string `json:"goName,omitempty"`
+	// Params are the path's placeholders ({user-id}, a function's
+	// {since}), in order, as the client takes them.
+	Params []PathParam `json:"params,omitempty"`
+}
+
+// PathParam is one placeholder of a request path.
+type PathParam struct {
+	Placeholder string `json:"placeholder"` // as written, braces and all: {id | userPrincipalName}
+	GoName      string `json:"goName"`      // the Go parameter (userID)
+	// Argument: the placeholder is a function's argument (since={since}),
+	// sent as an OData literal ('text', 5, true), and Argument names it;
+	// else a key, sent as it is.
+	Argument string `json:"argument,omitempty"`
 }
 
 // Permissions are the scopes each kind of caller needs, from least to most

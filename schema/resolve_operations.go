@@ -180,7 +180,7 @@ func (r *resolver) pathTypes(pages []*parser.Page) prefixTypes {
 
 func appendRequest(list []Request, req Request) []Request {
 	for _, have := range list {
-		if have == req {
+		if have.Method == req.Method && have.Path == req.Path {
 			return list
 		}
 	}

@@ -41,6 +41,9 @@ const standalone = "standalone.go"
 type RuntimeFile struct {
 	Name   string // in the generated package: odata_decode.go
 	Source []byte // as templates/runtime holds it, package clause and all
+	// Client: the file is the client's (client*.go), which only a package
+	// generated with -client holds.
+	Client bool
 }
 
 // Runtime returns the runtime's files, sorted by name: every .go file of
@@ -60,7 +63,7 @@ func Runtime() []RuntimeFile {
 		if err != nil {
 			panic(err)
 		}
-		out = append(out, RuntimeFile{Name: RuntimePrefix + name, Source: src})
+		out = append(out, RuntimeFile{Name: RuntimePrefix + name, Source: src, Client: strings.HasPrefix(name, "client")})
 	}
 	slices.SortFunc(out, func(a, b RuntimeFile) int { return strings.Compare(a.Name, b.Name) })
 	return out

@@ -158,7 +158,7 @@ func runKey(o options) string {
 	}
 	return strings.Join([]string{absIn, absOut, o.pkg, o.types, absSchema,
 		boolWord(o.strict), boolWord(o.goGenerate), o.exclude, strings.Join(sortedKeys(o.ignored), ","),
-		o.ovr.path, o.ovr.hash}, "\x00")
+		o.ovr.path, o.ovr.hash, boolWord(o.client)}, "\x00")
 }
 
 // belongsTo returns the entry when it was recorded by this invocation

@@ -110,13 +110,8 @@ func TestReadmeIsAGuide(t *testing.T) {
 func TestReadmeExampleIsTheExampleTest(t *testing.T) {
 	readme, err := os.ReadFile(repoPath("README.md"))
 	require.NoError(t, err)
-	start := strings.Index(string(readme), "```go\n")
-	require.GreaterOrEqual(t, start, 0)
-	block := string(readme)[start+len("```go\n"):]
-	block = block[:strings.Index(block, "```")]
 	test, err := os.ReadFile(filepath.Join("testdata", "runtime_test.go.txt"))
 	require.NoError(t, err)
-	example := string(test)[strings.Index(string(test), "func Example() {"):]
 	norm := func(s string) []string {
 		var out []string
 		for _, l := range strings.Split(s, "\n") {
@@ -126,17 +121,31 @@ func TestReadmeExampleIsTheExampleTest(t *testing.T) {
 		}
 		return out
 	}
-	body := norm(example)
-	at := 0
-	for _, line := range norm(block) {
-		found := false
-		for ; at < len(body); at++ {
-			if body[at] == line {
-				found = true
-				at++
-				break
+	// The README's first Go block is Example's (the client), its second
+	// Example_decoding's.
+	rest := string(readme)
+	for _, fn := range []string{"func Example() {", "func Example_decoding() {"} {
+		start := strings.Index(rest, "```go\n")
+		require.GreaterOrEqual(t, start, 0, "a README Go block for %s", fn)
+		block := rest[start+len("```go\n"):]
+		block = block[:strings.Index(block, "```")]
+		rest = rest[start+len("```go\n")+len(block):]
+		i := strings.Index(string(test), fn)
+		require.GreaterOrEqual(t, i, 0, fn)
+		example := string(test)[i:]
+		example = example[:strings.Index(example, "\n}\n")]
+		body := norm(example)
+		at := 0
+		for _, line := range norm(block) {
+			found := false
+			for ; at < len(body); at++ {
+				if body[at] == line {
+					found = true
+					at++
+					break
+				}
 			}
+			require.True(t, found, "README line %q is not in %s (in order)", line, fn)
 		}
-		require.True(t, found, "README line %q is not in the Example test (in order)", line)
 	}
 }

@@ -36,6 +36,7 @@ Examples:
   gen -in docs -out models -schema-out schema.json -diagnostics json -strict
   gen -in docs -out models -strict -ignore no-type,bad-json-block -exclude 'overview*.md'
   gen -in docs -out models -go-generate         # doc.go gets a //go:generate line
+  gen -in docs/v1.0 -out graph -client          # a client: a method per operation of docs/v1.0/api
   gen -in docs -out models -overrides overrides.json  # correct the docs (docs/overrides.md)
 
 Subcommands:
@@ -51,6 +52,7 @@ type options struct {
 	diagnostics             string
 	check, verbose, quiet   bool
 	strict, goGenerate      bool
+	client                  bool
 	noCache                 bool
 	watch                   bool
 	cacheMB                 int
@@ -183,6 +185,7 @@ func parseFlags(args []string, stderr io.Writer) (options, int) {
 	fset.BoolVar(&o.noCache, "no-cache", false, "do not use the run cache (under the user cache folder) that lets an unchanged rerun skip parsing\nexample: -no-cache")
 	fset.BoolVar(&o.watch, "watch", false, "regenerate whenever a page under -in changes, until interrupted\nexample: -watch")
 	fset.IntVar(&o.cacheMB, "cache-max", defaultPageCacheMB, "bound the page cache (under the user cache folder) to this many MB; least recently used pages go first\nexample: -cache-max 64")
+	fset.BoolVar(&o.client, "client", false, "add a client: NewClient, a method per documented operation, paging, errors and retries (the package then needs Go 1.23)\nexample: -client")
 	fset.BoolVar(&o.goGenerate, "go-generate", false, "write a //go:generate line into doc.go that reruns this command\nexample: -go-generate")
 	o.pageFilter.define(fset)
 	o.ovr.define(fset)

@@ -201,7 +201,7 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 	if rep.types == 0 {
 		return rep.fail(diag.NothingToDo, "no page under %s describes a type or an enum", o.in)
 	}
-	eo := emitter.Options{Package: o.pkg, Unchanged: unchanged}
+	eo := emitter.Options{Package: o.pkg, Unchanged: unchanged, Client: o.client, ServiceRoot: serviceRoot(o.in)}
 	defer func() {
 		// Record a run whose output is now in place, for the next rerun,
 		// beside the other cache writes.
@@ -386,7 +386,29 @@ func goGenerateLine(o options) (string, error) {
 		}
 		args = append(args, "-overrides", quoteArg(filepath.ToSlash(relOv)))
 	}
+	if o.client {
+		args = append(args, "-client")
+	}
 	return strings.Join(append(args, "-go-generate"), " "), nil
+}
+
+// serviceRoot is the client's default base URL: the Graph root of the
+// version the -in folder is named for (v1.0, beta, or a folder under one),
+// else v1.0's.
+func serviceRoot(in string) string {
+	abs, err := filepath.Abs(in)
+	if err != nil {
+		abs = in
+	}
+	for dir := abs; ; dir = filepath.Dir(dir) {
+		switch filepath.Base(dir) {
+		case "v1.0", "beta":
+			return "https://graph.microsoft.com/" + filepath.Base(dir)
+		}
+		if filepath.Dir(dir) == dir {
+			return "https://graph.microsoft.com/v1.0"
+		}
+	}
 }
 
 // quoteArg quotes an argument for a go:generate line when it needs it: a

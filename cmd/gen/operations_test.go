@@ -45,9 +45,11 @@ func TestVersionFolderGivesOperations(t *testing.T) {
 			{Name: "message", Type: "microsoft.graph.message", Required: &yes, GoName: "Message", Description: "The message to send. Required.", Source: "api/user-sendmail.md:32"},
 			{Name: "saveToSentItems", Type: "Edm.Boolean", Required: &no, GoName: "SaveToSentItems", Description: "Whether to save the message in Sent Items. Optional.", Source: "api/user-sendmail.md:33"},
 		},
-		Requests:    []schema.Request{{Method: "POST", Path: "/me/sendMail"}, {Method: "POST", Path: "/users/{id | userPrincipalName}/sendMail"}},
+		Requests: []schema.Request{{Method: "POST", Path: "/me/sendMail", GoName: "UserSendMailAtMe"},
+			{Method: "POST", Path: "/users/{id | userPrincipalName}/sendMail", GoName: "UserSendMailAtUsers",
+				Params: []schema.PathParam{{Placeholder: "{id | userPrincipalName}", GoName: "userID"}}}},
 		Permissions: &schema.Permissions{DelegatedWork: []string{"Mail.Send"}, DelegatedPersonal: []string{"Mail.Send"}, Application: []string{"Mail.Send"}},
-		GoName:      "UserSendMail", BodyGoName: "UserSendMailRequest",
+		GoName:      "UserSendMail", BodyGoName: "UserSendMailRequest", PathGoName: "UserSendMailPath",
 		Description: "Send the message specified in the request body.", // not the Namespace line before it
 		Source:      "api/user-sendmail.md:6",
 	}, withoutUnexported(send))

@@ -14,14 +14,16 @@ import (
 // TestGeneratedPackageRuntime generates docs-input into a temporary module
 // and runs testdata/runtime_test.go.txt there: polymorphic decoding,
 // round trips, enums, explicit nulls and unknown data, action bodies and
-// the operation table, on the generated code itself. The re-encoded golden cases are compared with
+// the operation table, and the client (-client) against a fake service, on
+// the generated code itself. The re-encoded golden cases are compared with
 // testdata/roundtrip/*.out.json (-update rewrites them).
 func TestGeneratedPackageRuntime(t *testing.T) {
 	in, _ := copyDocsInput(t)
 	mod := t.TempDir()
 	// The whole of docs-input, as make generate reads it: api/ too.
-	code, stderr := gen(t, "-in", filepath.Dir(in), "-out", filepath.Join(mod, "models"))
+	code, stderr := gen(t, "-in", filepath.Dir(in), "-out", filepath.Join(mod, "models"), "-client")
 	require.Equal(t, exitOK, code, stderr)
+	writeFile(t, filepath.Join(mod, "go.mod"), "module gencheck\n\ngo 1.23\n") // the client's iterators
 	test, err := os.ReadFile(filepath.Join("testdata", "runtime_test.go.txt"))
 	require.NoError(t, err)
 	writeFile(t, filepath.Join(mod, "models", "runtime_test.go"), string(test))

@@ -226,10 +226,10 @@ func TestOutputFlags(t *testing.T) {
 
 	code, _, stderr = genOut(t, "-h")
 	assert.Equal(t, exitOK, code)
-	for _, f := range []string{"-in", "-out", "-pkg", "-schema-out", "-types", "-diagnostics", "-check", "-v", "-q", "-strict", "-go-generate", "-no-cache", "-ignore", "-exclude", "-cache-max", "-watch", "-overrides"} {
+	for _, f := range []string{"-in", "-out", "-pkg", "-schema-out", "-types", "-diagnostics", "-check", "-v", "-q", "-strict", "-go-generate", "-no-cache", "-ignore", "-exclude", "-cache-max", "-watch", "-overrides", "-client"} {
 		assert.Regexp(t, `\n  `+f+`[ \t\n]`, stderr, "flag %s is documented", f)
 	}
-	assert.Equal(t, 17, strings.Count(stderr, "example: "), "every flag has an example")
+	assert.Equal(t, 18, strings.Count(stderr, "example: "), "every flag has an example")
 }
 
 func TestConcurrentRunsOnOneOutput(t *testing.T) {
@@ -259,7 +259,7 @@ func TestGoGenerateLine(t *testing.T) {
 	outb, err := cmd.CombinedOutput()
 	require.NoError(t, err, string(outb))
 	line := strings.TrimSpace(string(outb))
-	assert.Equal(t, "go run "+modulePath+" -in ../docs-input -out . -pkg generated -go-generate", line)
+	assert.Equal(t, "go run "+modulePath+" -in ../docs-input -out . -pkg generated -client -go-generate", line)
 	want := repoPath("generated") // before the working folder changes
 	root := t.TempDir()
 	require.NoError(t, os.CopyFS(filepath.Join(root, "docs-input"), os.DirFS(repoPath("docs-input"))))

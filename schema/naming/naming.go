@@ -147,6 +147,37 @@ func Pascal(s string) string {
 	return out
 }
 
+// Camel turns a name into an unexported Go identifier, for a parameter:
+// user-id => userID, ID => id, URLName => urlName, 2fa => x2fa; a Go
+// keyword or predeclared name gets "Arg" after it (type => typeArg).
+func Camel(s string) string {
+	p := pascalWords(s)
+	if p == "" {
+		return "x"
+	}
+	if r, _ := utf8.DecodeRuneInString(p); !unicode.IsUpper(r) {
+		p = "x" + p
+	}
+	// The leading run of upper-case letters is one initialism, or ends
+	// where the next word starts (URLName: URL, then Name).
+	n := 0
+	for n < len(p) && isUpper(p[n]) {
+		n++
+	}
+	if n > 1 && n < len(p) && isLower(p[n]) {
+		n--
+	}
+	if n == 0 { // a non-ASCII first letter
+		r, size := utf8.DecodeRuneInString(p)
+		p, n = string(unicode.ToLower(r))+p[size:], 0
+	}
+	out := strings.ToLower(p[:n]) + p[n:]
+	if IsReserved(out) {
+		out += "Arg"
+	}
+	return out
+}
+
 // MemberSuffix is an enum member's name as the end of its constant's name,
 // which starts with its type's Go name: Pascal case, with no X in front of
 // a leading digit (the type's name already makes an exported identifier),
@@ -378,16 +409,24 @@ func (s *Scope) Claim(name string) string {
 }
 
 // SupportNames are the exported package-level names the support files
-// declare (the runtime's, templates/runtime); no type or constant may take
-// them. TestSupportNamesAreTheRuntimes keeps the list equal to the runtime.
-var SupportNames = []string{"ClearNull", "Collection", "Date", "DecodeError", "Duration", "IsNull", "JoinFlags", "LookupOperation", "Marshal",
-	"Mismatch", "New", "Object", "OperationSpec", "Operations", "ParseDate", "ParseDuration", "ParseTimeOfDay", "PatchBody", "PermissionSpec", "Ptr",
-	"RequestSpec", "SetNull", "TimeOfDay", "Unmarshal", "Value"}
+// declare (the runtime's, templates/runtime, the client's included, which
+// only a package generated with -client holds: the names are kept free
+// either way, so -client never renames a type); no type or constant may
+// take them. TestSupportNamesAreTheRuntimes keeps the list equal to the
+// runtime.
+var SupportNames = []string{"ClearNull", "Client", "ClientOption", "Collection", "Date", "DecodeError", "DefaultRetryPolicy", "Duration", "ErrPagingLoop",
+	"IsNull", "JoinFlags", "LookupOperation", "Marshal", "Mismatch", "New", "NewClient", "Object", "OperationSpec", "Operations", "ParseDate",
+	"ParseDuration", "ParseTimeOfDay", "PatchBody", "PermissionSpec", "Ptr", "RequestOption", "RequestSpec", "ResponseError", "ResponseErrorDetail",
+	"RetryPolicy", "SetNull", "TimeOfDay", "Unmarshal", "Value", "WithBaseURL", "WithConsistencyLevel", "WithCount", "WithDeltaLinkOut", "WithExpand",
+	"WithFilter", "WithHeader", "WithMaxPages", "WithNextLink", "WithOrderBy", "WithQuery", "WithRetryPolicy", "WithSearch", "WithSelect", "WithSkip",
+	"WithTop"}
 
 // SupportFiles are the file names the support files use: doc.go,
-// registry.go, the operation table and action bodies, and the runtime's
-// (templates.Runtime).
-var SupportFiles = []string{"doc.go", "registry.go", "operations.go", "operation_bodies.go", "odata_clone.go", "odata_collection.go", "odata_decode.go", "odata_edm.go",
+// registry.go, the operation table, action bodies and client methods and
+// paths, and the runtime's (templates.Runtime), the client's included.
+var SupportFiles = []string{"doc.go", "registry.go", "operations.go", "operation_bodies.go", "operation_methods.go", "operation_paths.go",
+	"odata_client.go", "odata_client_error.go", "odata_client_options.go", "odata_client_paging.go", "odata_client_path.go", "odata_client_retry.go",
+	"odata_clone.go", "odata_collection.go", "odata_decode.go", "odata_edm.go",
 	"odata_encode.go", "odata_flags.go", "odata_object.go", "odata_operation.go", "odata_patch.go", "odata_plan.go", "odata_registry.go", "odata_scan.go", "odata_value.go"}
 
 // StructMethodNames are the methods and embedded field a generated struct

@@ -143,3 +143,12 @@ func TestMemberSuffix(t *testing.T) {
 	}
 	assert.True(t, token.IsIdentifier("HTTPStatus"+MemberSuffix("403")))
 }
+
+func TestCamel(t *testing.T) {
+	for in, want := range map[string]string{"user-id": "userID", "id": "id", "ID": "id", "URLName": "urlName", "2fa": "x2fa",
+		"type": "typeArg", "startDateTime": "startDateTime", "message-id": "messageID", "": "x"} {
+		if got := Camel(in); got != want {
+			t.Errorf("Camel(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

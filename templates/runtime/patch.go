@@ -29,12 +29,21 @@ func PatchBody[T any](before, after *T) ([]byte, error) {
 	if before == nil || after == nil {
 		return nil, errors.New("PatchBody: before and after must not be nil")
 	}
-	t := reflect.TypeFor[T]()
+	return patchBody(reflect.ValueOf(before).Elem(), reflect.ValueOf(after).Elem())
+}
+
+// patchBody is PatchBody for two values of one type, addressable: the
+// generic function is this one's wrapper, so the client's updates share it
+// without an instantiation each.
+func patchBody(bv, av reflect.Value) ([]byte, error) {
+	t := av.Type()
 	if t.Kind() != reflect.Struct || planFor(t).object == nil {
 		return nil, fmt.Errorf("PatchBody: %s is not a generated struct", t)
 	}
 	plan := planFor(t)
-	bp, ap := unsafe.Pointer(before), unsafe.Pointer(after)
+	// Both are addressable (PatchBody's pointers, or the client's), so
+	// their fields are read by offset.
+	bp, ap := bv.Addr().UnsafePointer(), av.Addr().UnsafePointer()
 	bst, ast := objectAt(bp, plan).state, objectAt(ap, plan).state
 	body := encoder{buf: []byte{'{'}}
 	n := 0

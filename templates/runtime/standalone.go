@@ -15,3 +15,7 @@ var interfaces = map[reflect.Type]string{}
 
 // operations lists the documented operations, sorted by GoName.
 var operations []OperationSpec
+
+// serviceRoot is the base URL a client sends to unless WithBaseURL says
+// otherwise: the root of the version the docs describe.
+const serviceRoot = "https://graph.microsoft.com/v1.0"

@@ -20,6 +20,7 @@ import (
 
 	"github.com/docgen/graphgen/diag"
 	"github.com/docgen/graphgen/emitter"
+	"github.com/docgen/graphgen/emitter/openapi"
 	"github.com/docgen/graphgen/parser"
 	"github.com/docgen/graphgen/schema"
 )
@@ -31,6 +32,7 @@ const modulePath = "github.com/docgen/graphgen/cmd/gen"
 var (
 	resolveStage = schema.Resolve
 	renderStage  = emitter.Render
+	openapiStage = renderOpenAPI
 	writeStage   = emitter.Write
 )
 
@@ -213,7 +215,8 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 		}
 	}
 	var out []emitter.File
-	var schemaJSON []byte
+	var schemaJSON, openapiDoc []byte
+	var openapiReport openapi.Report
 	ok := rep.guard("render", diag.RenderFailed, func() error {
 		if out, err = renderStage(s, eo); err != nil {
 			return err
@@ -221,6 +224,11 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 		if o.schemaOut != "" {
 			if schemaJSON, err = s.JSON(); err != nil {
 				return fmt.Errorf("schema JSON: %w", err)
+			}
+		}
+		if o.openapiOut != "" {
+			if openapiDoc, openapiReport, err = openapiStage(o, s); err != nil {
+				return err
 			}
 		}
 		return nil
@@ -249,12 +257,17 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 				return fmt.Errorf("-schema-out: %w", err)
 			}
 		}
+		if openapiDoc != nil {
+			if err = emitter.WriteFile(o.openapiOut, openapiDoc); err != nil {
+				return fmt.Errorf("-openapi-out: %w", err)
+			}
+		}
 		return nil
 	})
 	if !ok {
 		return exitError
 	}
-	done = &written{files: out, res: res, schema: schemaJSON}
+	done = &written{files: out, res: res, schema: schemaJSON, openapi: openapiDoc}
 	if !o.quiet {
 		printWritten(o, res, stdout)
 		if o.verbose {
@@ -265,6 +278,9 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 				fmt.Fprintln(stdout, line)
 			}
 			printOverrides(stdout, "gen", s)
+			if openapiDoc != nil {
+				printOpenAPIReport(stdout, o.openapiOut, openapiReport)
+			}
 		}
 	}
 	return exitOK

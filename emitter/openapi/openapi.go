@@ -41,6 +41,18 @@ type Report struct {
 	// Merged lists the requests of several operations written as one
 	// operation (one path and method), sorted.
 	Merged []string
+	// Requests says where each request written went, in the schema's
+	// order of operations and requests.
+	Requests []Written
+}
+
+// Written is where one request of an operation went in the document.
+type Written struct {
+	GoName      string // the schema operation's
+	Method      string // as the schema has it (GET)
+	Path        string // as the schema has it (/users/{id | userPrincipalName})
+	Template    string // the document's path (/users/{user-id})
+	OperationID string // of the operation written there (another's, when merged)
 }
 
 // String is the one-line summary of the report.

@@ -26,8 +26,9 @@ type pathItem struct {
 
 // claim is one operation's request of a path item's method.
 type claim struct {
-	op *schema.Operation
-	r  route
+	op      *schema.Operation
+	r       route
+	written []*Written // what the report says of its requests
 }
 
 // methods are the methods a path item can hold.
@@ -50,6 +51,7 @@ func (b *builder) operations() {
 		method string
 	}
 	var order []written
+	var requests []*Written
 	for _, op := range b.s.Operations {
 		if !safeGoName.MatchString(op.GoName) {
 			b.leave("operation %q: its Go name is not an identifier", op.GoName)
@@ -67,14 +69,18 @@ func (b *builder) operations() {
 				continue
 			}
 			item := b.item(&r)
+			w := &Written{GoName: op.GoName, Method: req.Method, Path: req.Path}
+			requests = append(requests, w)
 			claims := item.claims[method]
-			if slices.ContainsFunc(claims, func(c claim) bool { return c.op == op }) {
-				continue // another of the operation's paths, the same once normalised
+			if i := slices.IndexFunc(claims, func(c claim) bool { return c.op == op }); i >= 0 {
+				// Another of the operation's paths, the same once normalised.
+				claims[i].written = append(claims[i].written, w)
+				continue
 			}
 			if len(claims) == 0 {
 				order = append(order, written{item, method})
 			}
-			item.claims[method] = append(claims, claim{op, r})
+			item.claims[method] = append(claims, claim{op, r, []*Written{w}})
 		}
 	}
 	// Ids in the order the requests came: an operation's first request
@@ -87,9 +93,20 @@ func (b *builder) operations() {
 		if len(claims) > 1 {
 			op = b.merged(w.method, first.r.path, claims)
 		}
-		w.item.ops[w.method] = b.operation(op, w.method, first.r, b.operationID(first.op.GoName, count[first.op]))
+		id := b.operationID(first.op.GoName, count[first.op])
+		w.item.ops[w.method] = b.operation(op, w.method, first.r, id)
 		count[first.op]++
 		b.report.Operations++
+		for _, c := range claims {
+			for _, w := range c.written {
+				w.Template, w.OperationID = first.r.path, id
+			}
+		}
+	}
+	for _, w := range requests {
+		if w.OperationID != "" {
+			b.report.Requests = append(b.report.Requests, *w)
+		}
 	}
 }
 

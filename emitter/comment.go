@@ -139,6 +139,20 @@ func DefusedWarnings(s *schema.Schema) diag.List {
 			check(m.Description, m.Source, "the description of "+t.Name+" member "+m.Name)
 		}
 	}
+	// An action's body struct has a doc comment with its paths and the
+	// description, and a field per parameter.
+	for _, o := range s.Operations {
+		if o.BodyGoName == "" {
+			continue
+		}
+		for _, r := range o.Requests {
+			check(r.Path, o.Source, "the path "+r.Path)
+		}
+		check(o.Description, o.Source, "the description of "+o.Name)
+		for _, p := range o.Parameters {
+			check(p.Description, p.Source, "the description of "+o.Name+" parameter "+p.Name)
+		}
+	}
 	return out
 }
 

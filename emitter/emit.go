@@ -66,11 +66,12 @@ func Render(s *schema.Schema, opts Options) ([]File, error) {
 		}
 	}
 	renderReg := opts.Unchanged == nil || !opts.Unchanged(reg.Name, reg.Fingerprint)
-	// The jobs: the support files, registry.go when it changed, then the
-	// types, biggest first.
+	// The jobs: the support files, registry.go when it changed, the
+	// operations, then the types, biggest first.
 	sort.SliceStable(todo, func(a, b int) bool { return typeSize(types[todo[a]]) > typeSize(types[todo[b]]) })
-	var support []File
-	err := diag.Parallel("render", len(todo)+2, func(job int) (err error) {
+	var support, operations []File
+	const jobsBeforeTypes = 3
+	err := diag.Parallel("render", len(todo)+jobsBeforeTypes, func(job int) (err error) {
 		switch job {
 		case 0:
 			support, err = renderSupport(opts)
@@ -82,8 +83,11 @@ func Render(s *schema.Schema, opts Options) ([]File, error) {
 				reg.Content = rendered.Content
 			}
 			return err
+		case 2:
+			operations, err = renderOperationFiles(s, opts)
+			return err
 		}
-		i := todo[job-2]
+		i := todo[job-jobsBeforeTypes]
 		fp := out[i].Fingerprint
 		out[i], err = renderType(types[i], opts)
 		out[i].Fingerprint = fp
@@ -92,7 +96,7 @@ func Render(s *schema.Schema, opts Options) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	files := append(append(support, out...), reg)
+	files := append(append(append(support, operations...), out...), reg)
 	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
 	return files, nil
 }

@@ -159,7 +159,7 @@ func TestEveryFileHasHeaderAndIsFormatted(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, string(formatted), string(f.Content), "%s is gofmt-clean", f.Name)
 	}
-	want := []string{"doc.go", "registry.go", "x.go"}
+	want := []string{"doc.go", "operations.go", "registry.go", "x.go"}
 	for _, rf := range templates.Runtime() {
 		want = append(want, rf.Name)
 	}

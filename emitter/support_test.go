@@ -20,7 +20,7 @@ import (
 // declares and the files it is copied to.
 func TestSupportNamesAreTheRuntimes(t *testing.T) {
 	var exported []string
-	files := []string{"doc.go", registryFile}
+	files := []string{"doc.go", registryFile, operationsFile, bodiesFile}
 	for _, rf := range templates.Runtime() {
 		files = append(files, rf.Name)
 		f, err := parser.ParseFile(token.NewFileSet(), rf.Name, rf.Source, 0)

@@ -11,6 +11,7 @@ func appendOperation(w *wire.Writer, op *OperationDoc, desc func(string)) {
 		return
 	}
 	appendPos(w, op.Pos)
+	desc(op.Description)
 	w.Uint(uint64(len(op.Requests)))
 	for _, r := range op.Requests {
 		w.Str(r.Method)
@@ -53,7 +54,7 @@ func readOperation(r *wire.Reader) *OperationDoc {
 	if !r.Bool() {
 		return nil
 	}
-	op := &OperationDoc{Pos: readPos(r)}
+	op := &OperationDoc{Pos: readPos(r), Description: r.Str()}
 	if n := r.Count(); n > 0 {
 		op.Requests = make([]RequestDoc, n)
 		for i := range op.Requests {

@@ -395,6 +395,20 @@ func statusLine(content string) int {
 
 func (e *apiExtractor) paragraph(b *block) {
 	switch e.section {
+	case lang.APINone:
+		// The first paragraph after the title says what the operation
+		// does; the Namespace line, notes ("> [!NOTE]") and includes do
+		// not.
+		text := strings.TrimSpace(b.Inl.Text)
+		if !e.sawTitle || e.op.Description != "" || b.Quote || text == "" || strings.HasPrefix(text, "[!") {
+			break
+		}
+		if _, ok := e.NamespaceValue(text); ok {
+			break
+		}
+		if _, ok := namespaceLine(text); !ok {
+			e.op.Description = text
+		}
 	case lang.APIBody:
 		if !e.op.Body.Known() {
 			if l, ok := e.pageLink(b.Inl.Links); ok {

@@ -7,6 +7,9 @@ package parser
 // OperationDoc is what one API page says about the operation it documents.
 type OperationDoc struct {
 	Pos Position // the page's title
+	// Description is the first paragraph after the title: what the
+	// operation does, in the page's language.
+	Description string
 	// Requests are the request syntax's "METHOD path" lines, in page order:
 	// the alternative paths of the operation.
 	Requests   []RequestDoc

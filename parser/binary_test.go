@@ -17,7 +17,7 @@ import (
 func TestPageBinaryCoversEveryField(t *testing.T) {
 	want := map[reflect.Type][]string{
 		reflect.TypeFor[Page]():           {"Path", "DocType", "Locale", "Namespace", "Types", "Enums", "Operation", "Diags"},
-		reflect.TypeFor[OperationDoc]():   {"Pos", "Requests", "Parameters", "Body", "BodyPos", "RequestKeys", "Response", "Permissions"},
+		reflect.TypeFor[OperationDoc]():   {"Pos", "Description", "Requests", "Parameters", "Body", "BodyPos", "RequestKeys", "Response", "Permissions"},
 		reflect.TypeFor[RequestDoc]():     {"Method", "Path", "Pos"},
 		reflect.TypeFor[ParamDoc]():       {"Name", "Type", "Required", "Place", "Description", "Pos"},
 		reflect.TypeFor[ResponseDoc]():    {"Status", "Type", "Annotated", "Pos"},

@@ -11,7 +11,8 @@ import (
 )
 
 // Descriptions returns the page's description fields in a fixed order:
-// each type's, then its properties'; then each enum's, then its members'.
+// each type's, then its properties'; then each enum's, then its members';
+// then an API page's operation's, then its parameters'.
 // Two pages of the same structure give their descriptions in the same
 // order, so an index names one description across edits.
 func (p *Page) Descriptions() []*string {
@@ -26,6 +27,12 @@ func (p *Page) Descriptions() []*string {
 		out = append(out, &e.Description)
 		for i := range e.Members {
 			out = append(out, &e.Members[i].Description)
+		}
+	}
+	if op := p.Operation; op != nil {
+		out = append(out, &op.Description)
+		for i := range op.Parameters {
+			out = append(out, &op.Parameters[i].Description)
 		}
 	}
 	return out

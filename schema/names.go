@@ -82,7 +82,8 @@ func assignNames(s *Schema) {
 // type's name (Graph has a type called operation): an action or function
 // by its binding's type and its name (UserSendMail), a read or write by
 // the type that owns the segment it reaches and its name (UserListMessages).
-// The operations are then sorted by their Go names.
+// An action with parameters then names its body's struct
+// (UserSendMailRequest). The operations are then sorted by their Go names.
 func assignOperationNames(s *Schema, pkg *naming.Scope) {
 	ops := append([]*Operation(nil), s.Operations...)
 	naming.ClaimOrder(ops, func(o *Operation) string { return o.claimKey })
@@ -99,6 +100,23 @@ func assignOperationNames(s *Schema, pkg *naming.Scope) {
 			name = naming.TypeName(prefix) + name
 		}
 		o.GoName = pkg.Claim(name)
+	}
+	// Then the bodies of the actions with parameters, in the same order;
+	// every operation's parameters get names of their own scope (an
+	// action's are its body's fields).
+	for _, o := range ops {
+		if len(o.Parameters) == 0 {
+			continue
+		}
+		if o.Kind == OpAction {
+			o.BodyGoName = pkg.Claim(o.GoName + "Request")
+		}
+		fields := naming.NewScope(naming.StructMethodNames...)
+		params := append([]*Parameter(nil), o.Parameters...)
+		naming.ClaimOrder(params, func(p *Parameter) string { return p.Name })
+		for _, p := range params {
+			p.GoName = fields.Claim(naming.Pascal(p.Name))
+		}
 	}
 	sort.Slice(s.Operations, func(i, j int) bool { return s.Operations[i].GoName < s.Operations[j].GoName })
 }

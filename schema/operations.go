@@ -35,7 +35,12 @@ type Operation struct {
 	Requests    []Request    `json:"requests"`
 	Permissions *Permissions `json:"permissions"` // null where the page has no permissions table
 	GoName      string       `json:"goName"`
-	Source      string       `json:"source"` // the page's path:line of its title
+	// BodyGoName names the Go struct of an action's body, its parameters
+	// as fields; "" for an action without parameters and for the others
+	// (a create or update sends the binding's type).
+	BodyGoName  string `json:"bodyGoName,omitempty"`
+	Description string `json:"description"` // the page's first paragraph
+	Source      string `json:"source"`      // the page's path:line of its title
 
 	claimKey string // what goNames are claimed in order of
 	owner    string // for a read or write, the type owning the segment reached; "" from an entry point
@@ -52,11 +57,13 @@ type TypeRef struct {
 
 // Parameter is one parameter of an action or function.
 type Parameter struct {
-	Name       string `json:"name"`
-	Type       string `json:"type"` // "" where no page gives one
-	Collection bool   `json:"collection"`
-	Required   *bool  `json:"required"` // null where the page does not say
-	Source     string `json:"source"`
+	Name        string `json:"name"`
+	Type        string `json:"type"` // "" where no page gives one
+	Collection  bool   `json:"collection"`
+	Required    *bool  `json:"required"` // null where the page does not say
+	GoName      string `json:"goName"`   // its Go name; an action's body struct has it as a field
+	Description string `json:"description"`
+	Source      string `json:"source"`
 }
 
 // Request is one path the operation is documented with.

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -77,6 +78,9 @@ func (o *Override) String() string {
 type Options struct {
 	// Overrides, applied after resolving and before naming; nil for none.
 	Overrides *Overrides
+	// OnPass, when set, is told each pass's name and how long it took, in
+	// the order they run (gen -v prints them).
+	OnPass func(pass string, took time.Duration)
 }
 
 // edmTypes are the primitive type names a property may have.

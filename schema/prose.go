@@ -125,7 +125,8 @@ func TraceProse(pages []*parser.Page, resolve func([]*parser.Page) *Schema) (*Sc
 }
 
 // descriptions returns the schema's description fields in a fixed order:
-// each type's, then its properties', then its members'.
+// each type's, then its properties', then its members'; then each
+// operation's, then its parameters'.
 func (s *Schema) descriptions() []*string {
 	var out []*string
 	for _, t := range s.Types {
@@ -135,6 +136,12 @@ func (s *Schema) descriptions() []*string {
 		}
 		for _, m := range t.Members {
 			out = append(out, &m.Description)
+		}
+	}
+	for _, o := range s.Operations {
+		out = append(out, &o.Description)
+		for _, p := range o.Parameters {
+			out = append(out, &p.Description)
 		}
 	}
 	return out

@@ -1,5 +1,6 @@
-// Resolving all pages into one schema: the model the passes share and the
-// driver that runs them in order (resolve_*.go, one file per pass).
+// Resolving all pages into one schema: the model the passes share, the
+// table of passes in the order they run (resolve_*.go hold them) and the
+// driver that runs it.
 
 package schema
 
@@ -8,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/docgen/graphgen/diag"
 	"github.com/docgen/graphgen/parser"
@@ -63,6 +65,9 @@ type resolver struct {
 	// navByName indexes the navigation properties by lower-case name, for
 	// the paths that start with one (uniqueProperty).
 	navByName map[string][]*Property
+	// propsByName indexes every property by lower-case name with its
+	// type, for finding one on a path's types (findProperty).
+	propsByName map[string][]ownedProperty
 	// derivedFrom holds, for types a base page lists as derived from it,
 	// that base: used only when the type's own page names none.
 	derivedFrom map[*entry]*derivedClaim
@@ -96,47 +101,93 @@ func ResolveWith(pages []*parser.Page, o Options) *Schema {
 	for _, p := range sorted {
 		r.diags = append(r.diags, p.Diags...)
 	}
-	r.collect()
-	learned := r.learn()
-	r.learned = learned
-	r.enumsFromPossibleValues()
-	r.resolveProperties()
-	r.resolveBases()
-	r.inferKinds()
-	r.implicitEntityBases()
-	r.breakCycles()
-	if counts := r.recoverMembers(); len(counts) > 0 {
-		learned.TranslatedMembers = counts
+	run := &resolution{r: r, opts: o}
+	for _, p := range passes {
+		start := time.Now()
+		p.run(run)
+		if o.OnPass != nil {
+			o.OnPass(p.name, time.Since(start))
+		}
 	}
-	r.lowerTranslatedCapitals()
-	r.membersFromPossibleValues()
-	r.dedupeMembers()
-	r.ownProperties()
-	r.checkWireNames()
+	r.diags.Sort()
+	run.s.Diagnostics = r.diags
+	return run.s
+}
+
+// resolution is what the passes share besides the resolver: the options,
+// and the schema once the types are settled.
+type resolution struct {
+	r    *resolver
+	opts Options
+	s    *Schema
+}
+
+// pass is one step of resolving: its name (for -v's timings) and what it
+// does. Each file resolve_*.go holds one or a few.
+type pass struct {
+	name string
+	run  func(*resolution)
+}
+
+// passes are the steps of resolving, in the order they run: the types
+// from the page models first (collect to wire names), then the schema
+// they make, then what needs the schema whole (overrides, the derived
+// lists, operations, Go names).
+var passes = []pass{
+	{"collect", func(x *resolution) { x.r.collect() }},                                    // resolve_collect.go
+	{"learn", func(x *resolution) { x.r.learned = x.r.learn() }},                          // resolve_learn.go, resolve_learn_bases.go
+	{"enums from possible values", func(x *resolution) { x.r.enumsFromPossibleValues() }}, // resolve_members.go
+	{"property types", func(x *resolution) { x.r.resolveProperties() }},                   // resolve_lookup.go
+	{"bases", func(x *resolution) { x.r.resolveBases() }},                                 // resolve_inherit.go
+	{"kinds", func(x *resolution) { x.r.inferKinds() }},                                   // resolve_kinds.go
+	{"implicit entity bases", func(x *resolution) { x.r.implicitEntityBases() }},          // resolve_inherit.go
+	{"cycles", func(x *resolution) { x.r.breakCycles() }},                                 // resolve_inherit.go
+	{"translated members", func(x *resolution) { // resolve_members_translated.go
+		if counts := x.r.recoverMembers(); len(counts) > 0 {
+			x.r.learned.TranslatedMembers = counts
+		}
+	}},
+	{"member capitals", func(x *resolution) { x.r.lowerTranslatedCapitals() }},                // resolve_members.go
+	{"members from possible values", func(x *resolution) { x.r.membersFromPossibleValues() }}, // resolve_members.go
+	{"duplicate members", func(x *resolution) { x.r.dedupeMembers() }},                        // resolve_members.go
+	{"own properties", func(x *resolution) { x.r.ownProperties() }},                           // resolve_properties.go
+	{"wire names", func(x *resolution) { x.r.checkWireNames() }},                              // resolve_properties.go
+	{"schema", func(x *resolution) { x.s = x.r.schema() }},
+	{"overrides", func(x *resolution) { // overrides.go
+		if x.opts.Overrides != nil {
+			x.s.applyOverrides(x.opts.Overrides, &x.r.diags)
+		}
+	}},
+	{"derived lists", func(x *resolution) { x.s.linkDerived() }},
+	{"operations", func(x *resolution) { x.r.resolveOperations(x.s) }}, // resolve_operations.go, resolve_paths.go
+	{"names", func(x *resolution) { assignNames(x.s) }},                // names.go
+	{"pinned names", func(x *resolution) { // overrides.go
+		if x.opts.Overrides != nil {
+			x.s.checkPins(&x.r.diags)
+		}
+	}},
+}
+
+// schema is the schema of the resolved types, sorted by qualified name.
+func (r *resolver) schema() *Schema {
 	s := &Schema{Version: Version, byName: map[string]*Type{}}
-	if !learned.Empty() {
-		s.Learned = learned
+	if !r.learned.Empty() {
+		s.Learned = r.learned
 	}
 	for _, e := range r.order {
 		s.Types = append(s.Types, e.t)
 		s.byName[e.t.Name] = e.t
 	}
-	if o.Overrides != nil {
-		s.applyOverrides(o.Overrides, &r.diags)
-	}
+	return s
+}
+
+// linkDerived lists each type among its base's derived types.
+func (s *Schema) linkDerived() {
 	for _, t := range s.Types {
 		if t.BaseType != nil {
 			t.BaseType.Derived = append(t.BaseType.Derived, t)
 		}
 	}
-	r.resolveOperations(s)
-	assignNames(s)
-	if o.Overrides != nil {
-		s.checkPins(&r.diags)
-	}
-	r.diags.Sort()
-	s.Diagnostics = r.diags
-	return s
 }
 
 // warn reports a warning; the order does not matter, as the diagnostics

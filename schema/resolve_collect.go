@@ -1,5 +1,6 @@
-// Pass 1, collect: every page's types and enums become entries, one per
-// qualified name; several pages describing one type are merged.
+// The collect pass (resolve.go lists the passes in order): every page's
+// types and enums become entries, one per qualified name; several pages
+// describing one type are merged.
 
 package schema
 

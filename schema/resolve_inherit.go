@@ -1,6 +1,6 @@
-// Pass 3, inherit: each type's base from the signs its pages give (ranked),
-// base pages' lists of derived types, implicit entity bases, and cycles
-// broken.
+// The bases, implicit entity bases and cycles passes: each type's base from
+// the signs its pages give (ranked), base pages' lists of derived types,
+// implicit entity bases, and cycles broken.
 
 package schema
 

@@ -1,4 +1,4 @@
-// Pass 4, kinds: entity or complex, from keys, operations, navigation
+// The kinds pass: entity or complex, from keys, operations, navigation
 // targets and the base chain.
 
 package schema

@@ -1,4 +1,4 @@
-// Pass 1b, learn: what the folder teaches about its own words, in a step
+// The learn pass: what the folder teaches about its own words, in a step
 // of its own after every page was read on its own (so a page's cached model
 // stays valid): translated type words from the JSON placeholders beside
 // them, collection phrases from the JSON arrays, and the letter case of

@@ -1,4 +1,4 @@
-// Pass 1b, learn, continued: the phrases that introduce a base, in rows
+// The learn pass, continued: the phrases that introduce a base, in rows
 // (`Geerbt von [x]`) and in prose (`Erbt von [x]`), learned from the pages
 // whose annotation or rows name the base, and the bases they and repeated
 // rows give the types that state none.

@@ -1,5 +1,5 @@
-// Pass 2, look up: references by link target or by name, and the types
-// that property cells name.
+// The property types pass, and the look-ups every pass uses: references by
+// link target or by name, and the types that property cells name.
 
 package schema
 

@@ -1,4 +1,4 @@
-// Pass 5, members: enums built from possible-values lists, translated
+// The member passes: enums built from possible-values lists, translated
 // members' capitals undone, members added and deduplicated (the names of
 // translated members are recovered in resolve_members_translated.go).
 

@@ -1,4 +1,4 @@
-// Pass 5a, translated members: the English names of enum members a
+// The translated members pass: the English names of enum members a
 // translation renamed, recovered from what the folder shows in English
 // (the rows' possible values, backticked or bare, and their JSON
 // examples); a translated name is never a member, as its wire value would

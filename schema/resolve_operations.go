@@ -1,4 +1,4 @@
-// Pass 8b, operations: each API page's paths walked to the operation they
+// The operations pass: each API page's paths walked to the operation they
 // document, its kind decided by what its last segment names, its
 // parameters, return type and permissions from the page. One operation
 // documented by several paths (or pages) is one entry.
@@ -121,6 +121,7 @@ func (r *resolver) operationOf(p *parser.Page, req parser.RequestDoc, w walk) *O
 	op := &Operation{
 		Requests:    []Request{{Method: req.Method, Path: req.Path}},
 		Permissions: permissionsOf(doc.Permissions),
+		Description: doc.Description,
 		Source:      where(p, doc.Pos),
 	}
 	unresolved := ""
@@ -245,7 +246,8 @@ func (r *resolver) operationParameters(p *parser.Page, kind OpKind, seg *parser.
 	seen := map[string]bool{}
 	add := func(d parser.ParamDoc) {
 		low := strings.ToLower(d.Name)
-		if seen[low] {
+		// A name is a JSON key and a Go field's tag: nothing else is one.
+		if seen[low] || !parser.IsIdentifier(d.Name) {
 			return
 		}
 		seen[low] = true
@@ -344,7 +346,7 @@ func bodyRows(doc *parser.OperationDoc) []parser.ParamDoc {
 
 // parameter resolves one parameter row's type.
 func (r *resolver) parameter(p *parser.Page, d parser.ParamDoc) *Parameter {
-	prm := &Parameter{Name: d.Name, Source: where(p, d.Pos)}
+	prm := &Parameter{Name: d.Name, Description: d.Description, Source: where(p, d.Pos)}
 	switch d.Required {
 	case parser.Required:
 		t := true

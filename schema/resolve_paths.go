@@ -1,7 +1,7 @@
-// Pass 8a, paths: the entry points (entity sets and singletons) the API
-// pages' paths start from, and walking a path segment by segment through
-// keys, navigation properties (inherited ones too) and casts to what it
-// reaches, and to the operation its last segment may name.
+// The operations pass, its paths: the entry points (entity sets and
+// singletons) the API pages' paths start from, and walking a path segment by
+// segment through keys, navigation properties (inherited ones too) and casts
+// to what it reaches, and to the operation its last segment may name.
 
 package schema
 
@@ -170,7 +170,7 @@ func (r *resolver) typeWithProperties(names map[string]bool) string {
 		}
 		n := 0
 		for name := range names {
-			if p := findProperty(e.t, name); p != nil && p.Navigation && ownerOf(e.t, p) {
+			if p := r.findProperty(e.t, name); p != nil && p.Navigation && ownerOf(e.t, p) {
 				n++
 			}
 		}
@@ -327,7 +327,7 @@ func (r *resolver) walkPath(path string, entries map[string]*EntryPoint, results
 			}
 			return w
 		}
-		if prop := findProperty(w.at.t, s.Name); prop != nil && !(s.Parens && len(s.Args) > 0) {
+		if prop := r.findProperty(w.at.t, s.Name); prop != nil && !(s.Parens && len(s.Args) > 0) {
 			w.before = w.at
 			w.at = propReach(prop)
 			w.lastNav, w.lastNavCollection = prop.Name, w.at.collection
@@ -383,8 +383,13 @@ func propReach(p *Property) reach {
 }
 
 // findProperty finds a property by name (ignoring case) on t or its bases,
-// else on the one type derived from t that declares it.
-func findProperty(t *Type, name string) *Property {
+// else on the one type derived from t (at most nine levels down) that
+// declares it.
+func (r *resolver) findProperty(t *Type, name string) *Property {
+	declared := r.propertiesNamed(name)
+	if len(declared) == 0 {
+		return nil
+	}
 	if p := ownProperty(t, name); p != nil {
 		return p
 	}
@@ -395,24 +400,49 @@ func findProperty(t *Type, name string) *Property {
 	}
 	var found *Property
 	n := 0
-	var visit func(d *Type, depth int)
-	visit = func(d *Type, depth int) {
-		if depth > 8 {
-			return
-		}
-		for _, c := range d.Derived {
-			if p := ownProperty(c, name); p != nil {
-				found = p
-				n++
-			}
-			visit(c, depth+1)
+	for _, d := range declared {
+		if descendsFrom(d.owner, t, 9) {
+			found = d.p
+			n++
 		}
 	}
-	visit(t, 0)
 	if n == 1 {
 		return found
 	}
 	return nil
+}
+
+// ownedProperty is a property with the type that declares it.
+type ownedProperty struct {
+	owner *Type
+	p     *Property
+}
+
+// propertiesNamed returns every property of this name (ignoring case) with
+// its type: what findProperty would otherwise look for in every type
+// derived from an entity, for every segment of every path. Indexed on
+// first use.
+func (r *resolver) propertiesNamed(name string) []ownedProperty {
+	if r.propsByName == nil {
+		r.propsByName = map[string][]ownedProperty{}
+		for _, e := range r.order {
+			for _, p := range e.t.Properties {
+				low := strings.ToLower(p.Name)
+				r.propsByName[low] = append(r.propsByName[low], ownedProperty{e.t, p})
+			}
+		}
+	}
+	return r.propsByName[strings.ToLower(name)]
+}
+
+// descendsFrom reports whether d derives from t, at most levels down.
+func descendsFrom(d, t *Type, levels int) bool {
+	for b := d.BaseType; b != nil && levels > 0; b, levels = b.BaseType, levels-1 {
+		if b == t {
+			return true
+		}
+	}
+	return false
 }
 
 func ownProperty(t *Type, name string) *Property {

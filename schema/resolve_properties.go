@@ -1,5 +1,5 @@
-// Pass 6, properties: each type keeps its own properties (inherited rows go
-// to their base), and wire names are checked.
+// The own properties and wire names passes: each type keeps its own
+// properties (inherited rows go to their base), and wire names are checked.
 
 package schema
 

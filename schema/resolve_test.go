@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -846,4 +847,20 @@ func TestJsonTypeIsAnyJSON(t *testing.T) {
 	j := mustType(t, s, jsonTypeName)
 	assert.True(t, j.AnyJSON())
 	assert.False(t, r.AnyJSON())
+}
+
+// OnPass hears every pass of the table, in order, once.
+func TestPassesAreTimedInOrder(t *testing.T) {
+	var heard []string
+	ResolveWith(nil, Options{OnPass: func(name string, took time.Duration) {
+		assert.GreaterOrEqual(t, took, time.Duration(0))
+		heard = append(heard, name)
+	}})
+	var want []string
+	for _, p := range passes {
+		want = append(want, p.name)
+	}
+	assert.Equal(t, want, heard)
+	assert.Equal(t, "collect", heard[0])
+	assert.Equal(t, "names", heard[len(heard)-2], "Go names are settled last, after the operations")
 }

@@ -16,8 +16,10 @@ import (
 // their structural (non-navigation) properties and their enums,
 // transitively. Navigation properties whose target falls outside the
 // subset keep their name and type in the schema but lose the reference,
-// so they render as raw JSON. Derived types come only when named. Go names
-// and file names stay as the full schema settled them.
+// so they render as raw JSON. Derived types come only when named. The
+// operations bound to a type of the subset come with it, and the types
+// their parameters and results need. Go names and file names stay as the
+// full schema settled them.
 func (s *Schema) Subset(patterns []string) (*Schema, error) {
 	roots, err := s.roots(patterns, true)
 	if err != nil {
@@ -82,8 +84,29 @@ func (s *Schema) closure(roots []*Type) *Schema {
 	for _, t := range roots {
 		visit(t)
 	}
+	// The operations bound to those types come too, and what their
+	// parameters and results need (not the operations bound to that).
+	var ops []*Operation
+	for _, o := range s.Operations {
+		if o.Binding != nil && keep[s.byName[o.Binding.Type]] {
+			ops = append(ops, o)
+		}
+	}
+	for _, o := range ops {
+		for _, p := range o.Parameters {
+			visit(s.byName[p.Type])
+		}
+		if o.Returns != nil {
+			visit(s.byName[o.Returns.Type])
+		}
+	}
 	copies := map[*Type]*Type{}
-	out := &Schema{Version: s.Version, Diagnostics: s.Diagnostics, byName: map[string]*Type{}}
+	out := &Schema{Version: s.Version, Diagnostics: s.Diagnostics, Operations: ops, byName: map[string]*Type{}}
+	for _, e := range s.EntryPoints {
+		if keep[s.byName[e.Type]] {
+			out.EntryPoints = append(out.EntryPoints, e)
+		}
+	}
 	for _, o := range s.Overrides {
 		if t := s.byName[o.Type]; t != nil && keep[t] {
 			out.Overrides = append(out.Overrides, o)

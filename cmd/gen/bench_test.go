@@ -52,6 +52,20 @@ func BenchmarkResolve(b *testing.B) {
 	}
 }
 
+// BenchmarkResolveVersionFolder resolves a version folder: the types and
+// the operations of its API pages.
+func BenchmarkResolveVersionFolder(b *testing.B) {
+	var d diag.List
+	pages, _, err := readPages(corpus.Require(b, "corpus", "en-2020-05", "beta"), &pageFilter{}, &d)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		schema.Resolve(pages)
+	}
+}
+
 func BenchmarkEmit(b *testing.B) {
 	var d diag.List
 	pages, _, err := readPages(benchInput(b), &pageFilter{}, &d)

@@ -66,10 +66,11 @@ func TestCacheNoticesChangedOutput(t *testing.T) {
 
 func TestNoCacheFlag(t *testing.T) {
 	in, out := copyDocsInput(t)
-	code, _, stderr := genOut(t, "-in", in, "-out", out, "-no-cache")
+	code, stdout, stderr := genOut(t, "-in", in, "-out", out, "-no-cache", "-v")
 	require.Equal(t, exitOK, code, stderr)
+	assert.Regexp(t, `gen: resolve passes: collect [0-9.]+[µm]?s, learn `, stdout, "-v times each pass of a run that resolves")
 	assert.Nil(t, loadCache(cachePath(options{in: in, out: out, pkg: "models"})), "-no-cache writes no entry")
-	code, stdout, _ := genOut(t, "-in", in, "-out", out, "-no-cache")
+	code, stdout, _ = genOut(t, "-in", in, "-out", out, "-no-cache")
 	require.Equal(t, exitOK, code)
 	assert.Contains(t, stdout, fmt.Sprintf("no changes: %d files up to date", docsInputFiles()), "the write step still finds nothing to do")
 }

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"time"
 	"unicode"
 
 	"github.com/docgen/graphgen/diag"
@@ -30,7 +31,7 @@ const modulePath = "github.com/docgen/graphgen/cmd/gen"
 
 // The stages after parsing; tests replace them to inject failures.
 var (
-	resolveStage = schema.Resolve
+	resolveStage = schema.ResolveWith
 	renderStage  = emitter.Render
 	openapiStage = renderOpenAPI
 	writeStage   = emitter.Write
@@ -77,6 +78,7 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 	var inID fileIdentity // the -in folder's, as the run starts
 	var prior *cacheEntry
 	pages, reused := &pageCache{}, &reuse{edited: -1}
+	var passTimes []string // with -v: "name took" for each pass of resolving
 	priorRead := make(chan struct{})
 	go func() {
 		defer close(priorRead)
@@ -161,7 +163,13 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 		pages.saveSnapshot(snapshotPath(cacheFile), files, parsed)
 		hint, _ = folderHint(o.in, parsed, len(files))
 		var prose *schema.Prose
-		if s, prose = resolvePages(rep, parsed, &o.ovr, !o.noCache && o.ovr.ov == nil); s == nil {
+		var onPass func(string, time.Duration)
+		if o.verbose {
+			onPass = func(name string, took time.Duration) {
+				passTimes = append(passTimes, fmt.Sprintf("%s %s", name, took.Round(time.Microsecond)))
+			}
+		}
+		if s, prose = resolvePages(rep, parsed, &o.ovr, !o.noCache && o.ovr.ov == nil, onPass); s == nil {
 			return exitError
 		}
 		if o.ovr.ov == nil {
@@ -274,6 +282,9 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 			pages.finish()
 			fmt.Fprintf(stdout, "gen: %s\n", pages)
 			fmt.Fprintf(stdout, "gen: %s\n", reused)
+			if len(passTimes) > 0 {
+				fmt.Fprintf(stdout, "gen: resolve passes: %s\n", strings.Join(passTimes, ", "))
+			}
 			if line := learnedLine(s.Learned); line != "" {
 				fmt.Fprintln(stdout, line)
 			}
@@ -288,12 +299,15 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 
 // resolvePages resolves the page models, and with traced, records where
 // each description came from; nil when resolving failed (reported).
-func resolvePages(rep *report, parsed []*parser.Page, ovr *overridesFlag, traced bool) (s *schema.Schema, prose *schema.Prose) {
+// onPass, when set, is told how long each pass took.
+func resolvePages(rep *report, parsed []*parser.Page, ovr *overridesFlag, traced bool, onPass func(string, time.Duration)) (s *schema.Schema, prose *schema.Prose) {
 	resolved := rep.guard("resolve", diag.Internal, func() error {
 		if traced {
-			s, prose = schema.TraceProse(parsed, resolveStage)
+			s, prose = schema.TraceProse(parsed, func(pages []*parser.Page) *schema.Schema {
+				return resolveStage(pages, schema.Options{OnPass: onPass})
+			})
 		} else {
-			s = ovr.resolve(parsed)
+			s = resolveStage(parsed, schema.Options{Overrides: ovr.ov, OnPass: onPass})
 		}
 		return nil
 	})

@@ -42,12 +42,14 @@ func TestVersionFolderGivesOperations(t *testing.T) {
 		Name: "sendMail", Kind: schema.OpAction,
 		Binding: &schema.TypeRef{Type: "microsoft.graph.user"},
 		Parameters: []*schema.Parameter{
-			{Name: "message", Type: "microsoft.graph.message", Required: &yes, Source: "api/user-sendmail.md:32"},
-			{Name: "saveToSentItems", Type: "Edm.Boolean", Required: &no, Source: "api/user-sendmail.md:33"},
+			{Name: "message", Type: "microsoft.graph.message", Required: &yes, GoName: "Message", Description: "The message to send. Required.", Source: "api/user-sendmail.md:32"},
+			{Name: "saveToSentItems", Type: "Edm.Boolean", Required: &no, GoName: "SaveToSentItems", Description: "Whether to save the message in Sent Items. Optional.", Source: "api/user-sendmail.md:33"},
 		},
 		Requests:    []schema.Request{{Method: "POST", Path: "/me/sendMail"}, {Method: "POST", Path: "/users/{id | userPrincipalName}/sendMail"}},
 		Permissions: &schema.Permissions{DelegatedWork: []string{"Mail.Send"}, DelegatedPersonal: []string{"Mail.Send"}, Application: []string{"Mail.Send"}},
-		GoName:      "UserSendMail", Source: "api/user-sendmail.md:6",
+		GoName:      "UserSendMail", BodyGoName: "UserSendMailRequest",
+		Description: "Send the message specified in the request body.", // not the Namespace line before it
+		Source:      "api/user-sendmail.md:6",
 	}, withoutUnexported(send))
 
 	view := byGo["UserReminderView"]
@@ -58,6 +60,7 @@ func TestVersionFolderGivesOperations(t *testing.T) {
 	assert.Equal(t, "startDateTime", view.Parameters[0].Name)
 	assert.Equal(t, "Edm.String", view.Parameters[0].Type)
 	assert.Equal(t, []string{}, view.Permissions.Application, "not supported is an empty list")
+	assert.Empty(t, view.BodyGoName, "a function's parameters go in its path: no body")
 
 	get := byGo["GetUsers"]
 	require.NotNil(t, get)
@@ -109,4 +112,44 @@ func TestValidateVersionFolderChecksAPIExamples(t *testing.T) {
 	code, stderr = gen(t, "validate", "-in", filepath.Join("testdata", "versionfolder", "resources"))
 	assert.Equal(t, exitOK, code, stderr)
 	assert.Contains(t, stderr, "gen validate: 4 examples, 0 mistakes", "the resources alone")
+}
+
+// The package of a version folder has the operation table and the action
+// bodies, and -types keeps the operations bound to the types it selects
+// with the types their bodies and results need.
+func TestOperationsInGo(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "vf")
+	code, stderr := gen(t, "-in", filepath.Join("testdata", "versionfolder"), "-out", out, "-pkg", "vf")
+	require.Equal(t, exitOK, code, stderr)
+	table, err := os.ReadFile(filepath.Join(out, "operations.go"))
+	require.NoError(t, err)
+	for _, want := range []string{
+		`GoName:  "UserSendMail"`, `body:    (*UserSendMailRequest)(nil)`,
+		"Envelope: \"Collection\",\n\tGoName:   \"UserReminderView\"", "result:  (*Reminder)(nil)", `Path:   "/users/{id | userPrincipalName}/sendMail"`,
+		`DelegatedWork:     []string{"Mail.Send"}`,
+	} {
+		assert.Contains(t, string(table), want)
+	}
+	bodies, err := os.ReadFile(filepath.Join(out, "operation_bodies.go"))
+	require.NoError(t, err)
+	assert.Contains(t, string(bodies), "type UserSendMailRequest struct {\n\tObject\n\t// The message to send. Required.\n\tMessage *Message `json:\"message,omitempty\"`")
+	assert.Contains(t, string(bodies), "func (v *UserSendMailRequest) Clone() UserSendMailRequest {")
+
+	sub := filepath.Join(t.TempDir(), "sub")
+	code, stderr = gen(t, "-in", filepath.Join("testdata", "versionfolder"), "-out", sub, "-pkg", "vf", "-types", "microsoft.graph.reminder")
+	require.Equal(t, exitOK, code, stderr)
+	table, err = os.ReadFile(filepath.Join(sub, "operations.go"))
+	require.NoError(t, err)
+	assert.NotContains(t, string(table), "GoName:", "no operation is bound to reminder")
+	assert.NoFileExists(t, filepath.Join(sub, "operation_bodies.go"))
+
+	code, stderr = gen(t, "-in", filepath.Join("testdata", "versionfolder"), "-out", sub, "-pkg", "vf", "-types", "microsoft.graph.user")
+	require.Equal(t, exitOK, code, stderr)
+	table, err = os.ReadFile(filepath.Join(sub, "operations.go"))
+	require.NoError(t, err)
+	assert.Contains(t, string(table), `GoName:  "UserSendMail"`)
+	assert.NotContains(t, string(table), `"UserListMessages"`, "bound to message, which -types left out")
+	assert.FileExists(t, filepath.Join(sub, "message.go"), "the body's parameter type comes with its action")
+	assert.FileExists(t, filepath.Join(sub, "reminder.go"), "and a function's result type")
+	buildPackage(t, filepath.Dir(sub))
 }

@@ -54,12 +54,9 @@ func (f *overridesFlag) load(prog string, stderr io.Writer, asJSON bool) int {
 // named on the command line, slash-separated ("" without -overrides).
 func (f *overridesFlag) file() string { return filepath.ToSlash(f.path) }
 
-// resolve resolves the pages with the overrides (resolveStage without).
+// resolve resolves the pages with the overrides, if any.
 func (f *overridesFlag) resolve(pages []*parser.Page) *schema.Schema {
-	if f.ov == nil {
-		return resolveStage(pages)
-	}
-	return schema.ResolveWith(pages, schema.Options{Overrides: f.ov})
+	return resolveStage(pages, schema.Options{Overrides: f.ov})
 }
 
 // overrideErrors reports an error of the overrides file among diagnostics:

@@ -13,13 +13,14 @@ import (
 
 // TestGeneratedPackageRuntime generates docs-input into a temporary module
 // and runs testdata/runtime_test.go.txt there: polymorphic decoding,
-// round trips, enums, explicit nulls and unknown data, on the generated
-// code itself. The re-encoded golden cases are compared with
+// round trips, enums, explicit nulls and unknown data, action bodies and
+// the operation table, on the generated code itself. The re-encoded golden cases are compared with
 // testdata/roundtrip/*.out.json (-update rewrites them).
 func TestGeneratedPackageRuntime(t *testing.T) {
 	in, _ := copyDocsInput(t)
 	mod := t.TempDir()
-	code, stderr := gen(t, "-in", in, "-out", filepath.Join(mod, "models"))
+	// The whole of docs-input, as make generate reads it: api/ too.
+	code, stderr := gen(t, "-in", filepath.Dir(in), "-out", filepath.Join(mod, "models"))
 	require.Equal(t, exitOK, code, stderr)
 	test, err := os.ReadFile(filepath.Join("testdata", "runtime_test.go.txt"))
 	require.NoError(t, err)

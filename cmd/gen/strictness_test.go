@@ -199,7 +199,7 @@ func TestNoStageCrashesARun(t *testing.T) {
 	boom := func() { panic("injected failure") }
 	cases := map[string]func(){
 		"resolve": func() {
-			resolveStage = func([]*parser.Page) *schema.Schema { boom(); return nil }
+			resolveStage = func([]*parser.Page, schema.Options) *schema.Schema { boom(); return nil }
 		},
 		"render": func() {
 			renderStage = func(*schema.Schema, emitter.Options) ([]emitter.File, error) { boom(); return nil, nil }
@@ -220,7 +220,7 @@ func TestNoStageCrashesARun(t *testing.T) {
 	}
 	for name, inject := range cases {
 		t.Run(name, func(t *testing.T) {
-			t.Cleanup(func() { resolveStage, renderStage, writeStage = schema.Resolve, emitter.Render, emitter.Write })
+			t.Cleanup(func() { resolveStage, renderStage, writeStage = schema.ResolveWith, emitter.Render, emitter.Write })
 			inject()
 			stage := strings.Fields(name)[0]
 			for _, format := range []string{"text", "json"} {

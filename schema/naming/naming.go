@@ -380,13 +380,15 @@ func (s *Scope) Claim(name string) string {
 // SupportNames are the exported package-level names the support files
 // declare (the runtime's, templates/runtime); no type or constant may take
 // them. TestSupportNamesAreTheRuntimes keeps the list equal to the runtime.
-var SupportNames = []string{"ClearNull", "Collection", "Date", "DecodeError", "Duration", "IsNull", "JoinFlags", "Marshal",
-	"Mismatch", "New", "Object", "ParseDate", "ParseDuration", "ParseTimeOfDay", "PatchBody", "Ptr", "SetNull", "TimeOfDay", "Unmarshal"}
+var SupportNames = []string{"ClearNull", "Collection", "Date", "DecodeError", "Duration", "IsNull", "JoinFlags", "LookupOperation", "Marshal",
+	"Mismatch", "New", "Object", "OperationSpec", "Operations", "ParseDate", "ParseDuration", "ParseTimeOfDay", "PatchBody", "PermissionSpec", "Ptr",
+	"RequestSpec", "SetNull", "TimeOfDay", "Unmarshal", "Value"}
 
 // SupportFiles are the file names the support files use: doc.go,
-// registry.go and the runtime's (templates.Runtime).
-var SupportFiles = []string{"doc.go", "registry.go", "odata_clone.go", "odata_collection.go", "odata_decode.go", "odata_edm.go",
-	"odata_encode.go", "odata_flags.go", "odata_object.go", "odata_patch.go", "odata_plan.go", "odata_registry.go", "odata_scan.go"}
+// registry.go, the operation table and action bodies, and the runtime's
+// (templates.Runtime).
+var SupportFiles = []string{"doc.go", "registry.go", "operations.go", "operation_bodies.go", "odata_clone.go", "odata_collection.go", "odata_decode.go", "odata_edm.go",
+	"odata_encode.go", "odata_flags.go", "odata_object.go", "odata_operation.go", "odata_patch.go", "odata_plan.go", "odata_registry.go", "odata_scan.go", "odata_value.go"}
 
 // StructMethodNames are the methods and embedded field a generated struct
 // has (its own, and Object's promoted ones); no field may take them. Enum

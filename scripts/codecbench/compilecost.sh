@@ -14,6 +14,10 @@
 # typeof (registry.go's reflect.TypeFor[T]() written as
 # reflect.TypeOf((*T)(nil)).Elem(), the same value without a generic
 # instantiation per type) and noclone (the Clone methods left out).
+# AFTER_IN=version generates the after package from the version folder
+# (resources/ and api/: the operation table and action bodies of issue 31)
+# instead of resources/ alone, for the operations' compile cost against
+# BEFORE's resources package.
 # BENCH_TMPDIR sets where the temporary folders go.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -41,7 +45,9 @@ for side in before after; do
 	printf 'module cc\n\ngo %s\n' "${gover#go}" >"$work/$side/go.mod"
 done
 (cd "$work/gen-old" && go run ./cmd/gen -q -no-cache -in "$res" -out "$work/before/models")
-go run ./cmd/gen -q -no-cache -in "$res" -out "$work/after/models"
+after_in=$res
+[ "${AFTER_IN:-}" = version ] && after_in=$(dirname "$res")
+go run ./cmd/gen -q -no-cache -in "$after_in" -out "$work/after/models"
 sides="before after"
 if [ "${VARIANTS:-}" = 1 ]; then
 	sides="before after typeof noclone"

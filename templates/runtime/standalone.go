@@ -12,3 +12,6 @@ var registry = map[string]registration{}
 // interfaces maps each interface of a type with derived types to that
 // type's @odata.type.
 var interfaces = map[reflect.Type]string{}
+
+// operations lists the documented operations, sorted by GoName.
+var operations []OperationSpec

@@ -184,6 +184,7 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 	if overrideErrors(s.Diagnostics) {
 		return exitUsage
 	}
+	whole := s // the schema a subset is taken from
 	if o.types != "" {
 		if s, err = s.Subset(splitList(o.types)); err != nil {
 			return rep.fail(diag.TypesNoMatch, "%v", err)
@@ -235,7 +236,7 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 			}
 		}
 		if o.openapiOut != "" {
-			if openapiDoc, openapiReport, err = openapiStage(o, s); err != nil {
+			if openapiDoc, openapiReport, err = openapiStage(o, s, whole); err != nil {
 				return err
 			}
 		}

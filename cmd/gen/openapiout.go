@@ -87,9 +87,10 @@ func apiVersion(in string) string {
 	return ""
 }
 
-// renderOpenAPI renders the document of s for -openapi-out.
-func renderOpenAPI(o options, s *schema.Schema) ([]byte, openapi.Report, error) {
-	doc, rep, err := openapi.Render(s, openapi.Options{Version: apiVersion(o.in), YAML: openapiYAML(o.openapiOut)})
+// renderOpenAPI renders the document of s for -openapi-out; whole is the
+// schema a -types subset s was taken from, or s.
+func renderOpenAPI(o options, s, whole *schema.Schema) ([]byte, openapi.Report, error) {
+	doc, rep, err := openapi.Render(s, openapi.Options{Version: apiVersion(o.in), YAML: openapiYAML(o.openapiOut), Whole: whole})
 	if err != nil {
 		return nil, rep, fmt.Errorf("OpenAPI document: %w", err)
 	}

@@ -28,6 +28,11 @@ type Options struct {
 	// no server.
 	Version string
 	YAML    bool // YAML instead of JSON
+	// Whole is the schema a subset (-types) was taken from, if any: paths
+	// are walked through its entry points and types, so that a key is
+	// named after its type ({application-id}) also where the subset does
+	// not hold that type, as in the whole document.
+	Whole *schema.Schema
 }
 
 // Report says what the document holds, and what of the schema it could
@@ -68,6 +73,7 @@ type obj = map[string]any
 // builder assembles one document.
 type builder struct {
 	s         *schema.Schema
+	walk      *schema.Schema // the schema paths are walked through (Options.Whole, else s)
 	schemas   obj // components.schemas
 	responses obj // components.responses
 	params    obj // components.parameters
@@ -93,6 +99,10 @@ func Render(s *schema.Schema, o Options) ([]byte, Report, error) {
 	b := &builder{s: s, schemas: obj{}, responses: obj{}, params: obj{}, paths: map[string]*pathItem{},
 		shapes: map[string]string{}, ids: map[string]bool{}, collections: map[string]string{},
 		delegated: map[string]bool{}, application: map[string]bool{}, queryOptions: map[string]bool{}}
+	b.walk = s
+	if o.Whole != nil {
+		b.walk = o.Whole
+	}
 	doc := b.document(o)
 	var out []byte
 	var err error

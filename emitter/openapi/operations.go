@@ -111,76 +111,70 @@ func (b *builder) operations() {
 }
 
 // merged is the operation that stands for several operations' requests
-// of one path and method: the first, returning the nearest type all of
-// their return types derive from (the base of the derived types' pages).
+// of one path and method: the first, returning what all of them return
+// (mergeReturns).
 func (b *builder) merged(method, path string, claims []claim) *schema.Operation {
 	op := *claims[0].op
 	names := make([]string, len(claims))
 	for i, c := range claims {
 		names[i] = c.op.GoName
 	}
-	ret, ok := b.mergeReturns(claims)
-	what := "their return types share no base: the first's"
-	if !ok {
-		// A read whose pages disagree: what the path reaches, if one
-		// returns it.
-		for _, c := range claims {
-			if r := c.op.Returns; r != nil && c.op.Binding != nil && *r == *c.op.Binding {
-				op.Returns = r
-				what = "their return types share no base: what the path reaches, " + r.Type
-				break
-			}
-		}
-	}
-	switch {
-	case ok && ret == nil:
-		what = "returning nothing"
-	case ok:
-		op.Returns = ret
-		what = "returning " + ret.Type
-		if ret.Collection {
-			what += " collection"
-		}
-	}
+	var what string
+	op.Returns, what = b.mergeReturns(claims)
 	b.report.Merged = append(b.report.Merged, fmt.Sprintf("%s %s: %d operations as one, %s (%s)",
 		strings.ToUpper(method), path, len(claims), what, strings.Join(names, ", ")))
 	return &op
 }
 
-// mergeReturns is what several operations return together: the same type
-// when all return it, else the nearest type of the first's lineage that
-// the others derive from; not ok when there is none.
-func (b *builder) mergeReturns(claims []claim) (*schema.TypeRef, bool) {
-	first := claims[0].op.Returns
+// mergeReturns is what several operations of one request return, and
+// how that was decided: the type they all return; for a read, what the
+// path reaches (the pages of the types derived from deviceConfiguration
+// each document GET /deviceManagement/deviceConfigurations/{id}; an
+// extension's page documents GET /me/contacts/{id}?$expand=...); else
+// the nearest type of the first's lineage the others derive from; else
+// the first's.
+func (b *builder) mergeReturns(claims []claim) (*schema.TypeRef, string) {
+	first := claims[0].op
 	same := true
 	for _, c := range claims[1:] {
-		r := c.op.Returns
-		if (r == nil) != (first == nil) || r != nil && (r.Collection != first.Collection) {
-			return nil, false
+		r, f := c.op.Returns, first.Returns
+		same = same && (r == nil && f == nil || r != nil && f != nil && *r == *f)
+	}
+	name := func(how string, r *schema.TypeRef) string {
+		if r == nil {
+			return how + "nothing"
 		}
-		same = same && (r == nil || *r == *first)
+		if r.Collection {
+			return how + r.Type + " collection"
+		}
+		return how + r.Type
 	}
-	if same {
-		return first, true
+	switch {
+	case same:
+		return first.Returns, name("returning ", first.Returns)
+	case (first.Kind == schema.OpGet || first.Kind == schema.OpList) && first.Binding != nil && b.present(first.Binding.Type):
+		return first.Binding, name("returning what the path reaches, ", first.Binding)
 	}
-	t := b.s.Lookup(first.Type)
-	if t == nil {
-		return nil, false
-	}
-	for cand := range t.Lineage() {
-		all := true
-		for _, c := range claims[1:] {
-			d := b.s.Lookup(c.op.Returns.Type)
-			if d == nil || !isA(d, cand) {
-				all = false
-				break
+	if r := first.Returns; r != nil {
+		if t := b.s.Lookup(r.Type); t != nil {
+			for cand := range t.Lineage() {
+				all := b.present(cand.Name)
+				for _, c := range claims[1:] {
+					o := c.op.Returns
+					d := (*schema.Type)(nil)
+					if o != nil && o.Collection == r.Collection {
+						d = b.s.Lookup(o.Type)
+					}
+					all = all && d != nil && isA(d, cand)
+				}
+				if all {
+					ret := &schema.TypeRef{Type: cand.Name, Collection: r.Collection}
+					return ret, name("returning their common base, ", ret)
+				}
 			}
 		}
-		if all && b.present(cand.Name) {
-			return &schema.TypeRef{Type: cand.Name, Collection: first.Collection}, true
-		}
 	}
-	return nil, false
+	return first.Returns, name("their return types share no base: returning the first's, ", first.Returns)
 }
 
 // isA reports whether d is t or derives from it.
@@ -279,6 +273,9 @@ func (b *builder) parameterSchema(typ string) obj {
 // operation writes one request of an operation.
 func (b *builder) operation(op *schema.Operation, method string, r route, id string) obj {
 	out := obj{"operationId": id}
+	if op.Description != "" {
+		out["description"] = op.Description
+	}
 	if r.first != "" {
 		out["tags"] = []any{r.first}
 	}
@@ -333,6 +330,9 @@ func (b *builder) queryParameters(op *schema.Operation, method string, r route) 
 			continue
 		}
 		q := obj{"name": p.Name, "in": "query", "schema": b.parameterSchema(p.Type)}
+		if p.Description != "" {
+			q["description"] = p.Description
+		}
 		if p.Collection {
 			q["schema"] = obj{"type": "array", "items": b.parameterSchema(p.Type)}
 			q["style"], q["explode"] = "form", false
@@ -377,7 +377,11 @@ func (b *builder) requestBody(op *schema.Operation, method string, r route) obj 
 				continue
 			}
 			req := p.Required != nil && *p.Required
-			props[p.Name] = b.valueSchema(p.Type, p.Collection, !req)
+			prop := b.valueSchema(p.Type, p.Collection, !req)
+			if p.Description != "" {
+				prop["description"] = p.Description
+			}
+			props[p.Name] = prop
 			if req {
 				required = append(required, p.Name)
 			}
@@ -404,23 +408,22 @@ func (b *builder) requestBody(op *schema.Operation, method string, r route) obj 
 // errorResponse is the reference to the OData error response.
 var errorResponse = obj{"$ref": "#/components/responses/error"}
 
-// responsesOf are an operation's responses: what it returns, or 204;
-// the OData error for 4XX and 5XX.
+// responsesOf are an operation's responses: what it returns (2XX), or
+// 204; the OData error for 4XX and 5XX.
 func (b *builder) responsesOf(op *schema.Operation, method string, r route) obj {
 	out := obj{"4XX": errorResponse, "5XX": errorResponse}
-	status := "200"
-	if op.Kind == schema.OpCreate {
-		status = "201"
-	}
+	// Any success code (UseSuccessStatusCodeRange): the schema does not
+	// say which (200, 201) the page gives.
+	const status = "2XX"
 	switch {
 	case r.special == "$count" && method == "get":
 		b.usesCount = true
-		out["200"] = obj{"$ref": "#/components/responses/" + countResponse}
+		out[status] = obj{"$ref": "#/components/responses/" + countResponse}
 	case r.special == "$value" && method == "get":
-		out["200"] = obj{"description": "Retrieved media content",
+		out[status] = obj{"description": "Retrieved media content",
 			"content": obj{"application/octet-stream": obj{"schema": obj{"type": "string", "format": "binary"}}}}
 	case r.special == "$ref" && method == "get" && op.Returns == nil:
-		out["200"] = obj{"description": "Retrieved navigation property link", "content": jsonContent(b.collectionObject(
+		out[status] = obj{"description": "Retrieved navigation property link", "content": jsonContent(b.collectionObject(
 			obj{"type": "object", "properties": obj{"@odata.id": obj{"type": "string"}}}, "Collection of links"))}
 	case method == "delete", op.Returns == nil && op.Kind != schema.OpList && op.Kind != schema.OpGet:
 		out["204"] = obj{"description": "Success"}

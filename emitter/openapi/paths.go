@@ -214,16 +214,16 @@ func isAlnum(c byte) bool {
 func (b *builder) entry(name string) place {
 	if b.entries == nil {
 		b.entries = map[string]*schema.EntryPoint{}
-		for _, ep := range b.s.EntryPoints {
+		for _, ep := range b.walk.EntryPoints {
 			b.entries[strings.ToLower(ep.Name)] = ep
 		}
 	}
-	if ep := b.entries[strings.ToLower(name)]; ep != nil && b.present(ep.Type) {
+	if ep := b.entries[strings.ToLower(name)]; ep != nil && b.walk.Lookup(ep.Type) != nil {
 		return place{ep.Type, ep.Kind == schema.EntitySet}
 	}
 	if b.navByName == nil {
 		b.navByName = map[string][]*schema.Property{}
-		for _, t := range b.s.Types {
+		for _, t := range b.walk.Types {
 			for _, p := range t.Properties {
 				if p.Navigation {
 					low := strings.ToLower(p.Name)
@@ -232,7 +232,7 @@ func (b *builder) entry(name string) place {
 			}
 		}
 	}
-	if props := b.navByName[strings.ToLower(name)]; len(props) == 1 && b.present(props[0].Type) {
+	if props := b.navByName[strings.ToLower(name)]; len(props) == 1 && b.walk.Lookup(props[0].Type) != nil {
 		return place{props[0].Type, props[0].Collection}
 	}
 	return place{}
@@ -243,18 +243,18 @@ func (b *builder) entry(name string) place {
 // key spelt as a word (/mailFolders/inbox); nothing known otherwise (an
 // operation, or a function whose result the path goes on into).
 func (b *builder) step(at place, s parser.Segment, last bool) place {
-	t := b.s.Lookup(at.typ)
+	t := b.walk.Lookup(at.typ)
 	if at.typ == "" || t == nil {
 		return place{}
 	}
 	if p := findProperty(t, s.Name); p != nil && !(s.Parens && len(s.Args) > 0) {
-		if !b.present(p.Type) {
+		if b.walk.Lookup(p.Type) == nil {
 			return place{}
 		}
 		return place{p.Type, p.Collection}
 	}
 	if strings.Contains(s.Name, ".") && !s.Parens {
-		if c := b.s.Lookup(s.Name); c != nil && c.Kind != schema.Enum {
+		if c := b.walk.Lookup(s.Name); c != nil && c.Kind != schema.Enum {
 			return place{c.Name, at.collection}
 		}
 	}

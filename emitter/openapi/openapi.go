@@ -74,9 +74,9 @@ type obj = map[string]any
 type builder struct {
 	s         *schema.Schema
 	walk      *schema.Schema // the schema paths are walked through (Options.Whole, else s)
-	schemas   obj // components.schemas
-	responses obj // components.responses
-	params    obj // components.parameters
+	schemas   obj            // components.schemas
+	responses obj            // components.responses
+	params    obj            // components.parameters
 	paths     map[string]*pathItem
 	shapes    map[string]string // a path's shape ({} for each parameter) -> the path written
 	ids       map[string]bool   // operationIds taken, lower case

@@ -11,8 +11,6 @@
 package openapi
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"regexp"
 	"sort"
@@ -179,17 +177,4 @@ func (b *builder) namespace() string {
 // leave records something of the schema the document leaves out.
 func (b *builder) leave(format string, args ...any) {
 	b.report.LeftOut = append(b.report.LeftOut, fmt.Sprintf(format, args...))
-}
-
-// encodeJSON writes the tree indented, keys sorted, without HTML escapes
-// (descriptions keep their < and &).
-func encodeJSON(doc obj) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(doc); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
 }

@@ -7,6 +7,7 @@
 package openapi
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"os"
@@ -314,4 +315,20 @@ func TestYAMLStrings(t *testing.T) {
 	} {
 		assert.Equal(t, want, yamlString(in), "%q", in)
 	}
+}
+
+// The JSON writer writes what encoding/json writes, without HTML escapes.
+func TestJSONAsEncodingJSON(t *testing.T) {
+	doc, _, out := render(t, shop(t), Options{Version: "v1.0"})
+	doc["x-text"] = "<b>&</b> \u2028 \x01 \"q\" \\ é \xff"
+	doc["x-numbers"] = []any{0.5, 1e-7, 1e21, -2147483648.0, 12.0}
+	var want bytes.Buffer
+	enc := json.NewEncoder(&want)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	require.NoError(t, enc.Encode(doc))
+	got, err := encodeJSON(doc)
+	require.NoError(t, err)
+	assert.Equal(t, want.String(), string(got))
+	assert.NotEmpty(t, out)
 }

@@ -7,7 +7,6 @@ package openapi
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -16,6 +15,7 @@ import (
 // encodeYAML writes the tree as YAML.
 func encodeYAML(doc obj) ([]byte, error) {
 	w := &yamlWriter{}
+	w.buf.Grow(1 << 20)
 	if err := w.mapping(doc, 0, false); err != nil {
 		return nil, err
 	}
@@ -24,7 +24,11 @@ func encodeYAML(doc obj) ([]byte, error) {
 
 type yamlWriter struct{ buf bytes.Buffer }
 
-func (w *yamlWriter) pad(n int) { w.buf.WriteString(strings.Repeat(" ", n)) }
+func (w *yamlWriter) pad(n int) {
+	for range n {
+		w.buf.WriteByte(' ')
+	}
+}
 
 // mapping writes a non-empty mapping's entries at indent; with inline, the
 // first entry goes on the current line (after "- ").
@@ -33,7 +37,7 @@ func (w *yamlWriter) mapping(m obj, indent int, inline bool) error {
 		if i > 0 || !inline {
 			w.pad(indent)
 		}
-		w.buf.WriteString(yamlString(k))
+		writeYAMLString(&w.buf, k)
 		w.buf.WriteByte(':')
 		if err := w.node(m[k], indent); err != nil {
 			return err
@@ -61,12 +65,10 @@ func (w *yamlWriter) node(v any, indent int) error {
 		w.buf.WriteByte('\n')
 		return w.sequence(v, indent+2)
 	}
-	s, err := yamlScalar(v)
-	if err != nil {
+	w.buf.WriteByte(' ')
+	if err := w.scalar(v); err != nil {
 		return err
 	}
-	w.buf.WriteByte(' ')
-	w.buf.WriteString(s)
 	w.buf.WriteByte('\n')
 	return nil
 }
@@ -90,40 +92,65 @@ func (w *yamlWriter) sequence(l []any, indent int) error {
 	return nil
 }
 
-// yamlScalar writes a string, number, boolean or null.
-func yamlScalar(v any) (string, error) {
+// scalar writes a string, number, boolean or null.
+func (w *yamlWriter) scalar(v any) error {
 	switch v := v.(type) {
 	case string:
-		return yamlString(v), nil
+		writeYAMLString(&w.buf, v)
 	case bool:
-		return strconv.FormatBool(v), nil
+		w.buf.WriteString(strconv.FormatBool(v))
 	case int:
-		return strconv.Itoa(v), nil
+		w.buf.WriteString(strconv.Itoa(v))
 	case int64:
-		return strconv.FormatInt(v, 10), nil
+		w.buf.WriteString(strconv.FormatInt(v, 10))
+	case float64:
+		w.buf.WriteString(formatFloat(v))
 	case nil:
-		return "null", nil
+		w.buf.WriteString("null")
+	default:
+		return fmt.Errorf("yaml: no scalar for %T", v)
 	}
-	return "", fmt.Errorf("yaml: no scalar for %T", v)
+	return nil
 }
 
-// plainName is a string YAML reads as that string when written bare.
-var (
-	plainName   = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.-]*$`)
-	yamlKeyword = regexp.MustCompile(`(?i)^(true|false|null|yes|no|on|off|y|n)$`)
-)
-
-// yamlString writes a string bare when it is a plain name, else double
-// quoted.
+// yamlString is a string as the YAML writer writes it.
 func yamlString(s string) string {
-	if plainName.MatchString(s) && !yamlKeyword.MatchString(s) {
-		return s
+	var b bytes.Buffer
+	writeYAMLString(&b, s)
+	return b.String()
+}
+
+// plain reports a string YAML reads as that string when written bare: a
+// name (letters, digits, _ . -, not first a digit, dot or dash) that is no
+// YAML 1.1 boolean or null.
+func plain(s string) bool {
+	if s == "" {
+		return false
 	}
-	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		letter := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
+		if !letter && (i == 0 || !(c >= '0' && c <= '9' || c == '.' || c == '-')) {
+			return false
+		}
+	}
+	switch strings.ToLower(s) {
+	case "true", "false", "null", "yes", "no", "on", "off", "y", "n":
+		return false
+	}
+	return true
+}
+
+// writeYAMLString writes a string bare when it is plain, else double
+// quoted with YAML's escapes for what is not printable.
+func writeYAMLString(b *bytes.Buffer, s string) {
+	if plain(s) {
+		b.WriteString(s)
+		return
+	}
 	b.WriteByte('"')
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
 		switch {
 		case r == '"':
 			b.WriteString(`\"`)
@@ -138,15 +165,15 @@ func yamlString(s string) string {
 		case r == utf8.RuneError && size == 1:
 			b.WriteString(`\uFFFD`) // not UTF-8: as encoding/json writes it
 		case printable(r):
-			b.WriteRune(r)
+			b.WriteString(s[i : i+size])
 		case r <= 0xFFFF:
-			fmt.Fprintf(&b, `\u%04X`, r)
+			fmt.Fprintf(b, `\u%04X`, r)
 		default:
-			fmt.Fprintf(&b, `\U%08X`, r)
+			fmt.Fprintf(b, `\U%08X`, r)
 		}
+		i += size
 	}
 	b.WriteByte('"')
-	return b.String()
 }
 
 // printable is YAML 1.2's printable set, less the line separators a

@@ -60,7 +60,7 @@ type Written struct {
 
 // String is the one-line summary of the report.
 func (r Report) String() string {
-	return fmt.Sprintf("%d schemas, %d paths, %d operations; %d requests of several operations merged; %d left out",
+	return fmt.Sprintf("%d schemas, %d paths, %d operations; %d merged (a path and method several operations document); %d left out",
 		r.Schemas, r.Paths, r.Operations, len(r.Merged), len(r.LeftOut))
 }
 

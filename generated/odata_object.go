@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"unsafe"
 )
 
 // Object is embedded in every generated struct that has no base type (and
@@ -180,6 +181,11 @@ func propertyOf(v any, field any) (string, reflect.Value, *Object, error) {
 // objectOf is the Object of a generated struct value (addressable).
 func objectOf(rv reflect.Value, plan *structPlan) *Object {
 	return rv.FieldByIndex(plan.object).Addr().Interface().(*Object)
+}
+
+// objectAt is the Object of the generated struct p points to.
+func objectAt(p unsafe.Pointer, plan *structPlan) *Object {
+	return (*Object)(unsafe.Add(p, plan.objectOffset))
 }
 
 // Ptr returns a pointer to a copy of v, for the pointer fields of

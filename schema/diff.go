@@ -34,8 +34,14 @@ const (
 
 // Diff returns every change from old to new: types by qualified name,
 // properties by wire name (a case-only difference is a wire-name change),
-// members by name. Order: by type, then element, then name.
-func Diff(old, new *Schema) []Change {
+// members by name; then the operations, their parameters and permissions,
+// and the entry points (diff_operations.go). Order: by type, then
+// element, then name; the operations' after the types'.
+func Diff(old, new *Schema) []Change { return DiffWith(old, new, DiffOptions{}) }
+
+// DiffWith compares as Diff does, with a side that is a service's metadata
+// marked (the operations are compared as diff_operations.go says then).
+func DiffWith(old, new *Schema, o DiffOptions) []Change {
 	var out []Change
 	oldTypes, newTypes := typesByName(old), typesByName(new)
 	for _, name := range unionKeys(oldTypes, newTypes) {
@@ -51,7 +57,7 @@ func Diff(old, new *Schema) []Change {
 			out = append(out, diffType(o, n)...)
 		}
 	}
-	return out
+	return append(out, diffOperations(old, new, o)...)
 }
 
 func typesByName(s *Schema) map[string]*Type {

@@ -67,7 +67,7 @@ type resolver struct {
 	navByName map[string][]*Property
 	// propsByName indexes every property by lower-case name with its
 	// type, for finding one on a path's types (findProperty).
-	propsByName map[string][]ownedProperty
+	propsByName propertyIndex
 	// derivedFrom holds, for types a base page lists as derived from it,
 	// that base: used only when the type's own page names none.
 	derivedFrom map[*entry]*derivedClaim

@@ -72,6 +72,79 @@ func (r *resolver) resolveOperations(s *Schema) {
 			s.Operations = append(s.Operations, op)
 		}
 	}
+	s.Operations = mergeSharedRequests(s.Operations)
+}
+
+// mergeSharedRequests makes one operation of the reads and writes that
+// pages document with the same request (method and path, keys aside):
+// the service has one operation there, which the docs describe once per
+// derived type (126 pages list /deviceManagement/deviceConfigurations in
+// en-2020-05 beta). The first page in path order gives the name, the
+// description and the permissions; where the pages return different
+// types, the operation returns what the path reaches.
+func mergeSharedRequests(ops []*Operation) []*Operation {
+	parent := make([]int, len(ops))
+	for i := range parent {
+		parent[i] = i
+	}
+	var root func(i int) int
+	root = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	first := map[string]int{}
+	for i, o := range ops {
+		if o.Kind == OpAction || o.Kind == OpFunction {
+			continue
+		}
+		for _, req := range o.Requests {
+			key := req.Method + " " + pathKey(parser.SplitPath(req.Path))
+			if j, ok := first[key]; ok {
+				a, b := root(i), root(j)
+				parent[max(a, b)] = min(a, b) // the earlier operation stays
+			} else {
+				first[key] = i
+			}
+		}
+	}
+	var out []*Operation
+	for i, o := range ops {
+		r := root(i)
+		if r == i {
+			out = append(out, o)
+			continue
+		}
+		into := ops[r]
+		for _, req := range o.Requests {
+			into.Requests = appendRequest(into.Requests, req)
+		}
+		if refKey(into.Returns) != refKey(o.Returns) {
+			into.Returns = reachedType(into)
+		}
+		if into.Permissions == nil {
+			into.Permissions = o.Permissions
+		}
+	}
+	return out
+}
+
+// reachedType is what a read or write of merged pages returns where the
+// pages differ: what its path reaches (a collection for a list), nothing
+// for a delete or a navigation request.
+func reachedType(o *Operation) *TypeRef {
+	if o.Binding == nil {
+		return nil
+	}
+	switch o.Kind {
+	case OpList:
+		return &TypeRef{Type: o.Binding.Type, Collection: true}
+	case OpGet, OpCreate, OpUpdate:
+		return &TypeRef{Type: o.Binding.Type}
+	}
+	return nil
 }
 
 // pathTypes are the types the pages give whole paths (prefixTypes): the
@@ -168,11 +241,14 @@ func (r *resolver) operationOf(p *parser.Page, req parser.RequestDoc, w walk) *O
 	}
 	op.Kind = crudKind(req.Method, w)
 	op.Binding = w.at.ref()
-	seg := w.lastNav
-	if w.special != "" {
-		seg += strings.TrimPrefix(w.special, "$")
+	seg := reachedSegment(req.Path)
+	if seg == "" {
+		seg = w.lastNav
 	}
 	op.Name = string(op.Kind) + naming.Pascal(seg)
+	if w.special != "" {
+		op.Name = navigationName(req.Method, w.special, seg, w.at.collection)
+	}
 	if w.lastNav != w.entry && w.before.known() {
 		op.owner = w.before.name
 	}
@@ -188,6 +264,64 @@ func (r *resolver) operationOf(p *parser.Page, req parser.RequestDoc, w walk) *O
 	op.viaCollection = w.lastNavCollection
 	op.claimKey = string(op.Kind) + "|" + refKey(op.Binding) + "|" + p.Path
 	return op
+}
+
+// reachedSegment is what a read or write's path reaches, as its name says
+// it: the last segment that is neither a key nor $ref, $value or $count
+// (appleUserInitiatedEnrollmentProfiles, which no property of
+// deviceManagement may name), and a cast after it as "As" and the type
+// (deletedItemsAsUser).
+func reachedSegment(path string) string {
+	var names []string
+	for _, s := range parser.SplitPath(path) {
+		if s.Key || s.Name == "" || strings.HasPrefix(s.Name, "$") {
+			continue
+		}
+		names = append(names, s.Name)
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	last := names[len(names)-1]
+	if strings.Contains(last, ".") {
+		cast := parser.ShortName(last)
+		if len(names) > 1 && parser.IsIdentifier(cast) {
+			return names[len(names)-2] + "As" + naming.Pascal(cast)
+		}
+		return ""
+	}
+	if !parser.IsIdentifier(last) {
+		return ""
+	}
+	return last
+}
+
+// navigationName names a request of $ref, $value or $count by what it
+// does: listMembersRef, addMembersRef, removeMembersRef, getPhotoContent,
+// setPhotoContent, countMembers.
+func navigationName(method, special, seg string, collection bool) string {
+	seg = naming.Pascal(seg)
+	switch special {
+	case "$count":
+		return "count" + seg
+	case "$value":
+		if method == "GET" {
+			return "get" + seg + "Content"
+		}
+		return "set" + seg + "Content"
+	}
+	switch method {
+	case "GET":
+		if collection {
+			return "list" + seg + "Ref"
+		}
+		return "get" + seg + "Ref"
+	case "POST":
+		return "add" + seg + "Ref"
+	case "DELETE":
+		return "remove" + seg + "Ref"
+	}
+	return "set" + seg + "Ref"
 }
 
 // crudKind is the kind of a request that names no operation.

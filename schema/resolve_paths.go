@@ -386,7 +386,47 @@ func propReach(p *Property) reach {
 // else on the one type derived from t (at most nine levels down) that
 // declares it.
 func (r *resolver) findProperty(t *Type, name string) *Property {
-	declared := r.propertiesNamed(name)
+	if r.propsByName == nil {
+		// Built on first use: every segment of every path asks.
+		r.propsByName = newPropertyIndex(r.types())
+	}
+	return r.propsByName.find(t, name)
+}
+
+// types are the resolved types, in name order.
+func (r *resolver) types() []*Type {
+	out := make([]*Type, len(r.order))
+	for i, e := range r.order {
+		out[i] = e.t
+	}
+	return out
+}
+
+// ownedProperty is a property with the type that declares it.
+type ownedProperty struct {
+	owner *Type
+	p     *Property
+}
+
+// propertyIndex holds every property by lower-case name with its type:
+// what finding one on a type derived from the one reached would otherwise
+// look for in every type derived from it (an entity's are all).
+type propertyIndex map[string][]ownedProperty
+
+func newPropertyIndex(types []*Type) propertyIndex {
+	ix := propertyIndex{}
+	for _, t := range types {
+		for _, p := range t.Properties {
+			low := strings.ToLower(p.Name)
+			ix[low] = append(ix[low], ownedProperty{t, p})
+		}
+	}
+	return ix
+}
+
+// find is findProperty on the types indexed.
+func (ix propertyIndex) find(t *Type, name string) *Property {
+	declared := ix[strings.ToLower(name)]
 	if len(declared) == 0 {
 		return nil
 	}
@@ -410,29 +450,6 @@ func (r *resolver) findProperty(t *Type, name string) *Property {
 		return found
 	}
 	return nil
-}
-
-// ownedProperty is a property with the type that declares it.
-type ownedProperty struct {
-	owner *Type
-	p     *Property
-}
-
-// propertiesNamed returns every property of this name (ignoring case) with
-// its type: what findProperty would otherwise look for in every type
-// derived from an entity, for every segment of every path. Indexed on
-// first use.
-func (r *resolver) propertiesNamed(name string) []ownedProperty {
-	if r.propsByName == nil {
-		r.propsByName = map[string][]ownedProperty{}
-		for _, e := range r.order {
-			for _, p := range e.t.Properties {
-				low := strings.ToLower(p.Name)
-				r.propsByName[low] = append(r.propsByName[low], ownedProperty{e.t, p})
-			}
-		}
-	}
-	return r.propsByName[strings.ToLower(name)]
 }
 
 // descendsFrom reports whether d derives from t, at most levels down.

@@ -35,10 +35,7 @@ type Validation struct {
 // Check checks the examples as Validate does, grouping what a root cause
 // explains.
 func (s *Schema) Check(examples []parser.Example) Validation {
-	v := &validator{s: s, lower: map[string]*Type{}}
-	for _, t := range s.Types {
-		v.lower[strings.ToLower(t.Name)] = t
-	}
+	v := newValidator(s)
 	for i := range examples {
 		v.example(&examples[i])
 	}
@@ -47,6 +44,14 @@ func (s *Schema) Check(examples []parser.Example) Validation {
 	out.Causes.Sort()
 	out.Explained.Sort()
 	return out
+}
+
+func newValidator(s *Schema) *validator {
+	v := &validator{s: s, lower: map[string]*Type{}}
+	for _, t := range s.Types {
+		v.lower[strings.ToLower(t.Name)] = t
+	}
+	return v
 }
 
 type validator struct {
@@ -59,6 +64,18 @@ type validator struct {
 	// diags, for rootCauses.
 	unknown []unknownProperty
 	owners  map[string][]*Type // wire name -> the types that declare it
+	// explainedBy marks the findings (by index in diags) a root cause of
+	// the operations explains (validate_operation_causes.go).
+	explainedBy map[int]bool
+	props       propertyIndex // built on first use (findProperty)
+}
+
+// findProperty is the resolver's findProperty on the schema's types.
+func (v *validator) findProperty(t *Type, name string) *Property {
+	if v.props == nil {
+		v.props = newPropertyIndex(v.s.Types)
+	}
+	return v.props.find(t, name)
 }
 
 type unknownProperty struct {

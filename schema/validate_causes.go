@@ -60,7 +60,7 @@ func (v *validator) rootCauses() Validation {
 			t.Name, have, quoteList(names), are, base.Name, len(covered), plural(len(covered), "finding"), len(examples), plural(len(examples), "example"))
 	}
 	for i, d := range v.diags {
-		if explained[i] {
+		if explained[i] || v.explainedBy[i] {
 			out.Explained = append(out.Explained, d)
 		} else {
 			out.Mistakes = append(out.Mistakes, d)

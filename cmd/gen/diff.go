@@ -88,8 +88,9 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	var sides [2]*schema.Schema
-	// A service's CSDL side keeps its model: its operations and entry
-	// points wait for the schema to have a place for them.
+	// A service's CSDL side keeps its model: its actions, functions and
+	// entry points are in its schema, and the comparison knows the side
+	// is the service's (schema.DiffOptions).
 	var services [2]*csdl.Model
 	var places [2]func(string) string
 	for i, arg := range fset.Args() {
@@ -112,7 +113,7 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 			return usage("-types %q matches no type in either input", o.types)
 		}
 	}
-	changes := schema.Diff(sides[0], sides[1])
+	changes := schema.DiffWith(sides[0], sides[1], schema.DiffOptions{OldService: services[0] != nil, NewService: services[1] != nil})
 	service := serviceSides{old: services[0] != nil, new: services[1] != nil, oldArg: fset.Arg(0), newArg: fset.Arg(1)}
 	if service.old || service.new {
 		changes = service.unstatedLeftOut(changes)

@@ -89,7 +89,8 @@ func orNone(s string) string {
 // summaryLine counts the changes by element.
 func (r *diffReport) summaryLine() string {
 	var parts []string
-	for _, el := range []string{schema.ElemType, schema.ElemProperty, schema.ElemMember, schema.ElemGoName} {
+	for _, el := range []string{schema.ElemType, schema.ElemProperty, schema.ElemMember, schema.ElemGoName,
+		schema.ElemOperation, schema.ElemParameter, schema.ElemPermission, schema.ElemEntryPoint} {
 		c := r.counts[el]
 		if len(c) == 0 {
 			continue
@@ -104,8 +105,11 @@ func (r *diffReport) summaryLine() string {
 }
 
 func plural(element string) string {
-	if element == schema.ElemProperty {
+	switch element {
+	case schema.ElemProperty:
 		return "properties"
+	case schema.ElemEntryPoint:
+		return "entry-points"
 	}
 	return element + "s"
 }

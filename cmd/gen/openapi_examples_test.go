@@ -24,6 +24,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
 	"github.com/getkin/kin-openapi/routers"
+	"github.com/getkin/kin-openapi/routers/gorillamux"
 	"github.com/stretchr/testify/require"
 
 	"github.com/docgen/graphgen/diag"
@@ -88,7 +89,8 @@ func (r *exampleReport) String() string {
 
 // checkResponseExamples validates every response example of the API pages
 // under in (a version folder) against the document rendered from the
-// schema gen resolves there.
+// schema gen resolves there, and sets each beside gen validate's findings
+// in it (CheckOperations, as gen validate -in runs it on a version folder).
 func checkResponseExamples(t *testing.T, in string) *exampleReport {
 	t.Helper()
 	var filter pageFilter
@@ -98,28 +100,23 @@ func checkResponseExamples(t *testing.T, in string) *exampleReport {
 	require.NoError(t, err)
 	s := schema.Resolve(pages)
 	require.NotEmpty(t, s.Operations, "a version folder: API pages read")
-	docBytes, rep, err := openapi.Render(s, openapi.Options{Version: apiVersion(in)})
+	version := apiVersion(in)
+	require.NotEmpty(t, version, "the document names its server")
+	docBytes, rep, err := openapi.Render(s, openapi.Options{Version: version})
 	require.NoError(t, err)
 	doc, err := openapi3.NewLoader().LoadFromData(docBytes)
 	require.NoError(t, err)
-
-	all, err := folderExamples(filepath.Join(in, "api"), "api", &filter)
+	router, err := gorillamux.NewRouter(doc)
 	require.NoError(t, err)
-	var exs []parser.Example
-	for _, ex := range all {
-		if ex.Kind == "response" && ex.Value != nil {
-			exs = append(exs, ex)
-		}
-	}
-	found := examplesFindings(s.Check(exs), exs)
 
-	// Each page's requests, and where they went in the document.
-	requestsOf := map[string][]parser.RequestDoc{}
-	for _, p := range pages {
-		if p.Operation != nil {
-			requestsOf[p.Path] = p.Operation.Requests
-		}
-	}
+	label := filepath.Base(filepath.Clean(in))
+	exs, err := folderExamples(in, label, &filter, true)
+	require.NoError(t, err)
+	c, _ := s.CheckOperations(exs, schema.OperationPages{Prefix: label + "/", Syntax: requestSyntax(pages)})
+	found := examplesFindings(c, exs)
+
+	// Where each request of the page syntax went in the document, for a
+	// response whose own request the router does not find.
 	written := map[string]openapi.Written{}
 	for _, w := range rep.Requests {
 		written[w.Method+" "+w.Path] = w
@@ -132,10 +129,21 @@ func checkResponseExamples(t *testing.T, in string) *exampleReport {
 		}
 	}
 	out := &exampleReport{byClass: map[string]int{}, byGenCode: map[string]int{}, acceptedDespite: map[string]int{}}
+	var request *parser.Example // the page's last request example
 	for i := range exs {
 		ex := &exs[i]
-		o := exampleOutcome{where: fmt.Sprintf("%s:%d", ex.Path, ex.Pos.Line), genCodes: found[i]}
-		res := validateExample(doc, ex, requestsOf[ex.Path], written)
+		if i > 0 && exs[i-1].Path != ex.Path {
+			request = nil
+		}
+		if ex.Kind == "request" {
+			request = ex
+		}
+		if ex.Kind != "response" || ex.Value == nil || !strings.HasPrefix(ex.Path, label+"/api/") {
+			continue
+		}
+		o := exampleOutcome{where: fmt.Sprintf("%s:%d", strings.TrimPrefix(ex.Path, label+"/"), ex.Pos.Line), genCodes: found[i]}
+		page := strings.TrimPrefix(ex.Path, label+"/")
+		res := validateExample(doc, router, version, ex, request, requestSyntax(pages)[page], written)
 		switch {
 		case res.skipped != "":
 			o.class = "not validated: " + res.skipped
@@ -156,7 +164,7 @@ func checkResponseExamples(t *testing.T, in string) *exampleReport {
 			for _, c := range uniq(o.genCodes) {
 				out.acceptedDespite[c]++
 			}
-		case len(o.genCodes) > 0:
+		case strings.HasPrefix(o.class, "fails: "):
 			for _, c := range uniq(o.genCodes) {
 				out.byGenCode[c]++
 			}
@@ -166,9 +174,19 @@ func checkResponseExamples(t *testing.T, in string) *exampleReport {
 	return out
 }
 
+// explainedBy names the root cause that explains a finding of gen
+// validate, by the finding's code.
+var explainedBy = map[string]string{
+	"unknown-property":  "missing-base",
+	"response-mismatch": "wrapped-responses",
+	"unknown-operation": "missing-property",
+	"unknown-parameter": "unlisted-parameters",
+}
+
 // examplesFindings gives each example gen validate's findings in it: the
-// mistakes between its first line and the next example's of the page,
-// with those a missing-base cause explains as "missing-base".
+// mistakes from its first line (its request or status line included) to
+// the next example's of the page; one a root cause explains is named by
+// the cause (missing-base, wrapped-responses...).
 func examplesFindings(c schema.Validation, exs []parser.Example) [][]string {
 	out := make([][]string, len(exs))
 	type span struct {
@@ -177,7 +195,11 @@ func examplesFindings(c schema.Validation, exs []parser.Example) [][]string {
 	}
 	byPage := map[string][]span{}
 	for i, ex := range exs {
-		byPage[ex.Path] = append(byPage[ex.Path], span{i, ex.Pos.Line, 1 << 30})
+		start := ex.Pos.Line
+		if ex.LinePos.Line > 0 && ex.LinePos.Line < start {
+			start = ex.LinePos.Line
+		}
+		byPage[ex.Path] = append(byPage[ex.Path], span{i, start, 1 << 30})
 	}
 	for _, spans := range byPage {
 		sort.Slice(spans, func(a, b int) bool { return spans[a].start < spans[b].start })
@@ -195,7 +217,12 @@ func examplesFindings(c schema.Validation, exs []parser.Example) [][]string {
 		}
 	}
 	add(c.Mistakes, func(d diag.Diagnostic) string { return d.Code })
-	add(c.Explained, func(diag.Diagnostic) string { return "missing-base" })
+	add(c.Explained, func(d diag.Diagnostic) string {
+		if cause, ok := explainedBy[d.Code]; ok {
+			return cause
+		}
+		return "explained " + d.Code
+	})
 	return out
 }
 
@@ -209,31 +236,40 @@ type validation struct {
 }
 
 // validateExample validates one response example against the success
-// response of the document's operation for the first of its page's
-// requests that the document holds.
-func validateExample(doc *openapi3.T, ex *parser.Example, reqs []parser.RequestDoc, written map[string]openapi.Written) validation {
-	if len(reqs) == 0 {
-		return validation{skipped: "the page documents no request"}
+// response of the document's operation for its request: the request
+// example before it, found by kin-openapi's router, else the first request
+// of its page's syntax that the document holds.
+func validateExample(doc *openapi3.T, router routers.Router, version string, ex, request *parser.Example,
+	syntax []parser.RequestDoc, written map[string]openapi.Written) validation {
+	var route *routers.Route
+	if request != nil && request.Method != "" && request.RequestPath != "" {
+		req, err := http.NewRequest(request.Method, "https://graph.microsoft.com/"+version+request.RequestPath, nil)
+		if err == nil {
+			route, _, _ = router.FindRoute(req)
+		}
 	}
-	var w openapi.Written
-	resolved := false
-	for _, r := range reqs {
-		if x, ok := written[r.Method+" "+r.Path]; ok {
-			resolved = true
-			if x.Template != "" {
-				w = x
+	if route == nil {
+		if len(syntax) == 0 && request == nil {
+			return validation{skipped: "no request: the page has no request syntax and the response no request example"}
+		}
+		resolved := false
+		for _, r := range syntax {
+			w, ok := written[r.Method+" "+r.Path]
+			resolved = resolved || ok
+			if w.Template != "" {
+				item := doc.Paths.Value(w.Template)
+				route = &routers.Route{Spec: doc, Path: w.Template, PathItem: item, Method: w.Method, Operation: item.GetOperation(w.Method)}
 				break
 			}
 		}
+		switch {
+		case route == nil && !resolved:
+			return validation{skipped: "the schema resolved no operation from the page's requests (unresolved-path), and the document has no path for its request example"}
+		case route == nil:
+			return validation{skipped: "the document leaves out the page's requests"}
+		}
 	}
-	switch {
-	case !resolved:
-		return validation{skipped: "the schema resolved no operation from the page's requests (unresolved-path)"}
-	case w.Template == "":
-		return validation{skipped: "the document leaves out the page's requests"}
-	}
-	item := doc.Paths.Value(w.Template)
-	operation := item.GetOperation(strings.ToUpper(w.Method))
+	operation := route.Operation
 	if operation.Responses.Value("2XX") == nil {
 		return validation{skipped: "the operation returns nothing (204): the schema has no return type for it", operation: operation}
 	}
@@ -241,16 +277,13 @@ func validateExample(doc *openapi3.T, ex *parser.Example, reqs []parser.RequestD
 	if err != nil {
 		return validation{skipped: "the example cannot be encoded: " + err.Error()}
 	}
-	req := httptest.NewRequest(strings.ToUpper(w.Method), "http://localhost/", nil)
+	req := httptest.NewRequest(route.Method, "http://localhost/", nil)
 	input := &openapi3filter.ResponseValidationInput{
-		RequestValidationInput: &openapi3filter.RequestValidationInput{
-			Request: req,
-			Route:   &routers.Route{Spec: doc, Path: w.Template, PathItem: item, Method: req.Method, Operation: operation},
-		},
-		Status:  200,
-		Header:  http.Header{"Content-Type": {"application/json"}},
-		Body:    io.NopCloser(bytes.NewReader(body)),
-		Options: &openapi3filter.Options{MultiError: true, IncludeResponseStatus: true},
+		RequestValidationInput: &openapi3filter.RequestValidationInput{Request: req, Route: route},
+		Status:                 200,
+		Header:                 http.Header{"Content-Type": {"application/json"}},
+		Body:                   io.NopCloser(bytes.NewReader(body)),
+		Options:                &openapi3filter.Options{MultiError: true, IncludeResponseStatus: true},
 	}
 	return validation{operation: operation, err: openapi3filter.ValidateResponse(context.Background(), input)}
 }
@@ -411,6 +444,9 @@ func exampleJSON(v *parser.JSONValue) any {
 	case parser.JSONBool:
 		return v.Str == "true"
 	case parser.JSONNumber:
+		if !json.Valid([]byte(v.Str)) {
+			return v.Str // read leniently (2020-01-01T10:00:16Z unquoted): as the text it is
+		}
 		return json.Number(v.Str)
 	case parser.JSONString, parser.JSONBare:
 		return v.Str

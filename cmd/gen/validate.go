@@ -81,13 +81,13 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	var warnings diag.List
-	pages, _, err := readPages(in, &filter, &warnings)
+	pagesRead, _, err := readPages(in, &filter, &warnings)
 	if err != nil {
 		fmt.Fprintf(stderr, "gen validate: %v\n", err)
 		return exitError
 	}
 	var s *schema.Schema
-	if err := diag.Guard("resolve", func() error { s = ovr.resolve(pages); return nil }); err != nil {
+	if err := diag.Guard("resolve", func() error { s = ovr.resolve(pagesRead); return nil }); err != nil {
 		var l diag.List
 		l.Error(diag.NoFile, diag.Internal, "%v", err)
 		l.Print(stderr, format == "json", false)
@@ -122,14 +122,32 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	var all diag.List
 	byFolder := map[string]int{}
 	checked, explained := 0, 0
-	for _, f := range folders {
-		exs, err := folderExamples(f.dir, f.label, &filter)
+	// With operations (a version folder), every request and response is
+	// checked against its operation too.
+	withOps := len(s.Operations) > 0
+	var opCounts schema.OperationCounts
+	causeSet := map[string]bool{}
+	for i, f := range folders {
+		exs, err := folderExamples(f.dir, f.label, &filter, withOps)
 		if err != nil {
 			fmt.Fprintf(stderr, "gen validate: %v\n", err)
 			return exitError
 		}
-		checked += len(exs)
-		c := s.Check(exs)
+		var c schema.Validation
+		if withOps {
+			// The examples of -in are matched first to their own page's
+			// operations, whose sources are relative to -in.
+			var pages schema.OperationPages
+			if i == 0 {
+				pages = schema.OperationPages{Prefix: f.label + "/", Syntax: requestSyntax(pagesRead)}
+			}
+			var n schema.OperationCounts
+			c, n = s.CheckOperations(exs, pages)
+			opCounts.Add(n)
+		} else {
+			c = s.Check(exs)
+		}
+		checked += countTyped(exs)
 		found := c.Mistakes
 		if verbose {
 			found = append(found, c.Explained...)
@@ -139,6 +157,9 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 		}
 		byFolder[f.label] += len(found) + len(c.Causes)
 		all = append(append(all, found...), inText(c.Causes)...)
+		for _, d := range c.Causes {
+			causeSet[d.Code] = true
+		}
 		explained += len(c.Explained)
 	}
 	byKind := map[string]int{}
@@ -151,11 +172,21 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	all.Sort()
 	all.Print(stderr, asJSON, quiet)
 	if !quiet && asJSON {
-		printJSONSummary(stderr, map[string]any{"examples": checked, "mistakes": mistakes, "explained": explained, "warnings": warned, "byKind": byKind, "byFolder": byFolder})
+		summary := map[string]any{"examples": checked, "mistakes": mistakes, "explained": explained, "warnings": warned, "byKind": byKind, "byFolder": byFolder}
+		if withOps {
+			summary["operations"] = opCounts
+		}
+		printJSONSummary(stderr, summary)
 	} else if !quiet {
 		fmt.Fprintf(stderr, "gen validate: %d examples, %d mistakes; %d page warnings\n", checked, mistakes, warned)
+		if withOps {
+			fmt.Fprintf(stderr, "  requests against operations: %d (%d by request syntax, %d by path, %d to none; %d unchecked: their page's syntax did not resolve; %d to other hosts left out)\n",
+				opCounts.Requests, opCounts.BySyntax, opCounts.ByPath, opCounts.Unresolved, opCounts.Unchecked, opCounts.OtherHost)
+			fmt.Fprintf(stderr, "  responses against operations: %d\n", opCounts.Responses)
+		}
+		causeCodes := strings.Join(sortedKeys(causeSet), ", ")
 		if explained > 0 && !verbose {
-			fmt.Fprintf(stderr, "  (%d more mistakes are explained by the missing-base findings above: -v lists them)\n", explained)
+			fmt.Fprintf(stderr, "  (%d more mistakes are explained by the root causes above (%s): -v lists them)\n", explained, causeCodes)
 		}
 		for _, k := range sortedKeys(byKind) {
 			fmt.Fprintf(stderr, "  %-22s %d\n", k, byKind[k])
@@ -181,9 +212,10 @@ func unlabelled(l diag.List, label string) diag.List {
 	return out
 }
 
-// folderExamples reads the annotated examples of every page under dir;
-// paths are reported as label/relative-path.
-func folderExamples(dir, label string, filter *pageFilter) ([]parser.Example, error) {
+// folderExamples reads the annotated examples of every page under dir
+// (withRequests: every request and response: parser.APIExamples); paths are
+// reported as label/relative-path.
+func folderExamples(dir, label string, filter *pageFilter, withRequests bool) ([]parser.Example, error) {
 	var d diag.List
 	files, err := listPages(dir, filter, &d)
 	if err != nil {
@@ -193,7 +225,11 @@ func folderExamples(dir, label string, filter *pageFilter) ([]parser.Example, er
 	err = diag.Parallel("read examples", len(files), func(i int) error {
 		readFile(&files[i])
 		if files[i].data != nil {
-			out[i] = parser.Examples(label+"/"+files[i].rel, files[i].data)
+			if withRequests {
+				out[i] = parser.APIExamples(label+"/"+files[i].rel, files[i].data)
+			} else {
+				out[i] = parser.Examples(label+"/"+files[i].rel, files[i].data)
+			}
 			files[i].data = nil
 		}
 		return nil
@@ -206,4 +242,28 @@ func folderExamples(dir, label string, filter *pageFilter) ([]parser.Example, er
 		all = append(all, e...)
 	}
 	return all, nil
+}
+
+// countTyped counts the examples the type checks read: annotated, with a
+// JSON body.
+func countTyped(exs []parser.Example) int {
+	n := 0
+	for _, ex := range exs {
+		if ex.Annotated && ex.Value != nil {
+			n++
+		}
+	}
+	return n
+}
+
+// requestSyntax is each API page's request syntax, by its path relative
+// to -in.
+func requestSyntax(pages []*parser.Page) map[string][]parser.RequestDoc {
+	out := map[string][]parser.RequestDoc{}
+	for _, p := range pages {
+		if p.Operation != nil && len(p.Operation.Requests) > 0 {
+			out[p.Path] = p.Operation.Requests
+		}
+	}
+	return out
 }

@@ -1,9 +1,8 @@
 // Package csdl reads a service's CSDL $metadata document (OData CSDL XML
 // 4.0 and 4.01) so that gen diff can compare the docs with the service. It
 // keeps what the document says in its own model, with positions and every
-// name qualified (aliases resolved), and makes a schema.Schema of its types
-// for the comparison. Operations and entry points stay in the model until
-// the schema has a place for them.
+// name qualified (aliases resolved), and makes a schema.Schema of its
+// types, actions, functions and entry points for the comparison.
 //
 // The document is untrusted input: it is read as a stream of tokens (no
 // recursion, no entity expansion), what cannot be used is reported at its

@@ -10,10 +10,10 @@ import (
 	"github.com/docgen/graphgen/schema"
 )
 
-// Schema returns the schema of the model's types, linked and with Go
-// names. Operations and entry points are not in it: the schema has no
-// place for them yet. It holds no descriptions: the service's metadata is
-// not documentation, and gen diff does not compare them with the docs'.
+// Schema returns the schema of the model's types, actions, functions
+// and entry points (toschema_operations.go), linked and with Go names. It
+// holds no descriptions: the service's metadata is not documentation, and
+// gen diff does not compare them with the docs'.
 func (m *Model) Schema() *schema.Schema {
 	types := make([]*schema.Type, 0, len(m.Types))
 	for _, t := range m.Types {
@@ -47,7 +47,8 @@ func (m *Model) Schema() *schema.Schema {
 		}
 		types = append(types, st)
 	}
-	return schema.FromTypes(types)
+	ops, entries := m.operations()
+	return schema.FromModel(types, ops, entries)
 }
 
 // source is a position as schema sources give it: path:line.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math"
 	"reflect"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -203,4 +204,65 @@ func TestTimesEncodeAsEncodingJSON(t *testing.T) {
 			assert.Equal(t, string(want), string(got))
 		}
 	}
+}
+
+// marshalObject hides the receiver's copy from escape analysis (noescape),
+// so the struct stays on the stack of the goroutine that encodes it while
+// the encoder reads it, and that stack grows (moves) under the encoder as
+// it goes down a deep value, and the collector runs meanwhile: every copy
+// must still be written as the value is.
+func TestMarshalJSONWhileStacksMove(t *testing.T) {
+	var deep AnyItem
+	for i := range 300 {
+		it := Item{Name: Ptr(strings.Repeat("n", i%7)), Parts: []Part{{Label: Ptr("p")}, {Count: Ptr(int32(i))}},
+			Nested: map[string]int64{"i": int64(i)}, Day: &Date{2020, 1, 2}, Colors: []Color{ColorRed}}
+		if i%2 == 0 {
+			it.Child = deep
+			deep = &it
+		} else {
+			it.Children = []AnyItem{deep, &Item{Size: Ptr(int32(1))}}
+			deep = &Special{Item: it, Level: Ptr(int32(i))}
+		}
+	}
+	top := Item{Entity: Entity{ID: Ptr("top")}, Child: deep, Nested: map[string]int64{"top": 1}, Raw: json.RawMessage(`[1]`)}
+	top.SetAdditionalData("extra", json.RawMessage(`{"a":1}`))
+	want, err := Marshal(&top)
+	require.NoError(t, err)
+	stop := make(chan struct{})
+	var gc sync.WaitGroup
+	gc.Go(func() {
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+				runtime.GC()
+			}
+		}
+	})
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Go(func() {
+			// Each goroutine starts at a different depth, on a small stack.
+			var down func(n int) []byte
+			down = func(n int) []byte {
+				if n > 0 {
+					return down(n - 1)
+				}
+				local := top // the struct MarshalJSON copies, on this stack
+				b, err := local.MarshalJSON()
+				assert.NoError(t, err)
+				return b
+			}
+			for i := range 20 {
+				if got := down(g*7 + i); string(got) != string(want) {
+					t.Errorf("goroutine %d, run %d: the encoding changed (%d bytes, want %d)", g, i, len(got), len(want))
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(stop)
+	gc.Wait()
 }

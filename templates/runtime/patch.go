@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"unsafe"
 )
 
 // PatchBody returns the JSON object a PATCH needs to turn before into
@@ -33,8 +34,8 @@ func PatchBody[T any](before, after *T) ([]byte, error) {
 		return nil, fmt.Errorf("PatchBody: %s is not a generated struct", t)
 	}
 	plan := planFor(t)
-	bv, av := reflect.ValueOf(before).Elem(), reflect.ValueOf(after).Elem()
-	bst, ast := objectOf(bv, plan).state, objectOf(av, plan).state
+	bp, ap := unsafe.Pointer(before), unsafe.Pointer(after)
+	bst, ast := objectAt(bp, plan).state, objectAt(ap, plan).state
 	body := encoder{buf: []byte{'{'}}
 	n := 0
 	send := func(key, value []byte) {
@@ -46,14 +47,14 @@ func PatchBody[T any](before, after *T) ([]byte, error) {
 		if f.navigation {
 			continue
 		}
-		now, err := fieldJSON(f, av, ast)
+		now, err := fieldJSON(f, ap, ast)
 		if err != nil {
 			return nil, err
 		}
 		if now == nil {
 			continue // not part of the change
 		}
-		was, err := fieldJSON(f, bv, bst)
+		was, err := fieldJSON(f, bp, bst)
 		if err != nil {
 			return nil, err
 		}
@@ -83,11 +84,11 @@ func PatchBody[T any](before, after *T) ([]byte, error) {
 // fieldJSON is what a property of a generated struct is on the wire: its
 // value, null when it is explicitly null, a value kept as it came, or nil
 // when it is left out.
-func fieldJSON(f *fieldPlan, v reflect.Value, st *objectState) ([]byte, error) {
-	fv := v.FieldByIndex(f.index)
-	if !isEmpty(fv) {
+func fieldJSON(f *fieldPlan, p unsafe.Pointer, st *objectState) ([]byte, error) {
+	fp := unsafe.Add(p, f.offset)
+	if !emptyAt(f.codec, fp) {
 		var e encoder
-		if err := e.value(f.codec, fv); err != nil {
+		if err := e.value(f.codec, fp); err != nil {
 			return nil, err
 		}
 		return e.buf, nil

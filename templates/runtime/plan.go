@@ -42,27 +42,33 @@ const (
 type codec struct {
 	kind kind
 	typ  reflect.Type
-	bits int    // kindInt, kindFloat
-	elem *codec // kindPtr, kindSlice
-	base string // kindIface: the declared type's @odata.type
-	want string // what a value of the type is on the wire, for mismatches
+	size uintptr // typ.Size(): the stride of a slice of it
+	bits int     // kindInt, kindFloat
+	elem *codec  // kindPtr, kindSlice
+	base string  // kindIface: the declared type's @odata.type
+	want string  // what a value of the type is on the wire, for mismatches
 	plan atomic.Pointer[structPlan]
 }
 
 // fieldPlan is one property of a generated struct.
 type fieldPlan struct {
-	name       string // wire name
-	key        []byte // "name": as written, JSON-quoted
-	index      []int  // field index path through embedded structs
+	name       string  // wire name
+	key        []byte  // "name": as written, JSON-quoted
+	index      []int   // field index path through embedded structs
+	offset     uintptr // from the start of the struct (the embedded structs are held inline)
 	codec      *codec
 	navigation bool // tagged graph:"navigation": never part of a PATCH body
 }
 
 // structPlan is a generated struct's properties.
 type structPlan struct {
+	typ    reflect.Type
 	fields []fieldPlan
 	byName map[string]int
 	object []int // index path of the embedded Object; nil: not a generated struct
+	// objectOffset is the embedded Object's offset from the start of the
+	// struct.
+	objectOffset uintptr
 }
 
 var (
@@ -144,7 +150,7 @@ func buildCodec(t reflect.Type) *codec {
 	}
 	enterBuild()
 	defer leaveBuild()
-	c := &codec{typ: t}
+	c := &codec{typ: t, size: t.Size()}
 	pendingCodecs[t] = c
 	switch {
 	case t == rawType:
@@ -208,18 +214,18 @@ func buildPlan(t reflect.Type) *structPlan {
 	}
 	enterBuild()
 	defer leaveBuild()
-	p := &structPlan{byName: map[string]int{}}
+	p := &structPlan{typ: t, byName: map[string]int{}}
 	pendingPlans[t] = p
-	var walk func(t reflect.Type, index []int)
-	walk = func(t reflect.Type, index []int) {
+	var walk func(t reflect.Type, index []int, offset uintptr)
+	walk = func(t reflect.Type, index []int, offset uintptr) {
 		for i := 0; i < t.NumField(); i++ {
 			f := t.Field(i)
 			idx := append(append([]int(nil), index...), i)
 			switch {
 			case f.Anonymous && f.Type == objectType:
-				p.object = idx
+				p.object, p.objectOffset = idx, offset+f.Offset
 			case f.Anonymous && f.Type.Kind() == reflect.Struct:
-				walk(f.Type, idx) // the embedded base: its fields come first
+				walk(f.Type, idx, offset+f.Offset) // the embedded base: its fields come first
 			case f.IsExported():
 				name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
 				if name == "" || name == "-" {
@@ -230,12 +236,12 @@ func buildPlan(t reflect.Type) *structPlan {
 				}
 				key, _ := json.Marshal(name)
 				p.byName[name] = len(p.fields)
-				p.fields = append(p.fields, fieldPlan{name: name, key: append(key, ':'), index: idx,
+				p.fields = append(p.fields, fieldPlan{name: name, key: append(key, ':'), index: idx, offset: offset + f.Offset,
 					navigation: f.Tag.Get("graph") == "navigation"})
 			}
 		}
 	}
-	walk(t, nil)
+	walk(t, nil, 0)
 	if p.object != nil {
 		for i := range p.fields {
 			p.fields[i].codec = buildCodec(t.FieldByIndex(p.fields[i].index).Type)

@@ -1,0 +1,66 @@
+package schema
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// apiPage is an API page with one request line and a response type.
+func apiPage(title, request, response string) string {
+	md := "---\ndoc_type: apiPageType\n---\n# " + title + "\n\nNamespace: microsoft.graph\n\n" + title + ".\n\n" +
+		"## HTTP request\n\n<!-- { \"blockType\": \"ignored\" } -->\n```http\n" + request + "\n```\n\n## Response\n\n"
+	if response != "" {
+		md += "If successful, this method returns a `200 OK` response code and " + response + " in the response body.\n"
+	} else {
+		md += "If successful, this method returns a `204 No Content` response code.\n"
+	}
+	return md
+}
+
+// The docs describe one request once per derived type (a list page per
+// configuration type): the service has one operation there, named without
+// a number, returning what the path reaches. $ref, $value and $count
+// requests are named by what they do.
+func TestOperationsOfOneRequestAreOne(t *testing.T) {
+	resource := func(name, base, rels string) string {
+		md := "# " + name + " resource type\n\nNamespace: microsoft.graph\n\n"
+		if base != "" {
+			md += "Inherits from [" + base + "](" + base + ".md).\n\n"
+		}
+		md += "## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|id|String|x|\n"
+		if rels != "" {
+			md += "\n## Relationships\n|Relationship|Type|Description|\n|:--|:--|:--|\n" + rels
+		}
+		return md + "\n## JSON representation\n<!-- { \"blockType\": \"resource\", \"keyProperty\": \"id\", \"@odata.type\": \"microsoft.graph." + name + "\" } -->\n```json\n{\"id\": \"String\"}\n```\n"
+	}
+	s := resolveRaw(t, map[string]string{
+		"resources/config.md":   resource("config", "", "|members|[config](config.md) collection|x|\n"),
+		"resources/wifi.md":     resource("wifi", "config", ""),
+		"resources/vpn.md":      resource("vpn", "config", ""),
+		"api/config-get.md":     apiPage("Get config", "GET /configs/{id}", "a [config](../resources/config.md) object"),
+		"api/wifi-list.md":      apiPage("List wifi", "GET /configs", "a collection of [wifi](../resources/wifi.md) objects"),
+		"api/vpn-list.md":       apiPage("List vpn", "GET /configs", "a collection of [vpn](../resources/vpn.md) objects"),
+		"api/members-add.md":    apiPage("Add member", "POST /configs/{id}/members/$ref", ""),
+		"api/members-remove.md": apiPage("Remove member", "DELETE /configs/{id}/members/{id}/$ref", ""),
+		"api/members-count.md":  apiPage("Count members", "GET /configs/{id}/members/$count", ""),
+	})
+	byGo := map[string]*Operation{}
+	for _, o := range s.Operations {
+		byGo[o.GoName] = o
+	}
+	var names []string
+	for _, o := range s.Operations {
+		names = append(names, o.GoName)
+	}
+	list := byGo["ListConfigs"]
+	require.NotNil(t, list, "%v", names)
+	assert.Equal(t, &TypeRef{Type: "microsoft.graph.config", Collection: true}, list.Returns, "the pages return vpn and wifi: the operation returns what the path reaches")
+	assert.Equal(t, "api/vpn-list.md:4", list.Source, "the first page in path order describes it")
+	assert.Len(t, list.Requests, 1)
+	for _, want := range []string{"ConfigAddMembersRef", "ConfigRemoveMembersRef", "ConfigCountMembers", "GetConfigs"} {
+		assert.Contains(t, names, want)
+	}
+	assert.Len(t, names, 5, "%v", names)
+}

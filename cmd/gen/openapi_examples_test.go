@@ -311,12 +311,6 @@ func returned(op *openapi3.Operation) (string, bool) {
 // checks that the document is right about; anything else is
 // "UNEXPLAINED", a fault of the document.
 func onlyTheDocument(ex *parser.Example, res validation) string {
-	if ex.Type == "" {
-		return "its annotation names no type, so gen validate cannot check it"
-	}
-	if typ, coll := returned(res.operation); !strings.EqualFold(typ, ex.Type) || coll != ex.Collection {
-		return "annotated as another type than the operation returns (gen validate checks it as annotated)"
-	}
 	leaves := schemaLeaves(res.err)
 	all := func(pred func(l leaf) bool) bool {
 		for _, l := range leaves {
@@ -333,6 +327,13 @@ func onlyTheDocument(ex *parser.Example, res validation) string {
 		return "a number out of its type's range (gen validate checks no range)"
 	case all(func(l leaf) bool { return enumCase(l) || outOfRange(l) }):
 		return "an enum member in another case, a number out of its type's range"
+	}
+	typ, coll := returned(res.operation)
+	if ex.Type != "" && (!strings.EqualFold(typ, ex.Type) || coll != ex.Collection) {
+		return "annotated as another type than the operation returns (gen validate checks it as annotated)"
+	}
+	if v := ex.Value.Get("value"); !coll && v != nil && v.Kind == parser.JSONArray && ex.Value.Get("@odata.nextLink") == nil && len(ex.Value.Keys) <= 2 {
+		return "a collection ({\"value\": [...]}) where the schema's operation returns one value (its return type, which gen validate does not question here)"
 	}
 	if len(leaves) == 0 {
 		return "UNEXPLAINED: " + res.err.Error()
@@ -505,8 +506,11 @@ func TestOpenAPIResponseExamples(t *testing.T) {
 				}
 			}
 			for _, o := range r.outcomes {
-				if strings.Contains(o.class, "UNEXPLAINED") {
+				switch {
+				case strings.Contains(o.class, "UNEXPLAINED"):
 					t.Errorf("%s: the document rejects it and gen validate finds no mistake: %s", o.where, o.err)
+				case strings.HasPrefix(o.class, "fails: ") && len(o.genCodes) == 0:
+					t.Logf("%s: %s: %s", o.where, strings.TrimPrefix(o.class, "fails: "), o.err)
 				}
 			}
 		})

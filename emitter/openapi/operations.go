@@ -39,9 +39,10 @@ var safeGoName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 
 // operations writes every request of every operation, in the schema's
 // order (by Go name). Requests of several operations that are one path
-// and method (the pages of the types derived from one, each documenting
-// GET /deviceManagement/deviceConfigurations/{id}) are one operation, the
-// first's, returning what all of them return (mergeReturns).
+// and method once their keys are named (the schema makes the reads and
+// writes one request documents one operation; two actions, or a read whose
+// pages disagree, can still meet) are one operation, the first's,
+// returning what all of them return (mergeReturns).
 func (b *builder) operations() {
 	for _, op := range b.s.Operations {
 		b.ids[strings.ToLower(op.GoName)] = true
@@ -128,11 +129,9 @@ func (b *builder) merged(method, path string, claims []claim) *schema.Operation 
 
 // mergeReturns is what several operations of one request return, and
 // how that was decided: the type they all return; for a read, what the
-// path reaches (the pages of the types derived from deviceConfiguration
-// each document GET /deviceManagement/deviceConfigurations/{id}; an
-// extension's page documents GET /me/contacts/{id}?$expand=...); else
-// the nearest type of the first's lineage the others derive from; else
-// the first's.
+// path reaches (an extension's page documents GET
+// /me/contacts/{id}?$expand=..., a read of the contact); else the nearest
+// type of the first's lineage the others derive from; else the first's.
 func (b *builder) mergeReturns(claims []claim) (*schema.TypeRef, string) {
 	first := claims[0].op
 	same := true

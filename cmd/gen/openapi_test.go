@@ -145,9 +145,14 @@ func TestOpenAPIOutOnlyWhenAllSucceeded(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, string(now), "The edition's number.")
 
+	// -check writes nothing, the document neither.
+	require.NoError(t, os.Remove(file))
+	code, stderr = gen(t, "-in", in, "-out", out, "-openapi-out", file, "-check")
+	require.Equal(t, exitOK, code, stderr)
+	assert.NoFileExists(t, file)
+
 	// A rerun on unchanged pages writes the document again when it is
 	// gone; the run record holds its hash.
-	require.NoError(t, os.Remove(file))
 	code, stderr = gen(t, "-in", in, "-out", out, "-openapi-out", file)
 	require.Equal(t, exitOK, code, stderr)
 	again, err := os.ReadFile(file)

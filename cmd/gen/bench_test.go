@@ -10,6 +10,7 @@ import (
 
 	"github.com/docgen/graphgen/diag"
 	"github.com/docgen/graphgen/emitter"
+	"github.com/docgen/graphgen/emitter/openapi"
 	"github.com/docgen/graphgen/parser/corpus"
 	"github.com/docgen/graphgen/schema"
 )
@@ -63,6 +64,29 @@ func BenchmarkResolveVersionFolder(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		schema.Resolve(pages)
+	}
+}
+
+// BenchmarkOpenAPI renders the OpenAPI document of the en-2020-05 beta
+// version folder (its types and operations), as JSON and as YAML.
+func BenchmarkOpenAPI(b *testing.B) {
+	var d diag.List
+	pages, _, err := readPages(corpus.Require(b, "corpus", "en-2020-05", "beta"), &pageFilter{}, &d)
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := schema.Resolve(pages)
+	for _, yaml := range []bool{false, true} {
+		b.Run(map[bool]string{false: "json", true: "yaml"}[yaml], func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				out, _, err := openapi.Render(s, openapi.Options{Version: "beta", YAML: yaml})
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.SetBytes(int64(len(out)))
+			}
+		})
 	}
 }
 

@@ -32,7 +32,7 @@ import (
 // paths relative to -in, so that where gen runs does not change them. A
 // missing, stale, corrupt or foreign entry only costs a full run.
 
-const cacheVersion = 6 // 2: diagnostics about no file have no position; 3: gob, fingerprints; 4: parser/wire; 5: key, -in and file identities; 6: stamps as numbers
+const cacheVersion = 7 // 2: diagnostics about no file have no position; 3: gob, fingerprints; 4: parser/wire; 5: key, -in and file identities; 6: stamps as numbers; 7: -openapi-out
 
 type cacheEntry struct {
 	Version     int
@@ -42,6 +42,7 @@ type cacheEntry struct {
 	Inputs      string
 	Outputs     map[string]fileStamp // by file name
 	SchemaOut   string
+	OpenAPIOut  string // the content hash of the -openapi-out file
 	Diagnostics diag.List
 	Pages       int
 	Types       int
@@ -152,11 +153,14 @@ func runKey(o options) string {
 	if err1 != nil || err2 != nil {
 		return ""
 	}
-	absSchema := ""
+	absSchema, absOpenAPI := "", ""
 	if o.schemaOut != "" {
 		absSchema, _ = filepath.Abs(o.schemaOut)
 	}
-	return strings.Join([]string{absIn, absOut, o.pkg, o.types, absSchema,
+	if o.openapiOut != "" {
+		absOpenAPI, _ = filepath.Abs(o.openapiOut)
+	}
+	return strings.Join([]string{absIn, absOut, o.pkg, o.types, absSchema, absOpenAPI,
 		boolWord(o.strict), boolWord(o.goGenerate), o.exclude, strings.Join(sortedKeys(o.ignored), ","),
 		o.ovr.path, o.ovr.hash, boolWord(o.client)}, "\x00")
 }
@@ -270,7 +274,7 @@ func loadCache(path string) *cacheEntry {
 		name := r.Str()
 		e.Outputs[name] = readStamp(r)
 	}
-	e.SchemaOut = r.Str()
+	e.SchemaOut, e.OpenAPIOut = r.Str(), r.Str()
 	e.Diagnostics = r.Diags()
 	e.Pages, e.Types, e.Enums, e.GoFiles = int(r.Int()), int(r.Int()), int(r.Int()), int(r.Int())
 	n = r.Count()
@@ -301,6 +305,7 @@ func (e *cacheEntry) encode() []byte {
 		writeStamp(&w, st)
 	}
 	w.Str(e.SchemaOut)
+	w.Str(e.OpenAPIOut)
 	w.Diags(e.Diagnostics)
 	for _, n := range []int{e.Pages, e.Types, e.Enums, e.GoFiles} {
 		w.Int(int64(n))
@@ -374,16 +379,18 @@ func (e *cacheEntry) current(o options, exe, inputs string) bool {
 	if n, temps := generatedCount(o.out); temps || n != e.GoFiles {
 		return false
 	}
-	return o.schemaOut == "" || hashFile(o.schemaOut) == e.SchemaOut
+	return (o.schemaOut == "" || hashFile(o.schemaOut) == e.SchemaOut) &&
+		(o.openapiOut == "" || hashFile(o.openapiOut) == e.OpenAPIOut)
 }
 
 // written is what a run wrote: the files, what the write did (with the
-// stamps it took under -out's lock) and the schema JSON (nil without
-// -schema-out).
+// stamps it took under -out's lock), the schema JSON (nil without
+// -schema-out) and the OpenAPI document.
 type written struct {
-	files  []emitter.File
-	res    emitter.WriteResult
-	schema []byte
+	files   []emitter.File
+	res     emitter.WriteResult
+	schema  []byte
+	openapi []byte // nil without -openapi-out
 }
 
 // saveCache records a successful run; failures to save are ignored (the
@@ -426,6 +433,9 @@ func saveCache(path string, o options, in fileIdentity, exe, inputs string, page
 	e.GoFiles = goFileCount(w.res.Entries)
 	if o.schemaOut != "" {
 		e.SchemaOut = hashBytes(w.schema)
+	}
+	if o.openapiOut != "" {
+		e.OpenAPIOut = hashBytes(w.openapi)
 	}
 	if os.MkdirAll(filepath.Dir(path), 0o755) == nil {
 		emitter.WriteFile(path, sealed("run", e.encode())...)

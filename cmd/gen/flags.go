@@ -34,6 +34,7 @@ Examples:
   gen -in docs -out models -check               # CI: is models up to date?
   gen -in docs -out models -types 'microsoft.graph.user,microsoft.graph.vppToken*'
   gen -in docs -out models -schema-out schema.json -diagnostics json -strict
+  gen -in docs/v1.0 -out models -openapi-out openapi.yaml   # the API as OpenAPI 3.1 (docs/openapi.md)
   gen -in docs -out models -strict -ignore no-type,bad-json-block -exclude 'overview*.md'
   gen -in docs -out models -go-generate         # doc.go gets a //go:generate line
   gen -in docs/v1.0 -out graph -client          # a client: a method per operation of docs/v1.0/api
@@ -48,6 +49,7 @@ Flags:
 
 type options struct {
 	in, out, pkg, schemaOut string
+	openapiOut              string
 	types                   string
 	diagnostics             string
 	check, verbose, quiet   bool
@@ -176,6 +178,7 @@ func parseFlags(args []string, stderr io.Writer) (options, int) {
 	fset.StringVar(&o.out, "out", "", "Go package folder to write, created if missing (required)\nexample: -out internal/models")
 	fset.StringVar(&o.pkg, "pkg", "", "Go package name (default: the name of the -out folder, when that is a valid identifier)\nexample: -pkg models")
 	fset.StringVar(&o.schemaOut, "schema-out", "", "also write the resolved schema as JSON to this file\nexample: -schema-out schema.json")
+	fset.StringVar(&o.openapiOut, "openapi-out", "", "also write the schema and the API pages' paths as an OpenAPI 3.1 document to this file:\nYAML when it ends in .yaml or .yml, else JSON\nexample: -openapi-out openapi.yaml")
 	fset.StringVar(&o.types, "types", "", "generate only these types (qualified names or globs, comma-separated) and what they need\nexample: -types 'microsoft.graph.user,microsoft.graph.vppToken*'")
 	fset.StringVar(&o.diagnostics, "diagnostics", "text", "diagnostics format on stderr: text or json (one JSON object per line)\nexample: -diagnostics json")
 	fset.BoolVar(&o.check, "check", false, "write nothing; exit 1 and show what would change when -out is not up to date\nexample: -check")
@@ -243,6 +246,9 @@ func parseFlags(args []string, stderr io.Writer) (options, int) {
 		return usage("%s", msg)
 	}
 	if msg := outFolderFits(o.out, o.pkg); msg != "" {
+		return usage("%s", msg)
+	}
+	if msg := openapiOutFits(o); msg != "" {
 		return usage("%s", msg)
 	}
 	if code := o.ovr.load("gen", stderr, o.diagnostics == "json"); code >= 0 {

@@ -21,6 +21,7 @@ import (
 
 	"github.com/docgen/graphgen/diag"
 	"github.com/docgen/graphgen/emitter"
+	"github.com/docgen/graphgen/emitter/openapi"
 	"github.com/docgen/graphgen/parser"
 	"github.com/docgen/graphgen/schema"
 )
@@ -32,6 +33,7 @@ const modulePath = "github.com/docgen/graphgen/cmd/gen"
 var (
 	resolveStage = schema.ResolveWith
 	renderStage  = emitter.Render
+	openapiStage = renderOpenAPI
 	writeStage   = emitter.Write
 )
 
@@ -182,6 +184,7 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 	if overrideErrors(s.Diagnostics) {
 		return exitUsage
 	}
+	whole := s // the schema a subset is taken from
 	if o.types != "" {
 		if s, err = s.Subset(splitList(o.types)); err != nil {
 			return rep.fail(diag.TypesNoMatch, "%v", err)
@@ -221,7 +224,8 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 		}
 	}
 	var out []emitter.File
-	var schemaJSON []byte
+	var schemaJSON, openapiDoc []byte
+	var openapiReport openapi.Report
 	ok := rep.guard("render", diag.RenderFailed, func() error {
 		if out, err = renderStage(s, eo); err != nil {
 			return err
@@ -229,6 +233,11 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 		if o.schemaOut != "" {
 			if schemaJSON, err = s.JSON(); err != nil {
 				return fmt.Errorf("schema JSON: %w", err)
+			}
+		}
+		if o.openapiOut != "" && !o.check { // -check does not compare it
+			if openapiDoc, openapiReport, err = openapiStage(o, s, whole); err != nil {
+				return err
 			}
 		}
 		return nil
@@ -257,12 +266,17 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 				return fmt.Errorf("-schema-out: %w", err)
 			}
 		}
+		if openapiDoc != nil {
+			if err = emitter.WriteFile(o.openapiOut, openapiDoc); err != nil {
+				return fmt.Errorf("-openapi-out: %w", err)
+			}
+		}
 		return nil
 	})
 	if !ok {
 		return exitError
 	}
-	done = &written{files: out, res: res, schema: schemaJSON}
+	done = &written{files: out, res: res, schema: schemaJSON, openapi: openapiDoc}
 	if !o.quiet {
 		printWritten(o, res, stdout)
 		if o.verbose {
@@ -276,6 +290,9 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 				fmt.Fprintln(stdout, line)
 			}
 			printOverrides(stdout, "gen", s)
+			if openapiDoc != nil {
+				printOpenAPIReport(stdout, o.openapiOut, openapiReport)
+			}
 		}
 	}
 	return exitOK

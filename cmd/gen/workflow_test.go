@@ -226,10 +226,10 @@ func TestOutputFlags(t *testing.T) {
 
 	code, _, stderr = genOut(t, "-h")
 	assert.Equal(t, exitOK, code)
-	for _, f := range []string{"-in", "-out", "-pkg", "-schema-out", "-types", "-diagnostics", "-check", "-v", "-q", "-strict", "-go-generate", "-no-cache", "-ignore", "-exclude", "-cache-max", "-watch", "-overrides", "-client"} {
+	for _, f := range []string{"-in", "-out", "-pkg", "-schema-out", "-openapi-out", "-types", "-diagnostics", "-check", "-v", "-q", "-strict", "-go-generate", "-no-cache", "-ignore", "-exclude", "-cache-max", "-watch", "-overrides", "-client"} {
 		assert.Regexp(t, `\n  `+f+`[ \t\n]`, stderr, "flag %s is documented", f)
 	}
-	assert.Equal(t, 18, strings.Count(stderr, "example: "), "every flag has an example")
+	assert.Equal(t, 19, strings.Count(stderr, "example: "), "every flag has an example")
 }
 
 func TestConcurrentRunsOnOneOutput(t *testing.T) {

@@ -239,7 +239,7 @@ func (r *resolver) operationOf(p *parser.Page, req parser.RequestDoc, w walk) *O
 	if w.problem != "" && !w.at.known() {
 		return nil
 	}
-	op.Kind = crudKind(req.Method, w)
+	op.Kind = crudKind(req.Method, w.special, w.at.collection)
 	op.Binding = w.at.ref()
 	seg := reachedSegment(req.Path)
 	if seg == "" {
@@ -324,14 +324,16 @@ func navigationName(method, special, seg string, collection bool) string {
 	return "set" + seg + "Ref"
 }
 
-// crudKind is the kind of a request that names no operation.
-func crudKind(method string, w walk) OpKind {
-	if w.special != "" {
+// crudKind is the kind of a request that names no operation: what its
+// method does to what the path reaches ($ref, $value and $count are
+// navigation). The resolver and the examples' check share it.
+func crudKind(method, special string, collection bool) OpKind {
+	if special != "" {
 		return OpNavigation
 	}
 	switch method {
 	case "GET":
-		if w.at.collection {
+		if collection {
 			return OpList
 		}
 		return OpGet

@@ -429,7 +429,7 @@ func (c *opChecker) byPath(ex *parser.Example, segs []parser.Segment) (*Operatio
 	// A read or write is of what the path reaches itself: one bound to
 	// a base of it is another path's (a get of any entity is no get of
 	// a school).
-	kind := crudKindOf(ex.Method, w)
+	kind := crudKind(ex.Method, w.special, w.collection)
 	var fit []*Operation
 	for _, op := range c.byKind[kind] {
 		if op.Binding != nil && op.Binding.Collection == w.collection && strings.EqualFold(op.Binding.Type, w.name) {
@@ -455,24 +455,6 @@ func (c *opChecker) bindsTo(binding string, w opWalk) bool {
 	}
 	b := c.v.lookup(binding)
 	return b != nil && w.t != nil && isA(w.t, b)
-}
-
-func crudKindOf(method string, w opWalk) OpKind {
-	if w.special != "" {
-		return OpNavigation
-	}
-	switch method {
-	case "POST":
-		return OpCreate
-	case "PATCH", "PUT":
-		return OpUpdate
-	case "DELETE":
-		return OpDelete
-	}
-	if w.collection {
-		return OpList
-	}
-	return OpGet
 }
 
 // walk follows a path from its entry point; where that fails, from the

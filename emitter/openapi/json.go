@@ -8,7 +8,9 @@ package openapi
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 )
@@ -41,7 +43,7 @@ func (w *jsonWriter) value(v any, indent int) error {
 			return nil
 		}
 		w.buf.WriteByte('{')
-		for i, k := range sortedKeys(v) {
+		for i, k := range slices.Sorted(maps.Keys(v)) {
 			if i > 0 {
 				w.buf.WriteByte(',')
 			}
@@ -73,20 +75,32 @@ func (w *jsonWriter) value(v any, indent int) error {
 		w.buf.WriteByte(']')
 	case string:
 		jsonString(&w.buf, v)
-	case bool:
-		w.buf.WriteString(strconv.FormatBool(v))
-	case int:
-		w.buf.WriteString(strconv.Itoa(v))
-	case int64:
-		w.buf.WriteString(strconv.FormatInt(v, 10))
-	case float64:
-		w.buf.WriteString(formatFloat(v))
-	case nil:
-		w.buf.WriteString("null")
 	default:
-		return fmt.Errorf("json: no value for %T", v)
+		if !writeScalar(&w.buf, v) {
+			return fmt.Errorf("json: no value for %T", v)
+		}
 	}
 	return nil
+}
+
+// writeScalar writes a boolean, a number or null as JSON writes it, which
+// YAML reads the same; false for any other value.
+func writeScalar(buf *bytes.Buffer, v any) bool {
+	switch v := v.(type) {
+	case bool:
+		buf.WriteString(strconv.FormatBool(v))
+	case int:
+		buf.WriteString(strconv.Itoa(v))
+	case int64:
+		buf.WriteString(strconv.FormatInt(v, 10))
+	case float64:
+		buf.WriteString(formatFloat(v))
+	case nil:
+		buf.WriteString("null")
+	default:
+		return false
+	}
+	return true
 }
 
 // jsonString writes s quoted as encoding/json does without HTML escapes:

@@ -7,7 +7,6 @@ package openapi
 
 import (
 	"regexp"
-	"sort"
 	"strings"
 
 	"github.com/docgen/graphgen/parser"
@@ -278,14 +277,4 @@ func (b *builder) primitive(typ string) obj {
 		return obj{} // Edm.Untyped, Edm.Geography...: any value
 	}
 	return nil
-}
-
-// sortedKeys returns a map's keys in order.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

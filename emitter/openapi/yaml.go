@@ -7,7 +7,8 @@ package openapi
 import (
 	"bytes"
 	"fmt"
-	"strconv"
+	"maps"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -33,7 +34,7 @@ func (w *yamlWriter) pad(n int) {
 // mapping writes a non-empty mapping's entries at indent; with inline, the
 // first entry goes on the current line (after "- ").
 func (w *yamlWriter) mapping(m obj, indent int, inline bool) error {
-	for i, k := range sortedKeys(m) {
+	for i, k := range slices.Sorted(maps.Keys(m)) {
 		if i > 0 || !inline {
 			w.pad(indent)
 		}
@@ -97,18 +98,10 @@ func (w *yamlWriter) scalar(v any) error {
 	switch v := v.(type) {
 	case string:
 		writeYAMLString(&w.buf, v)
-	case bool:
-		w.buf.WriteString(strconv.FormatBool(v))
-	case int:
-		w.buf.WriteString(strconv.Itoa(v))
-	case int64:
-		w.buf.WriteString(strconv.FormatInt(v, 10))
-	case float64:
-		w.buf.WriteString(formatFloat(v))
-	case nil:
-		w.buf.WriteString("null")
 	default:
-		return fmt.Errorf("yaml: no scalar for %T", v)
+		if !writeScalar(&w.buf, v) {
+			return fmt.Errorf("yaml: no scalar for %T", v)
+		}
 	}
 	return nil
 }

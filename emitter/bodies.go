@@ -30,7 +30,8 @@ func renderBodies(s *schema.Schema, opts Options) (file File, ok bool, err error
 		}
 		ok = true
 		bodyDecl(f, s, o)
-		methods.WriteString(bodyMethods(o.BodyGoName))
+		// Those of every struct but ODataType: a body has no @odata.type.
+		valueMethods(&methods, o.BodyGoName, "parameters")
 	}
 	if !ok {
 		return File{}, false, nil
@@ -72,15 +73,4 @@ func bodyDecl(f *jen.File, s *schema.Schema, o *schema.Operation) {
 		fields = append(fields, jen.Id(p.GoName).Add(typ).Tag(map[string]string{"json": p.Name + ",omitempty"}))
 	}
 	f.Type().Id(o.BodyGoName).Struct(fields...)
-}
-
-// bodyMethods is the Go source of a body's methods: those of every struct
-// (methods.go) but ODataType, since a body has no @odata.type.
-func bodyMethods(goName string) string {
-	return fmt.Sprintf("\n// MarshalJSON writes the parameters that hold a value, explicit nulls and the additional data.\n"+
-		"func (v %s) MarshalJSON() ([]byte, error) {\n\treturn marshalObject(&v)\n}\n", goName) +
-		fmt.Sprintf("\n// UnmarshalJSON reads the parameters; see DecodeError for values that do not fit.\n"+
-			"func (v *%s) UnmarshalJSON(data []byte) error {\n\treturn unmarshalObject(data, v)\n}\n", goName) +
-		fmt.Sprintf("\n// Clone returns a deep copy of v: changing one changes nothing in the other.\n"+
-			"func (v *%s) Clone() %s {\n\tc := *v\n\tdeepen(&c)\n\treturn c\n}\n", goName, goName)
 }

@@ -232,7 +232,7 @@ func (m *clientMethod) paramType(p schema.PathParam) jen.Code {
 		if t != nil && t.Kind != schema.Enum {
 			break // a struct: its JSON
 		}
-		if e := valueType(m.s, fp.Type); e != nil && (t != nil || isEdm(fp.Type)) {
+		if e := valueType(m.s, fp.Type); e != nil && (t != nil || strings.HasPrefix(fp.Type, "Edm.")) {
 			return e
 		}
 	}

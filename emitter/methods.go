@@ -21,18 +21,24 @@ func structMethods(t *schema.Type) string {
 	odataType := "#" + t.Name
 	fmt.Fprintf(&b, "\n// ODataType returns the @odata.type v was decoded with (a type newer than the\n// docs, decoded as this one), else %q.\n"+
 		"func (v *%s) ODataType() string {\n\treturn v.odataTypeOr(%q)\n}\n", odataType, t.GoName, odataType)
-	fmt.Fprintf(&b, "\n// MarshalJSON writes the properties that hold a value, explicit nulls and the additional data.\n"+
-		"func (v %s) MarshalJSON() ([]byte, error) {\n\treturn marshalObject(&v)\n}\n", t.GoName)
-	fmt.Fprintf(&b, "\n// UnmarshalJSON reads the properties; see DecodeError for values that do not fit.\n"+
-		"func (v *%s) UnmarshalJSON(data []byte) error {\n\treturn unmarshalObject(data, v)\n}\n", t.GoName)
-	// A pointer receiver: a value one would make the compiler write a
-	// pointer wrapper for every struct (measured in BENCHMARKS.md).
-	fmt.Fprintf(&b, "\n// Clone returns a deep copy of v: changing one changes nothing in the other.\n"+
-		"func (v *%s) Clone() %s {\n\tc := *v\n\tdeepen(&c)\n\treturn c\n}\n", t.GoName, t.GoName)
+	valueMethods(&b, t.GoName, "properties")
 	if t.GoInterface != "" {
 		interfaceDecl(&b, t)
 	}
 	return b.String()
+}
+
+// valueMethods writes the JSON methods and Clone of a struct whose fields
+// are what (properties, or an action body's parameters).
+func valueMethods(b *strings.Builder, goName, what string) {
+	fmt.Fprintf(b, "\n// MarshalJSON writes the %s that hold a value, explicit nulls and the additional data.\n"+
+		"func (v %s) MarshalJSON() ([]byte, error) {\n\treturn marshalObject(&v)\n}\n", what, goName)
+	fmt.Fprintf(b, "\n// UnmarshalJSON reads the %s; see DecodeError for values that do not fit.\n"+
+		"func (v *%s) UnmarshalJSON(data []byte) error {\n\treturn unmarshalObject(data, v)\n}\n", what, goName)
+	// A pointer receiver: a value one would make the compiler write a
+	// pointer wrapper for every struct (measured in BENCHMARKS.md).
+	fmt.Fprintf(b, "\n// Clone returns a deep copy of v: changing one changes nothing in the other.\n"+
+		"func (v *%s) Clone() %s {\n\tc := *v\n\tdeepen(&c)\n\treturn c\n}\n", goName, goName)
 }
 
 // interfaceDecl declares the interface of a type with derived types: the

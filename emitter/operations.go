@@ -7,6 +7,7 @@ package emitter
 import (
 	"bytes"
 	"fmt"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -168,7 +169,7 @@ func resultType(s *schema.Schema, r *schema.TypeRef) (elem jen.Code, envelope st
 		return e, "Collection"
 	case structOf(s, r.Type) != nil || t != nil && t.AnyJSON():
 		return e, ""
-	case t == nil && !isEdm(r.Type):
+	case t == nil && !strings.HasPrefix(r.Type, "Edm."):
 		return e, "" // raw JSON: no page describes it
 	}
 	return e, "Value"
@@ -187,5 +188,3 @@ func bodyType(s *schema.Schema, o *schema.Operation) jen.Code {
 	}
 	return nil
 }
-
-func isEdm(name string) bool { return len(name) > 4 && name[:4] == "Edm." }

@@ -39,7 +39,9 @@ func (r *resolver) resolveOperations(s *Schema) {
 			if w.problem != "" || w.opSeg == nil || w.special != "" {
 				continue
 			}
-			if ret := r.returnsOf(p, OpFunction, w); ret != nil && w.opSeg.Parens || req.Method == "GET" && ret != nil {
+			// Whatever the method: a page may document a function as a
+			// POST (range on a named item) and still return one object.
+			if ret := r.returnsOf(p, OpFunction, w); ret != nil {
 				key := refKey(w.before.ref()) + "|" + strings.ToLower(w.opSeg.Name)
 				if results[key] == nil {
 					results[key] = ret
@@ -54,6 +56,7 @@ func (r *resolver) resolveOperations(s *Schema) {
 	for _, p := range pages {
 		for _, req := range p.Operation.Requests {
 			w := r.walkPath(req.Path, entries, composed, known)
+			w = r.writeToResult(w, req.Method, composed)
 			if w.problem != "" {
 				r.warn(p, req.Pos, diag.UnresolvedPath, "%s %s: %s", req.Method, req.Path, w.problem)
 			}

@@ -377,6 +377,30 @@ func (r *resolver) walkPath(path string, entries map[string]*EntryPoint, results
 	return w
 }
 
+// writeToResult turns a PATCH, PUT or DELETE of a function's result
+// (PATCH /workbook/names/{name}/range) into a write of what the function
+// returns, as a GET of it reads it: no function is called with those
+// methods.
+func (r *resolver) writeToResult(w walk, method string, results composables) walk {
+	if w.opSeg == nil || !w.opLast || w.problem != "" || results == nil {
+		return w
+	}
+	switch method {
+	case "PATCH", "PUT", "DELETE":
+	default:
+		return w
+	}
+	ret := results(w.before, w.opSeg.Name)
+	if ret == nil {
+		return w
+	}
+	t, _ := r.lookup(ret.Type)
+	w.at = reach{t: t, name: ret.Type, collection: ret.Collection}
+	w.lastNav, w.lastNavCollection = w.opSeg.Name, ret.Collection
+	w.opSeg, w.opLast = nil, false
+	return w
+}
+
 // propReach is what a property reaches.
 func propReach(p *Property) reach {
 	return reach{t: p.Ref, name: p.Type, collection: p.Collection}

@@ -19,6 +19,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/docgen/graphgen/parser"
 	"github.com/docgen/graphgen/parser/corpus"
 )
 
@@ -229,6 +230,7 @@ func splitTarget(target string) (path string, query [][2]string, ok bool) {
 // contractResult is one pair's outcome.
 type contractResult struct {
 	Page, Name, Call, Result, Detail string
+	Side                             string `json:",omitempty"` // a failure's: "page" or "tool"
 }
 
 // TestContractExamples generates a version folder's package with -client
@@ -270,7 +272,7 @@ func TestContractExamples(t *testing.T) {
 		page := "api/" + filepath.Base(p)
 		for _, pair := range examplePairs(page, data) {
 			fail := func(result, detail string) {
-				results = append(results, contractResult{page, pair.name, "", result, detail})
+				results = append(results, contractResult{Page: page, Name: pair.name, Result: result, Detail: detail})
 				linesOf[page+"\x00"+pair.name+"\x00"+result] = [2]int{pair.line, pair.endLine}
 			}
 			path, query, ok := splitTarget(pair.target)
@@ -368,7 +370,7 @@ func TestContractExamples(t *testing.T) {
 	}
 	counts := map[string][2]int{} // result -> page's, tool's
 	pass := 0
-	for _, r := range results {
+	for i, r := range results {
 		if r.Result == "pass" {
 			pass++
 			continue
@@ -383,6 +385,7 @@ func TestContractExamples(t *testing.T) {
 				side = 0
 			}
 		}
+		results[i].Side = [2]string{"page", "tool"}[side]
 		c := counts[r.Result]
 		c[side]++
 		counts[r.Result] = c
@@ -428,21 +431,21 @@ func pathFunctions(t *testing.T, pkg string) string {
 	return b.String()
 }
 
-var (
-	requestLine = regexp.MustCompile("(?m)^\\s*(GET|POST|PATCH|PUT|DELETE)\\s+(/[^\\n`]*)")
-	anyKey      = regexp.MustCompile(`\\\{[^}]*\}|<[^>]*>`)
-)
+var anyKey = regexp.MustCompile(`\\\{[^}]*\}|<[^>]*>`)
 
 // pageDocuments reports whether the page's own request lines (its HTTP
-// request section's, written as paths: GET /users/{id}) give a path the
-// example's matches, at its end (a workbook path under an item).
+// request section, as the parser reads it: not the examples) give a path
+// the example's matches, at its end (a workbook path under an item).
 func pageDocuments(page []byte, method, path string) bool {
-	for _, m := range requestLine.FindAllStringSubmatch(string(page), -1) {
-		if m[1] != method {
+	p := parser.Parse("api/page.md", page, parser.Options{RootName: "api"})
+	if p.Operation == nil {
+		return false
+	}
+	for _, req := range p.Operation.Requests {
+		if req.Method != method {
 			continue
 		}
-		p := strings.TrimSuffix(strings.TrimSpace(m[2]), "/")
-		re := anyKey.ReplaceAllString(regexp.QuoteMeta(p), `[^/]+?`)
+		re := anyKey.ReplaceAllString(regexp.QuoteMeta(strings.TrimSuffix(req.Path, "/")), `[^/]+?`)
 		if ok, _ := regexp.MatchString(`(?i)(^|/)`+strings.TrimPrefix(re, "/")+`/?$`, path); ok {
 			return true
 		}
@@ -451,8 +454,9 @@ func pageDocuments(page []byte, method, path string) bool {
 }
 
 func TestPageDocuments(t *testing.T) {
-	page := []byte("## HTTP request\n```http\nGET /users/{id | userPrincipalName}/messages\nGET /workbook/worksheets/{id|name}/range(address='<address>')\n```\n")
+	page := []byte("# Get messages\n\n## HTTP request\n```http\nGET /users/{id | userPrincipalName}/messages\nGET /workbook/worksheets/{id|name}/range(address='<address>')\n```\n\n## Example\n\n<!-- {\"blockType\": \"request\"} -->\n```http\nGET /me/mailFolders/inbox/messages\n```\n")
 	require.True(t, pageDocuments(page, "GET", "/users/ada@contoso.com/messages"))
+	require.False(t, pageDocuments(page, "GET", "/me/mailFolders/inbox/messages"), "an example's own path is no documented one")
 	require.True(t, pageDocuments(page, "GET", "/me/drive/items/01/workbook/worksheets/Sheet1/range(address='A1:B2')"))
 	require.False(t, pageDocuments(page, "GET", "/me/drive/items/01/workbook/names/x/range"))
 	require.False(t, pageDocuments(page, "POST", "/users/ada/messages"))

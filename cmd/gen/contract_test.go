@@ -34,7 +34,9 @@ type contractCase struct {
 	Call     string
 	Ctor     string
 	Args     []string
+	Headers  [][2]string     `json:",omitempty"`
 	Body     json.RawMessage `json:",omitempty"`
+	RawBody  string          `json:",omitempty"` // a body that is no JSON (a file's bytes)
 	Status   int
 	Response string
 
@@ -45,6 +47,7 @@ type contractCase struct {
 type examplePair struct {
 	page, name          string
 	method, target      string
+	headers             [][2]string
 	body                string
 	status              int
 	response            string
@@ -57,7 +60,8 @@ var (
 	blockType  = regexp.MustCompile(`"blockType"\s*:\s*"(request|response)"`)
 	blockName  = regexp.MustCompile(`"name"\s*:\s*"([^"]*)"`)
 	fence      = regexp.MustCompile("(?s)^\\s*```[a-zA-Z]*[^\\n]*\\n(.*?)\\n\\s*```")
-	statusLine = regexp.MustCompile(`^HTTP/[0-9.]+\s+(\d{3})`)
+	statusLine = regexp.MustCompile(`^HTTP(?:/[0-9.]+)?\s+(\d{3})`)
+	headerLine = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9-]*):\s*(.*)$`)
 )
 
 // examplePairs reads a page's request examples, each with the response
@@ -77,11 +81,10 @@ func examplePairs(page string, data []byte) []examplePair {
 			continue
 		}
 		line := strings.Count(text[:m[0]], "\n") + 1
-		head, body, _ := strings.Cut(f[1], "\n\n")
-		first, _, _ := strings.Cut(strings.TrimSpace(head), "\n")
+		first, headers, body := splitMessage(f[1])
 		switch kind[1] {
 		case "request":
-			p := examplePair{page: page, line: line}
+			p := examplePair{page: page, line: line, headers: headers}
 			if n := blockName.FindStringSubmatch(ann); n != nil {
 				p.name = n[1]
 			}
@@ -89,7 +92,7 @@ func examplePairs(page string, data []byte) []examplePair {
 			if len(fields) >= 2 {
 				p.method, p.target, p.hasTarget = strings.ToUpper(fields[0]), strings.Join(fields[1:], " "), true
 			}
-			p.body = strings.TrimSpace(body)
+			p.body = body
 			p.bodyJSON = p.body == "" || json.Valid([]byte(p.body))
 			pending = &p
 		case "response":
@@ -102,11 +105,32 @@ func examplePairs(page string, data []byte) []examplePair {
 			if s := statusLine.FindStringSubmatch(strings.TrimSpace(first)); s != nil {
 				p.status, _ = strconv.Atoi(s[1])
 			}
-			p.response = strings.TrimSpace(body)
+			p.response = body
 			out = append(out, p)
 		}
 	}
 	return out
+}
+
+// splitMessage splits an example's block into its first line, its
+// headers (the lines of "Name: value" after it, blank lines between them
+// and the first line allowed, as pages write them) and its body.
+func splitMessage(block string) (first string, headers [][2]string, body string) {
+	lines := strings.Split(strings.TrimSpace(block), "\n")
+	first = strings.TrimSpace(lines[0])
+	i := 1
+	for ; i < len(lines); i++ {
+		l := strings.TrimSpace(lines[i])
+		if l == "" {
+			continue
+		}
+		m := headerLine.FindStringSubmatch(l)
+		if m == nil {
+			break
+		}
+		headers = append(headers, [2]string{m[1], strings.TrimSpace(m[2])})
+	}
+	return first, headers, strings.TrimSpace(strings.Join(lines[i:], "\n"))
 }
 
 // schemaOps is what the contract needs of the schema JSON.
@@ -159,6 +183,9 @@ func pathTemplates(s schemaOps) []pathTemplate {
 			if !strings.HasPrefix(path, "/") {
 				path = "/" + path
 			}
+			if len(path) > 1 {
+				path = strings.TrimSuffix(path, "/") // as the client sends it
+			}
 			var b strings.Builder
 			b.WriteString("(?i)^")
 			literal := 0
@@ -171,7 +198,7 @@ func pathTemplates(s schemaOps) []pathTemplate {
 				b.WriteString(regexp.QuoteMeta(rest[:i]))
 				literal += i
 				if strings.HasSuffix(rest[:i], ":/") {
-					b.WriteString(`(.+?)`) // an item's path: slashes and all
+					b.WriteString(`([^:]+?)`) // an item's path: slashes and all, up to the colon that ends it
 				} else {
 					b.WriteString(`([^/]+?)`) // a key or an argument: one segment
 				}
@@ -280,9 +307,6 @@ func TestContractExamples(t *testing.T) {
 			case !pair.hasTarget || !ok:
 				fail("no-request-line", pair.target)
 				continue
-			case !pair.bodyJSON:
-				fail("request-body-not-json", fmt.Sprintf("%.80s", pair.body))
-				continue
 			case pair.status == 0:
 				fail("no-status", "")
 				continue
@@ -324,9 +348,13 @@ func TestContractExamples(t *testing.T) {
 			}
 			c := contractCase{Page: page, Name: pair.name, Method: pair.method, Path: path, Prefix: prefix, Query: query, Call: match.call, Ctor: match.ctor,
 				Args: args, Status: pair.status, Response: pair.response, line: pair.line, endLine: pair.endLine}
-			if pair.body != "" {
+			switch {
+			case pair.bodyJSON && pair.body != "":
 				c.Body = json.RawMessage(pair.body)
+			case !pair.bodyJSON:
+				c.RawBody = pair.body // sent as bytes where the method takes any body; else the page's JSON is broken
 			}
+			c.Headers = pair.headers
 			cases = append(cases, c)
 		}
 	}
@@ -412,9 +440,9 @@ func TestContractExamples(t *testing.T) {
 }
 
 // contractFloor is the share of en-2020-05/v1.0's pairs that passed when
-// last measured (618 of 863, 71.6%), a little under it; the issue's goal
+// last measured (691 of 863, 80.1%), a little under it; the issue's goal
 // is 0.9.
-const contractFloor = 0.70
+const contractFloor = 0.79
 
 // pathFunctions is Go source that maps every path function of the
 // generated package by name, for the test to call by a case's Ctor.

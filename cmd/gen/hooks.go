@@ -42,7 +42,7 @@ func defaultHooks() hooks {
 		render:       emitter.Render,
 		openapi:      renderOpenAPI,
 		write:        emitter.Write,
-		readPage:     func(path string) ([]byte, error) { return readRegular(path, maxPageBytes, noFollowLink) },
+		readPage:     readPageFile,
 		watchSignals: interruptSignals,
 	}
 }

@@ -13,10 +13,10 @@ import (
 	"strconv"
 )
 
-// BuildID identifies the generator build that is running: a rebuilt gen
+// buildID identifies the generator build that is running: a rebuilt gen
 // is a new generator, whatever its version, size or modification time.
 // Every key of the cache holds it.
-func BuildID() string {
+func buildID() string {
 	exe, err := os.Executable()
 	if err != nil {
 		return ""

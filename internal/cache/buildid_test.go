@@ -23,7 +23,7 @@ func TestBuildIdentityIsTheGoBuildID(t *testing.T) {
 	id := elfBuildID(bytes.NewReader(data))
 	require.Len(t, strings.Split(id, "/"), 4, id)
 	assert.Equal(t, "go:"+id, buildIdentity(exe))
-	assert.Equal(t, buildIdentity(exe), BuildID())
+	assert.Equal(t, buildIdentity(exe), buildID())
 }
 
 // Two builds of gen at the same path with the same size and modification

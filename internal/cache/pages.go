@@ -40,7 +40,7 @@ type pageStore struct {
 	// by path and content hash.
 	snapshot map[string]*parser.Page
 	ready    chan struct{} // closed once the snapshot is read
-	dropped  atomic.Bool   // the run needs no snapshot (DropSnapshot)
+	dropped  atomic.Bool   // the run needs no snapshot (dropSnapshot)
 	misses   atomic.Int64  // pages not found in the snapshot this run
 }
 
@@ -148,9 +148,9 @@ func (st *Store) loadSnapshot() {
 	}()
 }
 
-// DropSnapshot stops reading the snapshot, for a run that needs no page
+// dropSnapshot stops reading the snapshot, for a run that needs no page
 // models: what is being decoded finishes, the rest is skipped.
-func (st *Store) DropSnapshot() {
+func (st *Store) dropSnapshot() {
 	if st != nil {
 		st.pages.dropped.Store(true)
 	}

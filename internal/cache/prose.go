@@ -167,7 +167,7 @@ func proseTexts(pages ...*parser.Page) map[string][]string {
 // redescribe gives the schema the descriptions of edited pages (texts, by
 // page path, as proseTexts gives them), each page of the same structure as
 // the page of that path the schema was resolved from
-// (parser.SameStructure): the result is what resolving the pages with
+// (sameStructure): the result is what resolving the pages with
 // these edits gives. It fails, changing nothing, when the record does not
 // fit the schema or a page.
 func redescribe(s *schema.Schema, pr *prose, texts map[string][]string) error {

@@ -226,7 +226,7 @@ func (st *Store) UpToDate(inputs string) bool {
 		(st.cfg.OpenAPIOut != "" && hashFile(st.cfg.OpenAPIOut) != e.OpenAPIOut) {
 		return false
 	}
-	st.DropSnapshot()
+	st.dropSnapshot()
 	return true
 }
 

@@ -154,7 +154,7 @@ func (st *Store) reuse(pages []PageHash, parse func(i int) *parser.Page) (*schem
 	}
 	state.Edits = edits
 	st.resolved.edited = len(edited)
-	st.DropSnapshot()
+	st.dropSnapshot()
 	return s, string(parts[1]), nil
 }
 

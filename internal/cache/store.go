@@ -66,7 +66,7 @@ type Store struct {
 	cfg   Config
 	dir   string // the cache folder
 	run   string // where the run's files are, without their extension
-	build string // the generator build (BuildID): part of every key
+	build string // the generator build (buildID): part of every key
 	root  string // the -in folder's name (parser.Options.RootName)
 	inID  fileIdentity
 
@@ -83,7 +83,7 @@ type Store struct {
 // meanwhile. Nil when there is no cache (no folder, no key, a build that
 // cannot be identified).
 func Open(cfg Config) *Store {
-	build := BuildID()
+	build := buildID()
 	if cfg.Dir == "" || cfg.RunKey == "" || build == "" {
 		return nil
 	}

@@ -175,3 +175,10 @@ func loadFolder(t *testing.T, dir string) []*parser.Page {
 	}
 	return pages
 }
+
+func mustRead(t testing.TB, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	return data
+}

@@ -95,51 +95,22 @@ func generateInto(o options, h hooks, rep *report, stdout io.Writer) int {
 	if store.UpToDate(inputs) {
 		return replay(o, prior, rep, stdout)
 	}
-	unchanged := store.InPlace()
 
-	// Parse and resolve.
+	// Parse and resolve; select what to render.
 	var passes passTimes
-	s, hint := schemaOf(o, h, rep, store, reader, files, inputs, passes.onPass(o.verbose))
+	whole, hint := schemaOf(o, h, rep, store, reader, files, inputs, passes.onPass(o.verbose))
+	if whole == nil {
+		return exitError
+	}
+	s, code := selected(o, rep, whole, hint)
 	if s == nil {
-		return exitError
-	}
-	if hint != "" {
-		rep.diags.Warn(diag.NoFile, diag.FolderHint, "%s", hint)
-	}
-	rep.diags = append(rep.diags, s.Diagnostics...)
-	if overrideErrors(s.Diagnostics) {
-		return exitUsage
-	}
-	whole := s // the schema a subset is taken from
-	if o.types != "" {
-		if s, err = s.Subset(splitList(o.types)); err != nil {
-			return rep.fail(diag.TypesNoMatch, "%v", err)
-		}
-		// The warnings of the pages the selection is made from.
-		rep.diags = rep.diags.WarningsOnlyFrom(s.Pages())
-	}
-	rep.types, rep.enums = s.Counts()
-	rep.diags = append(rep.diags, emitter.DefusedWarnings(s)...)
-	rep.diags = rep.diags.Without(o.ignored)
-	if o.strict {
-		rep.diags = rep.diags.Strict()
-	}
-	if errs, _ := rep.diags.Count(); errs > 0 {
-		return exitError
-	}
-	if rep.types == 0 {
-		return rep.fail(diag.NothingToDo, "no page under %s describes a type or an enum", o.in)
+		return code
 	}
 
 	// Render.
-	eo := emitter.Options{Package: o.pkg, Unchanged: unchanged, Client: o.client, ServiceRoot: serviceRoot(o.in)}
-	if o.goGenerate {
-		if eo.Generate, err = goGenerateLine(o); err != nil {
-			return rep.fail(diag.RenderFailed, "go:generate line: %v", err)
-		}
-		if eo.Generate, eo.GenerateNote, err = goGenerateCommand(o.out, eo.Generate); err != nil {
-			return rep.fail(diag.RenderFailed, "go:generate line: %v", err)
-		}
+	eo, err := emitOptions(o, store.InPlace())
+	if err != nil {
+		return rep.fail(diag.RenderFailed, "go:generate line: %v", err)
 	}
 	var out rendered
 	if !rep.guard("render", diag.RenderFailed, func() error { out, err = render(o, h, s, whole, eo); return err }) {
@@ -157,22 +128,58 @@ func generateInto(o options, h hooks, rep *report, stdout io.Writer) int {
 	store.SaveRecord(cache.Outcome{Inputs: inputs, Pages: pageHashes(files), Files: out.files, Write: res,
 		SchemaJSON: out.schemaJSON, OpenAPI: out.openapi, Diagnostics: rep.diags,
 		Counts: cache.Recorded{Pages: rep.pages, Types: rep.types, Enums: rep.enums}})
-	if !o.quiet {
-		printWritten(o, res, stdout)
-		if o.verbose {
-			fmt.Fprintf(stdout, "gen: %s\n", store.PagesLine())
-			fmt.Fprintf(stdout, "gen: %s\n", store.SchemaLine())
-			passes.print(stdout)
-			if line := learnedLine(s.Learned); line != "" {
-				fmt.Fprintln(stdout, line)
-			}
-			printOverrides(stdout, "gen", s)
-			if out.openapi != nil {
-				printOpenAPIReport(stdout, o.openapiOut, out.openapiReport)
-			}
-		}
-	}
+	printRun(o, store, passes, s, out, res, stdout)
 	return exitOK
+}
+
+// selected is the schema the run renders, with the run's diagnostics in
+// rep: the whole schema, or the subset -types selects with the warnings of
+// its pages. Nil when the run stops there, with its exit code.
+func selected(o options, rep *report, whole *schema.Schema, hint string) (*schema.Schema, int) {
+	if hint != "" {
+		rep.diags.Warn(diag.NoFile, diag.FolderHint, "%s", hint)
+	}
+	rep.diags = append(rep.diags, whole.Diagnostics...)
+	if overrideErrors(whole.Diagnostics) {
+		return nil, exitUsage
+	}
+	s := whole
+	if o.types != "" {
+		var err error
+		if s, err = whole.Subset(splitList(o.types)); err != nil {
+			return nil, rep.fail(diag.TypesNoMatch, "%v", err)
+		}
+		// The warnings of the pages the selection is made from.
+		rep.diags = rep.diags.WarningsOnlyFrom(s.Pages())
+	}
+	rep.types, rep.enums = s.Counts()
+	rep.diags = append(rep.diags, emitter.DefusedWarnings(s)...)
+	rep.diags = rep.diags.Without(o.ignored)
+	if o.strict {
+		rep.diags = rep.diags.Strict()
+	}
+	if errs, _ := rep.diags.Count(); errs > 0 {
+		return nil, exitError
+	}
+	if rep.types == 0 {
+		return nil, rep.fail(diag.NothingToDo, "no page under %s describes a type or an enum", o.in)
+	}
+	return s, exitOK
+}
+
+// emitOptions are the emitter's options for this run; unchanged tells the
+// files left in place by the recorded run (nil: none).
+func emitOptions(o options, unchanged func(name, fingerprint string) bool) (emitter.Options, error) {
+	eo := emitter.Options{Package: o.pkg, Unchanged: unchanged, Client: o.client, ServiceRoot: serviceRoot(o.in)}
+	if !o.goGenerate {
+		return eo, nil
+	}
+	line, err := goGenerateLine(o)
+	if err != nil {
+		return eo, err
+	}
+	eo.Generate, eo.GenerateNote, err = goGenerateCommand(o.out, line)
+	return eo, err
 }
 
 // cacheConfig says which run the cache is for; no folder with -no-cache.
@@ -314,6 +321,29 @@ func write(o options, h hooks, out rendered) (emitter.WriteResult, error) {
 		}
 	}
 	return res, nil
+}
+
+// printRun says what the run did: what the write did and, with -v, how
+// the cache served it, how long the passes took, what was learned and
+// overridden, and the OpenAPI document's report.
+func printRun(o options, store *cache.Store, passes passTimes, s *schema.Schema, out rendered, res emitter.WriteResult, stdout io.Writer) {
+	if o.quiet {
+		return
+	}
+	printWritten(o, res, stdout)
+	if !o.verbose {
+		return
+	}
+	fmt.Fprintf(stdout, "gen: %s\n", store.PagesLine())
+	fmt.Fprintf(stdout, "gen: %s\n", store.SchemaLine())
+	passes.print(stdout)
+	if line := learnedLine(s.Learned); line != "" {
+		fmt.Fprintln(stdout, line)
+	}
+	printOverrides(stdout, "gen", s)
+	if out.openapi != nil {
+		printOpenAPIReport(stdout, o.openapiOut, out.openapiReport)
+	}
 }
 
 // printWritten says what the write did.

@@ -31,7 +31,7 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 func gen(t *testing.T, args ...string) (int, string) {
 	t.Helper()
 	var stderr bytes.Buffer
-	code := run(args, io.Discard, &stderr)
+	code := run(testHooks(t), args, io.Discard, &stderr)
 	return code, stderr.String()
 }
 
@@ -107,7 +107,7 @@ func TestUsageErrors(t *testing.T) {
 // gen -h lists each subcommand on a line of its own that starts with it.
 func TestHelpListsTheSubcommands(t *testing.T) {
 	var stderr strings.Builder
-	run([]string{"-h"}, &stderr, &stderr)
+	run(testHooks(t), []string{"-h"}, &stderr, &stderr)
 	for _, sub := range []string{"gen validate", "gen diff"} {
 		found := false
 		for _, line := range strings.Split(stderr.String(), "\n") {

@@ -279,7 +279,7 @@ func TestContractExamples(t *testing.T) {
 		dir = corpus.Require(t, append([]string{"corpus"}, strings.Split(folder, "/")...)...)
 	}
 	var mod string
-	if slices.Contains(corpusFolders, folder) && withClient(folder) {
+	if slices.Contains(corpusFolders, folder) {
 		mod, _ = corpusModule(t, folder) // the package TestCorpusFoldersBuild builds
 	} else {
 		mod = t.TempDir()

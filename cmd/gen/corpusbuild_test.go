@@ -31,15 +31,8 @@ var (
 	corpusBuilds   = map[string]*corpusBuild{}
 )
 
-// withClient: the client is generated for the v1.0 version folders only:
-// a beta package with it takes 2.5 GB and over a minute of CPU to build
-// (BENCHMARKS.md), too much for CI; the beta ones were built by hand.
-func withClient(folder string) bool {
-	return !strings.HasSuffix(folder, "/resources") && strings.HasSuffix(folder, "/v1.0")
-}
-
 // corpusModule generates a corpus folder (corpus-relative, such as
-// en-2020-05/v1.0) into its fixed module folder, the first time a test of
+// en-2020-05/v1.0) with -client into its fixed module folder, the first time a test of
 // this process asks, and builds and vets it; it returns the module's
 // folder and gen's stderr. A test may add files of its own beside the
 // package (a main package, an external test file): the next process
@@ -54,27 +47,25 @@ func corpusModule(t *testing.T, folder string) (mod, stderr string) {
 	if b == nil {
 		b = &corpusBuild{mod: filepath.Join(os.TempDir(), "graphgen-corpus-build", strings.ReplaceAll(folder, "/", "_"))}
 		corpusBuilds[folder] = b
-		b.failed = b.make(t, in, withClient(folder))
+		b.failed = b.make(t, in)
 	}
 	require.Empty(t, b.failed, "%s: %s", folder, b.failed)
 	return b.mod, b.stderr
 }
 
 // make generates and builds; it returns why it failed, or "".
-func (b *corpusBuild) make(t *testing.T, in string, client bool) string {
+// Every folder gets the client (one of resources alone, its runtime and no
+// method): a beta version folder's package with it takes about 2.5 GB and
+// over a minute of CPU to build (BENCHMARKS.md), once per CI run.
+func (b *corpusBuild) make(t *testing.T, in string) string {
 	if err := os.RemoveAll(b.mod); err != nil {
 		return err.Error()
 	}
 	if err := os.MkdirAll(b.mod, 0o755); err != nil {
 		return err.Error()
 	}
-	goVersion := "1.22"
-	args := []string{"-in", in, "-out", filepath.Join(b.mod, "models"), "-schema-out", filepath.Join(b.mod, "schema.json")}
-	if client {
-		args = append(args, "-client")
-		goVersion = "1.23" // the client's iterators
-	}
-	if err := os.WriteFile(filepath.Join(b.mod, "go.mod"), []byte("module gencheck\n\ngo "+goVersion+"\n"), 0o644); err != nil {
+	args := []string{"-client", "-in", in, "-out", filepath.Join(b.mod, "models"), "-schema-out", filepath.Join(b.mod, "schema.json")}
+	if err := os.WriteFile(filepath.Join(b.mod, "go.mod"), []byte("module gencheck\n\ngo 1.23\n"), 0o644); err != nil { // 1.23: the client's iterators
 		return err.Error()
 	}
 	code, stderr := gen(t, args...)

@@ -65,7 +65,7 @@ mkdir -p "$work/seed" "$work/hello"
 printf 'module hello\n\ngo %s\n' "${gover#go}" >"$work/hello/go.mod"
 printf 'package main\n\nimport "net/http"\n\nfunc main() { _, _ = http.Get("https://example.com") }\n' >"$work/hello/main.go"
 GOCACHE=$work/seed go build std
-(cd "$work/hello" && GOCACHE=$work/seed go build -o /dev/null .)
+(cd "$work/hello" && GOCACHE=$work/seed go build -o "$work/hello.bin" .)
 
 # tree_rss PID OUT: the peak of the summed RSS (KB) of PID and its
 # descendants, sampled until PID ends.
@@ -127,6 +127,10 @@ for i in $(seq "$rounds"); do
 	build sdk "$i"
 done
 echo "load_after $(cut -d' ' -f1-3 /proc/loadavg)" >>"$work/load.txt"
+if [ -n "${SDKBENCH_OUT:-}" ]; then
+	mkdir -p "$SDKBENCH_OUT"
+	cp "$work"/*.time "$work"/*.build "$work"/*.tree "$work/runs.txt" "$work/load.txt" "$SDKBENCH_OUT/"
+fi
 
 # Stripped sizes: relinked from each side's now warm cache (not timed).
 for side in ours sdk; do
@@ -137,10 +141,10 @@ median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2
 field() { grep "^$1 " "$work/runs.txt" | grep -o "$2=[0-9.]*" | cut -d= -f2 | median; }
 size() { echo "$(stat -c %s "$1") / 1048576" | bc -l; }
 echo
-printf '| %-4s | %14s | %8s | %13s | %14s | %8s | %11s | %16s |\n' side "build CPU (s)" "wall (s)" "max RSS (MB)" "tree RSS (MB)" packages "binary (MB)" "-s -w binary (MB)"
+printf '| %-4s | %14s | %8s | %13s | %14s | %8s | %12s | %17s |\n' side "build CPU (s)" "wall (s)" "max RSS (MiB)" "tree RSS (MiB)" packages "binary (MiB)" "-s -w binary (MiB)"
 printf '|------|---------------:|---------:|--------------:|---------------:|---------:|------------:|-----------------:|\n'
 for side in ours sdk; do
-	printf '| %-4s | %14.1f | %8.1f | %13d | %14d | %8d | %11.1f | %16.1f |\n' "$side" \
+	printf '| %-4s | %14.1f | %8.1f | %13d | %14d | %8d | %12.1f | %17.1f |\n' "$side" \
 		"$(field $side cpu_s)" "$(field $side wall_s)" "$(field $side maxrss_MB)" "$(field $side treerss_MB)" \
 		"$(field $side packages)" "$(size "$work/$side.bin")" "$(size "$work/$side.stripped")"
 done
@@ -150,10 +154,7 @@ printf '| sdk/ours | %10.1f× | %7.1f× | %12.1f× | %13.1f× | | %10.1f× | %15
 	"$(echo "$(stat -c %s "$work/sdk.bin") / $(stat -c %s "$work/ours.bin")" | bc -l)" \
 	"$(echo "$(stat -c %s "$work/sdk.stripped") / $(stat -c %s "$work/ours.stripped")" | bc -l)"
 echo
+printf 'for reference, a hello world calling http.Get: %.1f MiB\n' "$(size "$work/hello.bin")"
 echo "goals (issue 32): build CPU sdk/ours >= 5, binary sdk/ours >= 3"
 echo "sdkbench: load after: $(uptime | sed 's/.*load average/load average/')"
 cat "$work/load.txt"
-if [ -n "${SDKBENCH_OUT:-}" ]; then
-	mkdir -p "$SDKBENCH_OUT"
-	cp "$work"/*.time "$work"/*.build "$work"/*.tree "$work/runs.txt" "$work/load.txt" "$SDKBENCH_OUT/"
-fi

@@ -100,7 +100,8 @@ build() {
 	tree_rss "$pid" "$out.tree" &
 	local sampler=$!
 	if ! wait "$pid"; then
-		cat "$out.build" "$out.time" >&2
+		wait "$sampler" || true
+		cat "$out.build" >&2
 		echo "sdkbench: the $side program does not build" >&2
 		exit 1
 	fi

@@ -4,7 +4,7 @@ GOTEST   ?= $(GO) test -count=1 -timeout 20m
 GEN      := $(GO) run ./cmd/gen -in docs-input -out generated -pkg generated -go-generate -client
 FUZZTIME ?= 30s
 
-.PHONY: help generate check test test-all fidelity bench bench-codec fuzz lint install snapshot-record snapshot-compare
+.PHONY: help generate check test test-all fidelity bench bench-codec bench-sdk fuzz lint install snapshot-record snapshot-compare
 
 SNAPSHOT ?= /tmp/graphgen-snapshot
 
@@ -33,6 +33,9 @@ bench: ## run the benchmarks and the end-to-end timing script (see BENCHMARKS.md
 
 bench-codec: ## the generated package's codec against encoding/json (and the SDK with CODEC_SDK=1); see BENCHMARKS.md
 	./scripts/codecbench/bench.sh
+
+bench-sdk: ## build one program with the generated client and with msgraph-sdk-go, cold: build CPU, memory, binary size (minutes, 5 GB)
+	./scripts/sdkbench/bench.sh
 
 fuzz: ## run each fuzz target for FUZZTIME (default 30s)
 	./scripts/fuzz.sh $(FUZZTIME)

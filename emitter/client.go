@@ -159,6 +159,15 @@ func (m *clientMethod) declare(f *jen.File) {
 		)
 	case m.envelope == "Collection":
 		m.pointerResult(f, recv, params, opts, jen.Id("Collection").Types(m.result), call)
+	case !m.iface && !m.rawResult && m.result != nil && m.envelope == "":
+		// A *T, nil when the service answers without a body (a PATCH's
+		// 204 No Content), not a zero value that reads as one.
+		f.Func().Add(recv).Id(o.GoName).Params(append(params, opts)...).Params(jen.Op("*").Add(m.result), jen.Error()).Block(
+			jen.Var().Id("out").Op("*").Add(m.result),
+			jen.Id("err").Op(":=").Add(call(jen.Op("&").Id("out"))),
+			jen.If(jen.Id("failed").Call(jen.Id("err"))).Block(jen.Return(jen.Nil(), jen.Id("err"))),
+			jen.Return(jen.Id("out"), jen.Id("err")),
+		)
 	case m.envelope == "Value":
 		f.Func().Add(recv).Id(o.GoName).Params(append(params, opts)...).Params(m.result, jen.Error()).Block(
 			jen.Var().Id("out").Id("Value").Types(m.result),

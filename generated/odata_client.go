@@ -196,7 +196,8 @@ func (c *Client) update(ctx context.Context, method, path string, body any, resu
 }
 
 // decodeResult decodes a successful response into result; an empty body
-// (204 No Content) leaves result as it is.
+// (204 No Content) leaves result as it is. result may be a **T (a
+// method's *T result): *T is set only when there is a body.
 func decodeResult(raw []byte, result any) error {
 	switch r := result.(type) {
 	case nil:
@@ -209,7 +210,14 @@ func decodeResult(raw []byte, result any) error {
 		return nil
 	}
 	if len(bytes.TrimSpace(raw)) == 0 {
-		return nil // 204 No Content, or a 200 without a body: nothing to decode
+		return nil // 204 No Content, or a 200 without a body: nothing to decode; a *T result stays nil
+	}
+	if rv := reflect.ValueOf(result); rv.Kind() == reflect.Pointer && !rv.IsNil() && rv.Elem().Kind() == reflect.Pointer {
+		// A **T (a method's *T result): allocated only when there is a body.
+		p := reflect.New(rv.Elem().Type().Elem())
+		err := decodeResult(raw, p.Interface())
+		rv.Elem().Set(p)
+		return err
 	}
 	if u, ok := result.(json.Unmarshaler); ok {
 		return u.UnmarshalJSON(raw)

@@ -15,8 +15,8 @@ const serviceRoot = "https://graph.microsoft.com/v1.0"
 //
 // Add a new book to the library's collection.
 func (c *Client) CreateBooks(ctx context.Context, body *Book, opts ...RequestOption) (*Book, error) {
-	out := new(Book)
-	err := c.call(ctx, "POST", "/books", body, out, opts)
+	var out *Book
+	err := c.call(ctx, "POST", "/books", body, &out, opts)
 	if failed(err) {
 		return nil, err
 	}
@@ -34,8 +34,8 @@ func (c *Client) DeleteBooks(ctx context.Context, bookID string, opts ...Request
 //
 // Read the properties and relationships of a book object.
 func (c *Client) GetBooks(ctx context.Context, bookID string, opts ...RequestOption) (*Book, error) {
-	out := new(Book)
-	err := c.call(ctx, "GET", "/books/"+pathKey(bookID), nil, out, opts)
+	var out *Book
+	err := c.call(ctx, "GET", "/books/"+pathKey(bookID), nil, &out, opts)
 	if failed(err) {
 		return nil, err
 	}
@@ -46,8 +46,8 @@ func (c *Client) GetBooks(ctx context.Context, bookID string, opts ...RequestOpt
 //
 // Read the properties of a member of the library.
 func (c *Client) GetMembers(ctx context.Context, memberID string, opts ...RequestOption) (*Member, error) {
-	out := new(Member)
-	err := c.call(ctx, "GET", "/members/"+pathKey(memberID), nil, out, opts)
+	var out *Member
+	err := c.call(ctx, "GET", "/members/"+pathKey(memberID), nil, &out, opts)
 	if failed(err) {
 		return nil, err
 	}
@@ -79,8 +79,8 @@ func (c *Client) ListBooksPage(ctx context.Context, opts ...RequestOption) (*Col
 // Lend a library item to a member: the item leaves its shelf and a loan
 // starts.
 func (c *Client) MemberBorrow(ctx context.Context, memberID string, body *MemberBorrowRequest, opts ...RequestOption) (*LendingLoan, error) {
-	out := new(LendingLoan)
-	err := c.call(ctx, "POST", "/members/"+pathKey(memberID)+"/borrow", body, out, opts)
+	var out *LendingLoan
+	err := c.call(ctx, "POST", "/members/"+pathKey(memberID)+"/borrow", body, &out, opts)
 	if failed(err) {
 		return nil, err
 	}

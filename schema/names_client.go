@@ -44,8 +44,8 @@ func assignPathNames(s *Schema, pkg *naming.Scope) {
 			r := &o.Requests[i]
 			r.Params = pathParams(r.Path)
 			r.GoName = ""
-			if !seen[r.Path] {
-				seen[r.Path] = true
+			if shape := pathShape(r.Path, r.Params); !seen[shape] {
+				seen[shape] = true
 				distinct = append(distinct, i)
 			}
 		}
@@ -75,6 +75,16 @@ func assignPathNames(s *Schema, pkg *naming.Scope) {
 			o.Requests[i].GoName = pkg.Claim(o.GoName + "At" + b.String())
 		}
 	}
+}
+
+// pathShape is what tells two paths apart for the client: the path in
+// lower case with each placeholder as {} ({usersId}, {Id|userPrincipalName}
+// and {id | userPrincipalName} after /users are one path, one function).
+func pathShape(path string, params []PathParam) string {
+	for _, p := range params {
+		path = strings.Replace(path, p.Placeholder, "{}", 1)
+	}
+	return strings.ToLower(strings.TrimSuffix(path, "/"))
 }
 
 // sharedSuffix is how many names all the lists end with, leaving one in

@@ -36,3 +36,17 @@ func TestAssignPathNames(t *testing.T) {
 	assert.Equal(t, "UserListMessagesPage2", list.PageGoName, "another operation's method has the name")
 	assert.Equal(t, "", page.PathGoName)
 }
+
+// Paths that differ only in how a page spells their keys are one path,
+// one function; so are a trailing slash and a <x> placeholder's spelling.
+func TestAssignPathNamesOnePerShape(t *testing.T) {
+	get := &Operation{GoName: "GetUsers", Kind: OpGet, Returns: &TypeRef{Type: "microsoft.graph.user"},
+		Requests: []Request{{Method: "GET", Path: "/users/{usersId}"}, {Method: "GET", Path: "/users/{Id|userPrincipalName}"}, {Method: "GET", Path: "/Users/{id | userPrincipalName}/"}}}
+	assignPathNames(&Schema{Operations: []*Operation{get}}, naming.NewScope())
+	assert.Equal(t, "", get.PathGoName, "one path shape: the method takes the key itself")
+	rng := &Operation{GoName: "WorkbookRangeClear", Kind: OpAction,
+		Requests: []Request{{Method: "POST", Path: "/workbook/names/{name}/range/clear"}, {Method: "POST", Path: "/workbook/worksheets/{id|name}/range(address='<address>')/clear"}}}
+	assignPathNames(&Schema{Operations: []*Operation{rng}}, naming.NewScope())
+	assert.NotEmpty(t, rng.PathGoName, "two shapes: a path type")
+	assert.Equal(t, []PathParam{{Placeholder: "{id|name}", GoName: "worksheetID"}, {Placeholder: "<address>", GoName: "address"}}, rng.Requests[1].Params)
+}

@@ -80,7 +80,8 @@ type Request struct {
 	Path   string `json:"path"`
 	// GoName names the function that chooses this path for the client
 	// (UserListMessagesAtMe), where the operation has several paths; ""
-	// otherwise, and for a path the same as one before it.
+	// otherwise, and for a path the same as one before it but for its
+	// placeholders' names and its case (pathShape).
 	GoName string `json:"goName,omitempty"`
 	// Params are the path's placeholders ({user-id}, a function's
 	// {since}), in order, as the client takes them.

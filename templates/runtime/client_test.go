@@ -61,6 +61,21 @@ func TestClientUpdateSendsSetFieldsAndNulls(t *testing.T) {
 	v := Item{Name: Ptr("x")}
 	require.NoError(t, SetNull(&v, &v.Size))
 	require.NoError(t, c.update(context.Background(), "PATCH", "/items/1", &v, nil, nil))
+	var out *Item // a method's *T result: nil after a 204, not an empty Item
+	require.NoError(t, c.update(context.Background(), "PATCH", "/items/1", &v, &out, nil))
+	assert.Nil(t, out)
+}
+
+func TestClientPointerResultIsSetWhenThereIsABody(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `{"id":"1","name":"n"}`)
+	}))
+	defer srv.Close()
+	c, _ := testClient(t, srv, DefaultRetryPolicy())
+	var out *Item
+	require.NoError(t, c.call(context.Background(), "GET", "/items/1", nil, &out, nil))
+	require.NotNil(t, out)
+	assert.Equal(t, "n", *out.Name)
 }
 
 func TestClient429HonoursRetryAfter(t *testing.T) {

@@ -308,9 +308,13 @@ func (d *decoder) text(c *codec, v reflect.Value, s []byte) bool {
 		}
 		*v.Addr().Interface().(*Duration) = x
 	case kindBytes:
+		// Base64 as encoding/json writes it, or base64url, which OData's
+		// JSON format names for Edm.Binary.
 		b, err := base64.StdEncoding.AppendDecode(make([]byte, 0, base64.StdEncoding.DecodedLen(len(s))), s)
 		if err != nil {
-			return false
+			if b, err = base64.URLEncoding.AppendDecode(b[:0], s); err != nil {
+				return false
+			}
 		}
 		v.SetBytes(b)
 	}

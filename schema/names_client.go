@@ -44,7 +44,7 @@ func assignPathNames(s *Schema, pkg *naming.Scope) {
 			r := &o.Requests[i]
 			r.Params = pathParams(r.Path)
 			r.GoName = ""
-			if shape := pathShape(r.Path, r.Params); !seen[shape] {
+			if shape := r.Method + " " + pathShape(r.Path, r.Params); !seen[shape] {
 				seen[shape] = true
 				distinct = append(distinct, i)
 			}
@@ -63,6 +63,10 @@ func assignPathNames(s *Schema, pkg *naming.Scope) {
 			}
 		}
 		shared := sharedSuffix(names)
+		methods := map[string]bool{}
+		for _, i := range distinct {
+			methods[o.Requests[i].Method] = true
+		}
 		for k, i := range distinct {
 			own := names[k][:len(names[k])-shared]
 			if len(own) == 0 {
@@ -72,12 +76,16 @@ func assignPathNames(s *Schema, pkg *naming.Scope) {
 			for _, n := range own {
 				b.WriteString(naming.Pascal(n))
 			}
-			o.Requests[i].GoName = pkg.Claim(o.GoName + "At" + b.String())
+			verb := "" // PATCH and PUT of one path: UserSetPhotoContentPutAtMe
+			if len(methods) > 1 {
+				verb = naming.Pascal(strings.ToLower(o.Requests[i].Method))
+			}
+			o.Requests[i].GoName = pkg.Claim(o.GoName + verb + "At" + b.String())
 		}
 	}
 }
 
-// pathShape is what tells two paths apart for the client: the path in
+// pathShape is what tells two paths of one method apart for the client: the path in
 // lower case with each placeholder as {} ({usersId}, {Id|userPrincipalName}
 // and {id | userPrincipalName} after /users are one path, one function).
 func pathShape(path string, params []PathParam) string {

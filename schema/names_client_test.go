@@ -50,3 +50,13 @@ func TestAssignPathNamesOnePerShape(t *testing.T) {
 	assert.NotEmpty(t, rng.PathGoName, "two shapes: a path type")
 	assert.Equal(t, []PathParam{{Placeholder: "{id|name}", GoName: "worksheetID"}, {Placeholder: "<address>", GoName: "address"}}, rng.Requests[1].Params)
 }
+
+// One path documented with PATCH and PUT is two choices, each named by its
+// method.
+func TestAssignPathNamesTwoMethods(t *testing.T) {
+	set := &Operation{GoName: "UserSetPhotoContent", Kind: OpNavigation,
+		Requests: []Request{{Method: "PATCH", Path: "/me/photo/$value"}, {Method: "PUT", Path: "/me/photo/$value"}}}
+	assignPathNames(&Schema{Operations: []*Operation{set}}, naming.NewScope())
+	assert.Equal(t, "UserSetPhotoContentPatchAtMe", set.Requests[0].GoName)
+	assert.Equal(t, "UserSetPhotoContentPutAtMe", set.Requests[1].GoName)
+}

@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"encoding/base64"
 	"regexp"
 	"strconv"
 	"strings"
@@ -365,6 +366,13 @@ func badFormat(edm, s string) string {
 	case "Edm.Guid":
 		if !guidPattern.MatchString(s) {
 			return "a GUID (00000000-0000-0000-0000-000000000000)"
+		}
+	case "Edm.Binary":
+		// What the generated package decodes: base64, or base64url.
+		if _, err := base64.StdEncoding.DecodeString(s); err != nil {
+			if _, err := base64.URLEncoding.DecodeString(s); err != nil {
+				return "base64 (SGVsbG8=)"
+			}
 		}
 	}
 	return ""

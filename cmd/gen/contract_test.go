@@ -102,7 +102,7 @@ func examplePairs(page string, data []byte) []examplePair {
 			}
 			p := *pending
 			pending = nil
-			p.endLine = line + strings.Count(f[0], "\n") + 1
+			p.endLine = strings.Count(text[:m[1]+len(f[0])], "\n") + 1 // the fence's last line, after an annotation of several lines
 			if s := statusLine.FindStringSubmatch(strings.TrimSpace(first)); s != nil {
 				p.status, _ = strconv.Atoi(s[1])
 			}

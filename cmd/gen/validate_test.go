@@ -29,6 +29,7 @@ const plantedPage = "# Get book\n\n### Response\n\n" +
   "loanPeriod": "14 days",                               #bad-format
   "isbn": "not-a-guid",                                  #bad-format
   "acquiredDateTime": "yesterday",                       #bad-format
+  "coverThumbnail": "base64Y3YxN2E1MWFlYw==",             #bad-format
   "genre": "poetry",                                     #unknown-member
   "tags": "one",                                         #collection-mismatch
   "edition": [1],                                        #collection-mismatch

@@ -270,3 +270,16 @@ func TestErrorsAsThroughEncodingJSON(t *testing.T) {
 	require.True(t, errors.As(err, &de), "%v", err)
 	assert.Equal(t, "fine", *list.Value[1].Name)
 }
+
+// Edm.Binary reads base64 as encoding/json writes it, and base64url, which
+// OData's JSON format names: "-_" where base64 has "+/".
+func TestDecodeBinaryBase64AndBase64URL(t *testing.T) {
+	for _, in := range []string{`{"blob":"+/8="}`, `{"blob":"-_8="}`} {
+		var v Item
+		require.NoError(t, json.Unmarshal([]byte(in), &v), in)
+		assert.Equal(t, []byte{0xfb, 0xff}, v.Blob, in)
+	}
+	var v Item
+	var de *DecodeError
+	require.ErrorAs(t, json.Unmarshal([]byte(`{"blob":"Binary"}`), &v), &de, "a placeholder is no base64")
+}

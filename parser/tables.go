@@ -50,9 +50,11 @@ func (e *extractor) classifyTable(b *block) tableKind {
 		// Under a heading anchored "members" or "x-values", the first
 		// table whose first column holds one word a row (a member's name,
 		// as written or translated: `enabled`, `Aktiviert`, `已启用`) is the
-		// members table, whatever its header and the heading say.
+		// members table, whatever its header and the heading say; so is a
+		// first table of one column, the aggregated enum pages' form,
+		// whatever its cells (a translation that split a word: `从来 没有`).
 		if e.Is(lang.AnyMemberHeader, h0) ||
-			(e.sectionAnchor == "members" || strings.HasSuffix(e.sectionAnchor, "-values")) && e.sectionTables == 0 && memberNamesColumn(b) ||
+			(e.sectionAnchor == "members" || strings.HasSuffix(e.sectionAnchor, "-values")) && e.sectionTables == 0 && (memberNamesColumn(b) || len(b.Header.Cells) == 1 && len(b.Rows) > 0) ||
 			e.sectionTables == 0 && len(b.Rows) >= 2 && valuesColumn(b) {
 			return tableMembers
 		}

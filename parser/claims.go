@@ -208,7 +208,10 @@ func (e *extractor) linkPhrases(text string, links []Link, off int) []LinkPhrase
 		if !isPageLink(l.Dest) || strings.HasPrefix(l.Dest, "#") || strings.TrimSpace(l.Text) == "" {
 			continue
 		}
-		i := strings.Index(text, l.Text)
+		i := l.At
+		if i < 0 || i+len(l.Text) > len(text) || text[i:i+len(l.Text)] != l.Text {
+			i = strings.Index(text, l.Text) // a link placed by its words alone
+		}
 		if i < 0 {
 			continue
 		}

@@ -433,10 +433,13 @@ func TestFidelity(t *testing.T) {
 		// "ignoriert", which no list of the folder names in English.
 		// v1.0 member recall 96.28 -> 96.60 and precision 96.43 -> 96.76
 		// when a list naming a value twice came to name one member.
+		// v1.0 name and type 97.38 -> 97.51 when a type word no data file
+		// knows came to take the type its placeholder carries ("Dauer"
+		// beside "String (ISO 8601 duration)" is Duration, was String).
 		{"localized-de-2019-03", "de-2019-03", "v1.0", map[string]bounds{
 			"type recall": {98, 98.85}, "enum vs struct": {100, 100}, "entity vs complex": {100, 100},
 			"base type exact": {93, 99.59}, "documented property recall": {98.5, 99.20},
-			"documented property name and type exact": {95, 97.38}, "property precision": {96, 98.51},
+			"documented property name and type exact": {95, 97.51}, "property precision": {96, 98.51},
 			"properties declared on a base": {0, 0.03}, "enum member recall": {85, 96.60},
 			"documented enum member recall": {100, 99.30}, "enum member precision": {100, 96.76},
 		}},

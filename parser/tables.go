@@ -197,6 +197,7 @@ func (e *extractor) table(b *block) {
 	}
 	switch kind {
 	case tableIgnore:
+		e.linkedTypes(b)
 		return
 	case tableMembers:
 		e.checkRowShapes(b)
@@ -313,7 +314,7 @@ func (e *extractor) propertyTable(b *block, navigation bool) {
 		}
 		if claim, ok := e.inheritedClaim(descCell); ok {
 			prop.Inherited = &claim
-		} else if lp := e.linkPhrases(descCell.Text, descCell.Links, descCell.Off); len(lp) > 0 {
+		} else if lp := e.linkPhrases(descCell.Text, descCell.Links, descCell.Off, false); len(lp) > 0 {
 			// The first link with words before it, else the first link.
 			prop.LinkPhrase = &lp[0]
 			for k := range lp {
@@ -325,6 +326,22 @@ func (e *extractor) propertyTable(b *block, navigation bool) {
 		}
 		t.Properties = append(t.Properties, prop)
 		last = prop
+	}
+}
+
+// linkedTypes keeps the page links that head the rows of a table in a
+// type's prose, before its first section (identityRiskEvent's table of
+// the risk events derived from it, whatever its header says), as links
+// with no words: what the folder may show to be derived types.
+func (e *extractor) linkedTypes(b *block) {
+	if e.cur == nil || e.isEnumPage || e.section != secNone {
+		return
+	}
+	for _, r := range b.Rows {
+		c := cellAt(r, 0)
+		if len(c.Links) == 1 && strings.TrimSpace(c.Text) == strings.TrimSpace(c.Links[0].Text) {
+			e.cur.LinkPhrases = append(e.cur.LinkPhrases, e.linkPhrases(c.Text, c.Links, c.Off, true)...)
+		}
 	}
 }
 

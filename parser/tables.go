@@ -50,11 +50,9 @@ func (e *extractor) classifyTable(b *block) tableKind {
 		// Under a heading anchored "members" or "x-values", the first
 		// table whose first column holds one word a row (a member's name,
 		// as written or translated: `enabled`, `Aktiviert`, `已启用`) is the
-		// members table, whatever its header and the heading say; so is a
-		// first table of one column, the aggregated enum pages' form,
-		// whatever its cells (a translation that split a word: `从来 没有`).
+		// members table, whatever its header and the heading say.
 		if e.Is(lang.AnyMemberHeader, h0) ||
-			(e.sectionAnchor == "members" || strings.HasSuffix(e.sectionAnchor, "-values")) && e.sectionTables == 0 && (memberNamesColumn(b) || len(b.Header.Cells) == 1 && len(b.Rows) > 0) ||
+			(e.sectionAnchor == "members" || strings.HasSuffix(e.sectionAnchor, "-values")) && e.sectionTables == 0 && memberNamesColumn(b) ||
 			e.sectionTables == 0 && len(b.Rows) >= 2 && valuesColumn(b) {
 			return tableMembers
 		}
@@ -98,15 +96,35 @@ func (e *extractor) structuralTable(b *block, anchor string) bool {
 // memberNamesColumn reports a table whose first cells are mostly one word
 // each, in any script: members' names as written or translated
 // (`enabled`, `Aktiviert`, `已启用`), not captions of values
-// ("English (US)", "荷兰语（荷兰）").
+// ("English (US)", "荷兰语（荷兰）", "JIS B4"). In a script written without
+// spaces a blank splits no word: a translation's `从来 没有` (never) is one.
 func memberNamesColumn(b *block) bool {
 	names := 0
 	for _, r := range b.Rows {
-		if oneWord(cellAt(r, 0).Text) {
+		if t := cellAt(r, 0).Text; oneWord(t) || oneWord(joinUnspaced(t)) {
 			names++
 		}
 	}
 	return len(b.Rows) > 0 && names*2 > len(b.Rows)
+}
+
+// joinUnspaced drops the blanks of text that stand between two letters of
+// scripts written without spaces (Han, Hiragana, Katakana), or returns
+// text unchanged.
+func joinUnspaced(text string) string {
+	rs := []rune(strings.TrimSpace(text))
+	var b strings.Builder
+	for i, r := range rs {
+		if unicode.IsSpace(r) && i > 0 && i+1 < len(rs) && unspaced(rs[i-1]) && unspaced(rs[i+1]) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func unspaced(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
 }
 
 // oneWord reports text that is one word of letters and digits (any

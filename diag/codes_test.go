@@ -100,7 +100,7 @@ func TestRegistryIsWhatIsEmitted(t *testing.T) {
 // code, its severity, meaning and an example line), and the README links it.
 func TestDiagnosticsDoc(t *testing.T) {
 	path := filepath.Join("..", "docs", "diagnostics.md")
-	want := MarkdownTable()
+	want := markdownTable()
 	if *update {
 		require.NoError(t, os.WriteFile(path, []byte(want), 0o644))
 	}

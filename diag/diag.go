@@ -50,14 +50,14 @@ type Diagnostic struct {
 	Message  string   `json:"message"`
 }
 
-// Program labels diagnostics that are about no file.
-const Program = "gen"
+// program labels diagnostics that are about no file.
+const program = "gen"
 
 // String renders the diagnostic as path:line:col: severity: code: message,
 // or gen: severity: code: message when it is about no file.
 func (d Diagnostic) String() string {
 	if d.File == "" {
-		return fmt.Sprintf("%s: %s: %s: %s", Program, d.Severity, d.Code, d.Message)
+		return fmt.Sprintf("%s: %s: %s: %s", program, d.Severity, d.Code, d.Message)
 	}
 	line, col := max(d.Line, 1), max(d.Col, 1)
 	return fmt.Sprintf("%s:%d:%d: %s: %s: %s", d.File, line, col, d.Severity, d.Code, d.Message)

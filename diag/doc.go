@@ -7,9 +7,9 @@ import (
 	"strings"
 )
 
-// MarkdownTable renders every code, its severity and its meaning, errors
+// markdownTable renders every code, its severity and its meaning, errors
 // and warnings apart, in registry order.
-func MarkdownTable() string {
+func markdownTable() string {
 	var b strings.Builder
 	b.WriteString("<!-- Generated from diag/codes.go by `go test ./diag -update`; do not edit. -->\n")
 	b.WriteString("# Diagnostic codes\n\n")

@@ -247,6 +247,9 @@ func (m *clientMethod) pathExpr(r schema.Request) jen.Code {
 	if !strings.HasPrefix(text, "/") {
 		text = "/" + text
 	}
+	if len(text) > 1 {
+		text = strings.TrimSuffix(text, "/") // POST /charts/ is POST /charts
+	}
 	var parts []jen.Code
 	for _, p := range r.Params {
 		i := strings.Index(text, p.Placeholder)
@@ -256,9 +259,13 @@ func (m *clientMethod) pathExpr(r schema.Request) jen.Code {
 		if i > 0 {
 			parts = append(parts, jen.Lit(text[:i]))
 		}
-		if p.Argument != "" {
+		quoted := i > 0 && text[i-1] == '\'' && strings.HasPrefix(text[i+len(p.Placeholder):], "'")
+		switch {
+		case p.Argument != "":
 			parts = append(parts, jen.Id("funcArg").Call(jen.Id(p.GoName)))
-		} else {
+		case quoted: // '{x}': inside an OData string, its quotes doubled
+			parts = append(parts, jen.Id("pathString").Call(jen.Id(p.GoName)))
+		default:
 			parts = append(parts, jen.Id("pathKey").Call(jen.Id(p.GoName)))
 		}
 		text = text[i+len(p.Placeholder):]

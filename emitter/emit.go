@@ -60,7 +60,7 @@ func Render(s *schema.Schema, opts Options) ([]File, error) {
 	types := goTypes(s)
 	out := make([]File, len(types))
 	if err := diag.Parallel("render", len(types), func(i int) error {
-		out[i] = File{Name: types[i].FileName, Fingerprint: Fingerprint(types[i], opts)}
+		out[i] = File{Name: types[i].FileName, Fingerprint: fingerprint(types[i], opts)}
 		return nil
 	}); err != nil {
 		return nil, err

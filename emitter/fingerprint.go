@@ -23,8 +23,8 @@ const fingerprintVersion = "2"
 // run fingerprints every type.
 var fingerprintBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
-// Fingerprint is the hash of everything the file of t is rendered from.
-func Fingerprint(t *schema.Type, opts Options) string {
+// fingerprint is the hash of everything the file of t is rendered from.
+func fingerprint(t *schema.Type, opts Options) string {
 	buf := fingerprintBuffers.Get().(*[]byte)
 	defer fingerprintBuffers.Put(buf)
 	b := (*buf)[:0]

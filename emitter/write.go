@@ -40,12 +40,12 @@ func IsGenerated(content []byte) bool {
 		(len(content) == len(headerLine) || content[len(headerLine)] == '\n' || content[len(headerLine)] == '\r')
 }
 
-// Plan compares files with what dir holds: which files would be written,
+// planWrite compares files with what dir holds: which files would be written,
 // left alone and removed. It fails, touching nothing, when a file to be
 // written exists without our header (a hand-written file is never
 // overwritten) or is not a regular file. The folder is listed once; only
 // files that exist are read.
-func Plan(dir string, files []File) (WriteResult, error) {
+func planWrite(dir string, files []File) (WriteResult, error) {
 	var res WriteResult
 	entries, err := os.ReadDir(dir)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -117,14 +117,14 @@ func Plan(dir string, files []File) (WriteResult, error) {
 // files nor a mix of old and new files.
 func PlanLocked(dir string, files []File) (WriteResult, error) {
 	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
-		return Plan(dir, files)
+		return planWrite(dir, files)
 	}
 	unlock, err := lockDir(dir)
 	if err != nil {
 		return WriteResult{}, err
 	}
 	defer unlock()
-	return Plan(dir, files)
+	return planWrite(dir, files)
 }
 
 func plural(n int, one, many string) string {
@@ -153,7 +153,7 @@ func Write(dir string, files []File) (WriteResult, error) {
 		return WriteResult{}, err
 	}
 	defer unlock()
-	res, err := Plan(dir, files)
+	res, err := planWrite(dir, files)
 	if err != nil {
 		return res, err
 	}

@@ -212,7 +212,7 @@ func TestWriteRemovesOnlyItsOwnTemporaryFiles(t *testing.T) {
 	link := ".gen-tmp-1111111111111111-d.go.tmp"
 	require.NoError(t, os.Symlink(outside, filepath.Join(dir, link)))
 
-	plan, err := Plan(dir, []File{a})
+	plan, err := planWrite(dir, []File{a})
 	require.NoError(t, err)
 	assert.Equal(t, []string{".gen-tmp-00000000000000ff-b.go.tmp", ".gen-tmp-0123456789abcdef-a.go.tmp", ".gen-tmp-fedcba9876543210-c.go.tmp"}, plan.Temporary)
 	res, err := Write(dir, []File{a, gen("b.go", "")})
@@ -244,7 +244,7 @@ func TestAConcurrentRunsTemporaryFilesStay(t *testing.T) {
 	planned := make(chan WriteResult, 1)
 	openTemp = func(path string) (*os.File, error) {
 		if strings.Contains(path, "-b.go") { // a.go is staged
-			unlocked, _ = Plan(dir, nil)
+			unlocked, _ = planWrite(dir, nil)
 			go func() {
 				res, err := PlanLocked(dir, nil)
 				assert.NoError(t, err)

@@ -219,12 +219,15 @@ func (e *apiExtractor) code(b *block) {
 	}
 }
 
-// annotatedType reads an example annotation's @odata.type and isCollection.
+// annotatedType reads an example annotation's @odata.type (or @type) and isCollection.
 func annotatedType(v *JSONValue) (TypeExpr, bool) {
 	if v == nil {
 		return TypeExpr{}, false
 	}
 	at := v.Get("@odata.type")
+	if at == nil {
+		at = v.Get("@type") // as some pages write it, resource annotations too
+	}
 	if at == nil || strings.TrimSpace(at.Str) == "" {
 		return TypeExpr{}, false
 	}

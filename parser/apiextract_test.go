@@ -92,6 +92,20 @@ func TestSplitPath(t *testing.T) {
 	assert.Equal(t, []string{"address"}, segs[6].Args)
 	assert.Equal(t, 1, SplitPath("/users('a/b')")[0].Positional, "a slash inside quotes splits nothing")
 	assert.Equal(t, []string{"microsoft.graph.delta"}, []string{SplitPath("/users/microsoft.graph.delta()")[1].Name})
+	unclosed := SplitPath("/workbook/worksheets/{id|name}/range(address='<address>'/entireRow")
+	assert.True(t, unclosed[len(unclosed)-1].Unclosed, "a parenthesis never closed is marked")
+	assert.False(t, segs[len(segs)-1].Unclosed)
+}
+
+// An annotation may name the response's type as @type, as resource
+// annotations do.
+func TestResponseAtType(t *testing.T) {
+	page := "# site: follow\n\n## HTTP request\n\n```http\nPOST /users/{user-id}/followedSites/add\n```\n\n## Example\n\n" +
+		"<!-- { \"blockType\": \"response\", \"@type\": \"microsoft.graph.site\", \"isCollection\": true } -->\n```http\nHTTP/1.1 200 OK\n\n{\"value\": []}\n```\n"
+	p := Parse("api/site-follow.md", []byte(page), Options{})
+	require.NotNil(t, p.Operation)
+	assert.Equal(t, "microsoft.graph.site", p.Operation.Response.Type.Name)
+	assert.True(t, p.Operation.Response.Type.Collection)
 }
 
 func TestRequestLines(t *testing.T) {

@@ -20,6 +20,10 @@ type Segment struct {
 	Args []string
 	// Positional counts the arguments without a name.
 	Positional int
+	// Unclosed: a brace, parenthesis or quote the path opens in this
+	// segment is never closed (range(address='<address>'/entireRow); what
+	// follows cannot be told apart.
+	Unclosed bool
 }
 
 // SplitPath reads a request path into segments: "/" splits only outside
@@ -54,6 +58,9 @@ func SplitPath(p string) []Segment {
 		}
 	}
 	flush(len(p))
+	if (depth > 0 || quote != 0) && len(out) > 0 {
+		out[len(out)-1].Unclosed = true
+	}
 	return out
 }
 

@@ -4,12 +4,6 @@
 
 package parser
 
-import (
-	"bytes"
-
-	"github.com/docgen/graphgen/parser/wire"
-)
-
 // Descriptions returns the page's description fields in a fixed order:
 // each type's, then its properties'; then each enum's, then its members';
 // then an API page's operation's, then its parameters'.
@@ -36,19 +30,4 @@ func (p *Page) Descriptions() []*string {
 		}
 	}
 	return out
-}
-
-// SameStructure reports whether two page models differ at most in the
-// text of their descriptions: every other field is equal (positions and
-// diagnostics included), and each description is empty in both or in
-// neither. It compares their binary forms with the descriptions masked,
-// where an empty list and none are the same.
-func SameStructure(a, b *Page) bool {
-	if a == nil || b == nil {
-		return a == b
-	}
-	var wa, wb wire.Writer
-	appendPage(&wa, a, true)
-	appendPage(&wb, b, true)
-	return bytes.Equal(wa.Buf, wb.Buf)
 }

@@ -5,6 +5,7 @@
 package schema
 
 import (
+	"fmt"
 	"sort"
 )
 
@@ -28,6 +29,21 @@ func FromTypes(types []*Type) *Schema {
 	s.link()
 	assignNames(s)
 	return s
+}
+
+// Index indexes the types of a schema another package filled in, links
+// and Go names included (the cache's decoder), by name, as resolving
+// does: Lookup and Subset then work on it. It fails on a type with no
+// name or a name twice.
+func (s *Schema) Index() error {
+	s.byName = make(map[string]*Type, len(s.Types))
+	for _, t := range s.Types {
+		if t.Name == "" || s.byName[t.Name] != nil {
+			return fmt.Errorf("schema: a type with no name, or a name twice (%q)", t.Name)
+		}
+		s.byName[t.Name] = t
+	}
+	return nil
 }
 
 // link sets each type's BaseType and Derived and each property's Ref from

@@ -99,7 +99,7 @@ func sharedSuffix(lists [][]string) int {
 	return n
 }
 
-// pathParams are the placeholders of a path, in order: {user-id} is
+// pathParams are the placeholders of a path ({x} or <x>), in order: {user-id} is
 // userID; {id} after users is usersID; a function's name={x} is named by
 // its argument; each name once in the method.
 func pathParams(path string) []PathParam {
@@ -117,8 +117,8 @@ func pathParams(path string) []PathParam {
 			if name := strings.TrimSpace(path[i+1 : j]); name != "" && c == '/' {
 				prev = name
 			}
-		case c == '{':
-			end := strings.IndexByte(path[i:], '}')
+		case c == '{' || c == '<': // {user-id}, or <address> as workbook pages write it
+			end := strings.IndexByte(path[i:], map[byte]byte{'{': '}', '<': '>'}[c])
 			if end < 0 {
 				return out
 			}

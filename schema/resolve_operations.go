@@ -39,7 +39,9 @@ func (r *resolver) resolveOperations(s *Schema) {
 			if w.problem != "" || w.opSeg == nil || w.special != "" {
 				continue
 			}
-			if ret := r.returnsOf(p, OpFunction, w); ret != nil && w.opSeg.Parens || req.Method == "GET" && ret != nil {
+			// Whatever the method: a page may document a function as a
+			// POST (range on a named item) and still return one object.
+			if ret := r.returnsOf(p, OpFunction, w); ret != nil {
 				key := refKey(w.before.ref()) + "|" + strings.ToLower(w.opSeg.Name)
 				if results[key] == nil {
 					results[key] = ret
@@ -54,6 +56,7 @@ func (r *resolver) resolveOperations(s *Schema) {
 	for _, p := range pages {
 		for _, req := range p.Operation.Requests {
 			w := r.walkPath(req.Path, entries, composed, known)
+			w = r.writeToResult(w, req.Method, composed)
 			if w.problem != "" {
 				r.warn(p, req.Pos, diag.UnresolvedPath, "%s %s: %s", req.Method, req.Path, w.problem)
 			}
@@ -63,6 +66,7 @@ func (r *resolver) resolveOperations(s *Schema) {
 			}
 			if have := byKey[op.claimKey]; have != nil {
 				have.Requests = appendRequest(have.Requests, Request{Method: req.Method, Path: req.Path})
+				have.Parameters = mergeParameters(have.Parameters, op.Parameters)
 				if op.viaCollection && !have.viaCollection {
 					have.Name, have.owner, have.viaCollection = op.Name, op.owner, true
 				}
@@ -73,6 +77,31 @@ func (r *resolver) resolveOperations(s *Schema) {
 		}
 	}
 	s.Operations = mergeSharedRequests(s.Operations)
+}
+
+// mergeParameters adds to an operation's parameters what another page
+// documenting it says: a type the first page left out, a parameter it
+// does not list (an action documented on two pages). What the first page
+// says stands.
+func mergeParameters(have, more []*Parameter) []*Parameter {
+	for _, m := range more {
+		i := slices.IndexFunc(have, func(h *Parameter) bool { return strings.EqualFold(h.Name, m.Name) })
+		switch {
+		case i < 0:
+			have = append(have, m)
+		case have[i].Type == "" && m.Type != "":
+			h := *have[i]
+			h.Type, h.Collection, h.Source = m.Type, m.Collection, m.Source
+			if h.Required == nil {
+				h.Required = m.Required
+			}
+			if h.Description == "" {
+				h.Description = m.Description
+			}
+			have[i] = &h
+		}
+	}
+	return have
 }
 
 // mergeSharedRequests makes one operation of the reads and writes that
@@ -253,6 +282,11 @@ func (r *resolver) operationOf(p *parser.Page, req parser.RequestDoc, w walk) *O
 		op.owner = w.before.name
 	}
 	op.Returns = r.returnsOf(p, op.Kind, w)
+	if w.special == "$value" && req.Method == "GET" {
+		// The media itself, whatever entity the page names as its owner
+		// (a message's MIME, a photo's bytes).
+		op.Returns = &TypeRef{Type: "Edm.Stream"}
+	}
 	if op.Kind == OpCreate || op.Kind == OpUpdate {
 		op.Returns = r.typeRef(p, doc.Response.Type)
 		if op.Returns == nil && doc.Response.Status != 204 && doc.Response.Status != 202 && op.Kind == OpCreate {
@@ -362,6 +396,12 @@ func refKey(t *TypeRef) string {
 func (r *resolver) returnsOf(p *parser.Page, kind OpKind, w walk) *TypeRef {
 	resp := p.Operation.Response
 	if ref := r.typeRef(p, resp.Type); ref != nil {
+		if (kind == OpList || kind == OpGet) && w.special == "" && w.at.known() && strings.EqualFold(ref.Type, w.at.name) {
+			// A read returns what its path reaches: one of them or a
+			// collection, as the properties say, where the page's
+			// response says the same type (children listed as one item).
+			ref.Collection = w.at.collection
+		}
 		return ref
 	}
 	switch kind {
@@ -459,8 +499,15 @@ func bodyRows(doc *parser.OperationDoc) []parser.ParamDoc {
 	}
 	var unnamed []int
 	for i, d := range rows {
-		if !slices.ContainsFunc(doc.RequestKeys, keyed(d)) {
+		k := slices.IndexFunc(doc.RequestKeys, keyed(d))
+		if k < 0 {
 			unnamed = append(unnamed, i)
+			continue
+		}
+		if ex := doc.RequestKeys[k].Type; d.Type.Collection && !ex.Collection && ex.Primitive != "" {
+			// The table says a collection, the request example sends one
+			// value (memberId: "319b…"): the example is what was sent.
+			rows[i].Type.Collection = false
 		}
 	}
 	var unused []parser.ParamDoc

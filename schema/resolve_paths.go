@@ -272,6 +272,10 @@ func (r *resolver) walkPath(path string, entries map[string]*EntryPoint, results
 		w.problem = "the path has no segment"
 		return w
 	}
+	if last := segs[len(segs)-1]; last.Unclosed {
+		w.problem = "\"" + last.Raw + "\" does not close what it opens"
+		return w
+	}
 	first := segs[0]
 	w.entry = first.Name
 	rest := segs[1:]
@@ -295,6 +299,14 @@ func (r *resolver) walkPath(path string, entries map[string]*EntryPoint, results
 		w.at = reach{t: t, name: ref.Type, collection: ref.Collection}
 		w.lastNav, w.lastNavCollection = segs[k-1].Name, ref.Collection
 		rest, offset = segs[k:], k
+	} else if ref := known[pathKey(segs)]; ref != nil && len(segs) > 1 {
+		// An entry point no page types, under which this very path is
+		// listed, got or created (/informationProtection/threatAssessmentRequests):
+		// what the path reaches is known, what it is bound under is not.
+		t, _ := r.lookup(ref.Type)
+		w.at = reach{t: t, name: ref.Type, collection: ref.Collection}
+		w.lastNav, w.lastNavCollection = segs[len(segs)-1].Name, ref.Collection
+		return w
 	} else {
 		w.problem = "\"" + first.Raw + "\" is no entry point the pages list, get or create"
 		if len(segs) == 1 {
@@ -374,6 +386,30 @@ func (r *resolver) walkPath(path string, entries map[string]*EntryPoint, results
 		}
 		return w
 	}
+	return w
+}
+
+// writeToResult turns a PATCH, PUT or DELETE of a function's result
+// (PATCH /workbook/names/{name}/range) into a write of what the function
+// returns, as a GET of it reads it: no function is called with those
+// methods.
+func (r *resolver) writeToResult(w walk, method string, results composables) walk {
+	if w.opSeg == nil || !w.opLast || w.problem != "" || results == nil {
+		return w
+	}
+	switch method {
+	case "PATCH", "PUT", "DELETE":
+	default:
+		return w
+	}
+	ret := results(w.before, w.opSeg.Name)
+	if ret == nil {
+		return w
+	}
+	t, _ := r.lookup(ret.Type)
+	w.at = reach{t: t, name: ret.Type, collection: ret.Collection}
+	w.lastNav, w.lastNavCollection = w.opSeg.Name, ret.Collection
+	w.opSeg, w.opLast = nil, false
 	return w
 }
 

@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"encoding/json"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -10,12 +11,12 @@ import (
 	"github.com/docgen/graphgen/parser/corpus"
 )
 
-// pageBytes is every page model in its binary form.
+// pageBytes is every page model as JSON, every field of it.
 func pageBytes(t *testing.T, pages []*parser.Page) [][]byte {
 	t.Helper()
 	out := make([][]byte, len(pages))
 	for i, p := range pages {
-		b, err := p.MarshalBinary()
+		b, err := json.Marshal(p)
 		require.NoError(t, err)
 		out[i] = b
 	}

@@ -77,6 +77,29 @@ func resolveRaw(t *testing.T, files map[string]string) *Schema {
 	return Resolve(parsed)
 }
 
+// schemaJSON is the schema as -schema-out writes it, with its links named.
+func schemaJSON(t *testing.T, s *Schema) string {
+	t.Helper()
+	b, err := s.JSON()
+	require.NoError(t, err)
+	var links strings.Builder
+	for _, typ := range s.Types {
+		links.WriteString(typ.Name + " file " + typ.FileName + " key " + typ.KeyProperty + "\n")
+		if typ.BaseType != nil {
+			links.WriteString(typ.Name + " base " + typ.BaseType.Name + "\n")
+		}
+		for _, d := range typ.Derived {
+			links.WriteString(typ.Name + " derived " + d.Name + "\n")
+		}
+		for _, p := range typ.Properties {
+			if p.Ref != nil {
+				links.WriteString(typ.Name + "." + p.Name + " ref " + p.Ref.Name + "\n")
+			}
+		}
+	}
+	return string(b) + links.String()
+}
+
 func names(props []*Property) []string {
 	var out []string
 	for _, p := range props {

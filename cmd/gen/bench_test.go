@@ -133,7 +133,7 @@ func BenchmarkGenerate(b *testing.B) {
 		b.StopTimer()
 		out := filepath.Join(b.TempDir(), "models")
 		b.StartTimer()
-		if code := run([]string{"-q", "-in", in, "-out", out}, io.Discard, io.Discard); code != exitOK {
+		if code := run(testHooks(b), []string{"-q", "-in", in, "-out", out}, io.Discard, io.Discard); code != exitOK {
 			b.Fatal("exit", code)
 		}
 	}
@@ -143,12 +143,13 @@ func BenchmarkGenerate(b *testing.B) {
 func BenchmarkNoOpRerun(b *testing.B) {
 	in := benchInput(b)
 	out := filepath.Join(b.TempDir(), "models")
-	if code := run([]string{"-q", "-in", in, "-out", out}, io.Discard, io.Discard); code != exitOK {
+	h := testHooks(b)
+	if code := run(h, []string{"-q", "-in", in, "-out", out}, io.Discard, io.Discard); code != exitOK {
 		b.Fatal("exit", code)
 	}
 	b.ResetTimer()
 	for b.Loop() {
-		if code := run([]string{"-q", "-in", in, "-out", out}, io.Discard, io.Discard); code != exitOK {
+		if code := run(h, []string{"-q", "-in", in, "-out", out}, io.Discard, io.Discard); code != exitOK {
 			b.Fatal("exit", code)
 		}
 	}
@@ -168,13 +169,13 @@ func BenchmarkDiffSchemaFiles(b *testing.B) {
 	dir := b.TempDir()
 	files := [2]string{filepath.Join(dir, "old.json"), filepath.Join(dir, "new.json")}
 	for i, in := range []string{old, new} {
-		if code := run([]string{"-q", "-no-cache", "-in", in, "-out", filepath.Join(dir, "pkg"+string(rune('a'+i))), "-schema-out", files[i]}, io.Discard, io.Discard); code != exitOK {
+		if code := run(testHooks(b), []string{"-q", "-no-cache", "-in", in, "-out", filepath.Join(dir, "pkg"+string(rune('a'+i))), "-schema-out", files[i]}, io.Discard, io.Discard); code != exitOK {
 			b.Fatal("exit", code)
 		}
 	}
 	b.ResetTimer()
 	for b.Loop() {
-		if code := run([]string{"diff", "-format", "json", files[0], files[1]}, io.Discard, io.Discard); code == exitUsage {
+		if code := run(testHooks(b), []string{"diff", "-format", "json", files[0], files[1]}, io.Discard, io.Discard); code == exitUsage {
 			b.Fatal("exit", code)
 		}
 	}
@@ -183,7 +184,7 @@ func BenchmarkDiffSchemaFiles(b *testing.B) {
 func BenchmarkDiffFolders(b *testing.B) {
 	old, new := diffInputs(b)
 	for b.Loop() {
-		if code := run([]string{"diff", old, new}, io.Discard, io.Discard); code == exitUsage {
+		if code := run(testHooks(b), []string{"diff", old, new}, io.Discard, io.Discard); code == exitUsage {
 			b.Fatal("exit", code)
 		}
 	}
@@ -196,32 +197,9 @@ func BenchmarkGenerateBoth(b *testing.B) {
 		dir := b.TempDir()
 		b.StartTimer()
 		for i, in := range []string{old, new} {
-			if code := run([]string{"-q", "-no-cache", "-in", in, "-out", filepath.Join(dir, "pkg"+string(rune('a'+i)))}, io.Discard, io.Discard); code != exitOK {
+			if code := run(testHooks(b), []string{"-q", "-no-cache", "-in", in, "-out", filepath.Join(dir, "pkg"+string(rune('a'+i)))}, io.Discard, io.Discard); code != exitOK {
 				b.Fatal("exit", code)
 			}
-		}
-	}
-}
-
-// BenchmarkSnapshotLoad reads the page models of the bilingual beta folder
-// back from the per-page cache's snapshot: the first step of a rerun after
-// an edit.
-func BenchmarkSnapshotLoad(b *testing.B) {
-	in := benchInput(b)
-	var d diag.List
-	files, err := listPages(in, &pageFilter{}, &d)
-	if err != nil {
-		b.Fatal(err)
-	}
-	hashFiles(files, nil)
-	pages := parsePages(files, "resources", &d, &pageCache{})
-	c := &pageCache{dir: b.TempDir(), build: "bench"}
-	path := filepath.Join(c.dir, "snapshot.pages")
-	c.saveSnapshot(path, files, pages)
-	b.ReportAllocs()
-	for b.Loop() {
-		if len(c.readSnapshot(path)) != len(pages) {
-			b.Fatal("snapshot not read whole")
 		}
 	}
 }
@@ -240,7 +218,6 @@ func BenchmarkOnePageEdited(b *testing.B) {
 	} {
 		b.Run(edit.name, func(b *testing.B) {
 			dir := b.TempDir()
-			b.Setenv("XDG_CACHE_HOME", filepath.Join(dir, "cache"))
 			in, out := filepath.Join(dir, "in"), filepath.Join(dir, "out")
 			if err := os.CopyFS(in, os.DirFS(src)); err != nil {
 				b.Fatal(err)
@@ -254,7 +231,8 @@ func BenchmarkOnePageEdited(b *testing.B) {
 				b.Fatalf("user.md has no %q to edit", edit.from)
 			}
 			args := []string{"-q", "-in", in, "-out", out}
-			if code := run(args, io.Discard, io.Discard); code != exitOK {
+			h := testHooks(b)
+			if code := run(h, args, io.Discard, io.Discard); code != exitOK {
 				b.Fatal("exit", code)
 			}
 			n := 0
@@ -266,7 +244,7 @@ func BenchmarkOnePageEdited(b *testing.B) {
 					b.Fatal(err)
 				}
 				b.StartTimer()
-				if code := run(args, io.Discard, io.Discard); code != exitOK {
+				if code := run(h, args, io.Discard, io.Discard); code != exitOK {
 					b.Fatal("exit", code)
 				}
 			}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/docgen/graphgen/emitter"
+	"github.com/docgen/graphgen/internal/cache"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -18,9 +19,9 @@ func TestCachedRerunIsTheSameRun(t *testing.T) {
 	in, out := copyDocsInput(t)
 	code, _, first := genOut(t, "-in", in, "-out", out)
 	require.Equal(t, exitOK, code, first)
-	entry := loadCache(cachePath(options{in: in, out: out, pkg: "models"}))
-	require.NotNil(t, entry, "a successful run is recorded")
-	assert.Len(t, entry.Outputs, docsInputFiles())
+	prior := recorded(t, in, out)
+	require.NotNil(t, prior, "a successful run is recorded")
+	assert.Equal(t, docsInputFiles(), prior.Files)
 	ageFiles(t, out)
 	before := modTimes(t, out)
 	code, stdout, second := genOut(t, "-in", in, "-out", out, "-v")
@@ -40,13 +41,14 @@ func TestCorruptCacheCostsOnlyAFullRun(t *testing.T) {
 	in, out := copyDocsInput(t)
 	code, _, first := genOut(t, "-in", in, "-out", out)
 	require.Equal(t, exitOK, code, first)
-	path := cachePath(options{in: in, out: out, pkg: "models"})
+	path := runRecordFile(t)
 	require.NoError(t, os.WriteFile(path, []byte("{not json"), 0o644))
+	require.Nil(t, recorded(t, in, out), "not a record")
 	code, stdout, second := genOut(t, "-in", in, "-out", out)
 	require.Equal(t, exitOK, code)
 	assert.Equal(t, first, second)
 	assert.Contains(t, stdout, "no changes")
-	assert.NotNil(t, loadCache(path), "the entry is written again")
+	assert.NotNil(t, recorded(t, in, out), "the record is written again")
 }
 
 func TestCacheNoticesChangedOutput(t *testing.T) {
@@ -69,7 +71,7 @@ func TestNoCacheFlag(t *testing.T) {
 	code, stdout, stderr := genOut(t, "-in", in, "-out", out, "-no-cache", "-v")
 	require.Equal(t, exitOK, code, stderr)
 	assert.Regexp(t, `gen: resolve passes: collect [0-9.]+[µm]?s, learn `, stdout, "-v times each pass of a run that resolves")
-	assert.Nil(t, loadCache(cachePath(options{in: in, out: out, pkg: "models"})), "-no-cache writes no entry")
+	assert.Nil(t, recorded(t, in, out), "-no-cache writes no record")
 	code, stdout, _ = genOut(t, "-in", in, "-out", out, "-no-cache")
 	require.Equal(t, exitOK, code)
 	assert.Contains(t, stdout, fmt.Sprintf("no changes: %d files up to date", docsInputFiles()), "the write step still finds nothing to do")
@@ -97,40 +99,24 @@ func TestCacheKeyHoldsTheFilterFlags(t *testing.T) {
 	assert.Equal(t, excluded, again, "the same flags hit their own entry")
 }
 
-// A file is in place only for the build that rendered it: another build
-// may render the same fingerprint otherwise.
-func TestInPlaceOnlyForTheSameBuild(t *testing.T) {
-	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "book.go"), "package models\n")
-	e := &cacheEntry{Executable: "build-a", Fingerprints: map[string]string{"book.go": "fp"}}
-	e.Outputs = outputsStamps(dir, []string{"book.go"})
-	same := e.inPlace(dir, "build-a")
-	require.NotNil(t, same)
-	assert.True(t, same("book.go", "fp"))
-	assert.False(t, same("book.go", "other"), "another fingerprint")
-	assert.Nil(t, e.inPlace(dir, "build-b"), "another build renders everything")
-	assert.Nil(t, e.inPlace(dir, ""), "an unknown build renders everything")
-}
-
 // A page that could not be read is read again on the next run: a failure
 // to read is never recorded as the page's hash. The issue's steps are
 // chmod 000, run, chmod 644, run; neither chmod changes the page's size or
 // modification time. Tests run as root here, and root reads a page with
-// no read permission, so readPage (the one place pages are read) is made
+// no read permission, so hooks.readPage (the one place pages are read) is made
 // to refuse such a page as the kernel does for anyone else; the rest of
 // the run is the real one.
 func TestUnreadablePageIsReadAgain(t *testing.T) {
-	isolatedCache(t)
 	in, out := copyDocsInput(t)
 	t.Chdir(filepath.Dir(out))
-	real := readPage
-	t.Cleanup(func() { readPage = real })
-	readPage = func(path string) ([]byte, error) {
+	h := testHooks(t)
+	h.readPage = func(path string) ([]byte, error) {
 		if info, err := os.Stat(path); err == nil && info.Mode().Perm()&0o444 == 0 {
 			return nil, &fs.PathError{Op: "open", Path: path, Err: fs.ErrPermission}
 		}
-		return real(path)
+		return readPageFile(path)
 	}
+	genOut := func(t *testing.T, args ...string) (int, string, string) { return genWith(t, h, args...) }
 	code, _, stderr := genOut(t, "-in", in, "-out", out)
 	require.Equal(t, exitOK, code, stderr)
 	want := goFiles(t, out)
@@ -163,7 +149,6 @@ func TestUnreadablePageIsReadAgain(t *testing.T) {
 // read) is found again on every run, also on a rerun with nothing else to
 // do, and -strict and -ignore apply to it as to any diagnostic.
 func TestListingDiagnosticsOnACachedRun(t *testing.T) {
-	isolatedCache(t)
 	in := t.TempDir()
 	t.Chdir(in)
 	writeFile(t, filepath.Join(in, "x.md"), "# x resource type\n\n"+table+"|a|String|x|\n")
@@ -213,7 +198,7 @@ func TestListingDiagnosticsOnACachedRun(t *testing.T) {
 // a recent one may be another run's) are removed by the next run; a run
 // leaves none of its own.
 func TestStaleTemporaryFilesLeaveTheCache(t *testing.T) {
-	pages := isolatedCache(t)
+	pages := pageModelsDir(t)
 	root := filepath.Dir(pages)
 	in, out := copyDocsInput(t)
 	code, _, stderr := genOut(t, "-in", in, "-out", out)
@@ -236,7 +221,12 @@ func TestStaleTemporaryFilesLeaveTheCache(t *testing.T) {
 	assert.NoFileExists(t, stale[0])
 	assert.FileExists(t, recent)
 	assert.FileExists(t, stale[1], "below the cache folder: for pruning")
-	(&pageCache{dir: pages}).prune(1 << 40)
+	// Pruning measures the page models when their size is not recorded:
+	// a run that stores a page model then prunes.
+	require.NoError(t, os.Remove(filepath.Join(pages, "size")))
+	editPage(t, filepath.Join(in, "book.md"), "| Number of pages. |", "| The number of pages. |")
+	code, _, stderr = genOut(t, "-in", in, "-out", out)
+	require.Equal(t, exitOK, code, stderr)
 	assert.NoFileExists(t, stale[1], "pruning removes it")
 }
 
@@ -258,13 +248,12 @@ func tempFiles(t *testing.T, root string) []string {
 // leaves a smaller package) gets in as soon as the first lets go: the next
 // run must not take the other run's files for the first run's.
 func TestOutputStampsAreTakenUnderTheLock(t *testing.T) {
-	isolatedCache(t)
+	t.Parallel()
 	in, out := copyDocsInput(t)
-	saved := writeStage
-	t.Cleanup(func() { writeStage = saved })
+	h := testHooks(t)
 	other := false
-	writeStage = func(dir string, files []emitter.File) (emitter.WriteResult, error) {
-		res, err := saved(dir, files)
+	h.write = func(dir string, files []emitter.File) (emitter.WriteResult, error) {
+		res, err := emitter.Write(dir, files)
 		if !other { // the lock is released: the other run writes
 			other = true
 			code, _, stderr := genOut(t, "-in", in, "-out", out, "-no-cache", "-types", "microsoft.graph.genre")
@@ -272,9 +261,8 @@ func TestOutputStampsAreTakenUnderTheLock(t *testing.T) {
 		}
 		return res, err
 	}
-	code, _, stderr := genOut(t, "-in", in, "-out", out)
+	code, _, stderr := genWith(t, h, "-in", in, "-out", out)
 	require.Equal(t, exitOK, code, stderr)
-	writeStage = saved
 	require.NoFileExists(t, filepath.Join(out, "book.go"), "the other run's package")
 
 	code, stdout, _ := genOut(t, "-in", in, "-out", out, "-check")
@@ -294,7 +282,6 @@ func TestOutputStampsAreTakenUnderTheLock(t *testing.T) {
 // deleted and copied back since, is not trusted, even where every page
 // keeps its path, size and modification time.
 func TestForeignRunRecordsAreNotTrusted(t *testing.T) {
-	isolatedCache(t)
 	a, out := copyDocsInput(t)
 	b, _ := copyDocsInput(t)
 	// b differs from a in one page, in a member of the same length.
@@ -303,13 +290,17 @@ func TestForeignRunRecordsAreNotTrusted(t *testing.T) {
 	for _, dir := range []string{a, b} {
 		setPageTimes(t, dir, old)
 	}
-	code, _, stderr := genOut(t, "-in", a, "-out", out)
+	code, _, stderr := genOut(t, "-in", b, "-out", out)
+	require.Equal(t, exitOK, code, stderr)
+	bRecord := runRecordFile(t)
+	require.NoError(t, os.Remove(bRecord))
+	code, _, stderr = genOut(t, "-in", a, "-out", out)
 	require.Equal(t, exitOK, code, stderr)
 
-	// a's record, copied to where b's would be.
-	record, err := os.ReadFile(cachePath(options{in: a, out: out, pkg: "models"}))
+	// a's record, copied to where b's is.
+	record, err := os.ReadFile(runRecordFile(t))
 	require.NoError(t, err)
-	require.NoError(t, os.WriteFile(cachePath(options{in: b, out: out, pkg: "models"}), record, 0o644))
+	require.NoError(t, os.WriteFile(bRecord, record, 0o644))
 	code, stdout, _ := genOut(t, "-in", b, "-out", out, "-check")
 	assert.Equal(t, exitError, code, stdout)
 	assert.Contains(t, stdout, `+	GenreStories Genre = "stories"`)
@@ -336,11 +327,28 @@ func setPageTimes(t *testing.T, dir string, when time.Time) {
 	}
 }
 
+// recorded is what the cache records of the last run of gen -in in -out
+// in this test, or nil.
+func recorded(t *testing.T, in, out string) *cache.Recorded {
+	t.Helper()
+	store := cache.Open(cache.Config{Dir: testCacheDir(t), RunKey: runKey(options{in: in, out: out, pkg: "models"}), In: in, Out: out, MaxMB: 1})
+	defer store.Close()
+	return store.Prior()
+}
+
+// runRecordFile is the one run record in the test's cache folder.
+func runRecordFile(t *testing.T) string {
+	t.Helper()
+	records, err := filepath.Glob(filepath.Join(testCacheDir(t), "*.run"))
+	require.NoError(t, err)
+	require.Len(t, records, 1)
+	return records[0]
+}
+
 // A page's model depends on the name of its -in folder (a link such as
 // ../resources/b.md resolves by it): the same page in folders of two
 // names does not share a cached model.
 func TestPageModelsAreKeyedByTheFolderName(t *testing.T) {
-	isolatedCache(t)
 	pages := map[string]string{
 		"a.md": "# a resource type\n\nNamespace: microsoft.graph\n\nInherits from [the base](../resources/b.md).\n\n" + table + "|x|String|x|\n",
 		"b.md": "# b resource type\n\nNamespace: microsoft.graph\n\n" + table + "|y|String|y|\n",

@@ -351,13 +351,13 @@ func TestDiffOfTwoPages(t *testing.T) {
 	require.NotEmpty(t, res.Changes)
 	assert.Contains(t, stderr, "item.md:", "the page's warnings, at the page")
 	var out, errOut strings.Builder
-	code = run([]string{"diff", "-q", filepath.Join(old, "item.md"), filepath.Join(new, "item.md")}, &out, &errOut)
+	code = run(testHooks(t), []string{"diff", "-q", filepath.Join(old, "item.md"), filepath.Join(new, "item.md")}, &out, &errOut)
 	assert.Equal(t, exitError, code)
 	assert.Empty(t, errOut.String(), "-q: no warnings")
 	other := filepath.Join(t.TempDir(), "notes.txt")
 	writeFile(t, other, "- not json")
 	errOut.Reset()
-	code = run([]string{"diff", other, other}, &out, &errOut)
+	code = run(testHooks(t), []string{"diff", other, other}, &out, &errOut)
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, errOut.String(), "OLD and NEW are each a folder of pages, a .md page, a schema JSON file or a CSDL $metadata file")
 }

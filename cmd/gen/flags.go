@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/docgen/graphgen/diag"
+	"github.com/docgen/graphgen/internal/cache"
 )
 
 // Exit codes.
@@ -148,7 +149,7 @@ func splitList(s string) []string {
 	return out
 }
 
-func run(args []string, stdout, stderr io.Writer) int {
+func run(h hooks, args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "diff" {
 		return runDiff(args[1:], stdout, stderr)
 	}
@@ -164,9 +165,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if o.watch {
-		return watch(o, stdout, stderr)
+		return watch(o, h, stdout, stderr)
 	}
-	return generate(o, stdout, stderr)
+	return generate(o, h, stdout, stderr)
 }
 
 // parseFlags reads gen's flags; a code of 0 or more means stop with it.
@@ -187,7 +188,7 @@ func parseFlags(args []string, stderr io.Writer) (options, int) {
 	fset.BoolVar(&o.strict, "strict", false, "treat warnings as errors: nothing is written when there are any (see -ignore)\nexample: -strict")
 	fset.BoolVar(&o.noCache, "no-cache", false, "do not use the run cache (under the user cache folder) that lets an unchanged rerun skip parsing\nexample: -no-cache")
 	fset.BoolVar(&o.watch, "watch", false, "regenerate whenever a page under -in changes, until interrupted\nexample: -watch")
-	fset.IntVar(&o.cacheMB, "cache-max", defaultPageCacheMB, "bound the page cache (under the user cache folder) to this many MB; least recently used pages go first\nexample: -cache-max 64")
+	fset.IntVar(&o.cacheMB, "cache-max", cache.DefaultMaxMB, "bound the page cache (under the user cache folder) to this many MB; least recently used pages go first\nexample: -cache-max 64")
 	fset.BoolVar(&o.client, "client", false, "add a client: NewClient, a method per documented operation, paging, errors and retries (the package then needs Go 1.23)\nexample: -client")
 	fset.BoolVar(&o.goGenerate, "go-generate", false, "write a //go:generate line into doc.go that reruns this command\nexample: -go-generate")
 	o.pageFilter.define(fset)

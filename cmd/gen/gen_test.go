@@ -31,7 +31,7 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 func gen(t *testing.T, args ...string) (int, string) {
 	t.Helper()
 	var stderr bytes.Buffer
-	code := run(args, io.Discard, &stderr)
+	code := run(testHooks(t), args, io.Discard, &stderr)
 	return code, stderr.String()
 }
 
@@ -107,7 +107,7 @@ func TestUsageErrors(t *testing.T) {
 // gen -h lists each subcommand on a line of its own that starts with it.
 func TestHelpListsTheSubcommands(t *testing.T) {
 	var stderr strings.Builder
-	run([]string{"-h"}, &stderr, &stderr)
+	run(testHooks(t), []string{"-h"}, &stderr, &stderr)
 	for _, sub := range []string{"gen validate", "gen diff"} {
 		found := false
 		for _, line := range strings.Split(stderr.String(), "\n") {
@@ -417,20 +417,7 @@ func TestCorpusFoldersBuild(t *testing.T) {
 	}
 	for _, folder := range corpusFolders {
 		t.Run(strings.ReplaceAll(folder, "/", "_"), func(t *testing.T) {
-			in := corpus.Require(t, append([]string{"corpus"}, strings.Split(folder, "/")...)...)
-			mod := t.TempDir()
-			args := []string{"-in", in, "-out", filepath.Join(mod, "models")}
-			version := !strings.HasSuffix(folder, "/resources")
-			// The client on the v1.0 folders: a beta package with it takes
-			// 2.5 GB and over a minute of CPU to build (BENCHMARKS.md), too
-			// much for CI; the beta ones were built by hand.
-			client := version && strings.HasSuffix(folder, "/v1.0")
-			if client {
-				args = append(args, "-client") // and the client, which needs Go 1.23
-				writeFile(t, filepath.Join(mod, "go.mod"), "module gencheck\n\ngo 1.23\n")
-			}
-			code, stderr := gen(t, args...)
-			require.Equal(t, exitOK, code, lastLines(stderr, 20))
+			mod, stderr := corpusModule(t, folder) // generated, built and vetted
 			checkStderr(t, stderr)
 			t.Log(lastLines(stderr, 1))
 			if folder == "bilingual-ru-2020-10/beta/resources" {
@@ -442,12 +429,11 @@ func TestCorpusFoldersBuild(t *testing.T) {
 				assert.Greater(t, strings.Count(string(table), "\tGoName:"), 500, "the operation table of a version folder")
 				assert.FileExists(t, filepath.Join(mod, "models", "operation_bodies.go"))
 			}
-			if client {
+			if withClient(folder) {
 				methods, err := os.ReadFile(filepath.Join(mod, "models", "operation_methods.go"))
 				require.NoError(t, err)
 				assert.Greater(t, strings.Count(string(methods), "\nfunc (c *Client) "), 500, "the client's methods")
 			}
-			buildPackage(t, mod)
 		})
 	}
 }

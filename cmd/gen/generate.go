@@ -1,4 +1,4 @@
-// The run: read, parse, resolve, render and write, each stage guarded so
+// The run: load, parse, resolve, render and write, each stage guarded so
 // that no failure crashes the run or touches -out before everything
 // succeeded.
 
@@ -9,12 +9,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"syscall"
 	"time"
 	"unicode"
@@ -22,20 +23,13 @@ import (
 	"github.com/docgen/graphgen/diag"
 	"github.com/docgen/graphgen/emitter"
 	"github.com/docgen/graphgen/emitter/openapi"
+	"github.com/docgen/graphgen/internal/cache"
 	"github.com/docgen/graphgen/parser"
 	"github.com/docgen/graphgen/schema"
 )
 
 // modulePath is the import path of this command, for the go:generate line.
 const modulePath = "github.com/docgen/graphgen/cmd/gen"
-
-// The stages after parsing; tests replace them to inject failures.
-var (
-	resolveStage = schema.ResolveWith
-	renderStage  = emitter.Render
-	openapiStage = renderOpenAPI
-	writeStage   = emitter.Write
-)
 
 // report collects what a run says: diagnostics and the counts, and on a
 // rerun the diagnostics of the recorded run (for newSince).
@@ -66,128 +60,94 @@ func (r *report) guard(stage string, c diag.ErrorCode, fn func() error) bool {
 	return err == nil
 }
 
-func generate(o options, stdout, stderr io.Writer) int {
+func generate(o options, h hooks, stdout, stderr io.Writer) int {
 	var rep report
-	code := generateInto(o, &rep, stdout)
+	code := generateInto(o, h, &rep, stdout)
 	return finish(o, rep, code, stderr)
 }
 
-func generateInto(o options, rep *report, stdout io.Writer) int {
-	// The record of the last run is read while the pages are listed.
-	var cacheFile, exe, inputs string
-	var inID fileIdentity // the -in folder's, as the run starts
-	var prior *cacheEntry
-	pages, reused := &pageCache{}, &reuse{edited: -1}
-	var passTimes []string // with -v: "name took" for each pass of resolving
-	priorRead := make(chan struct{})
-	go func() {
-		defer close(priorRead)
-		if !o.noCache {
-			cacheFile, exe = cachePath(o), executableHash()
-			removeStaleTemps(cacheFile)
-			inID = folderID(o.in)
-			prior = loadCache(cacheFile).belongsTo(o, inID)
-			prior.readStamps(o.out)
-			pages = openPageCache(exe, filepath.Base(filepath.Clean(o.in)), o.cacheMB)
-			reused = openReuse(pages, cacheFile)
-		}
-	}()
+// generateInto is the run: load the pages, parse and resolve them (or
+// take the last schema), render, write, and record the run for the next.
+// The cache reads its record and page models in the background from the
+// start, and writes in the background until Close.
+func generateInto(o options, h hooks, rep *report, stdout io.Writer) int {
+	store := cache.Open(cacheConfig(o, h))
+	defer store.Close()
+
+	// Load: list the pages and hash them (the record knows most hashes).
 	// What listing reports (symbolic links, folders that cannot be read)
 	// is part of what the pages are: a rerun whose listing says anything
-	// else is no rerun of the recorded run (inputsHash).
+	// else is no rerun of the recorded run (cache.InputsHash).
 	var listed diag.List
 	files, err := listPages(o.in, &o.pageFilter, &listed)
 	rep.diags = append(rep.diags, listed...)
 	rep.pages = len(files)
-	<-priorRead
+	prior := store.Prior()
 	if prior != nil {
 		rep.rerun, rep.prior = true, prior.Diagnostics
 	}
 	if err != nil {
 		return rep.fail(diag.ReadInput, "-in %s: %v", o.in, err)
 	}
-	var done *written             // set once the output is written
-	var background sync.WaitGroup // cache writes still under way
-	defer background.Wait()
-	if !o.noCache {
-		defer pages.finish()
-		// The page models are read while the pages are hashed; a run that
-		// turns out to have nothing to do, or to need no page models, stops
-		// reading them.
-		pages.loadSnapshot(snapshotPath(cacheFile))
-		hashFiles(files, prior)
-		inputs = inputsHash(files, listed)
-		if e := prior; cacheFile != "" && e.current(o, exe, inputs) {
-			pages.dropSnapshot()
-			// Nothing changed since the recorded run: same diagnostics,
-			// nothing to write.
-			rep.diags = append(diag.List(nil), e.Diagnostics...)
-			rep.pages, rep.types, rep.enums = e.Pages, e.Types, e.Enums
-			if !o.quiet {
-				if o.check {
-					fmt.Fprintf(stdout, "gen: %s is up to date (%d files)\n", o.out, len(e.Outputs))
-				} else {
-					fmt.Fprintf(stdout, "gen: no changes: %d files up to date in %s\n", len(e.Outputs), o.out)
-				}
-			}
-			return exitOK
-		}
+	reader := &pageReader{read: h.readPage, cache: store, root: filepath.Base(filepath.Clean(o.in))}
+	reader.hash(files)
+	inputs := cache.InputsHash(pageHashes(files), listed)
+	if store.UpToDate(inputs) {
+		return replay(o, prior, rep, stdout)
 	}
-	unchanged := prior.inPlace(o.out, exe)
-	rootName := filepath.Base(filepath.Clean(o.in))
-	var s *schema.Schema
-	var hint string
-	// The resolved cache is written once the files are rendered (beside
-	// the write), or when the run ends before it renders.
-	var saveSchema func()
-	startSave := func() {
-		if saveSchema != nil {
-			background.Go(saveSchema)
-			saveSchema = nil
-		}
+
+	// Parse and resolve; select what to render.
+	var passes passTimes
+	whole, hint := schemaOf(o, h, rep, store, reader, files, inputs, passes.onPass(o.verbose))
+	if whole == nil {
+		return exitError
 	}
-	defer startSave()
-	// A schema resolved with overrides is never reused: the run key holds
-	// the file's hash, and each run with it resolves.
-	if !o.noCache && o.ovr.ov == nil {
-		s, hint = reused.schema(files, rootName)
+	s, code := selected(o, rep, whole, hint)
+	if s == nil {
+		return code
 	}
-	if s != nil {
-		// Only descriptions changed: the last schema, with the new text,
-		// and no page models.
-		pages.dropSnapshot()
-		rep.diags = append(rep.diags, fileDiags(files)...)
-		background.Go(func() { reused.saveState(files) })
-	} else {
-		parsed := parsePages(files, rootName, &rep.diags, pages)
-		pages.saveSnapshot(snapshotPath(cacheFile), files, parsed)
-		hint, _ = folderHint(o.in, parsed, len(files))
-		var prose *schema.Prose
-		var onPass func(string, time.Duration)
-		if o.verbose {
-			onPass = func(name string, took time.Duration) {
-				passTimes = append(passTimes, fmt.Sprintf("%s %s", name, took.Round(time.Microsecond)))
-			}
-		}
-		if s, prose = resolvePages(rep, parsed, &o.ovr, !o.noCache && o.ovr.ov == nil, onPass); s == nil {
-			return exitError
-		}
-		if o.ovr.ov == nil {
-			full := s // s may become a subset
-			saveSchema = func() { reused.saveResolved(files, inputs, full, prose, hint) }
-		}
+
+	// Render.
+	eo, err := emitOptions(o, store.InPlace())
+	if err != nil {
+		return rep.fail(diag.RenderFailed, "go:generate line: %v", err)
 	}
+	var out rendered
+	if !rep.guard("render", diag.RenderFailed, func() error { out, err = render(o, h, s, whole, eo); return err }) {
+		return exitError
+	}
+	if o.check {
+		return check(o, s, out.files, stdout, rep)
+	}
+
+	// Write, and record the run.
+	var res emitter.WriteResult
+	if !rep.guard("write", diag.WriteFailed, func() error { res, err = write(o, h, out); return err }) {
+		return exitError
+	}
+	store.SaveRecord(cache.Outcome{Inputs: inputs, Pages: pageHashes(files), Files: out.files, Write: res,
+		SchemaJSON: out.schemaJSON, OpenAPI: out.openapi, Diagnostics: rep.diags,
+		Counts: cache.Recorded{Pages: rep.pages, Types: rep.types, Enums: rep.enums}})
+	printRun(o, store, passes, s, out, res, stdout)
+	return exitOK
+}
+
+// selected is the schema the run renders, with the run's diagnostics in
+// rep: the whole schema, or the subset -types selects with the warnings of
+// its pages. Nil when the run stops there, with its exit code.
+func selected(o options, rep *report, whole *schema.Schema, hint string) (*schema.Schema, int) {
 	if hint != "" {
 		rep.diags.Warn(diag.NoFile, diag.FolderHint, "%s", hint)
 	}
-	rep.diags = append(rep.diags, s.Diagnostics...)
-	if overrideErrors(s.Diagnostics) {
-		return exitUsage
+	rep.diags = append(rep.diags, whole.Diagnostics...)
+	if overrideErrors(whole.Diagnostics) {
+		return nil, exitUsage
 	}
-	whole := s // the schema a subset is taken from
+	s := whole
 	if o.types != "" {
-		if s, err = s.Subset(splitList(o.types)); err != nil {
-			return rep.fail(diag.TypesNoMatch, "%v", err)
+		var err error
+		if s, err = whole.Subset(splitList(o.types)); err != nil {
+			return nil, rep.fail(diag.TypesNoMatch, "%v", err)
 		}
 		// The warnings of the pages the selection is made from.
 		rep.diags = rep.diags.WarningsOnlyFrom(s.Pages())
@@ -199,123 +159,191 @@ func generateInto(o options, rep *report, stdout io.Writer) int {
 		rep.diags = rep.diags.Strict()
 	}
 	if errs, _ := rep.diags.Count(); errs > 0 {
-		return exitError
+		return nil, exitError
 	}
 	if rep.types == 0 {
-		return rep.fail(diag.NothingToDo, "no page under %s describes a type or an enum", o.in)
+		return nil, rep.fail(diag.NothingToDo, "no page under %s describes a type or an enum", o.in)
 	}
+	return s, exitOK
+}
+
+// emitOptions are the emitter's options for this run; unchanged tells the
+// files left in place by the recorded run (nil: none).
+func emitOptions(o options, unchanged func(name, fingerprint string) bool) (emitter.Options, error) {
 	eo := emitter.Options{Package: o.pkg, Unchanged: unchanged, Client: o.client, ServiceRoot: serviceRoot(o.in)}
-	defer func() {
-		// Record a run whose output is now in place, for the next rerun,
-		// beside the other cache writes.
-		if !o.noCache && !o.check && done != nil {
-			if errs, _ := rep.diags.Count(); errs == 0 {
-				final, w := *rep, *done
-				background.Go(func() { saveCache(cacheFile, o, inID, exe, inputs, files, prior, w, final) })
-			}
-		}
-	}()
-	if o.goGenerate {
-		if eo.Generate, err = goGenerateLine(o); err != nil {
-			return rep.fail(diag.RenderFailed, "go:generate line: %v", err)
-		}
-		if eo.Generate, eo.GenerateNote, err = goGenerateCommand(o.out, eo.Generate); err != nil {
-			return rep.fail(diag.RenderFailed, "go:generate line: %v", err)
-		}
+	if !o.goGenerate {
+		return eo, nil
 	}
-	var out []emitter.File
-	var schemaJSON, openapiDoc []byte
-	var openapiReport openapi.Report
-	ok := rep.guard("render", diag.RenderFailed, func() error {
-		if out, err = renderStage(s, eo); err != nil {
-			return err
-		}
-		if o.schemaOut != "" {
-			if schemaJSON, err = s.JSON(); err != nil {
-				return fmt.Errorf("schema JSON: %w", err)
-			}
-		}
-		if o.openapiOut != "" && !o.check { // -check does not compare it
-			if openapiDoc, openapiReport, err = openapiStage(o, s, whole); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	startSave()
-	if !ok {
-		return exitError
+	line, err := goGenerateLine(o)
+	if err != nil {
+		return eo, err
 	}
-	if o.check {
-		return check(o, s, out, stdout, rep)
+	eo.Generate, eo.GenerateNote, err = goGenerateCommand(o.out, line)
+	return eo, err
+}
+
+// cacheConfig says which run the cache is for; no folder with -no-cache.
+func cacheConfig(o options, h hooks) cache.Config {
+	c := cache.Config{RunKey: runKey(o), In: o.in, Out: o.out, SchemaOut: o.schemaOut, OpenAPIOut: o.openapiOut, HashFile: hashFile, MaxMB: o.cacheMB}
+	if !o.noCache {
+		c.Dir = h.cacheDir
 	}
-	// An interrupt while files are renamed into place would leave a mix of
-	// old and new files: hold it off until the write is done. (Under
-	// -watch, interrupts go to the watcher, which stops between runs.)
-	if !o.watch {
-		signal.Ignore(os.Interrupt, syscall.SIGTERM)
-		defer signal.Reset(os.Interrupt, syscall.SIGTERM)
-	}
-	var res emitter.WriteResult
-	ok = rep.guard("write", diag.WriteFailed, func() error {
-		if res, err = writeStage(o.out, out); err != nil {
-			return err
-		}
-		if schemaJSON != nil {
-			if err = emitter.WriteFile(o.schemaOut, schemaJSON); err != nil {
-				return fmt.Errorf("-schema-out: %w", err)
-			}
-		}
-		if openapiDoc != nil {
-			if err = emitter.WriteFile(o.openapiOut, openapiDoc); err != nil {
-				return fmt.Errorf("-openapi-out: %w", err)
-			}
-		}
-		return nil
-	})
-	if !ok {
-		return exitError
-	}
-	done = &written{files: out, res: res, schema: schemaJSON, openapi: openapiDoc}
+	return c
+}
+
+// replay reports the recorded run again, for a rerun with nothing to do:
+// the same diagnostics, nothing written.
+func replay(o options, prior *cache.Recorded, rep *report, stdout io.Writer) int {
+	rep.diags = append(diag.List(nil), prior.Diagnostics...)
+	rep.pages, rep.types, rep.enums = prior.Pages, prior.Types, prior.Enums
 	if !o.quiet {
-		printWritten(o, res, stdout)
-		if o.verbose {
-			pages.finish()
-			fmt.Fprintf(stdout, "gen: %s\n", pages)
-			fmt.Fprintf(stdout, "gen: %s\n", reused)
-			if len(passTimes) > 0 {
-				fmt.Fprintf(stdout, "gen: resolve passes: %s\n", strings.Join(passTimes, ", "))
-			}
-			if line := learnedLine(s.Learned); line != "" {
-				fmt.Fprintln(stdout, line)
-			}
-			printOverrides(stdout, "gen", s)
-			if openapiDoc != nil {
-				printOpenAPIReport(stdout, o.openapiOut, openapiReport)
-			}
+		if o.check {
+			fmt.Fprintf(stdout, "gen: %s is up to date (%d files)\n", o.out, prior.Files)
+		} else {
+			fmt.Fprintf(stdout, "gen: no changes: %d files up to date in %s\n", prior.Files, o.out)
 		}
 	}
 	return exitOK
 }
 
-// resolvePages resolves the page models, and with traced, records where
-// each description came from; nil when resolving failed (reported).
-// onPass, when set, is told how long each pass took.
-func resolvePages(rep *report, parsed []*parser.Page, ovr *overridesFlag, traced bool, onPass func(string, time.Duration)) (s *schema.Schema, prose *schema.Prose) {
-	resolved := rep.guard("resolve", diag.Internal, func() error {
-		if traced {
-			s, prose = schema.TraceProse(parsed, func(pages []*parser.Page) *schema.Schema {
-				return resolveStage(pages, schema.Options{OnPass: onPass})
-			})
-		} else {
-			s = resolveStage(parsed, schema.Options{Overrides: ovr.ov, OnPass: onPass})
+// schemaOf returns the schema of the pages and the folder hint: the last
+// schema with the new descriptions when only descriptions changed since
+// it was resolved, else one resolved from the page models; nil when
+// resolving failed (reported).
+func schemaOf(o options, h hooks, rep *report, store *cache.Store, reader *pageReader, files []pageFile, inputs string, onPass func(string, time.Duration)) (*schema.Schema, string) {
+	hashes := pageHashes(files)
+	// A schema resolved with overrides is never reused: the run key holds
+	// the file's hash, and each run with it resolves.
+	if o.ovr.ov == nil {
+		// The changed pages are parsed on copies of files, so a run that
+		// resolves after all reads them afresh.
+		parseCopy := func(i int) *parser.Page {
+			f := files[i]
+			if p := reader.parse(&f); len(f.diag) == 0 {
+				return p
+			}
+			return nil
 		}
+		if s, hint := store.Reused(hashes, parseCopy); s != nil {
+			rep.diags = append(rep.diags, fileDiags(files)...)
+			store.SaveState(hashes)
+			return s, hint
+		}
+	}
+	parsed := reader.parseAll(files, &rep.diags)
+	store.SaveSnapshot(hashes, parsed)
+	hint, _ := folderHint(o.in, parsed, len(files))
+	var s *schema.Schema
+	resolved := rep.guard("resolve", diag.Internal, func() error {
+		if o.ovr.ov != nil {
+			s = h.resolve(parsed, schema.Options{Overrides: o.ovr.ov, OnPass: onPass})
+			return nil
+		}
+		s = store.Resolve(parsed, func(pages []*parser.Page) *schema.Schema {
+			return h.resolve(pages, schema.Options{OnPass: onPass})
+		})
+		store.SaveResolved(hashes, inputs, s, hint)
 		return nil
 	})
 	if !resolved {
-		return nil, nil
+		return nil, ""
 	}
-	return s, prose
+	return s, hint
+}
+
+// passTimes are, with -v, "name took" for each pass of resolving.
+type passTimes []string
+
+// onPass is the resolver's OnPass that records into p; nil without -v.
+func (p *passTimes) onPass(verbose bool) func(string, time.Duration) {
+	if !verbose {
+		return nil
+	}
+	return func(name string, took time.Duration) {
+		*p = append(*p, fmt.Sprintf("%s %s", name, took.Round(time.Microsecond)))
+	}
+}
+
+func (p passTimes) print(w io.Writer) {
+	if len(p) > 0 {
+		fmt.Fprintf(w, "gen: resolve passes: %s\n", strings.Join(p, ", "))
+	}
+}
+
+// rendered is what a run renders: the package's files, and the schema
+// JSON and the OpenAPI document when asked for.
+type rendered struct {
+	files         []emitter.File
+	schemaJSON    []byte // nil without -schema-out
+	openapi       []byte // nil without -openapi-out, and under -check
+	openapiReport openapi.Report
+}
+
+// render renders the package and what the flags ask for besides.
+func render(o options, h hooks, s, whole *schema.Schema, eo emitter.Options) (out rendered, err error) {
+	if out.files, err = h.render(s, eo); err != nil {
+		return out, err
+	}
+	if o.schemaOut != "" {
+		if out.schemaJSON, err = s.JSON(); err != nil {
+			return out, fmt.Errorf("schema JSON: %w", err)
+		}
+	}
+	if o.openapiOut != "" && !o.check { // -check does not compare it
+		if out.openapi, out.openapiReport, err = h.openapi(o, s, whole); err != nil {
+			return out, err
+		}
+	}
+	return out, nil
+}
+
+// write writes what was rendered. An interrupt while files are renamed
+// into place would leave a mix of old and new files: it is held off until
+// the write is done. (Under -watch, interrupts go to the watcher, which
+// stops between runs.)
+func write(o options, h hooks, out rendered) (emitter.WriteResult, error) {
+	if !o.watch {
+		signal.Ignore(os.Interrupt, syscall.SIGTERM)
+		defer signal.Reset(os.Interrupt, syscall.SIGTERM)
+	}
+	res, err := h.write(o.out, out.files)
+	if err != nil {
+		return res, err
+	}
+	if out.schemaJSON != nil {
+		if err = emitter.WriteFile(o.schemaOut, out.schemaJSON); err != nil {
+			return res, fmt.Errorf("-schema-out: %w", err)
+		}
+	}
+	if out.openapi != nil {
+		if err = emitter.WriteFile(o.openapiOut, out.openapi); err != nil {
+			return res, fmt.Errorf("-openapi-out: %w", err)
+		}
+	}
+	return res, nil
+}
+
+// printRun says what the run did: what the write did and, with -v, how
+// the cache served it, how long the passes took, what was learned and
+// overridden, and the OpenAPI document's report.
+func printRun(o options, store *cache.Store, passes passTimes, s *schema.Schema, out rendered, res emitter.WriteResult, stdout io.Writer) {
+	if o.quiet {
+		return
+	}
+	printWritten(o, res, stdout)
+	if !o.verbose {
+		return
+	}
+	fmt.Fprintf(stdout, "gen: %s\n", store.PagesLine())
+	fmt.Fprintf(stdout, "gen: %s\n", store.SchemaLine())
+	passes.print(stdout)
+	if line := learnedLine(s.Learned); line != "" {
+		fmt.Fprintln(stdout, line)
+	}
+	printOverrides(stdout, "gen", s)
+	if out.openapi != nil {
+		printOpenAPIReport(stdout, o.openapiOut, out.openapiReport)
+	}
 }
 
 // printWritten says what the write did.
@@ -472,4 +500,9 @@ func learnedLine(l *schema.Learned) string {
 		parts = append(parts, fmt.Sprintf("translated members: %d named, %d English names added, %d left out", m["named"], m["added"], m["leftOut"]))
 	}
 	return "gen: learned from the folder: " + strings.Join(parts, "; ")
+}
+
+// sortedKeys returns the keys of m in order.
+func sortedKeys[V any](m map[string]V) []string {
+	return slices.Sorted(maps.Keys(m))
 }

@@ -6,5 +6,5 @@ import "os"
 
 func main() {
 	paceCollector()
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(run(defaultHooks(), os.Args[1:], os.Stdout, os.Stderr))
 }

@@ -1,18 +1,29 @@
 package main
 
 import (
-	"os"
+	"sync"
 	"testing"
 )
 
-// TestMain keeps the run cache of the tests out of the user's cache folder.
-func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "gen-test-cache")
-	if err != nil {
-		panic(err)
+// testHooks is the command as a test runs it: with a cache folder of the
+// test's own (testCacheDir), never the user's.
+func testHooks(t testing.TB) hooks {
+	h := defaultHooks()
+	h.cacheDir = testCacheDir(t)
+	return h
+}
+
+// testCaches holds each running test's cache folder.
+var testCaches sync.Map // testing.TB -> string
+
+// testCacheDir is the test's cache folder: the same for every run of one
+// test, so its reruns find what its runs recorded.
+func testCacheDir(t testing.TB) string {
+	if dir, ok := testCaches.Load(t); ok {
+		return dir.(string)
 	}
-	os.Setenv("XDG_CACHE_HOME", dir)
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
+	dir := t.TempDir()
+	testCaches.Store(t, dir)
+	t.Cleanup(func() { testCaches.Delete(t) })
+	return dir
 }

@@ -56,7 +56,6 @@ func copyVersionFolder(t *testing.T) (in, dir string) {
 }
 
 func TestOpenAPIOut(t *testing.T) {
-	isolatedCache(t)
 	in, dir := copyVersionFolder(t)
 	var docs []*openapi3.T
 	for _, name := range []string{"openapi.json", "openapi.yaml", "openapi.yml"} {
@@ -109,7 +108,7 @@ func TestOpenAPIOutRefusals(t *testing.T) {
 // The document is written with the package, only when the run succeeds:
 // a run that fails leaves the last one as it was.
 func TestOpenAPIOutOnlyWhenAllSucceeded(t *testing.T) {
-	isolatedCache(t)
+	t.Parallel()
 	in, dir := copyVersionFolder(t)
 	file := filepath.Join(dir, "openapi.json")
 	out := filepath.Join(dir, "models")
@@ -126,18 +125,17 @@ func TestOpenAPIOutOnlyWhenAllSucceeded(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, string(before), string(after), "warnings under -strict: nothing written")
 
-	t.Cleanup(func() { openapiStage = renderOpenAPI })
-	openapiStage = func(options, *schema.Schema, *schema.Schema) ([]byte, openapi.Report, error) {
+	failing := testHooks(t)
+	failing.openapi = func(options, *schema.Schema, *schema.Schema) ([]byte, openapi.Report, error) {
 		return nil, openapi.Report{}, errors.New("injected failure")
 	}
-	code, stderr = gen(t, "-in", in, "-out", out, "-openapi-out", file)
+	code, _, stderr = genWith(t, failing, "-in", in, "-out", out, "-openapi-out", file)
 	require.Equal(t, exitError, code)
 	assert.Contains(t, stderr, "gen: error: render: injected failure")
 	after, err = os.ReadFile(file)
 	require.NoError(t, err)
 	assert.Equal(t, string(before), string(after), "the document failed: nothing written")
 	assert.Equal(t, pkg, goFiles(t, out), "nor the package")
-	openapiStage = renderOpenAPI
 
 	code, stderr = gen(t, "-in", in, "-out", out, "-openapi-out", file)
 	require.Equal(t, exitOK, code, stderr)

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 
 	"github.com/docgen/graphgen/diag"
+	"github.com/docgen/graphgen/internal/cache"
 	"github.com/docgen/graphgen/parser"
 	"github.com/docgen/graphgen/schema"
 )
@@ -46,7 +47,7 @@ func (f *overridesFlag) load(prog string, stderr io.Writer, asJSON bool) int {
 		printDiags(stderr, diags, asJSON, false, ".", f.file())
 		return exitUsage
 	}
-	f.ov, f.hash = ov, hashBytes(data)
+	f.ov, f.hash = ov, cache.ContentHash(data)
 	return -1
 }
 
@@ -56,7 +57,7 @@ func (f *overridesFlag) file() string { return filepath.ToSlash(f.path) }
 
 // resolve resolves the pages with the overrides, if any.
 func (f *overridesFlag) resolve(pages []*parser.Page) *schema.Schema {
-	return resolveStage(pages, schema.Options{Overrides: f.ov})
+	return schema.ResolveWith(pages, schema.Options{Overrides: f.ov})
 }
 
 // overrideErrors reports an error of the overrides file among diagnostics:

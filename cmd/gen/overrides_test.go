@@ -188,7 +188,6 @@ func TestOverrideMistakesAreUsageErrors(t *testing.T) {
 // -no-cache run makes; a schema resolved with overrides is never reused
 // for a run without them, nor the reverse.
 func TestOverridesAndTheCaches(t *testing.T) {
-	isolatedCache(t)
 	in := overridePages(t)
 	dir := t.TempDir()
 	ovPath := filepath.Join(dir, "ov.json")
@@ -331,7 +330,6 @@ func TestOverridesCannotWriteCode(t *testing.T) {
 // mistakes is reported and keeps the last output; other files beside it
 // bring no run.
 func TestWatchRereadsTheOverrides(t *testing.T) {
-	isolatedCache(t)
 	in := overridePages(t)
 	dir := t.TempDir()
 	ovPath := filepath.Join(dir, "ov.json")

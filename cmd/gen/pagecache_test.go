@@ -14,14 +14,14 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// isolatedCache gives the test a cache folder of its own.
-func isolatedCache(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	t.Setenv("XDG_CACHE_HOME", dir)
-	t.Setenv("HOME", dir)
-	return filepath.Join(dir, "graphgen", "pages")
+// pageModelsDir is where the test's cache keeps the page models.
+func pageModelsDir(t *testing.T) string {
+	return filepath.Join(testCacheDir(t), "pages")
 }
+
+// sealed reports whether data is a file of the cache: the one format
+// starts with this.
+func sealed(data []byte) bool { return bytes.HasPrefix(data, []byte("graphgen cache ")) }
 
 func editPage(t *testing.T, path, old, new string) {
 	t.Helper()
@@ -39,7 +39,7 @@ func sameAsNoCache(t *testing.T, in, out, step string) {
 }
 
 func TestPageCacheRerunsAreByteIdentical(t *testing.T) {
-	cache := isolatedCache(t)
+	cache := pageModelsDir(t)
 	in, out := copyDocsInput(t)
 	sameAsNoCache(t, in, out, "first run")
 	entries, _ := filepath.Glob(filepath.Join(cache, "*", "*.page"))
@@ -77,7 +77,7 @@ func TestPageCacheRerunsAreByteIdentical(t *testing.T) {
 }
 
 func TestCorruptPageCacheEntriesAreIgnored(t *testing.T) {
-	cache := isolatedCache(t)
+	cache := pageModelsDir(t)
 	in, out := copyDocsInput(t)
 	sameAsNoCache(t, in, out, "first run")
 	entries, err := filepath.Glob(filepath.Join(cache, "*", "*.page"))
@@ -109,16 +109,16 @@ func TestCorruptPageCacheEntriesAreIgnored(t *testing.T) {
 	for _, e := range entries[:5] {
 		got, err := os.ReadFile(e)
 		require.NoError(t, err)
-		assert.True(t, bytes.HasPrefix(got, []byte(sealMagic)), "%s is written again", e)
+		assert.True(t, sealed(got), "%s is written again", e)
 	}
 	again, _ := os.ReadFile(entries[2])
 	assert.False(t, bytes.Equal(data3, again), "the foreign entry is replaced by the page's own")
 	fixed, _ := os.ReadFile(snapshots[0])
-	assert.True(t, bytes.HasPrefix(fixed, []byte(sealMagic)) && len(fixed) > len(snap)-100, "the snapshot is written again")
+	assert.True(t, sealed(fixed) && len(fixed) > len(snap)-100, "the snapshot is written again")
 }
 
 func TestPageCacheIsBounded(t *testing.T) {
-	cache := isolatedCache(t)
+	cache := pageModelsDir(t)
 	// An old input of 150 pages of about 8 KB each fills the cache past 1 MB.
 	old := t.TempDir()
 	long := strings.Repeat("A long description. ", 400)

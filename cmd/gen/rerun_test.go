@@ -25,7 +25,6 @@ func rerunPages(t *testing.T) string {
 // others; a first run, -v, -check, -strict, -diagnostics json and
 // -no-cache print them all. The summary always counts them all.
 func TestRerunShowsTheNewWarnings(t *testing.T) {
-	isolatedCache(t)
 	in := rerunPages(t)
 	t.Chdir(filepath.Dir(in))
 	out := filepath.Join(t.TempDir(), "models")
@@ -100,7 +99,6 @@ func TestNewSince(t *testing.T) {
 // Each -watch cycle after the first prints the warnings new since the one
 // before.
 func TestWatchShowsTheNewWarnings(t *testing.T) {
-	isolatedCache(t)
 	in := rerunPages(t)
 	t.Chdir(filepath.Dir(in))
 	out := filepath.Join(t.TempDir(), "models")

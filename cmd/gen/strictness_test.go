@@ -189,6 +189,7 @@ func TestCheckNamesTheGoGenerateSetting(t *testing.T) {
 // TestNoStageCrashesARun injects a panic into each stage after parsing: the
 // run ends with an internal error naming the stage, and -out is untouched.
 func TestNoStageCrashesARun(t *testing.T) {
+	t.Parallel()
 	in, out := copyDocsInput(t)
 	writeFile(t, filepath.Join(in, "odd.md"), oddPage) // a page whose type the last run lacked
 	code, _, stderr := genOut(t, "-in", in, "-out", out, "-no-cache", "-exclude", "odd.md")
@@ -197,34 +198,35 @@ func TestNoStageCrashesARun(t *testing.T) {
 	before, times := goFiles(t, out), modTimes(t, out)
 
 	boom := func() { panic("injected failure") }
-	cases := map[string]func(){
-		"resolve": func() {
-			resolveStage = func([]*parser.Page, schema.Options) *schema.Schema { boom(); return nil }
+	cases := map[string]func(h *hooks){
+		"resolve": func(h *hooks) {
+			h.resolve = func([]*parser.Page, schema.Options) *schema.Schema { boom(); return nil }
 		},
-		"render": func() {
-			renderStage = func(*schema.Schema, emitter.Options) ([]emitter.File, error) { boom(); return nil, nil }
+		"render": func(h *hooks) {
+			h.render = func(*schema.Schema, emitter.Options) ([]emitter.File, error) { boom(); return nil, nil }
 		},
-		"render (a type, on a worker)": func() {
-			renderStage = func(s *schema.Schema, o emitter.Options) ([]emitter.File, error) {
+		"render (a type, on a worker)": func(h *hooks) {
+			h.render = func(s *schema.Schema, o emitter.Options) ([]emitter.File, error) {
 				s.Types[len(s.Types)/2].Properties = nil
 				s.Types[len(s.Types)/2].Members = []*schema.Member{nil}
 				s.Types[len(s.Types)/2].Kind = schema.Enum
 				return emitter.Render(s, o)
 			}
 		},
-		"write": func() {
+		"write": func(h *hooks) {
 			// emitter's TestPanicWhileStagingLeavesTheFolder panics
 			// inside Write itself.
-			writeStage = func(string, []emitter.File) (emitter.WriteResult, error) { boom(); return emitter.WriteResult{}, nil }
+			h.write = func(string, []emitter.File) (emitter.WriteResult, error) { boom(); return emitter.WriteResult{}, nil }
 		},
 	}
 	for name, inject := range cases {
 		t.Run(name, func(t *testing.T) {
-			t.Cleanup(func() { resolveStage, renderStage, writeStage = schema.ResolveWith, emitter.Render, emitter.Write })
-			inject()
+			t.Parallel()
+			h := testHooks(t)
+			inject(&h)
 			stage := strings.Fields(name)[0]
 			for _, format := range []string{"text", "json"} {
-				code, _, stderr := genOut(t, "-in", in, "-out", out, "-no-cache", "-diagnostics", format)
+				code, _, stderr := genWith(t, h, "-in", in, "-out", out, "-no-cache", "-diagnostics", format)
 				assert.Equal(t, exitError, code, stderr)
 				if format == "text" {
 					assert.Regexp(t, `(?m)^gen: error: internal: `+stage+` failed: .*; this is a bug in gen`, stderr)

@@ -43,7 +43,7 @@ func TestDiffRefusesADevice(t *testing.T) {
 		assert.Contains(t, stderr, "gen diff: /dev/zero: not a regular file: a character device")
 	}
 	f := pageFile{rel: "zero.md", path: "/dev/zero"}
-	readFile(&f)
+	plainReader(".").readFile(&f)
 	assert.True(t, f.skip, "a page that became a device is not read")
 	require.Len(t, f.diag, 1)
 	assert.Equal(t, "zero.md:1:1: warning: unreadable: not a regular file: a character device", f.diag[0].String())
@@ -59,7 +59,7 @@ func TestAPageThatBecameASymlinkIsNotFollowed(t *testing.T) {
 	}
 	// Listed as a regular file, then swapped for a link before it is read.
 	f := pageFile{rel: "page.md", path: link}
-	readFile(&f)
+	plainReader(".").readFile(&f)
 	assert.True(t, f.skip)
 	assert.Nil(t, f.data)
 	require.Len(t, f.diag, 1)

@@ -223,7 +223,7 @@ func folderExamples(dir, label string, filter *pageFilter, withRequests bool) ([
 	}
 	out := make([][]parser.Example, len(files))
 	err = diag.Parallel("read examples", len(files), func(i int) error {
-		readFile(&files[i])
+		plainReader(dir).readFile(&files[i])
 		if files[i].data != nil {
 			if withRequests {
 				out[i] = parser.APIExamples(label+"/"+files[i].rel, files[i].data)

@@ -7,10 +7,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -19,16 +17,6 @@ import (
 // debounce gathers a burst of saves (an editor writes, renames, touches)
 // into one run.
 const debounce = 200 * time.Millisecond
-
-// watchSignals delivers the interrupt that stops -watch; tests replace it.
-var watchSignals = func() (<-chan os.Signal, func()) {
-	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
-	return ch, func() { signal.Stop(ch) }
-}
-
-// watchRuns counts the runs of -watch, for tests.
-var watchRuns func()
 
 // pollGone is how often -watch looks for -in again while it is gone.
 const pollGone = 500 * time.Millisecond
@@ -39,7 +27,7 @@ const pollGone = 500 * time.Millisecond
 // another run after it. When -in itself goes (deleted, or moved away), the
 // watch says so once and looks for it every pollGone; when a folder is
 // there again, its whole tree is watched anew and a run follows.
-func watch(o options, stdout, stderr io.Writer) int {
+func watch(o options, h hooks, stdout, stderr io.Writer) int {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		fmt.Fprintf(stderr, "gen: -watch: %v\n", err)
@@ -67,28 +55,28 @@ func watch(o options, stdout, stderr io.Writer) int {
 			w.Add(ovDir)
 		}
 	}
-	stop, release := watchSignals()
+	stop, release := h.watchSignals()
 	defer release()
 	first := true
 	runOnce := func() {
 		if !first && o.ovr.path != "" {
 			if o.ovr.load("gen", stderr, o.diagnostics == "json") >= 0 {
 				fmt.Fprintf(stderr, "gen: -watch: %s cannot be used; the last output is kept\n", o.ovr.path)
-				if watchRuns != nil {
-					watchRuns()
+				if h.watchRan != nil {
+					h.watchRan()
 				}
 				return
 			}
 		}
 		first = false
-		generate(o, stdout, stderr)
+		generate(o, h, stdout, stderr)
 		if !o.quiet {
 			fmt.Fprintf(stdout, "gen: watching %s for changes (interrupt to stop)\n", o.in)
 		}
 		// Signalled after the run's output is whole: a test reading it
 		// once the run is signalled sees the watching line too.
-		if watchRuns != nil {
-			watchRuns()
+		if h.watchRan != nil {
+			h.watchRan()
 		}
 	}
 	var timer, poll <-chan time.Time

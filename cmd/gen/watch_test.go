@@ -38,11 +38,11 @@ func (s *syncBuffer) String() string {
 func startWatch(t *testing.T, onRun func(n int), args ...string) (<-chan int, func() int, *syncBuffer, *syncBuffer) {
 	t.Helper()
 	sig := make(chan os.Signal, 1)
-	savedSignals, savedRuns := watchSignals, watchRuns
-	watchSignals = func() (<-chan os.Signal, func()) { return sig, func() {} }
+	h := testHooks(t)
+	h.watchSignals = func() (<-chan os.Signal, func()) { return sig, func() {} }
 	runs := make(chan int, 100)
 	n := 0
-	watchRuns = func() {
+	h.watchRan = func() {
 		n++
 		if onRun != nil {
 			onRun(n)
@@ -51,7 +51,7 @@ func startWatch(t *testing.T, onRun func(n int), args ...string) (<-chan int, fu
 	}
 	var stdout, stderr syncBuffer
 	done := make(chan int, 1)
-	go func() { done <- run(append([]string{"-watch"}, args...), &stdout, &stderr) }()
+	go func() { done <- run(h, append([]string{"-watch"}, args...), &stdout, &stderr) }()
 	stop := func() int {
 		sig <- os.Interrupt
 		select {
@@ -62,7 +62,6 @@ func startWatch(t *testing.T, onRun func(n int), args ...string) (<-chan int, fu
 			return -1
 		}
 	}
-	t.Cleanup(func() { watchSignals, watchRuns = savedSignals, savedRuns })
 	return runs, stop, &stdout, &stderr
 }
 
@@ -89,7 +88,6 @@ func noRun(t *testing.T, runs <-chan int, d time.Duration) {
 }
 
 func TestWatchRegeneratesOnEdits(t *testing.T) {
-	isolatedCache(t)
 	in, out := copyDocsInput(t)
 	runs, stop, stdout, _ := startWatch(t, nil, "-in", in, "-out", out)
 	waitRun(t, runs)
@@ -117,7 +115,6 @@ func TestWatchRegeneratesOnEdits(t *testing.T) {
 }
 
 func TestWatchKeepsTheLastGoodOutput(t *testing.T) {
-	isolatedCache(t)
 	in, out := copyDocsInput(t)
 	// -strict with the warnings docs-input has ignored: a new warning is an
 	// error, and a run with errors writes nothing.
@@ -137,7 +134,6 @@ func TestWatchKeepsTheLastGoodOutput(t *testing.T) {
 }
 
 func TestWatchRunsAgainForAnEditDuringARun(t *testing.T) {
-	isolatedCache(t)
 	in, out := copyDocsInput(t)
 	page := filepath.Join(in, "genre.md")
 	// The edit lands while the first run is still finishing.
@@ -195,7 +191,6 @@ func backupOf(t *testing.T, in string) string {
 }
 
 func TestWatchFollowsInReplaced(t *testing.T) {
-	isolatedCache(t)
 	in, out := copyDocsInput(t)
 	backup := backupOf(t, in)
 	editPage(t, filepath.Join(backup, "genre.md"), "| history | 2 |", "| poetry | 2 |")
@@ -214,7 +209,6 @@ func TestWatchFollowsInReplaced(t *testing.T) {
 }
 
 func TestWatchWaitsForInToComeBack(t *testing.T) {
-	isolatedCache(t)
 	in, out := copyDocsInput(t)
 	backup := backupOf(t, in)
 	editPage(t, filepath.Join(backup, "genre.md"), "| history | 2 |", "| poetry | 2 |")
@@ -237,7 +231,6 @@ func TestWatchWaitsForInToComeBack(t *testing.T) {
 }
 
 func TestWatchFollowsASubfolderReplaced(t *testing.T) {
-	isolatedCache(t)
 	in, out := copyDocsInput(t)
 	sub := filepath.Join(in, "more")
 	writeFile(t, filepath.Join(sub, "magazine.md"), "# magazine resource type\n\nNamespace: microsoft.graph\n\nA magazine.\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| issue | Int32 | The issue. |\n")

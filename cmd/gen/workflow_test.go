@@ -25,10 +25,18 @@ func copyDocsInput(t *testing.T) (in, out string) {
 	return filepath.Join(root, "docs-input", "resources"), filepath.Join(root, "models")
 }
 
+// genOut runs the command as a test does (testHooks) and returns its exit
+// code, stdout and stderr.
 func genOut(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
+	return genWith(t, testHooks(t), args...)
+}
+
+// genWith is genOut with hooks of the test's choosing.
+func genWith(t *testing.T, h hooks, args ...string) (int, string, string) {
+	t.Helper()
 	var stdout, stderr bytes.Buffer
-	code := run(args, &stdout, &stderr)
+	code := run(h, args, &stdout, &stderr)
 	return code, stdout.String(), stderr.String()
 }
 
@@ -279,7 +287,6 @@ func TestGoGenerateLine(t *testing.T) {
 // file a person named like an earlier version's temporary file stays,
 // also when gen writes the file it seems to belong to.
 func TestTemporaryFilesOfAKilledRun(t *testing.T) {
-	isolatedCache(t)
 	in, out := copyDocsInput(t)
 	code, _, stderr := genOut(t, "-in", in, "-out", out)
 	require.Equal(t, exitOK, code, stderr)

@@ -172,7 +172,7 @@ func Camel(s string) string {
 		p, n = string(unicode.ToLower(r))+p[size:], 0
 	}
 	out := strings.ToLower(p[:n]) + p[n:]
-	if IsReserved(out) {
+	if isReserved(out) {
 		out += "Arg"
 	}
 	return out
@@ -296,9 +296,9 @@ func constrained(base string) bool {
 	return false
 }
 
-// IsReserved reports Go keywords and predeclared identifiers, which an
+// isReserved reports Go keywords and predeclared identifiers, which an
 // unexported generated name must not take.
-func IsReserved(s string) bool {
+func isReserved(s string) bool {
 	if token.IsKeyword(s) {
 		return true
 	}

@@ -81,11 +81,11 @@ func TestScope(t *testing.T) {
 	assert.Equal(t, "Chart_2.go", f.Claim("Chart.go"), "file names differing only in case collide on some systems")
 }
 
-func TestIsReserved(t *testing.T) {
+func TestReservedWords(t *testing.T) {
 	for _, w := range []string{"type", "func", "string", "error", "len", "any", "nil"} {
-		assert.True(t, IsReserved(w), w)
+		assert.True(t, isReserved(w), w)
 	}
-	assert.False(t, IsReserved("user"))
+	assert.False(t, isReserved("user"))
 }
 
 func TestClaimOrderDependsOnTheNamesAlone(t *testing.T) {

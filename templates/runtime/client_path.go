@@ -16,6 +16,11 @@ import (
 // pathKey is a key segment of a path ({user-id}), escaped.
 func pathKey(key string) string { return strings.ReplaceAll(url.PathEscape(key), "%27", "'") }
 
+// pathString is a value written inside an OData string of a path
+// (range(address='{x}')): its quotes doubled, then escaped as a key, so
+// that no value ends the string early.
+func pathString(s string) string { return pathKey(strings.ReplaceAll(s, "'", "''")) }
+
 // funcArg is a function's argument in a path, as an OData literal:
 // 'text' (quotes doubled) for a string or an enum member, a number or
 // boolean as it is, a time in RFC 3339, an Edm.Date, TimeOfDay or

@@ -372,3 +372,11 @@ func TestClientUpdateSendsADerivedType(t *testing.T) {
 	require.NoError(t, c.update(context.Background(), "PATCH", "/items/1", &Special{}, nil, nil))
 	assert.Equal(t, []string{`{"@odata.type":"#test.special","name":"n"}`, `{"name":"m"}`, `{}`}, got)
 }
+
+func TestPathStringKeepsTheValueInsideItsQuotes(t *testing.T) {
+	// range(address='{x}'): a quote in the value is doubled, a slash escaped,
+	// so no value ends the OData string or the segment early.
+	if got, want := "range(address='"+pathString("it's/A1")+"')", "range(address='it''s%2FA1')"; got != want {
+		t.Fatalf("got %s, want %s", got, want)
+	}
+}

@@ -1,11 +1,11 @@
-// The binary form of an API page's operation, for the page cache: every
-// field in a fixed order, as binary.go writes the rest of a page.
+// The page codec's part for an API page's operation: every field in a
+// fixed order, as pagecodec.go writes the rest of a page.
 
-package parser
+package cache
 
-import "github.com/docgen/graphgen/parser/wire"
+import "github.com/docgen/graphgen/parser"
 
-func appendOperation(w *wire.Writer, op *OperationDoc, desc func(string)) {
+func appendOperation(w *writer, op *parser.OperationDoc, desc func(string)) {
 	w.Bool(op != nil)
 	if op == nil {
 		return
@@ -37,7 +37,7 @@ func appendOperation(w *wire.Writer, op *OperationDoc, desc func(string)) {
 	}
 }
 
-func appendTypeExpr(w *wire.Writer, t TypeExpr) {
+func appendTypeExpr(w *writer, t parser.TypeExpr) {
 	w.Str(t.Raw)
 	w.Str(t.Primitive)
 	w.Str(t.Name)
@@ -46,19 +46,19 @@ func appendTypeExpr(w *wire.Writer, t TypeExpr) {
 	w.Str(t.LinkPrimitive)
 }
 
-func readTypeExpr(r *wire.Reader) TypeExpr {
-	return TypeExpr{Raw: r.Str(), Primitive: r.Str(), Name: r.Str(), Link: r.Str(), Collection: r.Bool(), LinkPrimitive: r.Str()}
+func readTypeExpr(r *reader) parser.TypeExpr {
+	return parser.TypeExpr{Raw: r.Str(), Primitive: r.Str(), Name: r.Str(), Link: r.Str(), Collection: r.Bool(), LinkPrimitive: r.Str()}
 }
 
-func readOperation(r *wire.Reader) *OperationDoc {
+func readOperation(r *reader) *parser.OperationDoc {
 	if !r.Bool() {
 		return nil
 	}
-	op := &OperationDoc{Pos: readPos(r), Description: r.Str()}
+	op := &parser.OperationDoc{Pos: readPos(r), Description: r.Str()}
 	if n := r.Count(); n > 0 {
-		op.Requests = make([]RequestDoc, n)
+		op.Requests = make([]parser.RequestDoc, n)
 		for i := range op.Requests {
-			op.Requests[i] = RequestDoc{Method: r.Str(), Path: r.Str(), Pos: readPos(r)}
+			op.Requests[i] = parser.RequestDoc{Method: r.Str(), Path: r.Str(), Pos: readPos(r)}
 		}
 	}
 	op.Parameters = readParams(r)
@@ -67,11 +67,11 @@ func readOperation(r *wire.Reader) *OperationDoc {
 	hasKeys := r.Bool()
 	op.RequestKeys = readParams(r)
 	if hasKeys && op.RequestKeys == nil {
-		op.RequestKeys = []ParamDoc{}
+		op.RequestKeys = []parser.ParamDoc{}
 	}
-	op.Response = ResponseDoc{Status: int(r.Int()), Type: readTypeExpr(r), Annotated: r.Bool(), Pos: readPos(r)}
+	op.Response = parser.ResponseDoc{Status: int(r.Int()), Type: readTypeExpr(r), Annotated: r.Bool(), Pos: readPos(r)}
 	if r.Bool() {
-		ps := &PermissionsDoc{}
+		ps := &parser.PermissionsDoc{}
 		for _, list := range []*[]string{&ps.DelegatedWork, &ps.DelegatedPersonal, &ps.Application} {
 			present := r.Bool()
 			*list = r.Strs()
@@ -85,7 +85,7 @@ func readOperation(r *wire.Reader) *OperationDoc {
 	return op
 }
 
-func appendParams(w *wire.Writer, list []ParamDoc, desc func(string)) {
+func appendParams(w *writer, list []parser.ParamDoc, desc func(string)) {
 	w.Uint(uint64(len(list)))
 	for _, p := range list {
 		w.Str(p.Name)
@@ -97,14 +97,14 @@ func appendParams(w *wire.Writer, list []ParamDoc, desc func(string)) {
 	}
 }
 
-func readParams(r *wire.Reader) []ParamDoc {
+func readParams(r *reader) []parser.ParamDoc {
 	n := r.Count()
 	if n == 0 {
 		return nil
 	}
-	list := make([]ParamDoc, n)
+	list := make([]parser.ParamDoc, n)
 	for i := range list {
-		list[i] = ParamDoc{Name: r.Str(), Type: readTypeExpr(r), Required: Requirement(r.Int()), Place: ParamPlace(r.Int()), Description: r.Str(), Pos: readPos(r)}
+		list[i] = parser.ParamDoc{Name: r.Str(), Type: readTypeExpr(r), Required: parser.Requirement(r.Int()), Place: parser.ParamPlace(r.Int()), Description: r.Str(), Pos: readPos(r)}
 	}
 	return list
 }

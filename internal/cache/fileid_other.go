@@ -4,7 +4,7 @@
 // times: only sizes, modification times and content hashes tell files
 // apart.
 
-package main
+package cache
 
 import "io/fs"
 

@@ -1,4 +1,4 @@
-package main
+package cache
 
 import (
 	"bytes"
@@ -23,7 +23,7 @@ func TestBuildIdentityIsTheGoBuildID(t *testing.T) {
 	id := elfBuildID(bytes.NewReader(data))
 	require.Len(t, strings.Split(id, "/"), 4, id)
 	assert.Equal(t, "go:"+id, buildIdentity(exe))
-	assert.Equal(t, buildIdentity(exe), executableHash())
+	assert.Equal(t, buildIdentity(exe), buildID())
 }
 
 // Two builds of gen at the same path with the same size and modification

@@ -2,7 +2,7 @@
 
 // File identity where stat's change time is Ctimespec.
 
-package main
+package cache
 
 import (
 	"io/fs"

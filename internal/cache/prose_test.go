@@ -1,13 +1,15 @@
-package schema
+package cache
 
 import (
-	"reflect"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/docgen/graphgen/diag"
 	"github.com/docgen/graphgen/parser"
 	"github.com/docgen/graphgen/parser/corpus"
+	"github.com/docgen/graphgen/schema"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -18,7 +20,7 @@ var proseFolders = []string{
 }
 
 // schemaJSON is the schema as -schema-out writes it, with its links named.
-func schemaJSON(t *testing.T, s *Schema) string {
+func schemaJSON(t *testing.T, s *schema.Schema) string {
 	t.Helper()
 	b, err := s.JSON()
 	require.NoError(t, err)
@@ -50,11 +52,11 @@ func TestProseOnEveryCorpusFolder(t *testing.T) {
 	for _, folder := range proseFolders {
 		t.Run(strings.ReplaceAll(folder, "/", "_"), func(t *testing.T) {
 			dir := corpus.Require(t, append([]string{"corpus"}, append(strings.Split(folder, "/"), "resources")...)...)
-			pages, _ := loadPages(t, dir, nil, nil)
+			pages := loadFolder(t, dir)
 			before := allDescriptions(pages)
-			want := schemaJSON(t, Resolve(pages))
+			want := schemaJSON(t, schema.Resolve(pages))
 
-			s, pr := TraceProse(pages, Resolve)
+			s, pr := traceProse(pages, schema.Resolve)
 			require.NotNil(t, pr, "every description traced")
 			assert.Equal(t, before, allDescriptions(pages), "the pages keep their text")
 			require.Equal(t, want, schemaJSON(t, s))
@@ -66,9 +68,9 @@ func TestProseOnEveryCorpusFolder(t *testing.T) {
 			}
 			assert.Greater(t, traced, len(pr.Origins)/2, "most descriptions come from a page")
 
-			bin, err := s.MarshalBinary()
+			bin, err := encodeSchema(s)
 			require.NoError(t, err)
-			cached, err := UnmarshalBinary(bin)
+			cached, err := decodeSchema(bin)
 			require.NoError(t, err)
 			require.Equal(t, want, schemaJSON(t, cached), "the binary form reads back whole")
 
@@ -85,8 +87,8 @@ func TestProseOnEveryCorpusFolder(t *testing.T) {
 					}
 				}
 			}
-			require.NoError(t, cached.Redescribe(pr, ProseTexts(edited...)))
-			assert.Equal(t, schemaJSON(t, Resolve(pages)), schemaJSON(t, cached), "redescribed as resolved")
+			require.NoError(t, redescribe(cached, pr, proseTexts(edited...)))
+			assert.Equal(t, schemaJSON(t, schema.Resolve(pages)), schemaJSON(t, cached), "redescribed as resolved")
 		})
 	}
 }
@@ -107,11 +109,11 @@ func TestSameStructure(t *testing.T) {
 	parse := func(md string) *parser.Page { return parser.Parse("book.md", []byte(md), parser.Options{}) }
 	const page = "# book resource type\n\nNamespace: microsoft.graph\n\nA book.\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| title | String | The title. |\n| pages | Int32 | How many pages. |\n"
 	a := parse(page)
-	assert.True(t, parser.SameStructure(a, parse(strings.Replace(page, "The title.", "The book's title.", 1))))
-	assert.True(t, parser.SameStructure(a, parse(strings.Replace(page, "A book.", "A bound book.", 1))))
-	assert.False(t, parser.SameStructure(a, parse(strings.Replace(page, "The title.", "", 1))), "a description emptied")
-	assert.False(t, parser.SameStructure(a, parse(strings.Replace(page, "| Int32 |", "| Int64 |", 1))), "a type changed")
-	assert.False(t, parser.SameStructure(a, parse(strings.Replace(page, "A book.", "A book.\n\nBound.", 1))), "the rows moved down")
+	assert.True(t, sameStructure(a, parse(strings.Replace(page, "The title.", "The book's title.", 1))))
+	assert.True(t, sameStructure(a, parse(strings.Replace(page, "A book.", "A bound book.", 1))))
+	assert.False(t, sameStructure(a, parse(strings.Replace(page, "The title.", "", 1))), "a description emptied")
+	assert.False(t, sameStructure(a, parse(strings.Replace(page, "| Int32 |", "| Int64 |", 1))), "a type changed")
+	assert.False(t, sameStructure(a, parse(strings.Replace(page, "A book.", "A book.\n\nBound.", 1))), "the rows moved down")
 	assert.Equal(t, "The title.", *a.Descriptions()[1], "comparing leaves the text")
 }
 
@@ -119,86 +121,29 @@ func TestSameStructure(t *testing.T) {
 // schema is then resolved from the pages as they are.
 func TestTraceProseRefusesTextMadeOfADescription(t *testing.T) {
 	page := parser.Parse("book.md", []byte("# book resource type\n\nNamespace: microsoft.graph\n\nA book.\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| title | String | The title. |\n"), parser.Options{})
-	quoting := func(pages []*parser.Page) *Schema {
-		s := Resolve(pages)
+	quoting := func(pages []*parser.Page) *schema.Schema {
+		s := schema.Resolve(pages)
 		for _, typ := range s.Types {
 			typ.Description = "About: " + typ.Description
 		}
 		return s
 	}
-	s, pr := TraceProse([]*parser.Page{page}, quoting)
+	s, pr := traceProse([]*parser.Page{page}, quoting)
 	assert.Nil(t, pr)
 	assert.Equal(t, "About: A book.", s.Lookup("microsoft.graph.book").Description)
-}
-
-// The binary form writes every field: a field added to these types must be
-// added to MarshalBinary and UnmarshalBinary, and then to this list.
-func TestBinaryCoversEveryField(t *testing.T) {
-	want := map[reflect.Type][]string{
-		reflect.TypeFor[Type]():            {"Name", "Kind", "Base", "Abstract", "OpenType", "Flags", "GoName", "GoInterface", "Source", "Description", "Properties", "Members", "BaseType", "Derived", "FileName", "KeyProperty", "pin", "overridden"},
-		reflect.TypeFor[Property]():        {"Name", "Type", "Collection", "Navigation", "Nullable", "Deprecated", "GoName", "Description", "Source", "Ref", "pin"},
-		reflect.TypeFor[Member]():          {"Name", "Value", "Deprecated", "GoName", "Description", "Source"},
-		reflect.TypeFor[diag.Diagnostic](): {"File", "Line", "Col", "Severity", "Code", "Message"},
-		reflect.TypeFor[Learned]():         {"TypeWords", "BasePhrases", "InheritedPhrases", "CollectionPhrases", "NameCases", "TranslatedMembers"},
-		reflect.TypeFor[LearnedWord]():     {"Type", "Count"},
-		reflect.TypeFor[Schema]():          {"Version", "Types", "Operations", "EntryPoints", "Diagnostics", "Learned", "Overrides", "byName"},
-	}
-	// The overrides (Schema.Overrides, and the pins and sources they leave
-	// on types and properties) are not in the binary form: a schema
-	// resolved with them is never cached (MarshalBinary refuses it).
-	for typ, fields := range want {
-		var got []string
-		for i := range typ.NumField() {
-			got = append(got, typ.Field(i).Name)
-		}
-		assert.Equal(t, fields, got, "%s: update schema/binary.go", typ)
-	}
-}
-
-// A schema written and read back is the same schema, every field and link
-// included; a cut or changed byte is refused.
-func TestBinaryRoundTrip(t *testing.T) {
-	s := resolveRaw(t, map[string]string{
-		"shelf.md": "# shelf resource type\n\nNamespace: microsoft.graph\n\nA shelf.\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| id | String | Key. |\n| books | [book](book.md) collection | The books. |\n| kind | [shelfKind](#shelfkind-values) | What kind. |\n| raw | Json | Anything. |\n\n### shelfKind values\n\n| Member | Value | Description |\n|:--|:--|:--|\n| wall | 0 | On a wall. |\n| floor | 1 | Standing. |\n",
-		"book.md":  "# book resource type\n\nNamespace: microsoft.graph\n\nA book. Inherits from [item](item.md).\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| title | String | The title. |\n| unknown | Widget | Nothing describes it. |\n",
-		"item.md":  "# item resource type\n\nNamespace: microsoft.graph\n\nAn item.\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| id | String | Key. |\n",
-	})
-	s.Learned = &Learned{TypeWords: map[string]LearnedWord{"zeichenfolge": {"Edm.String", 3}}, BasePhrases: map[string]int{"erbt von": 4},
-		InheritedPhrases: map[string]int{"geerbt von": 5}, CollectionPhrases: map[string]int{"... -sammlung": 6}, NameCases: map[string]string{"a.b": "a.B"},
-		TranslatedMembers: map[string]int{"named": 7, "leftOut": 8}}
-	require.NotEmpty(t, s.Diagnostics)
-	b, err := s.MarshalBinary()
-	require.NoError(t, err)
-	back, err := UnmarshalBinary(b)
-	require.NoError(t, err)
-	assert.Equal(t, schemaJSON(t, s), schemaJSON(t, back))
-	for i, typ := range s.Types {
-		assert.Equal(t, typ.FileName, back.Types[i].FileName)
-		assert.Equal(t, typ.KeyProperty, back.Types[i].KeyProperty)
-		assert.Equal(t, typ.GoInterface, back.Types[i].GoInterface)
-	}
-	assert.Equal(t, s.Learned, back.Learned)
-	zero := back.Lookup("microsoft.graph.shelfKind").Members[0].Value
-	require.NotNil(t, zero, "a member of value 0 keeps it")
-	assert.Zero(t, *zero)
-
-	for _, bad := range [][]byte{b[:len(b)-1], append(append([]byte(nil), b...), 0), b[:len(binaryMagic)+3], []byte("graphgen schema 0\n")} {
-		_, err := UnmarshalBinary(bad)
-		assert.Error(t, err)
-	}
 }
 
 // A resolver whose diagnostic quotes a description leaves nothing traced:
 // the diagnostic would go stale when only that description changed.
 func TestTraceProseRefusesADiagnosticQuotingADescription(t *testing.T) {
 	page := parser.Parse("book.md", []byte("# book resource type\n\nNamespace: microsoft.graph\n\nA book.\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| title | String | The title. |\n"), parser.Options{})
-	quoting := func(pages []*parser.Page) *Schema {
-		s := Resolve(pages)
+	quoting := func(pages []*parser.Page) *schema.Schema {
+		s := schema.Resolve(pages)
 		typ := s.Lookup("microsoft.graph.book")
 		s.Diagnostics = append(s.Diagnostics, diag.Diagnostic{File: "book.md", Line: 1, Col: 1, Severity: diag.Warning, Code: "x", Message: "described as " + typ.Description})
 		return s
 	}
-	s, pr := TraceProse([]*parser.Page{page}, quoting)
+	s, pr := traceProse([]*parser.Page{page}, quoting)
 	assert.Nil(t, pr)
 	assert.Equal(t, "described as A book.", s.Diagnostics[len(s.Diagnostics)-1].Message)
 }
@@ -210,9 +155,30 @@ func TestTraceProseRefusesTextLikeAToken(t *testing.T) {
 	shelf := parser.Parse("shelf.md", []byte("# shelf resource type\n\nNamespace: microsoft.graph\n\nA shelf.\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| size | Int32 | The size. |\n"), parser.Options{})
 	*shelf.Descriptions()[0] = proseToken + "0"
 	pages := []*parser.Page{book, shelf}
-	want := schemaJSON(t, Resolve(pages))
-	s, pr := TraceProse(pages, Resolve)
+	want := schemaJSON(t, schema.Resolve(pages))
+	s, pr := traceProse(pages, schema.Resolve)
 	assert.Nil(t, pr)
 	assert.Equal(t, want, schemaJSON(t, s))
 	assert.Equal(t, "A book.", s.Lookup("microsoft.graph.book").Description)
+}
+
+// loadFolder parses every page of a folder, as gen would name them.
+func loadFolder(t *testing.T, dir string) []*parser.Page {
+	t.Helper()
+	paths, err := filepath.Glob(filepath.Join(dir, "*.md"))
+	require.NoError(t, err)
+	pages := make([]*parser.Page, len(paths))
+	for i, p := range paths {
+		data, err := os.ReadFile(p)
+		require.NoError(t, err)
+		pages[i] = parser.Parse(filepath.Base(p), data, parser.Options{RootName: filepath.Base(dir)})
+	}
+	return pages
+}
+
+func mustRead(t testing.TB, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	return data
 }

@@ -1,8 +1,10 @@
-// File identity: what tells a file or folder from a copy of it that kept
-// its size and modification time (cp -a, rsync -t, a folder deleted and
-// copied back), read from the platform's stat (fileid_*.go).
+// Stamps: what the cache keeps of a file to tell whether it is as
+// recorded, and the file identity in them, which tells a file or folder
+// from a copy of it that kept its size and modification time (cp -a,
+// rsync -t, a folder deleted and copied back), read from the platform's
+// stat (fileid_*.go).
 
-package main
+package cache
 
 import (
 	"io/fs"
@@ -31,4 +33,19 @@ func folderID(path string) fileIdentity {
 	id := fileID(info)
 	id.Ctime = 0
 	return id
+}
+
+// Stamp is a file's size, modification time and identity.
+type Stamp struct {
+	Size  int64
+	MTime int64 // Unix nanoseconds
+	ID    fileIdentity
+}
+
+// noStamp is the stamp of a file the run could not stat: no file has it.
+var noStamp = Stamp{Size: -1}
+
+// StampOf is the stamp of the file info describes.
+func StampOf(info fs.FileInfo) Stamp {
+	return Stamp{Size: info.Size(), MTime: info.ModTime().UnixNano(), ID: fileID(info)}
 }

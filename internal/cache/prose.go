@@ -1,8 +1,9 @@
-// Prose: where each description of a resolved schema came from, so that a
+// prose: where each description of a resolved schema came from, so that a
 // rerun whose edited pages changed only in their descriptions gives the
-// last schema the new text instead of resolving every page again.
+// last schema the new text instead of resolving every page again
+// (resolved.go keeps it beside the schema).
 
-package schema
+package cache
 
 import (
 	"fmt"
@@ -10,21 +11,22 @@ import (
 	"strings"
 	"sync/atomic"
 
+	"github.com/docgen/graphgen/diag"
 	"github.com/docgen/graphgen/parser"
-	"github.com/docgen/graphgen/parser/wire"
+	"github.com/docgen/graphgen/schema"
 )
 
-// Prose records, for each description of a schema (in the order of
-// Schema.descriptions), the page description it is a copy of.
-type Prose struct {
+// prose records, for each description of a schema (in the order of
+// descriptions), the page description it is a copy of.
+type prose struct {
 	Pages   []string // paths of the pages the descriptions came from
-	Origins []Origin
+	Origins []origin
 }
 
-// Origin names one page description: the Index-th of
+// origin names one page description: the Index-th of
 // parser.Page.Descriptions on Pages[Page]. Page is -1 for a description no
 // page gave as it stands (the resolver wrote it, or there is none).
-type Origin struct {
+type origin struct {
 	Page, Index int32
 }
 
@@ -32,16 +34,16 @@ type Origin struct {
 // resolving: no page text holds it (goldmark turns NUL into U+FFFD).
 const proseToken = "\x00prose:"
 
-// TraceProse runs resolve on pages and records where each description of
+// traceProse runs resolve on pages and records where each description of
 // the schema came from. The resolver copies descriptions and tells only
 // whether one is empty, so while it runs every non-empty description
 // stands in as a token that names it; the tokens are put back to text
-// afterwards, and the pages are left as they were. Prose is nil when a
+// afterwards, and the pages are left as they were. prose is nil when a
 // page's text could be taken for a token, or a token did not come back
 // whole: the schema is then the one resolve gives on the pages as they
 // are.
-func TraceProse(pages []*parser.Page, resolve func([]*parser.Page) *Schema) (*Schema, *Prose) {
-	pr := &Prose{Pages: make([]string, len(pages))}
+func traceProse(pages []*parser.Page, resolve func([]*parser.Page) *schema.Schema) (*schema.Schema, *prose) {
+	pr := &prose{Pages: make([]string, len(pages))}
 	// Each page's non-empty descriptions, found on all cores (reading
 	// them is most of the cost: they lie all over memory).
 	type pageFields struct {
@@ -68,13 +70,13 @@ func TraceProse(pages []*parser.Page, resolve func([]*parser.Page) *Schema) (*Sc
 	}
 	first := make([]int, len(pages)) // the token number of each page's first
 	var texts []string
-	var origins []Origin
+	var origins []origin
 	var fields []*string
 	for i, pf := range per {
 		first[i] = len(texts)
 		for k, d := range pf.fields {
 			texts = append(texts, *d)
-			origins = append(origins, Origin{int32(i), pf.indexes[k]})
+			origins = append(origins, origin{int32(i), pf.indexes[k]})
 		}
 		fields = append(fields, pf.fields...)
 	}
@@ -83,7 +85,7 @@ func TraceProse(pages []*parser.Page, resolve func([]*parser.Page) *Schema) (*Sc
 			*d = proseToken + strconv.Itoa(first[i]+k)
 		}
 	})
-	var s *Schema
+	var s *schema.Schema
 	func() {
 		defer func() { // the pages get their text back, whatever resolve does
 			for k, d := range fields {
@@ -95,12 +97,12 @@ func TraceProse(pages []*parser.Page, resolve func([]*parser.Page) *Schema) (*Sc
 	if s == nil {
 		return nil, nil
 	}
-	descs := s.descriptions()
-	pr.Origins = make([]Origin, len(descs))
+	descs := descriptions(s)
+	pr.Origins = make([]origin, len(descs))
 	var untraced atomic.Bool
 	parallel(len(descs), func(i int) {
 		d := descs[i]
-		o := Origin{-1, -1}
+		o := origin{-1, -1}
 		if rest, ok := strings.CutPrefix(*d, proseToken); ok {
 			k, err := strconv.Atoi(rest)
 			if err != nil || k < 0 || k >= len(texts) {
@@ -127,7 +129,7 @@ func TraceProse(pages []*parser.Page, resolve func([]*parser.Page) *Schema) (*Sc
 // descriptions returns the schema's description fields in a fixed order:
 // each type's, then its properties', then its members'; then each
 // operation's, then its parameters'.
-func (s *Schema) descriptions() []*string {
+func descriptions(s *schema.Schema) []*string {
 	var out []*string
 	for _, t := range s.Types {
 		out = append(out, &t.Description)
@@ -147,9 +149,9 @@ func (s *Schema) descriptions() []*string {
 	return out
 }
 
-// ProseTexts returns each page's descriptions (parser.Page.Descriptions),
-// by page path: what Redescribe takes.
-func ProseTexts(pages ...*parser.Page) map[string][]string {
+// proseTexts returns each page's descriptions (parser.Page.Descriptions),
+// by page path: what redescribe takes.
+func proseTexts(pages ...*parser.Page) map[string][]string {
 	out := make(map[string][]string, len(pages))
 	for _, p := range pages {
 		ds := p.Descriptions()
@@ -162,14 +164,14 @@ func ProseTexts(pages ...*parser.Page) map[string][]string {
 	return out
 }
 
-// Redescribe gives the schema the descriptions of edited pages (texts, by
-// page path, as ProseTexts gives them), each page of the same structure as
+// redescribe gives the schema the descriptions of edited pages (texts, by
+// page path, as proseTexts gives them), each page of the same structure as
 // the page of that path the schema was resolved from
-// (parser.SameStructure): the result is what resolving the pages with
+// (sameStructure): the result is what resolving the pages with
 // these edits gives. It fails, changing nothing, when the record does not
 // fit the schema or a page.
-func (s *Schema) Redescribe(pr *Prose, texts map[string][]string) error {
-	fields := s.descriptions()
+func redescribe(s *schema.Schema, pr *prose, texts map[string][]string) error {
+	fields := descriptions(s)
 	if pr == nil || len(pr.Origins) != len(fields) {
 		return fmt.Errorf("the prose record does not fit the schema")
 	}
@@ -203,38 +205,19 @@ func (s *Schema) Redescribe(pr *Prose, texts map[string][]string) error {
 	return nil
 }
 
-// MarshalBinary writes the record for UnmarshalProse.
-func (pr *Prose) MarshalBinary() ([]byte, error) {
-	w := wire.Writer{Buf: make([]byte, 0, 32*len(pr.Pages)+8*len(pr.Origins))}
-	w.Uint(uint64(len(pr.Pages)))
-	for _, p := range pr.Pages {
-		w.Str(p)
-	}
-	w.Uint(uint64(len(pr.Origins)))
-	for _, o := range pr.Origins {
-		w.Int(int64(o.Page))
-		w.Int(int64(o.Index))
-	}
-	return w.Buf, nil
-}
-
-// UnmarshalProse reads what Prose.MarshalBinary wrote.
-func UnmarshalProse(data []byte) (*Prose, error) {
-	r := wire.NewReader(data)
-	pr := &Prose{Pages: make([]string, r.Count())}
-	for i := range pr.Pages {
-		pr.Pages[i] = r.Str()
-	}
-	pr.Origins = make([]Origin, r.Count())
-	for i := range pr.Origins {
-		o := &pr.Origins[i]
-		o.Page, o.Index = int32(r.Int()), int32(r.Int())
-		if o.Page < -1 || int(o.Page) >= len(pr.Pages) {
-			r.Fail()
+// parallel calls fn(i) for every i in [0, n) on all cores (diag.Parallel),
+// in one goroutine below 64 items, where workers cost more than the work.
+// A panic in a call is raised again in the caller as the
+// *diag.InternalError that names where it happened, which the run's guard
+// reports.
+func parallel(n int, fn func(i int)) {
+	if n <= 64 {
+		for i := range n {
+			fn(i)
 		}
+		return
 	}
-	if !r.Done() {
-		return nil, fmt.Errorf("not a prose record, or not whole")
+	if err := diag.Parallel("prose", n, func(i int) error { fn(i); return nil }); err != nil {
+		panic(err)
 	}
-	return pr, nil
 }

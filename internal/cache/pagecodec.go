@@ -1,47 +1,37 @@
-// The binary form of a page model, for the page cache: every field in a
-// fixed order (parser/wire). It also decides SameStructure: two pages
-// that write the same bytes with their descriptions masked differ in
+// The page codec: a page model (parser.Page) in the binary form, every
+// field in a fixed order (wire.go). It also decides sameStructure: two
+// pages that encode the same with their descriptions masked differ in
 // nothing else.
 
-package parser
+package cache
 
 import (
-	"errors"
+	"bytes"
 
-	"github.com/docgen/graphgen/parser/wire"
+	"github.com/docgen/graphgen/parser"
 )
 
-// pageMagic starts the form of one page; it changes with the layout.
-const pageMagic = "graphgen page 1\n"
+// encodePage writes a page model among other fields.
+func encodePage(w *writer, p *parser.Page) { appendPage(w, p, false) }
 
-var errPage = errors.New("not a binary page model, or not whole")
-
-// MarshalBinary writes the page for UnmarshalPage.
-func (p *Page) MarshalBinary() ([]byte, error) {
-	w := wire.Writer{Buf: []byte(pageMagic)}
-	AppendPage(&w, p)
-	return w.Buf, nil
-}
-
-// UnmarshalPage reads what Page.MarshalBinary wrote.
-func UnmarshalPage(data []byte) (*Page, error) {
-	if len(data) < len(pageMagic) || string(data[:len(pageMagic)]) != pageMagic {
-		return nil, errPage
+// sameStructure reports whether two page models differ at most in the
+// text of their descriptions (parser.Page.Descriptions): every other field
+// is equal (positions and diagnostics included), and each description is
+// empty in both or in neither. It compares their encodings with the
+// descriptions masked, where an empty list and none are the same.
+func sameStructure(a, b *parser.Page) bool {
+	if a == nil || b == nil {
+		return a == b
 	}
-	r := wire.NewReader(data[len(pageMagic):])
-	p := ReadPage(r)
-	if !r.Done() {
-		return nil, errPage
-	}
-	return p, nil
+	var wa, wb writer
+	appendPage(&wa, a, true)
+	appendPage(&wb, b, true)
+	return bytes.Equal(wa.buf, wb.buf)
 }
-
-// AppendPage writes a page model among other fields.
-func AppendPage(w *wire.Writer, p *Page) { appendPage(w, p, false) }
 
 // appendPage writes p; masked, each description is written as whether it
 // is empty.
-func appendPage(w *wire.Writer, p *Page, masked bool) {
+func appendPage(w *writer, p *parser.Page, masked bool) {
 	desc := func(s string) {
 		switch {
 		case !masked:
@@ -130,38 +120,38 @@ func appendPage(w *wire.Writer, p *Page, masked bool) {
 	w.Diags(p.Diags)
 }
 
-func appendPos(w *wire.Writer, p Position) {
+func appendPos(w *writer, p parser.Position) {
 	w.Int(int64(p.Line))
 	w.Int(int64(p.Col))
 }
 
-func appendClaim(w *wire.Writer, c BaseClaim) {
+func appendClaim(w *writer, c parser.BaseClaim) {
 	w.Int(int64(c.Source))
 	w.Str(c.Name)
 	w.Str(c.Link)
 	appendPos(w, c.Pos)
 }
 
-func appendClaims(w *wire.Writer, list []BaseClaim) {
+func appendClaims(w *writer, list []parser.BaseClaim) {
 	w.Uint(uint64(len(list)))
 	for _, c := range list {
 		appendClaim(w, c)
 	}
 }
 
-// ReadPage reads a page model AppendPage wrote; r says whether it fit.
-func ReadPage(r *wire.Reader) *Page {
-	p := &Page{Path: r.Str(), DocType: r.Str(), Locale: r.Str(), Namespace: r.Str()}
+// decodePage reads a page model encodePage wrote; r says whether it fit.
+func decodePage(r *reader) *parser.Page {
+	p := &parser.Page{Path: r.Str(), DocType: r.Str(), Locale: r.Str(), Namespace: r.Str()}
 	if n := r.Count(); n > 0 {
-		p.Types = make([]*TypeDoc, n)
+		p.Types = make([]*parser.TypeDoc, n)
 		for i := range p.Types {
-			t := &TypeDoc{Name: r.Str(), Pos: readPos(r), Description: r.Str(), Bases: readClaims(r), Derived: readClaims(r)}
+			t := &parser.TypeDoc{Name: r.Str(), Pos: readPos(r), Description: r.Str(), Bases: readClaims(r), Derived: readClaims(r)}
 			t.Abstract = r.Bool()
 			t.OpenType = r.Bool()
 			t.KeyProperty = r.Str()
 			if k := r.Count(); k > 0 {
-				props := make([]PropDoc, k)
-				t.Properties = make([]*PropDoc, k)
+				props := make([]parser.PropDoc, k)
+				t.Properties = make([]*parser.PropDoc, k)
 				for j := range props {
 					d := &props[j]
 					d.Name = r.Str()
@@ -186,7 +176,7 @@ func ReadPage(r *wire.Reader) *Page {
 					d.Listed = r.Strs()
 					d.JSONValues = r.Strs()
 					if r.Bool() {
-						d.LinkPhrase = &LinkPhrase{Phrase: r.Str(), After: r.Str(), Claim: readClaim(r)}
+						d.LinkPhrase = &parser.LinkPhrase{Phrase: r.Str(), After: r.Str(), Claim: readClaim(r)}
 					}
 					t.Properties[j] = d
 				}
@@ -195,20 +185,20 @@ func ReadPage(r *wire.Reader) *Page {
 			t.HasMethods = r.Bool()
 			t.Anchor = r.Str()
 			if k := r.Count(); k > 0 {
-				t.LinkPhrases = make([]LinkPhrase, k)
+				t.LinkPhrases = make([]parser.LinkPhrase, k)
 				for j := range t.LinkPhrases {
-					t.LinkPhrases[j] = LinkPhrase{Phrase: r.Str(), After: r.Str(), Claim: readClaim(r)}
+					t.LinkPhrases[j] = parser.LinkPhrase{Phrase: r.Str(), After: r.Str(), Claim: readClaim(r)}
 				}
 			}
 			p.Types[i] = t
 		}
 	}
 	if n := r.Count(); n > 0 {
-		p.Enums = make([]*EnumDoc, n)
+		p.Enums = make([]*parser.EnumDoc, n)
 		for i := range p.Enums {
-			e := &EnumDoc{Name: r.Str(), Pos: readPos(r), Description: r.Str()}
+			e := &parser.EnumDoc{Name: r.Str(), Pos: readPos(r), Description: r.Str()}
 			if k := r.Count(); k > 0 {
-				e.Members = make([]MemberDoc, k)
+				e.Members = make([]parser.MemberDoc, k)
 				for j := range e.Members {
 					m := &e.Members[j]
 					m.Name = r.Str()
@@ -232,18 +222,20 @@ func ReadPage(r *wire.Reader) *Page {
 	return p
 }
 
-func readPos(r *wire.Reader) Position { return Position{Line: int(r.Int()), Col: int(r.Int())} }
-
-func readClaim(r *wire.Reader) BaseClaim {
-	return BaseClaim{Source: ClaimSource(r.Int()), Name: r.Str(), Link: r.Str(), Pos: readPos(r)}
+func readPos(r *reader) parser.Position {
+	return parser.Position{Line: int(r.Int()), Col: int(r.Int())}
 }
 
-func readClaims(r *wire.Reader) []BaseClaim {
+func readClaim(r *reader) parser.BaseClaim {
+	return parser.BaseClaim{Source: parser.ClaimSource(r.Int()), Name: r.Str(), Link: r.Str(), Pos: readPos(r)}
+}
+
+func readClaims(r *reader) []parser.BaseClaim {
 	n := r.Count()
 	if n == 0 {
 		return nil
 	}
-	list := make([]BaseClaim, n)
+	list := make([]parser.BaseClaim, n)
 	for i := range list {
 		list[i] = readClaim(r)
 	}

@@ -1,7 +1,7 @@
-// The generator build's identity: what the caches are keyed by, so that
-// no build trusts what another build recorded.
+// The generator build's identity: what the cache is keyed by, so that no
+// build trusts what another build recorded.
 
-package main
+package cache
 
 import (
 	"bytes"
@@ -13,9 +13,10 @@ import (
 	"strconv"
 )
 
-// executableHash identifies the generator build that is running: a rebuilt
-// gen is a new generator, whatever its version, size or modification time.
-func executableHash() string {
+// buildID identifies the generator build that is running: a rebuilt gen
+// is a new generator, whatever its version, size or modification time.
+// Every key of the cache holds it.
+func buildID() string {
 	exe, err := os.Executable()
 	if err != nil {
 		return ""

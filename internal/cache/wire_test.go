@@ -1,4 +1,4 @@
-package wire
+package cache
 
 import (
 	"testing"
@@ -8,7 +8,7 @@ import (
 )
 
 func TestRoundTrip(t *testing.T) {
-	var w Writer
+	var w writer
 	w.Uint(300)
 	w.Int(-5)
 	w.Str("zeichenfolge")
@@ -16,7 +16,7 @@ func TestRoundTrip(t *testing.T) {
 	w.Strs([]string{"a", ""})
 	w.Strs(nil)
 	w.Diags(diag.List{{File: "a.md", Line: 3, Col: 4, Severity: diag.Warning, Code: "bad-table", Message: "m"}})
-	r := NewReader(w.Buf)
+	r := newReader(w.buf)
 	assert.Equal(t, uint64(300), r.Uint())
 	assert.Equal(t, int64(-5), r.Int())
 	assert.Equal(t, "zeichenfolge", r.Str())
@@ -34,14 +34,14 @@ func TestReadsThatDoNotFit(t *testing.T) {
 		"a length past the end":     {5, 'a'},
 		"a boolean that is not one": {2},
 	} {
-		r := NewReader(data)
+		r := newReader(data)
 		switch name {
 		case "a boolean that is not one":
 			assert.False(t, r.Bool(), name)
 		default:
 			assert.Equal(t, "", r.Str(), name)
 		}
-		assert.ErrorIs(t, r.Err(), ErrFormat, name)
+		assert.ErrorIs(t, r.Err(), errFormat, name)
 		assert.False(t, r.Done(), name)
 		assert.Equal(t, uint64(0), r.Uint(), name)
 	}
@@ -49,10 +49,10 @@ func TestReadsThatDoNotFit(t *testing.T) {
 
 // A reader that owns its data reads the same, without a copy.
 func TestOwningReader(t *testing.T) {
-	var w Writer
+	var w writer
 	w.Str("shared")
-	r := NewReaderOwning(w.Buf)
+	r := newReaderOwning(w.buf)
 	assert.Equal(t, "shared", r.Str())
 	assert.True(t, r.Done())
-	assert.True(t, NewReaderOwning(nil).Done())
+	assert.True(t, newReaderOwning(nil).Done())
 }

@@ -1,41 +1,36 @@
-// The binary form of a resolved schema, for the run cache: every field in
-// a fixed order, strings and numbers length- or varint-prefixed, the links
-// between types as indexes. Written by hand: a rerun reads it on its way
-// to the output, and gob took 40 ms to write it and 15 to read it back on
-// the largest folder, against a few here (TestBinaryCoversEveryField
-// keeps it in step with the types).
+// The schema codec: a resolved schema in the binary form, every field in
+// a fixed order (wire.go), the links between types as indexes. Written by
+// hand: a rerun reads it on its way to the output, and gob took 40 ms to
+// write it and 15 to read it back on the largest folder, against a few
+// here (TestSchemaCodecCoversEveryField keeps it in step with the types).
 
-package schema
+package cache
 
 import (
 	"errors"
-	"sort"
 
-	"github.com/docgen/graphgen/parser/wire"
+	"github.com/docgen/graphgen/schema"
 )
 
-// binaryMagic starts the form; it changes with the layout.
-const binaryMagic = "graphgen schema 2\n"
+var errSchema = errors.New("not an encoded schema, or not whole")
 
-var errBinary = errors.New("not a binary schema, or not whole")
-
-// MarshalBinary writes the schema for UnmarshalBinary.
-func (s *Schema) MarshalBinary() ([]byte, error) {
+// encodeSchema writes a schema for decodeSchema; a schema resolved with
+// overrides is refused (it is never cached: its run key holds the file).
+func encodeSchema(s *schema.Schema) ([]byte, error) {
 	if len(s.Overrides) > 0 {
 		return nil, errors.New("a schema resolved with overrides is not cached")
 	}
-	index := make(map[*Type]int, len(s.Types))
+	index := make(map[*schema.Type]int, len(s.Types))
 	for i, t := range s.Types {
 		index[t] = i
 	}
-	link := func(t *Type) int64 {
+	link := func(t *schema.Type) int64 {
 		if i, ok := index[t]; ok {
 			return int64(i)
 		}
 		return -1
 	}
-	w := wire.Writer{Buf: make([]byte, 0, s.binarySizeHint())}
-	w.Buf = append(w.Buf, binaryMagic...)
+	w := writer{buf: make([]byte, 0, schemaSizeHint(s))}
 	w.Uint(uint64(len(s.Types)))
 	for _, t := range s.Types {
 		w.Str(t.Name)
@@ -102,13 +97,13 @@ func (s *Schema) MarshalBinary() ([]byte, error) {
 			w.Str(l.NameCases[k])
 		}
 	}
-	return appendOperations(w, s)
+	return encodeOperations(w, s)
 }
 
-// binarySizeHint is about what MarshalBinary writes, so that the buffer is
+// schemaSizeHint is about what encodeSchema writes, so that the buffer is
 // not grown and copied over and again: the descriptions and a bound on the
 // rest of every type, property, member and diagnostic.
-func (s *Schema) binarySizeHint() int {
+func schemaSizeHint(s *schema.Schema) int {
 	n := 4096
 	for _, t := range s.Types {
 		n += len(t.Description) + 256
@@ -122,21 +117,19 @@ func (s *Schema) binarySizeHint() int {
 	return n + 160*len(s.Diagnostics)
 }
 
-// UnmarshalBinary reads what MarshalBinary wrote, links included; data
-// that is not exactly that is an error.
-func UnmarshalBinary(data []byte) (*Schema, error) {
-	if len(data) < len(binaryMagic) || string(data[:len(binaryMagic)]) != binaryMagic {
-		return nil, errBinary
-	}
+// decodeSchema reads what encodeSchema wrote, links included; data that
+// is not exactly that is an error.
+func decodeSchema(data []byte) (*schema.Schema, error) {
 	// One string holds the text every field is a part of.
-	r := wire.NewReader(data[len(binaryMagic):])
+	r := newReader(data)
 	n := r.Count()
-	s := &Schema{Version: Version, Types: make([]*Type, n), byName: make(map[string]*Type, n)}
-	types := make([]Type, n)
+	s := &schema.Schema{Version: schema.Version, Types: make([]*schema.Type, n)}
+	names := make(map[string]bool, n)
+	types := make([]schema.Type, n)
 	for i := range types {
 		s.Types[i] = &types[i]
 	}
-	at := func(i int64) *Type {
+	at := func(i int64) *schema.Type {
 		if i < -1 || i >= int64(n) {
 			r.Fail()
 			return nil
@@ -148,7 +141,7 @@ func UnmarshalBinary(data []byte) (*Schema, error) {
 	}
 	for _, t := range s.Types {
 		t.Name = r.Str()
-		t.Kind = Kind(r.Str())
+		t.Kind = schema.Kind(r.Str())
 		if r.Bool() {
 			base := r.Str()
 			t.Base = &base
@@ -164,8 +157,8 @@ func UnmarshalBinary(data []byte) (*Schema, error) {
 		t.FileName = r.Str()
 		t.KeyProperty = r.Str()
 		if k := r.Count(); k > 0 {
-			props := make([]Property, k)
-			t.Properties = make([]*Property, k)
+			props := make([]schema.Property, k)
+			t.Properties = make([]*schema.Property, k)
 			for j := range props {
 				p := &props[j]
 				p.Name = r.Str()
@@ -182,8 +175,8 @@ func UnmarshalBinary(data []byte) (*Schema, error) {
 			}
 		}
 		if k := r.Count(); k > 0 {
-			members := make([]Member, k)
-			t.Members = make([]*Member, k)
+			members := make([]schema.Member, k)
+			t.Members = make([]*schema.Member, k)
 			for j := range members {
 				m := &members[j]
 				if r.Bool() {
@@ -198,19 +191,19 @@ func UnmarshalBinary(data []byte) (*Schema, error) {
 				t.Members[j] = m
 			}
 		}
-		if r.Err() == nil && (t.Name == "" || s.byName[t.Name] != nil) {
+		if r.Err() == nil && (t.Name == "" || names[t.Name]) {
 			r.Fail()
 		}
-		s.byName[t.Name] = t
+		names[t.Name] = true
 	}
 	s.Diagnostics = r.Diags()
 	if r.Bool() {
-		l := &Learned{}
+		l := &schema.Learned{}
 		if k := r.Count(); k > 0 {
-			l.TypeWords = make(map[string]LearnedWord, k)
+			l.TypeWords = make(map[string]schema.LearnedWord, k)
 			for range k {
 				w := r.Str()
-				l.TypeWords[w] = LearnedWord{Type: r.Str(), Count: int(r.Int())}
+				l.TypeWords[w] = schema.LearnedWord{Type: r.Str(), Count: int(r.Int())}
 			}
 		}
 		for _, m := range []*map[string]int{&l.BasePhrases, &l.InheritedPhrases, &l.CollectionPhrases, &l.TranslatedMembers} {
@@ -231,11 +224,14 @@ func UnmarshalBinary(data []byte) (*Schema, error) {
 		}
 		s.Learned = l
 	}
-	if err := readOperations(r, s); err != nil {
+	if err := decodeOperations(r, s); err != nil {
 		return nil, err
 	}
 	if !r.Done() {
-		return nil, errBinary
+		return nil, errSchema
+	}
+	if err := s.Index(); err != nil {
+		return nil, err
 	}
 	// Derived in type order, as Resolve lists them.
 	for _, t := range s.Types {
@@ -244,13 +240,4 @@ func UnmarshalBinary(data []byte) (*Schema, error) {
 		}
 	}
 	return s, nil
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

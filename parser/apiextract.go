@@ -156,6 +156,16 @@ func (e *apiExtractor) code(b *block) {
 	if kind == "" && statusLine(b.Content) > 0 {
 		kind = "response" // "HTTP/1.1 200 OK" without an annotation
 	}
+	switch {
+	case kind == "request" || kind == "response":
+		e.exampleValues(b, kind == "request")
+	case (kind == "" || kind == "ignored") && e.section == lang.APIExamples:
+		// An example request without its annotation, or one the page
+		// keeps out of its checks: a request line and a body.
+		if len(requestLines(b.Content)) > 0 {
+			e.exampleValues(b, true)
+		}
+	}
 	switch kind {
 	case "request":
 		if e.op.RequestKeys == nil {
@@ -217,6 +227,80 @@ func (e *apiExtractor) code(b *block) {
 	for _, l := range requestLines(b.Content) {
 		e.op.Requests = append(e.op.Requests, RequestDoc{Method: l.method, Path: l.path, Pos: e.pos(b.ContentOff + l.off)})
 	}
+}
+
+// maxExampleValues bounds the names one page's examples give.
+const maxExampleValues = 256
+
+// exampleValues keeps the names an example's JSON body gives as string
+// values (`"visibility": "Public"`), each with the keys that lead to it
+// from the body or from the nearest object that names its @odata.type.
+func (e *apiExtractor) exampleValues(b *block, request bool) {
+	text, at := jsonBody(b.Content)
+	if at < 0 {
+		return
+	}
+	v, _ := ParseJSONish(text)
+	base := b.ContentOff + at
+	var walk func(v *JSONValue, typ string, path []string)
+	add := func(s *JSONValue, typ string, path []string) {
+		if len(e.op.Examples) < maxExampleValues && e.exampleName(s.Str) {
+			e.op.Examples = append(e.op.Examples, ExampleValue{Request: request, Type: typ, Path: append([]string(nil), path...), Value: s.Str, Pos: e.pos(base + s.Offset)})
+		}
+	}
+	walk = func(v *JSONValue, typ string, path []string) {
+		if v == nil || v.Kind != JSONObject {
+			return
+		}
+		if t := v.Get("@odata.type"); t != nil && t.Kind == JSONString && strings.TrimSpace(t.Str) != "" {
+			typ, path = strings.TrimPrefix(strings.TrimSpace(t.Str), "#"), nil
+		}
+		for _, f := range v.Keys {
+			if strings.HasPrefix(f.Name, "@") || strings.Contains(f.Name, "@") {
+				continue // annotations: @odata.type, @odata.context, x@odata.bind
+			}
+			at := append(path[:len(path):len(path)], f.Name)
+			switch f.Value.Kind {
+			case JSONString:
+				add(f.Value, typ, at)
+			case JSONObject:
+				walk(f.Value, typ, at)
+			case JSONArray:
+				for _, it := range f.Value.Items {
+					switch it.Kind {
+					case JSONString:
+						add(it, typ, at)
+					case JSONObject:
+						walk(it, typ, append(at, "*"))
+					}
+				}
+			}
+		}
+	}
+	walk(v, "", nil)
+}
+
+// exampleName reports a string value that may be a member's name, or a
+// flags value's names separated by commas ("apps,tabs,channels"): each an
+// identifier that is no type word ("String") and no literal.
+func (e *apiExtractor) exampleName(s string) bool {
+	if len(s) > 256 {
+		return false
+	}
+	for _, n := range strings.Split(s, ",") {
+		n = strings.TrimSpace(n)
+		switch strings.ToLower(n) {
+		case "true", "false", "null":
+			return false
+		}
+		if len(n) > 64 || !IsIdentifier(n) {
+			return false
+		}
+		if prim, _ := e.Primitive(strings.ToLower(n)); prim != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // annotatedType reads an example annotation's @odata.type (or @type) and isCollection.

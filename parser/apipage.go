@@ -26,6 +26,20 @@ type OperationDoc struct {
 	Response    ResponseDoc
 	// Permissions is nil where the page has no permissions table.
 	Permissions *PermissionsDoc
+	// Examples are the names the request and response examples give as
+	// string values, each with the keys that lead to it: where the key's
+	// property is of an enum type, the member's wire name, which no
+	// translation touches.
+	Examples []ExampleValue
+}
+
+// ExampleValue is one name an example's JSON gives as a value.
+type ExampleValue struct {
+	Request bool     // in a request's body; else in a response's
+	Type    string   // the @odata.type of the object the path starts from; "" for the body itself
+	Path    []string // the keys from there to the value; "*" steps into an array
+	Value   string   // a name, or a flags value's names separated by commas
+	Pos     Position
 }
 
 // RequestDoc is one line of the request syntax.

@@ -202,20 +202,25 @@ func (e *extractor) derivedTable(b *block) {
 // and after it in its sentence, at most three each, lower-cased:
 // candidates for a base phrase the folder may teach, on either side of the
 // link (a language may put the verb last: "[x](x.md) から継承します").
-func (e *extractor) linkPhrases(text string, links []Link, off int) []LinkPhrase {
+// With bare, a link with no words around it is kept too (an item of a
+// list of types in prose: a base page may list those derived from it).
+func (e *extractor) linkPhrases(text string, links []Link, off int, bare bool) []LinkPhrase {
 	var out []LinkPhrase
 	for _, l := range links {
 		if !isPageLink(l.Dest) || strings.HasPrefix(l.Dest, "#") || strings.TrimSpace(l.Text) == "" {
 			continue
 		}
-		i := strings.Index(text, l.Text)
+		i := l.At
+		if i < 0 || i+len(l.Text) > len(text) || text[i:i+len(l.Text)] != l.Text {
+			i = strings.Index(text, l.Text) // a link placed by its words alone
+		}
 		if i < 0 {
 			continue
 		}
 		words := strings.Fields(strings.ToLower(text[:i]))
 		words = words[max(0, len(words)-3):]
 		after := wordsAfter(text[i+len(l.Text):])
-		if len(words) == 0 && after == "" {
+		if len(words) == 0 && after == "" && !bare {
 			continue
 		}
 		target := e.resolveLink(l.Dest)

@@ -93,7 +93,12 @@ func (e *extractor) typesFromJSON(t *typeDraft, keys *keyIndex) {
 			carried = e.stringOf(v)
 		}
 		if v != nil && p.Type.Primitive == "" && p.Type.Link == "" {
+			// "String (ISO 8601 duration)" carries a Duration: what the
+			// type word beside it means.
 			p.JSONPrimitive = e.jsonPlaceholderType(v).Primitive
+			if carried != "" {
+				p.JSONPrimitive = carried
+			}
 		}
 		if v != nil {
 			p.InJSON, p.JSONArray = true, v.Kind == JSONArray
@@ -103,6 +108,9 @@ func (e *extractor) typesFromJSON(t *typeDraft, keys *keyIndex) {
 		case v == nil:
 		case !p.Type.Known():
 			p.Type = e.jsonPlaceholderType(v)
+			if carried != "" && !p.Type.Collection {
+				p.Type.Primitive = carried // "String (ISO 8601 duration)"
+			}
 		case p.Type.Primitive == "Edm.String" && !p.Type.Collection && carried != "":
 			// The table says String, the example "String (double)": the
 			// parenthesis says which type the string carries.

@@ -160,7 +160,7 @@ func (e *extractor) paragraph(b *block) {
 			if claim, ok := e.inheritsClaim(text, b.Inl.Links, b.Off, ClaimInherits); ok {
 				e.cur.Bases = append(e.cur.Bases, claim)
 			} else if withWordsBefore(e.cur.LinkPhrases) < 8 {
-				e.cur.LinkPhrases = append(e.cur.LinkPhrases, e.linkPhrases(text, b.Inl.Links, b.Off)...)
+				e.cur.LinkPhrases = append(e.cur.LinkPhrases, e.linkPhrases(text, b.Inl.Links, b.Off, true)...)
 			}
 			if e.SaysOpenType(lower) {
 				e.cur.OpenType = true

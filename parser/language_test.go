@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -125,4 +126,17 @@ func TestAVerbFinalLanguageIsADataFile(t *testing.T) {
 	require.Len(t, p.Types, 1)
 	require.NotEmpty(t, p.Types[0].LinkPhrases)
 	assert.Equal(t, "fonn erbt", p.Types[0].LinkPhrases[0].After)
+}
+
+// A link's phrases are the words around the link itself, not around an
+// earlier word that reads like its text ("Die **Event Message**-Entität ist
+// von [Message](message.md) abgeleitet").
+func TestALinkPhraseStandsAtItsLink(t *testing.T) {
+	page := strings.Replace(zorbishFinalPage, "Gadget [widget](widget.md) fonn erbt.", "Der **gadget widget** ist [widget](widget.md) fonn erbt.", 1)
+	p := Parse("gadget.md", []byte(page), Options{RootName: "resources"})
+	require.Len(t, p.Types, 1)
+	require.Len(t, p.Types[0].LinkPhrases, 1)
+	lp := p.Types[0].LinkPhrases[0]
+	assert.Equal(t, "gadget widget ist", lp.Phrase)
+	assert.Equal(t, "fonn erbt", lp.After)
 }

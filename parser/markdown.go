@@ -32,6 +32,9 @@ const (
 type Link struct {
 	Text string
 	Dest string
+	// At is where Text stands in the inline's text, or -1: a word of the
+	// link may stand earlier too ("**Event Message** ... [Message](x.md)").
+	At int
 }
 
 // inline is the text of inline content with what the extractor needs from it.
@@ -232,6 +235,7 @@ func inlineOf(n ast.Node, src []byte) inline {
 		in.Off++ // point at the content, not the padding of a cell
 	}
 	var b strings.Builder
+	var starts []int // where each link's text starts in b
 	var walk func(n ast.Node)
 	walk = func(n ast.Node) {
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
@@ -257,7 +261,9 @@ func inlineOf(n ast.Node, src []byte) inline {
 			case *ast.Link:
 				start := b.Len()
 				walk(v)
-				in.Links = append(in.Links, Link{Text: strings.TrimSpace(b.String()[start:]), Dest: string(v.Destination)})
+				raw := b.String()[start:]
+				starts = append(starts, start+len(raw)-len(strings.TrimLeftFunc(raw, unicode.IsSpace)))
+				in.Links = append(in.Links, Link{Text: strings.TrimSpace(raw), Dest: string(v.Destination)})
 			case *ast.AutoLink:
 				b.Write(v.Label(src))
 			case *ast.RawHTML:
@@ -281,8 +287,23 @@ func inlineOf(n ast.Node, src []byte) inline {
 		}
 	}
 	walk(n)
-	in.Text = collapseSpace(b.String())
+	raw := b.String()
+	in.Text = collapseSpace(raw)
+	for k := range in.Links {
+		in.Links[k].At = linkAt(in.Text, collapseSpace(raw[:starts[k]]), in.Links[k].Text)
+	}
 	return in
+}
+
+// linkAt returns where a link's text stands in text, given the text before
+// it (spaces collapsed as in text), or -1 when it cannot be placed there.
+func linkAt(text, before, linkText string) int {
+	for _, at := range []int{len(before) + 1, len(before)} {
+		if at <= len(text) && linkText != "" && strings.HasPrefix(text[at:], linkText) {
+			return at
+		}
+	}
+	return -1
 }
 
 // anchorName returns x for an HTML tag <a name="x"> (or id="x").

@@ -172,6 +172,19 @@ func TestStringPlaceholderNamesTheType(t *testing.T) {
 	assert.Equal(t, "Edm.DateTimeOffset", prop(t, td, "when").Type.LinkPrimitive, "the link text names a primitive")
 }
 
+// A type word no data file knows takes the type its placeholder carries:
+// "String (ISO 8601 duration)" is a Duration, not a String, for the row
+// and for what the folder learns the word means.
+func TestUnknownTypeWordTakesTheCarriedType(t *testing.T) {
+	md := "---\nms.contentlocale: xx-XX\n---\n# <a name=\"x-resource-type\"></a>x qa\n\n## <a name=\"properties\"></a>Qi\n|Zi|Zo|Zu|\n|:--|:--|:--|\n" +
+		"|duration|Dauerzö|x|\n|label|Zeichzö|x|\n\n" +
+		"## <a name=\"json-representation\"></a>Jo\n```json\n{\"duration\": \"String (ISO 8601 duration)\", \"label\": \"String\"}\n```\n"
+	td := parse(t, md).Types[0]
+	assert.Equal(t, "Edm.Duration", prop(t, td, "duration").Type.Primitive)
+	assert.Equal(t, "Edm.Duration", prop(t, td, "duration").JSONPrimitive, "what the word beside it is learned to mean")
+	assert.Equal(t, "Edm.String", prop(t, td, "label").Type.Primitive)
+}
+
 func TestOpenTypeSaidInProse(t *testing.T) {
 	md := "# feedbackTokenSet resource type\n\nThis is an _open type_ that represents a set of tokens.\n\n## JSON representation\n" +
 		"<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.feedbackTokenSet\"} -->\n```json\n{\"Echo\": true}\n```\n"

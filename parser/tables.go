@@ -96,15 +96,35 @@ func (e *extractor) structuralTable(b *block, anchor string) bool {
 // memberNamesColumn reports a table whose first cells are mostly one word
 // each, in any script: members' names as written or translated
 // (`enabled`, `Aktiviert`, `已启用`), not captions of values
-// ("English (US)", "荷兰语（荷兰）").
+// ("English (US)", "荷兰语（荷兰）", "JIS B4"). In a script written without
+// spaces a blank splits no word: a translation's `从来 没有` (never) is one.
 func memberNamesColumn(b *block) bool {
 	names := 0
 	for _, r := range b.Rows {
-		if oneWord(cellAt(r, 0).Text) {
+		if t := cellAt(r, 0).Text; oneWord(t) || oneWord(joinUnspaced(t)) {
 			names++
 		}
 	}
 	return len(b.Rows) > 0 && names*2 > len(b.Rows)
+}
+
+// joinUnspaced drops the blanks of text that stand between two letters of
+// scripts written without spaces (Han, Hiragana, Katakana), or returns
+// text unchanged.
+func joinUnspaced(text string) string {
+	rs := []rune(strings.TrimSpace(text))
+	var b strings.Builder
+	for i, r := range rs {
+		if unicode.IsSpace(r) && i > 0 && i+1 < len(rs) && unspaced(rs[i-1]) && unspaced(rs[i+1]) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func unspaced(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
 }
 
 // oneWord reports text that is one word of letters and digits (any
@@ -195,6 +215,7 @@ func (e *extractor) table(b *block) {
 	}
 	switch kind {
 	case tableIgnore:
+		e.linkedTypes(b)
 		return
 	case tableMembers:
 		e.checkRowShapes(b)
@@ -311,7 +332,7 @@ func (e *extractor) propertyTable(b *block, navigation bool) {
 		}
 		if claim, ok := e.inheritedClaim(descCell); ok {
 			prop.Inherited = &claim
-		} else if lp := e.linkPhrases(descCell.Text, descCell.Links, descCell.Off); len(lp) > 0 {
+		} else if lp := e.linkPhrases(descCell.Text, descCell.Links, descCell.Off, false); len(lp) > 0 {
 			// The first link with words before it, else the first link.
 			prop.LinkPhrase = &lp[0]
 			for k := range lp {
@@ -323,6 +344,22 @@ func (e *extractor) propertyTable(b *block, navigation bool) {
 		}
 		t.Properties = append(t.Properties, prop)
 		last = prop
+	}
+}
+
+// linkedTypes keeps the page links that head the rows of a table in a
+// type's prose, before its first section (identityRiskEvent's table of
+// the risk events derived from it, whatever its header says), as links
+// with no words: what the folder may show to be derived types.
+func (e *extractor) linkedTypes(b *block) {
+	if e.cur == nil || e.isEnumPage || e.section != secNone {
+		return
+	}
+	for _, r := range b.Rows {
+		c := cellAt(r, 0)
+		if len(c.Links) == 1 && strings.TrimSpace(c.Text) == strings.TrimSpace(c.Links[0].Text) {
+			e.cur.LinkPhrases = append(e.cur.LinkPhrases, e.linkPhrases(c.Text, c.Links, c.Off, true)...)
+		}
 	}
 }
 

@@ -49,6 +49,21 @@ func TestValuesSectionKnownByItsAnchor(t *testing.T) {
 	assert.True(t, p.Enums[1].AnchorOnly, "the heading's words do not show the name: its case is the anchor's until links say more")
 }
 
+// In a script written without spaces a blank splits no word: a table of
+// names a translation split in two ("从来 没有" for never) is the members
+// table under a heading anchored x-values. Captions of several words in a
+// script with spaces ("JIS B4") are not, in one column or two.
+func TestUnspacedNamesSplitByABlankAreMembers(t *testing.T) {
+	md := "---\ndoc_type: enumPageType\nms.contentlocale: zh-CN\n---\n# <a name=\"enum-values\"></a>枚举值\n\n" +
+		"### <a name=\"persistentbrowsersessionmode-values\"></a>persistentBrowserSessionMode 值\n\n| 成员 |\n|:--|\n|总是|\n|从来 没有|\n\n" +
+		"### <a name=\"spokenlanguage-values\"></a>spokenLanguage 值\n\n| 语音语言 | 值 |\n|:--|:--|\n| 荷兰语 (荷兰) | nl |\n| 英语 (美国) | en |\n\n" +
+		"### <a name=\"mediasizes-values\"></a>mediaSizes values\n\n|Qa|\n|:--|\n|A3|\n|JIS B4|\n|JPN Hagaki|\n|North America 5x7in|\n"
+	p := parse(t, md)
+	assert.Equal(t, []string{"microsoft.graph.persistentBrowserSessionMode"}, enumNames(p))
+	require.Len(t, p.Enums, 1)
+	assert.Equal(t, []string{"总是", "从来 没有"}, memberNamesOf(p.Enums[0]))
+}
+
 // The page's own title anchor ("enum-values") names no enum, and neither
 // does a section whose table lists no names.
 func TestValuesTitleAndProseSectionsAreNoEnums(t *testing.T) {
@@ -70,6 +85,10 @@ func TestChineseValuesSectionsOnTheCorpus(t *testing.T) {
 		{"enums.md", "microsoft.graph.teamTemplateAudience", []string{"组织", "用户", "公开", "unknownFutureValue"}},
 		{"enums.md", "microsoft.graph.riskLevel", []string{"低", "中等", "高", "hidden", "无", "unknownFutureValue"}},
 		{"assignedplan.md", "microsoft.graph.capabilityStatus", []string{"已启用", "警告", "已暂停", "LockedOut", "Deleted"}},
+		// Names a translation split in two, in a script written without spaces.
+		{"enums.md", "microsoft.graph.persistentBrowserSessionMode", []string{"总是", "从来 没有"}},
+		{"enums.md", "microsoft.graph.autoAdmittedUsersType", []string{"everyoneInCompany", "每个人 都"}},
+		{"enums.md", "microsoft.graph.cloudPcProvisioningPolicyImageType", []string{"自 定义", "库"}},
 	} {
 		data, err := os.ReadFile(filepath.Join(dir, c.page))
 		require.NoError(t, err)

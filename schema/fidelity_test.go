@@ -387,7 +387,12 @@ func TestFidelity(t *testing.T) {
 		// when more types were found: orgContact, identityProvider and
 		// teamsAsyncOperation (title case) joined base type exact (616/636,
 		// was 614/633), and teamVisibilityType ("#name" title without a
-		// space) lists two of the service's four members.
+		// space) lists two of the service's four members. Beta base
+		// 91.62 -> 91.73, precision 97.58 -> 97.61, on a base 1.21 ->
+		// 1.17 when a page that lists types in a bulleted list came to be
+		// their base where their pages repeat its rows and more
+		// (locatedRiskEvent's list gives impossibleTravelRiskEvent and
+		// malwareRiskEvent, was identityRiskEvent's "base type for" list).
 		{"en-2020-05", "en-2020-05", "v1.0", map[string]bounds{
 			"type recall": {99, 99.63}, "enum vs struct": {100, 100}, "entity vs complex": {97, 100},
 			"base type exact": {97, 96.86}, "documented property recall": {99.5, 99.84},
@@ -397,9 +402,9 @@ func TestFidelity(t *testing.T) {
 		}},
 		{"en-2020-05", "en-2020-05", "beta", map[string]bounds{
 			"type recall": {99, 98.97}, "enum vs struct": {100, 100}, "entity vs complex": {95, 95.23},
-			"base type exact": {93, 91.62}, "documented property recall": {99.5, 99.55},
-			"documented property name and type exact": {99, 96.74}, "property precision": {98.5, 97.58},
-			"properties declared on a base": {0.2, 1.21}, "enum member recall": {99.5, 98.26},
+			"base type exact": {93, 91.73}, "documented property recall": {99.5, 99.55},
+			"documented property name and type exact": {99, 96.74}, "property precision": {98.5, 97.61},
+			"properties declared on a base": {0.2, 1.17}, "enum member recall": {99.5, 98.26},
 			"documented enum member recall": {99.5, 99.5}, "enum member precision": {99.5, 99.04},
 		}},
 		// German, read without German words (structure and what the folder
@@ -433,18 +438,26 @@ func TestFidelity(t *testing.T) {
 		// "ignoriert", which no list of the folder names in English.
 		// v1.0 member recall 96.28 -> 96.60 and precision 96.43 -> 96.76
 		// when a list naming a value twice came to name one member.
+		// v1.0 name and type 97.38 -> 97.51 when a type word no data file
+		// knows came to take the type its placeholder carries ("Dauer"
+		// beside "String (ISO 8601 duration)" is Duration, was String).
+		// Beta base 88.35 -> 88.53, precision 94.00 -> 94.73, on a base
+		// 3.05 -> 2.37 when a page listing types (bullets, a table of
+		// links) came to be the base of those whose pages repeat its rows
+		// and more: the risk events of identityRiskEvent's table and
+		// locatedRiskEvent's list (92 rows fewer counted as their own).
 		{"localized-de-2019-03", "de-2019-03", "v1.0", map[string]bounds{
 			"type recall": {98, 98.85}, "enum vs struct": {100, 100}, "entity vs complex": {100, 100},
 			"base type exact": {93, 99.59}, "documented property recall": {98.5, 99.20},
-			"documented property name and type exact": {95, 97.38}, "property precision": {96, 98.51},
+			"documented property name and type exact": {95, 97.51}, "property precision": {96, 98.51},
 			"properties declared on a base": {0, 0.03}, "enum member recall": {85, 96.60},
 			"documented enum member recall": {100, 99.30}, "enum member precision": {100, 96.76},
 		}},
 		{"localized-de-2019-03", "de-2019-03", "beta", map[string]bounds{
 			"type recall": {98, 95.79}, "enum vs struct": {100, 100}, "entity vs complex": {100, 93.78},
-			"base type exact": {88, 88.35}, "documented property recall": {98.5, 99.12},
-			"documented property name and type exact": {95, 95.11}, "property precision": {95, 94.00},
-			"properties declared on a base": {0, 3.05}, "enum member recall": {85, 97.43},
+			"base type exact": {88, 88.53}, "documented property recall": {98.5, 99.12},
+			"documented property name and type exact": {95, 95.11}, "property precision": {95, 94.73},
+			"properties declared on a base": {0, 2.37}, "enum member recall": {85, 97.43},
 			"documented enum member recall": {100, 100}, "enum member precision": {100, 97.50},
 		}},
 	} {

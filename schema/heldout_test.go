@@ -88,14 +88,20 @@ func TestHeldOutLanguage(t *testing.T) {
 		// -> 99.78; 91.06 before a list naming a value twice came to name
 		// one member, which lost riskDetail's adminConfirmedUserCompromised
 		// and gave German 4 members); translated row names left out
-		// (precision 99.24 -> 99.63 / 97.61 -> 98.81).
+		// (precision 99.24 -> 99.63 / 97.61 -> 98.81). Name and type
+		// 94.05 -> 94.38 / 91.45 -> 91.79 when a type word no data file
+		// knows came to take the type its placeholder carries (rows typed
+		// "Длительность" beside "String (ISO 8601 duration)" are Duration).
+		// Beta base 98.26 -> 98.42 and precision 98.81 -> 99.08 when a
+		// page listing types came to be the base of those whose pages
+		// repeat its rows and more.
 		{"v1.0", map[string]bounds{
 			"type recall": {98, 86.56}, "base type exact": {93, 99.62}, "documented property recall": {98.5, 99.54},
-			"documented property name and type exact": {95, 94.05}, "property precision": {96, 99.63}, "enum member recall": {85, 89.90},
+			"documented property name and type exact": {95, 94.38}, "property precision": {96, 99.63}, "enum member recall": {85, 89.90},
 		}},
 		{"beta", map[string]bounds{
-			"type recall": {98, 85.61}, "base type exact": {88, 98.26}, "documented property recall": {98.5, 99.19},
-			"documented property name and type exact": {95, 91.45}, "property precision": {95, 98.81}, "enum member recall": {85, 90.99},
+			"type recall": {98, 85.61}, "base type exact": {88, 98.42}, "documented property recall": {98.5, 99.19},
+			"documented property name and type exact": {95, 91.79}, "property precision": {95, 99.08}, "enum member recall": {85, 90.99},
 		}},
 	} {
 		t.Run(c.version, func(t *testing.T) {

@@ -6,6 +6,7 @@
 package schema
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/docgen/graphgen/parser"
@@ -140,6 +141,25 @@ func (r *resolver) learnBasePhrases() (map[string]int, map[string]int) {
 			delete(learnedProse, phrase)
 		}
 	}
+	// The types whose prose lists each type, a link with no words around
+	// it (an item of a list, a table of links): a base page may list the
+	// types derived from it (identityRiskEvent's table of risk events). A
+	// link inside a sentence ("a stage of an [accessReviewInstance]") is
+	// no list.
+	linkedBy := map[*entry][]*entry{}
+	for _, x := range r.order {
+		for _, td := range x.tdocs {
+			for k := range td.doc.LinkPhrases {
+				lp := &td.doc.LinkPhrases[k]
+				if lp.Phrase != "" || lp.After != "" {
+					continue
+				}
+				if t := r.resolveClaim(td.page, lp.Claim); t != nil && t != x && !slices.Contains(linkedBy[t], x) {
+					linkedBy[t] = append(linkedBy[t], x)
+				}
+			}
+		}
+	}
 	// Each type's own claims: on all cores, as a type changes only its
 	// own definitions.
 	parallel(len(r.order), func(i int) {
@@ -164,6 +184,14 @@ func (r *resolver) learnBasePhrases() (map[string]int, map[string]int) {
 			if claim == nil && len(extended) == 1 {
 				claim = &extended[0]
 			}
+			// Else, the prose saying nothing, the type whose prose lists
+			// this one and whose rows (three or more) its page repeats,
+			// and more: a base page that lists the types derived from it.
+			// Of several, the one with the most rows (the nearest: a
+			// derived type repeats its base's rows and more).
+			if claim == nil && len(extended) == 0 {
+				claim = r.listingBase(td, linkedBy[r.order[i]])
+			}
 			if claim != nil {
 				c := *claim
 				c.Source = parser.ClaimInherits
@@ -172,6 +200,34 @@ func (r *resolver) learnBasePhrases() (map[string]int, map[string]int) {
 		}
 	})
 	return learnedProse, learnedRows
+}
+
+// listingBase returns, as a claim, the one of the types whose prose lists
+// td's type (by) whose rows td's page repeats and that has the most rows,
+// or nil when none does or two tie.
+func (r *resolver) listingBase(td typeDoc, by []*entry) *parser.BaseClaim {
+	var best *entry
+	tie := false
+	for _, x := range by {
+		if !extends(td, x) || len(x.tdocs[0].doc.Properties) < 3 {
+			continue
+		}
+		switch n, m := len(x.tdocs[0].doc.Properties), 0; {
+		case best != nil:
+			m = len(best.tdocs[0].doc.Properties)
+			if n == m {
+				tie = true
+			} else if n > m {
+				best, tie = x, false
+			}
+		default:
+			best = x
+		}
+	}
+	if best == nil || tie {
+		return nil
+	}
+	return &parser.BaseClaim{Name: best.t.Name, Link: best.tdocs[0].page.Path, Pos: td.doc.Pos}
 }
 
 func note(m map[string]map[string]int, phrase string, toBase bool) {

@@ -7,6 +7,7 @@
 package schema
 
 import (
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -76,13 +77,16 @@ func memberLists(rows []*propEntry, translated bool) []memberList {
 //   - In the folder's order: where a gap holds translated members (no
 //     identifier) and names of the list that are no member yet, but the two
 //     cannot be paired, the list's names take the place of the gap's first
-//     translated member, in the list's order.
+//     translated member, in the list's order. The API pages' examples come
+//     last, a value each ("visibility": "Public"), where the folder has
+//     them (exampleLists).
 //   - A translation still standing is left out (translated-member): its
 //     wire value would be wrong, which is worse than a missing member.
 func (r *resolver) recoverMembers() map[string]int {
 	rows := r.rowsByRef()
 	counts := map[string]int{}
 	var folder *folderLists // read when first needed
+	var examples map[*Type][]memberList
 	for _, e := range r.order {
 		if e.t.Kind != Enum || len(e.edocs) == 0 {
 			continue // a type, or an enum built from possible values
@@ -111,12 +115,7 @@ func (r *resolver) recoverMembers() map[string]int {
 			continue
 		}
 		for _, l := range lists {
-			for i, v := range alignMembers(e.t.Members, l.names, suspect) {
-				m := e.t.Members[i]
-				r.warn(ed.page, memberPos(ed.doc, m.Name), diag.MemberNameFromProp, "member %q is not a name; using %q, listed in that place by %s", m.Name, v, where(l.page, l.pos))
-				m.Name = v
-				counts[membersNamed]++
-			}
+			addCount(counts, membersNamed, r.nameInPlace(e, l, suspect))
 		}
 		if folder == nil {
 			folder = r.folderLists()
@@ -126,6 +125,31 @@ func (r *resolver) recoverMembers() map[string]int {
 			added, dropped := r.addInFolderOrder(e, l, translated, suspect)
 			addCount(counts, membersAdded, added)
 			addCount(counts, membersLeftOut, dropped)
+		}
+		// Then the API pages' examples (a value each, or a flags value's
+		// names), where the folder has them: in place, else in its order.
+		// The names they give count as listed.
+		if examples == nil {
+			examples = r.exampleLists()
+		}
+		if ex := examples[e.t]; len(ex) > 0 {
+			all := maps.Clone(listed)
+			for _, l := range ex {
+				for _, v := range l.names {
+					all[v] = true
+				}
+			}
+			exSuspect := func(name string) bool {
+				return !parser.IsIdentifier(name) || translated && !all[name]
+			}
+			for _, l := range ex {
+				addCount(counts, membersNamed, r.nameInPlace(e, l, exSuspect))
+			}
+			for _, l := range ex {
+				added, dropped := r.addInFolderOrder(e, l, translated, exSuspect)
+				addCount(counts, membersAdded, added)
+				addCount(counts, membersLeftOut, dropped)
+			}
 		}
 		kept := e.t.Members[:0]
 		for _, m := range e.t.Members {
@@ -143,6 +167,20 @@ func (r *resolver) recoverMembers() map[string]int {
 		e.t.Members = kept
 	}
 	return counts
+}
+
+// nameInPlace names the suspect members of e that a list pairs with a
+// name in place (alignMembers), and returns how many it named.
+func (r *resolver) nameInPlace(e *entry, l memberList, suspect func(string) bool) int {
+	ed := e.edocs[0]
+	named := 0
+	for i, v := range alignMembers(e.t.Members, l.names, suspect) {
+		m := e.t.Members[i]
+		r.warn(ed.page, memberPos(ed.doc, m.Name), diag.MemberNameFromProp, "member %q is not a name; using %q, listed in that place by %s", m.Name, v, where(l.page, l.pos))
+		m.Name = v
+		named++
+	}
+	return named
 }
 
 // isTranslation reports a member name that is no identifier and is a

@@ -35,6 +35,14 @@ func appendOperation(w *writer, op *parser.OperationDoc, desc func(string)) {
 		}
 		appendPos(w, ps.Pos)
 	}
+	w.Uint(uint64(len(op.Examples)))
+	for _, x := range op.Examples {
+		w.Bool(x.Request)
+		w.Str(x.Type)
+		w.Strs(x.Path)
+		w.Str(x.Value)
+		appendPos(w, x.Pos)
+	}
 }
 
 func appendTypeExpr(w *writer, t parser.TypeExpr) {
@@ -81,6 +89,12 @@ func readOperation(r *reader) *parser.OperationDoc {
 		}
 		ps.Pos = readPos(r)
 		op.Permissions = ps
+	}
+	if n := r.Count(); n > 0 {
+		op.Examples = make([]parser.ExampleValue, n)
+		for i := range op.Examples {
+			op.Examples[i] = parser.ExampleValue{Request: r.Bool(), Type: r.Str(), Path: r.Strs(), Value: r.Str(), Pos: readPos(r)}
+		}
 	}
 	return op
 }

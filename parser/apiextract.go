@@ -527,7 +527,7 @@ func (e *apiExtractor) paragraph(b *block) {
 // linkedType is the type a prose link names, its link resolved against
 // the input root; a collection where the sentence says so.
 func (e *apiExtractor) linkedType(l Link, sentence string) TypeExpr {
-	return TypeExpr{Raw: l.Text, Name: e.lastIdentifier(l.Text), Link: ResolveLink(e.page.Path, e.opts.RootName, l.Dest), Collection: e.MentionsCollection(sentence)}
+	return TypeExpr{Raw: l.Text, Name: e.lastIdentifier(l.Text), Link: resolveLink(e.page.Path, e.opts.RootName, l.Dest), Collection: e.MentionsCollection(sentence)}
 }
 
 // pageLink returns the first link to a page of types (not to an article,
@@ -537,7 +537,7 @@ func (e *apiExtractor) pageLink(links []Link) (Link, bool) {
 		if !isPageLink(l.Dest) || strings.HasPrefix(l.Dest, "#") {
 			continue
 		}
-		target := ResolveLink(e.page.Path, e.opts.RootName, l.Dest)
+		target := resolveLink(e.page.Path, e.opts.RootName, l.Dest)
 		if target == "" || (e.page.Path != "" && path.Dir(target) == path.Dir(e.page.Path)) {
 			continue // a link to another API page
 		}
@@ -685,7 +685,7 @@ func (e *apiExtractor) parameters(b *block, place ParamPlace) {
 		if typeCol != descCol || typeCol == 1 {
 			p.Type = e.parseTypeCell(cellAt(r, typeCol))
 			if p.Type.Link != "" {
-				p.Type.Link = ResolveLink(e.page.Path, e.opts.RootName, p.Type.Link)
+				p.Type.Link = resolveLink(e.page.Path, e.opts.RootName, p.Type.Link)
 			}
 		}
 		if descCol != typeCol {

@@ -128,12 +128,12 @@ func (e *extractor) baseBeforePhrase(text string, links []Link, off int, source 
 // resolveLink turns a link destination into a path relative to the input
 // root ("x.md" or "x.md#anchor"), or "" when it leaves the root.
 func (e *extractor) resolveLink(dest string) string {
-	return ResolveLink(e.page.Path, e.opts.RootName, dest)
+	return resolveLink(e.page.Path, e.opts.RootName, dest)
 }
 
-// ResolveLink resolves dest, written on the page at pagePath, to a path
+// resolveLink resolves dest, written on the page at pagePath, to a path
 // relative to the input root named rootName; "" when it leaves the root.
-func ResolveLink(pagePath, rootName, dest string) string {
+func resolveLink(pagePath, rootName, dest string) string {
 	p, anchor, hasAnchor := strings.Cut(dest, "#")
 	suffix := ""
 	if hasAnchor {

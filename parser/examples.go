@@ -62,7 +62,7 @@ func APIExamples(pagePath string, data []byte) []Example {
 }
 
 func examples(pagePath string, data []byte, all bool) []Example {
-	src := NewSource(data)
+	src := newSource(data)
 	blocks := readBlocks(src.Clean)
 	var out []Example
 	for i := 0; i < len(blocks); i++ {

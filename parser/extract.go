@@ -30,7 +30,7 @@ const (
 // Parse reads one page. path is slash-separated and relative to the input
 // root; it names the page in diagnostics and resolves its links.
 func Parse(pagePath string, data []byte, opts Options) *Page {
-	src := NewSource(data)
+	src := newSource(data)
 	p := &Page{Path: pagePath}
 	fm := src.FrontMatter()
 	p.DocType = strings.TrimSpace(fm["doc_type"])

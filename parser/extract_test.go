@@ -363,12 +363,12 @@ func TestExtractNamespaceRunningIntoNextParagraph(t *testing.T) {
 }
 
 func TestResolveLink(t *testing.T) {
-	assert.Equal(t, "x.md", ResolveLink("a.md", "resources", "../resources/x.md"))
-	assert.Equal(t, "x.md", ResolveLink("a.md", "resources", "x.md"))
-	assert.Equal(t, "sub/x.md", ResolveLink("sub/a.md", "resources", "x.md"))
-	assert.Equal(t, "a.md#v", ResolveLink("a.md", "resources", "#v"))
-	assert.Equal(t, "", ResolveLink("a.md", "resources", "../api/x.md"), "a link leaving the root")
-	assert.Equal(t, "", ResolveLink("a.md", "resources", "../../../etc/passwd"))
+	assert.Equal(t, "x.md", resolveLink("a.md", "resources", "../resources/x.md"))
+	assert.Equal(t, "x.md", resolveLink("a.md", "resources", "x.md"))
+	assert.Equal(t, "sub/x.md", resolveLink("sub/a.md", "resources", "x.md"))
+	assert.Equal(t, "a.md#v", resolveLink("a.md", "resources", "#v"))
+	assert.Equal(t, "", resolveLink("a.md", "resources", "../api/x.md"), "a link leaving the root")
+	assert.Equal(t, "", resolveLink("a.md", "resources", "../../../etc/passwd"))
 }
 
 func TestExtractDerivedTypeLists(t *testing.T) {

@@ -40,8 +40,8 @@ var (
 	frontMarker = []byte("---")
 )
 
-// NewSource prepares orig for parsing.
-func NewSource(orig []byte) *Source {
+// newSource prepares orig for parsing.
+func newSource(orig []byte) *Source {
 	s := &Source{Orig: orig}
 	s.lineStarts = append(s.lineStarts, 0)
 	for i, c := range orig {

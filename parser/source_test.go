@@ -10,7 +10,7 @@ import (
 
 func TestSourceReplacesSpanPairsWithEnglish(t *testing.T) {
 	orig := "|<span data-ttu-id=\"a-1\">тоталлиценсескаунт</span><span class=\"sxs-lookup\"><span data-stu-id=\"a-1\">totalLicensesCount</span></span>|Int32|\n"
-	s := NewSource([]byte(orig))
+	s := newSource([]byte(orig))
 	assert.True(t, s.Bilingual)
 	assert.Equal(t, "|totalLicensesCount|Int32|\n", string(s.Clean))
 	// The English name maps back to where it stands in the original line.
@@ -24,7 +24,7 @@ func TestSourceReplacesSpanPairsWithEnglish(t *testing.T) {
 func TestSourceSpanWithNewlineKeepsLines(t *testing.T) {
 	// 13 corpus spans hold a newline (beta/resources/contact.md:133).
 	orig := "a <span data-ttu-id=\"x\">ру\nсский</span><span class=\"sxs-lookup\"><span data-stu-id=\"x\">two\nlines</span></span> b\nnext"
-	s := NewSource([]byte(orig))
+	s := newSource([]byte(orig))
 	assert.Equal(t, "a two\nlines b\nnext", string(s.Clean))
 	// Both halves hold a newline: in the original, "lines" stands on line 3
 	// and "next" on line 4, though the clean text has them on lines 2 and 3.
@@ -34,14 +34,14 @@ func TestSourceSpanWithNewlineKeepsLines(t *testing.T) {
 
 func TestSourceIncompletePairIsKept(t *testing.T) {
 	orig := `<span data-ttu-id="x">only russian</span> text`
-	s := NewSource([]byte(orig))
+	s := newSource([]byte(orig))
 	assert.False(t, s.Bilingual)
 	assert.Equal(t, orig, string(s.Clean))
 }
 
 func TestSourceBOMAndCRLF(t *testing.T) {
 	orig := "\xEF\xBB\xBF---\r\ntitle: \"x\"\r\ndoc_type: resourcePageType\r\n---\r\n# Title\r\nline two\r\n"
-	s := NewSource([]byte(orig))
+	s := newSource([]byte(orig))
 	assert.NotContains(t, string(s.Clean), "\r")
 	assert.False(t, strings.HasPrefix(string(s.Clean), "\xEF\xBB\xBF"))
 	fm := s.FrontMatter()
@@ -55,7 +55,7 @@ func TestSourceBOMAndCRLF(t *testing.T) {
 }
 
 func TestSourceWithoutFrontMatter(t *testing.T) {
-	s := NewSource([]byte("# x\n---\nnot front matter\n"))
+	s := newSource([]byte("# x\n---\nnot front matter\n"))
 	assert.Nil(t, s.FrontMatter())
 	assert.Equal(t, "# x\n---\nnot front matter\n", string(s.Clean))
 }

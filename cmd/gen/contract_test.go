@@ -172,10 +172,10 @@ func pathTemplates(s schemaOps) []pathTemplate {
 		}
 		seen := map[string]bool{}
 		for _, r := range o.Requests {
-			if seen[r.Path] {
+			if seen[r.Method+" "+r.Path] {
 				continue
 			}
-			seen[r.Path] = true
+			seen[r.Method+" "+r.Path] = true
 			ctor := r.GoName
 			if o.PathGoName != "" && ctor == "" {
 				continue
@@ -445,7 +445,7 @@ func TestContractExamples(t *testing.T) {
 }
 
 // contractFloor is the share of en-2020-05/v1.0's pairs that passed when
-// last measured (691 of 863, 80.1%), a little under it; the goal
+// last measured (692 of 863, 80.2%), a little under it; the goal
 // is 0.9.
 const contractFloor = 0.79
 

@@ -164,10 +164,15 @@ func (e *apiExtractor) code(b *block) {
 		// keeps out of its checks: a request line and a body.
 		if len(requestLines(b.Content)) > 0 {
 			e.exampleValues(b, true)
+			e.exampleRequests(b)
 		}
 	}
 	switch kind {
 	case "request":
+		if e.section == lang.APIExamples || e.section == lang.APINone {
+			e.exampleRequests(b)
+		}
+		e.op.SideEffectFree = e.op.SideEffectFree || annotatedTrue(e.annotationJSON, "isComposable") || annotatedTrue(e.annotationJSON, "idempotent")
 		if e.op.RequestKeys == nil {
 			if text, at := jsonBody(b.Content); at >= 0 {
 				if v, _ := ParseJSONish(text); v != nil && v.Kind == JSONObject {
@@ -227,6 +232,29 @@ func (e *apiExtractor) code(b *block) {
 	for _, l := range requestLines(b.Content) {
 		e.op.Requests = append(e.op.Requests, RequestDoc{Method: l.method, Path: l.path, Pos: e.pos(b.ContentOff + l.off)})
 	}
+}
+
+// maxExampleRequests bounds the example request lines one page keeps.
+const maxExampleRequests = 64
+
+// exampleRequests keeps a request example's "METHOD path" lines.
+func (e *apiExtractor) exampleRequests(b *block) {
+	for _, l := range requestLines(b.Content) {
+		if len(e.op.ExampleRequests) >= maxExampleRequests {
+			return
+		}
+		e.op.ExampleRequests = append(e.op.ExampleRequests, RequestDoc{Method: l.method, Path: l.path, Pos: e.pos(b.ContentOff + l.off)})
+	}
+}
+
+// annotatedTrue: the annotation has the key with the value true (a JSON
+// true or the string "true").
+func annotatedTrue(v *JSONValue, key string) bool {
+	if v == nil {
+		return false
+	}
+	x := v.Get(key)
+	return x != nil && (x.Kind == JSONBool || x.Kind == JSONString) && strings.EqualFold(x.Str, "true")
 }
 
 // maxExampleValues bounds the names one page's examples give.

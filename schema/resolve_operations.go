@@ -30,6 +30,7 @@ func (r *resolver) resolveOperations(s *Schema) {
 	entries := r.entryPoints(pages)
 	s.EntryPoints = sortedEntryPoints(entries)
 	known := r.pathTypes(pages)
+	r.composed = r.composedOperations(pages, entries, known)
 	// What each function returns, from the pages whose paths end in it:
 	// for the paths that go on into a function's result.
 	results := map[string]*TypeRef{}
@@ -242,12 +243,7 @@ func (r *resolver) operationOf(p *parser.Page, req parser.RequestDoc, w walk) *O
 			return nil
 		}
 		op.Name = name
-		// Parentheses make a function whatever the method: an action is
-		// never called with them.
-		op.Kind = OpAction
-		if req.Method == "GET" || w.opSeg.Parens {
-			op.Kind = OpFunction
-		}
+		op.Kind = r.opKind(p, req, w.opSeg, w.before)
 		if w.problem == "" || w.before.known() {
 			op.Binding = w.before.ref()
 		}

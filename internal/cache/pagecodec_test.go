@@ -18,7 +18,7 @@ import (
 func TestPageCodecCoversEveryField(t *testing.T) {
 	want := map[reflect.Type][]string{
 		reflect.TypeFor[parser.Page]():           {"Path", "DocType", "Locale", "Namespace", "Types", "Enums", "Operation", "Diags"},
-		reflect.TypeFor[parser.OperationDoc]():   {"Pos", "Description", "Requests", "Parameters", "Body", "BodyPos", "RequestKeys", "Response", "Permissions", "Examples"},
+		reflect.TypeFor[parser.OperationDoc]():   {"Pos", "Description", "Requests", "Parameters", "Body", "BodyPos", "RequestKeys", "Response", "Permissions", "Examples", "ExampleRequests", "SideEffectFree"},
 		reflect.TypeFor[parser.ExampleValue]():   {"Request", "Type", "Path", "Value", "Pos"},
 		reflect.TypeFor[parser.RequestDoc]():     {"Method", "Path", "Pos"},
 		reflect.TypeFor[parser.ParamDoc]():       {"Name", "Type", "Required", "Place", "Description", "Pos"},
@@ -71,8 +71,9 @@ func fullPage() *parser.Page {
 			Parameters: []parser.ParamDoc{{Name: "message", Type: parser.TypeExpr{Raw: "m", Name: "message", Link: "m.md"}, Required: parser.Required,
 				Place: parser.ParamFunction, Description: "The message.", Pos: parser.Position{Line: 41, Col: 2}}},
 			Body: parser.TypeExpr{Raw: "u", Name: "user", Collection: true}, BodyPos: parser.Position{Line: 44, Col: 1}, RequestKeys: []parser.ParamDoc{{Name: "message", Type: parser.TypeExpr{Name: "microsoft.graph.message"}, Place: parser.ParamBody, Pos: parser.Position{Line: 60, Col: 3}}},
-			Response:    parser.ResponseDoc{Status: 202, Type: parser.TypeExpr{Primitive: "Edm.String"}, Annotated: true, Pos: parser.Position{Line: 50, Col: 1}},
-			Permissions: &parser.PermissionsDoc{DelegatedWork: []string{"Mail.Send", "Mail.ReadWrite"}, DelegatedPersonal: []string{}, Pos: parser.Position{Line: 20, Col: 1}},
+			Response:        parser.ResponseDoc{Status: 202, Type: parser.TypeExpr{Primitive: "Edm.String"}, Annotated: true, Pos: parser.Position{Line: 50, Col: 1}},
+			Permissions:     &parser.PermissionsDoc{DelegatedWork: []string{"Mail.Send", "Mail.ReadWrite"}, DelegatedPersonal: []string{}, Pos: parser.Position{Line: 20, Col: 1}},
+			ExampleRequests: []parser.RequestDoc{{Method: "GET", Path: "/me/x", Pos: parser.Position{Line: 66, Col: 1}}}, SideEffectFree: true,
 			Examples: []parser.ExampleValue{{Request: true, Type: "microsoft.graph.team", Path: []string{"visibility"}, Value: "Public", Pos: parser.Position{Line: 70, Col: 17}},
 				{Path: []string{"value", "*", "status"}, Value: "completed"}}},
 		Diags: diag.List{{File: "a/b.md", Line: 5, Col: 6, Severity: diag.Warning, Code: "bad-table", Message: "a row"}},

@@ -43,3 +43,31 @@ func TestExampleCallsOnACorpusPage(t *testing.T) {
 	assert.Equal(t, "GET", p.Operation.ExampleRequests[0].Method)
 	assert.Equal(t, "/privilegedRoleAssignmentRequests/my", p.Operation.ExampleRequests[0].Path)
 }
+
+// A response example that the page keeps out of the checks ("ignored")
+// still shows what the call returns; a "value" array makes the prose's
+// linked type a collection; a request body in a block after the request
+// line gives the request keys.
+func TestExampleBlocksAroundTheCall(t *testing.T) {
+	md := "# X\n\n## HTTP request\n\n```http\nPOST /groupLifecyclePolicies/{id}/addGroup\n```\n\n" +
+		"## Response\n\nIf successful, this method returns `200 OK` response code.\n\n## Example\n\n" +
+		"<!-- { \"blockType\": \"request\", \"name\": \"x\" } -->\n```http\nPOST https://graph.microsoft.com/beta/groupLifecyclePolicies/1/addGroup\n```\n" +
+		"##### Request body\n```json\n{\"groupId\": \"ffff\", \"options\": {\"a\": 1}}\n```\n\n" +
+		"<!-- { \"blockType\": \"ignored\" } -->\n```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{\n  \"value\": true\n}\n```\n"
+	op := Parse("api/x.md", []byte(md), Options{}).Operation
+	require.NotNil(t, op)
+	assert.Equal(t, "Edm.Boolean", op.Response.Type.Primitive)
+	assert.Equal(t, 200, op.Response.Status)
+	require.Len(t, op.RequestKeys, 2)
+	assert.Equal(t, "groupId", op.RequestKeys[0].Name)
+	assert.Equal(t, "options", op.RequestKeys[1].Name)
+
+	md = "# X\n\n## HTTP request\n\n```http\nGET /apps/top(count={count})\n```\n\n" +
+		"## Response\n\nIf successful, this function returns a `200 OK` response code and a [mobileApp](../resources/mobileapp.md) in the response body.\n\n## Example\n\n" +
+		"```http\nGET https://graph.microsoft.com/beta/apps/top(count=5)\n```\n\n```http\nHTTP/1.1 200 OK\n\n{\n  \"value\": [ {\"@odata.type\": \"#microsoft.graph.mobileApp\", \"id\": \"1\"} ]\n}\n```\n"
+	op = Parse("api/x.md", []byte(md), Options{}).Operation
+	require.NotNil(t, op)
+	assert.Equal(t, "mobileApp", op.Response.Type.Name)
+	assert.True(t, op.Response.Type.Collection, "the example's value array")
+	assert.Nil(t, op.RequestKeys, "no request body")
+}

@@ -468,7 +468,7 @@ func (r *resolver) operationParameters(p *parser.Page, kind OpKind, seg *parser.
 		}
 		return out
 	}
-	body := bodyRows(doc)
+	body := bodyRows(doc, func(d parser.ParamDoc) bool { return r.enumTyped(p, d.Type) })
 	for _, d := range body {
 		add(d)
 	}
@@ -477,10 +477,13 @@ func (r *resolver) operationParameters(p *parser.Page, kind OpKind, seg *parser.
 
 // bodyRows are an action's body parameters. Where the rows' names and the
 // request example's keys differ in the same number (a translation renamed
-// the rows), the keys, which are never translated, name them in order.
+// the rows), the keys, which are never translated, name them: each row the
+// first key left whose example value its type can be (a string for a
+// primitive or an enum, an object for another type), where every row finds
+// one that way; else in order.
 // Where every row has its key, the keys no row lists are parameters too,
 // typed by their example values (createForward's toRecipients).
-func bodyRows(doc *parser.OperationDoc) []parser.ParamDoc {
+func bodyRows(doc *parser.OperationDoc, enum func(parser.ParamDoc) bool) []parser.ParamDoc {
 	var rows []parser.ParamDoc
 	for _, d := range doc.Parameters {
 		if d.Place == parser.ParamBody {
@@ -514,8 +517,9 @@ func bodyRows(doc *parser.OperationDoc) []parser.ParamDoc {
 	}
 	switch {
 	case len(unnamed) > 0 && len(unnamed) == len(unused):
+		order := matchKeys(rows, unnamed, unused, enum)
 		for j, i := range unnamed {
-			rows[i].Name = unused[j].Name
+			rows[i].Name = unused[order[j]].Name
 		}
 	case len(unnamed) == 0:
 		rows = append(rows, unused...)

@@ -747,6 +747,7 @@ func (e *apiExtractor) parameters(b *block, place ParamPlace) {
 		}
 		if descCol != typeCol {
 			p.Description = cellAt(r, descCol).Text
+			p.PossibleValues = e.possibleValues(cellAt(r, descCol))
 		}
 		for i, c := range r.Cells {
 			if i == 0 || i == typeCol {

@@ -83,7 +83,10 @@ type ParamDoc struct {
 	Required    Requirement
 	Place       ParamPlace
 	Description string
-	Pos         Position
+	// PossibleValues are the backticked values after a "Possible values
+	// are" phrase in the row's description.
+	PossibleValues []string
+	Pos            Position
 }
 
 // ResponseDoc is what the page says the operation returns.

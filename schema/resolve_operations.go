@@ -540,6 +540,7 @@ func (r *resolver) parameter(p *parser.Page, d parser.ParamDoc) *Parameter {
 	}
 	if ref := r.typeRef(p, d.Type); ref != nil {
 		prm.Type, prm.Collection = ref.Type, ref.Collection
+		r.stringEnum(prm, d)
 		if _, described := r.lookup(ref.Type); !described && !strings.HasPrefix(ref.Type, "Edm.") && ref.Type != jsonTypeName {
 			r.warn(p, d.Pos, diag.UnknownParamType, "parameter %q has type %q, which no page defines", d.Name, d.Type.Raw)
 		}

@@ -121,6 +121,7 @@ func appendParams(w *writer, list []parser.ParamDoc, desc func(string)) {
 		w.Int(int64(p.Required))
 		w.Int(int64(p.Place))
 		desc(p.Description)
+		w.Strs(p.PossibleValues)
 		appendPos(w, p.Pos)
 	}
 }
@@ -132,7 +133,7 @@ func readParams(r *reader) []parser.ParamDoc {
 	}
 	list := make([]parser.ParamDoc, n)
 	for i := range list {
-		list[i] = parser.ParamDoc{Name: r.Str(), Type: readTypeExpr(r), Required: parser.Requirement(r.Int()), Place: parser.ParamPlace(r.Int()), Description: r.Str(), Pos: readPos(r)}
+		list[i] = parser.ParamDoc{Name: r.Str(), Type: readTypeExpr(r), Required: parser.Requirement(r.Int()), Place: parser.ParamPlace(r.Int()), Description: r.Str(), PossibleValues: r.Strs(), Pos: readPos(r)}
 	}
 	return list
 }

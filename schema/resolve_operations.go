@@ -53,7 +53,13 @@ func (r *resolver) resolveOperations(s *Schema) {
 	composed := func(bound reach, name string) *TypeRef {
 		return results[refKey(bound.ref())+"|"+strings.ToLower(name)]
 	}
-	byKey := map[string]*Operation{}
+	type documented struct {
+		page string
+		req  parser.RequestDoc
+		op   *Operation
+	}
+	var all []documented
+	keysOf := map[string]map[string]bool{} // page -> the operations its requests document
 	for _, p := range pages {
 		for _, req := range p.Operation.Requests {
 			w := r.walkPath(req.Path, entries, composed, known)
@@ -65,16 +71,44 @@ func (r *resolver) resolveOperations(s *Schema) {
 			if op == nil {
 				continue
 			}
-			if have := byKey[op.claimKey]; have != nil {
-				have.Requests = appendRequest(have.Requests, Request{Method: req.Method, Path: req.Path})
-				have.Parameters = mergeParameters(have.Parameters, op.Parameters)
-				if op.viaCollection && !have.viaCollection {
-					have.Name, have.owner, have.viaCollection = op.Name, op.owner, true
-				}
-				continue
+			all = append(all, documented{p.Path, req, op})
+			if keysOf[p.Path] == nil {
+				keysOf[p.Path] = map[string]bool{}
 			}
-			byKey[op.claimKey] = op
-			s.Operations = append(s.Operations, op)
+			keysOf[p.Path][op.claimKey] = true
+		}
+	}
+	// Of the pages that document one operation, the first that documents
+	// nothing else describes it (tablecolumn-range.md, not range-get.md,
+	// which reads the range of three types): its source, description and
+	// request first.
+	first := map[string]int{}
+	for i, d := range all {
+		j, ok := first[d.op.claimKey]
+		if !ok || len(keysOf[all[j].page]) > 1 && len(keysOf[d.page]) == 1 {
+			first[d.op.claimKey] = i
+		}
+	}
+	byKey := map[string]*Operation{}
+	merge := func(have *Operation, d documented) {
+		have.Requests = appendRequest(have.Requests, Request{Method: d.req.Method, Path: d.req.Path})
+		have.Parameters = mergeParameters(have.Parameters, d.op.Parameters)
+		if d.op.viaCollection && !have.viaCollection {
+			have.Name, have.owner, have.viaCollection = d.op.Name, d.op.owner, true
+		}
+	}
+	for _, d := range all {
+		key := d.op.claimKey
+		if byKey[key] != nil {
+			continue
+		}
+		base := all[first[key]].op
+		byKey[key] = base
+		s.Operations = append(s.Operations, base)
+	}
+	for i, d := range all {
+		if have := byKey[d.op.claimKey]; first[d.op.claimKey] != i {
+			merge(have, d)
 		}
 	}
 	s.Operations = mergeSharedRequests(s.Operations)

@@ -71,3 +71,33 @@ func TestCalledWithGet(t *testing.T) {
 	assert.False(t, calledWithGet(reqs, "b"), "a POST is no GET")
 	assert.False(t, calledWithGet(nil, "my"))
 }
+
+// One operation documented by a page of its own and by a page that
+// documents others too: the page of its own describes it, its request
+// first.
+func TestDedicatedPageDescribesTheOperation(t *testing.T) {
+	s := resolveRaw(t, map[string]string{
+		"resources/book.md":  kindResource("book", ""),
+		"resources/shelf.md": kindResource("shelf", ""),
+		"resources/page.md":  kindResource("page", ""),
+		"api/book-list.md":   apiPage("List books", "GET /books", "a collection of [book](../resources/book.md) objects"),
+		"api/shelf-list.md":  apiPage("List shelves", "GET /shelves", "a collection of [shelf](../resources/shelf.md) objects"),
+		"api/a-cover.md":     apiPage("Get cover", "GET /books/{id}/cover\nGET /shelves/{id}/cover", "a [page](../resources/page.md) object"),
+		"api/book-cover.md":  withExample(apiPage("Book: cover", "POST /books/{id}/cover", "a [page](../resources/page.md) object"), `, "idempotent": true`, "POST https://graph.microsoft.com/v1.0/books/1/cover"),
+	})
+	var cover *Operation
+	for _, o := range s.Operations {
+		if o.Name == "cover" && o.Binding != nil && o.Binding.Type == "microsoft.graph.book" {
+			cover = o
+		}
+	}
+	if assert.NotNil(t, cover) {
+		assert.Equal(t, OpFunction, cover.Kind)
+		assert.Equal(t, "api/book-cover.md:4", cover.Source)
+		var reqs []string
+		for _, r := range cover.Requests {
+			reqs = append(reqs, r.Method+" "+r.Path)
+		}
+		assert.Equal(t, []string{"POST /books/{id}/cover", "GET /books/{id}/cover"}, reqs)
+	}
+}

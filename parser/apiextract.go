@@ -33,7 +33,11 @@ type apiExtractor struct {
 	annotationJSON *JSONValue
 	proseResponse  TypeExpr // the response section's type, from its prose
 	bodyResponse   TypeExpr // the type the response example's JSON shows
-	sawTitle       bool
+	bodyValues     bool     // a response example's body is a "value" array
+	// afterRequest: the last code block was a request example, whose body
+	// the next block may hold.
+	afterRequest bool
+	sawTitle     bool
 }
 
 // httpMethods are the methods a request syntax line may start with.
@@ -108,7 +112,11 @@ func parseOperation(src *Source, blocks []block, p *Page, opts Options, w words)
 		case e.bodyResponse.Name != "" || e.bodyResponse.Collection && e.bodyResponse.Primitive != "":
 			e.op.Response.Type = e.bodyResponse // @odata.context names it
 		case e.proseResponse.Known():
+			// The prose's link names the type; a response example whose
+			// body is a "value" array says it is a collection, in any
+			// language ("eine [mobileApp](...) -Auflistung").
 			e.op.Response.Type = e.proseResponse
+			e.op.Response.Type.Collection = e.proseResponse.Collection || e.bodyValues
 		default:
 			e.op.Response.Type = e.bodyResponse
 		}
@@ -153,8 +161,10 @@ func (e *apiExtractor) comment(b *block) {
 // example annotations name.
 func (e *apiExtractor) code(b *block) {
 	kind := e.annotation
-	if kind == "" && statusLine(b.Content) > 0 {
-		kind = "response" // "HTTP/1.1 200 OK" without an annotation
+	if (kind == "" || kind == "ignored") && statusLine(b.Content) > 0 {
+		// "HTTP/1.1 200 OK" without an annotation, or with one that keeps
+		// it out of the examples' checks: still what the call returns.
+		kind = "response"
 	}
 	switch {
 	case kind == "request" || kind == "response":
@@ -164,21 +174,23 @@ func (e *apiExtractor) code(b *block) {
 		// keeps out of its checks: a request line and a body.
 		if len(requestLines(b.Content)) > 0 {
 			e.exampleValues(b, true)
+			e.exampleRequests(b)
 		}
 	}
+	requestLike := len(requestLines(b.Content)) > 0
+	if kind == "" && !requestLike && e.section == lang.APIExamples && e.afterRequest {
+		// A request example's body in a block of its own, after its
+		// request line ("##### Request body", then a json block).
+		e.requestKeys(b)
+	}
+	e.afterRequest = kind == "request" || (kind == "" || kind == "ignored") && e.section == lang.APIExamples && requestLike
 	switch kind {
 	case "request":
-		if e.op.RequestKeys == nil {
-			if text, at := jsonBody(b.Content); at >= 0 {
-				if v, _ := ParseJSONish(text); v != nil && v.Kind == JSONObject {
-					base := b.ContentOff + at
-					e.op.RequestKeys = []ParamDoc{}
-					for _, f := range v.Keys {
-						e.op.RequestKeys = append(e.op.RequestKeys, ParamDoc{Name: f.Name, Type: e.jsonPlaceholderType(f.Value), Place: ParamBody, Pos: e.pos(base + f.KeyOffset)})
-					}
-				}
-			}
+		if e.section == lang.APIExamples || e.section == lang.APINone {
+			e.exampleRequests(b)
 		}
+		e.op.SideEffectFree = e.op.SideEffectFree || annotatedTrue(e.annotationJSON, "isComposable") || annotatedTrue(e.annotationJSON, "idempotent")
+		e.requestKeys(b)
 		if !e.op.Body.Known() {
 			if t, ok := annotatedType(e.annotationJSON); ok {
 				e.op.Body, e.op.BodyPos = t, e.pos(b.Off)
@@ -217,6 +229,7 @@ func (e *apiExtractor) code(b *block) {
 			if text, at := jsonBody(b.Content); at >= 0 {
 				v, _ := ParseJSONish(text)
 				e.bodyResponse = e.responseBodyType(v)
+				e.bodyValues = e.bodyValues || valueArray(v)
 			}
 		}
 		return
@@ -227,6 +240,50 @@ func (e *apiExtractor) code(b *block) {
 	for _, l := range requestLines(b.Content) {
 		e.op.Requests = append(e.op.Requests, RequestDoc{Method: l.method, Path: l.path, Pos: e.pos(b.ContentOff + l.off)})
 	}
+}
+
+// requestKeys keeps the top-level keys of the first request example's
+// JSON body, each with the type its value shows.
+func (e *apiExtractor) requestKeys(b *block) {
+	if e.op.RequestKeys != nil {
+		return
+	}
+	text, at := jsonBody(b.Content)
+	if at < 0 {
+		return
+	}
+	v, _ := ParseJSONish(text)
+	if v == nil || v.Kind != JSONObject {
+		return
+	}
+	base := b.ContentOff + at
+	e.op.RequestKeys = []ParamDoc{}
+	for _, f := range v.Keys {
+		e.op.RequestKeys = append(e.op.RequestKeys, ParamDoc{Name: f.Name, Type: e.jsonPlaceholderType(f.Value), Place: ParamBody, Pos: e.pos(base + f.KeyOffset)})
+	}
+}
+
+// maxExampleRequests bounds the example request lines one page keeps.
+const maxExampleRequests = 64
+
+// exampleRequests keeps a request example's "METHOD path" lines.
+func (e *apiExtractor) exampleRequests(b *block) {
+	for _, l := range requestLines(b.Content) {
+		if len(e.op.ExampleRequests) >= maxExampleRequests {
+			return
+		}
+		e.op.ExampleRequests = append(e.op.ExampleRequests, RequestDoc{Method: l.method, Path: l.path, Pos: e.pos(b.ContentOff + l.off)})
+	}
+}
+
+// annotatedTrue: the annotation has the key with the value true (a JSON
+// true or the string "true").
+func annotatedTrue(v *JSONValue, key string) bool {
+	if v == nil {
+		return false
+	}
+	x := v.Get(key)
+	return x != nil && (x.Kind == JSONBool || x.Kind == JSONString) && strings.EqualFold(x.Str, "true")
 }
 
 // maxExampleValues bounds the names one page's examples give.
@@ -690,6 +747,7 @@ func (e *apiExtractor) parameters(b *block, place ParamPlace) {
 		}
 		if descCol != typeCol {
 			p.Description = cellAt(r, descCol).Text
+			p.PossibleValues = e.possibleValues(cellAt(r, descCol))
 		}
 		for i, c := range r.Cells {
 			if i == 0 || i == typeCol {

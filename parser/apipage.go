@@ -31,6 +31,14 @@ type OperationDoc struct {
 	// property is of an enum type, the member's wire name, which no
 	// translation touches.
 	Examples []ExampleValue
+	// ExampleRequests are the request examples' "METHOD path" lines, the
+	// service root and query removed: how the operation is called, which
+	// the syntax may contradict (a syntax of POST, an example of GET).
+	ExampleRequests []RequestDoc
+	// SideEffectFree: a request example's annotation says the call is
+	// composable or idempotent ("isComposable": true, "idempotent": true),
+	// which only a function is.
+	SideEffectFree bool
 }
 
 // ExampleValue is one name an example's JSON gives as a value.
@@ -75,7 +83,10 @@ type ParamDoc struct {
 	Required    Requirement
 	Place       ParamPlace
 	Description string
-	Pos         Position
+	// PossibleValues are the backticked values after a "Possible values
+	// are" phrase in the row's description.
+	PossibleValues []string
+	Pos            Position
 }
 
 // ResponseDoc is what the page says the operation returns.

@@ -400,8 +400,8 @@ func (w words) propertyName(c inline) string {
 
 // possibleValues returns the backticked values that follow a "Possible
 // values are" phrase in a description.
-func (e *extractor) possibleValues(c inline) []string {
-	at := e.PossibleValuesAt(strings.ToLower(c.Text))
+func (w words) possibleValues(c inline) []string {
+	at := w.PossibleValuesAt(strings.ToLower(c.Text))
 	if at < 0 {
 		return nil
 	}

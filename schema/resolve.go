@@ -71,6 +71,8 @@ type resolver struct {
 	// derivedFrom holds, for types a base page lists as derived from it,
 	// that base: used only when the type's own page names none.
 	derivedFrom map[*entry]*derivedClaim
+	// composed holds the operations some path goes on past (opKind).
+	composed composedOn
 }
 
 type derivedClaim struct {

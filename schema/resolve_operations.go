@@ -30,6 +30,7 @@ func (r *resolver) resolveOperations(s *Schema) {
 	entries := r.entryPoints(pages)
 	s.EntryPoints = sortedEntryPoints(entries)
 	known := r.pathTypes(pages)
+	r.composed = r.composedOperations(pages, entries, known)
 	// What each function returns, from the pages whose paths end in it:
 	// for the paths that go on into a function's result.
 	results := map[string]*TypeRef{}
@@ -52,7 +53,13 @@ func (r *resolver) resolveOperations(s *Schema) {
 	composed := func(bound reach, name string) *TypeRef {
 		return results[refKey(bound.ref())+"|"+strings.ToLower(name)]
 	}
-	byKey := map[string]*Operation{}
+	type documented struct {
+		page string
+		req  parser.RequestDoc
+		op   *Operation
+	}
+	var all []documented
+	keysOf := map[string]map[string]bool{} // page -> the operations its requests document
 	for _, p := range pages {
 		for _, req := range p.Operation.Requests {
 			w := r.walkPath(req.Path, entries, composed, known)
@@ -64,16 +71,44 @@ func (r *resolver) resolveOperations(s *Schema) {
 			if op == nil {
 				continue
 			}
-			if have := byKey[op.claimKey]; have != nil {
-				have.Requests = appendRequest(have.Requests, Request{Method: req.Method, Path: req.Path})
-				have.Parameters = mergeParameters(have.Parameters, op.Parameters)
-				if op.viaCollection && !have.viaCollection {
-					have.Name, have.owner, have.viaCollection = op.Name, op.owner, true
-				}
-				continue
+			all = append(all, documented{p.Path, req, op})
+			if keysOf[p.Path] == nil {
+				keysOf[p.Path] = map[string]bool{}
 			}
-			byKey[op.claimKey] = op
-			s.Operations = append(s.Operations, op)
+			keysOf[p.Path][op.claimKey] = true
+		}
+	}
+	// Of the pages that document one operation, the first that documents
+	// nothing else describes it (tablecolumn-range.md, not range-get.md,
+	// which reads the range of three types): its source, description and
+	// request first.
+	first := map[string]int{}
+	for i, d := range all {
+		j, ok := first[d.op.claimKey]
+		if !ok || len(keysOf[all[j].page]) > 1 && len(keysOf[d.page]) == 1 {
+			first[d.op.claimKey] = i
+		}
+	}
+	byKey := map[string]*Operation{}
+	merge := func(have *Operation, d documented) {
+		have.Requests = appendRequest(have.Requests, Request{Method: d.req.Method, Path: d.req.Path})
+		have.Parameters = mergeParameters(have.Parameters, d.op.Parameters)
+		if d.op.viaCollection && !have.viaCollection {
+			have.Name, have.owner, have.viaCollection = d.op.Name, d.op.owner, true
+		}
+	}
+	for _, d := range all {
+		key := d.op.claimKey
+		if byKey[key] != nil {
+			continue
+		}
+		base := all[first[key]].op
+		byKey[key] = base
+		s.Operations = append(s.Operations, base)
+	}
+	for i, d := range all {
+		if have := byKey[d.op.claimKey]; first[d.op.claimKey] != i {
+			merge(have, d)
 		}
 	}
 	s.Operations = mergeSharedRequests(s.Operations)
@@ -242,12 +277,7 @@ func (r *resolver) operationOf(p *parser.Page, req parser.RequestDoc, w walk) *O
 			return nil
 		}
 		op.Name = name
-		// Parentheses make a function whatever the method: an action is
-		// never called with them.
-		op.Kind = OpAction
-		if req.Method == "GET" || w.opSeg.Parens {
-			op.Kind = OpFunction
-		}
+		op.Kind = r.opKind(p, req, w.opSeg, w.before)
 		if w.problem == "" || w.before.known() {
 			op.Binding = w.before.ref()
 		}
@@ -472,7 +502,7 @@ func (r *resolver) operationParameters(p *parser.Page, kind OpKind, seg *parser.
 		}
 		return out
 	}
-	body := bodyRows(doc)
+	body := bodyRows(doc, func(d parser.ParamDoc) bool { return r.enumTyped(p, d.Type) })
 	for _, d := range body {
 		add(d)
 	}
@@ -481,10 +511,13 @@ func (r *resolver) operationParameters(p *parser.Page, kind OpKind, seg *parser.
 
 // bodyRows are an action's body parameters. Where the rows' names and the
 // request example's keys differ in the same number (a translation renamed
-// the rows), the keys, which are never translated, name them in order.
+// the rows), the keys, which are never translated, name them: each row the
+// first key left whose example value its type can be (a string for a
+// primitive or an enum, an object for another type), where every row finds
+// one that way; else in order.
 // Where every row has its key, the keys no row lists are parameters too,
 // typed by their example values (createForward's toRecipients).
-func bodyRows(doc *parser.OperationDoc) []parser.ParamDoc {
+func bodyRows(doc *parser.OperationDoc, enum func(parser.ParamDoc) bool) []parser.ParamDoc {
 	var rows []parser.ParamDoc
 	for _, d := range doc.Parameters {
 		if d.Place == parser.ParamBody {
@@ -518,8 +551,9 @@ func bodyRows(doc *parser.OperationDoc) []parser.ParamDoc {
 	}
 	switch {
 	case len(unnamed) > 0 && len(unnamed) == len(unused):
+		order := matchKeys(rows, unnamed, unused, enum)
 		for j, i := range unnamed {
-			rows[i].Name = unused[j].Name
+			rows[i].Name = unused[order[j]].Name
 		}
 	case len(unnamed) == 0:
 		rows = append(rows, unused...)
@@ -540,6 +574,7 @@ func (r *resolver) parameter(p *parser.Page, d parser.ParamDoc) *Parameter {
 	}
 	if ref := r.typeRef(p, d.Type); ref != nil {
 		prm.Type, prm.Collection = ref.Type, ref.Collection
+		r.stringEnum(prm, d)
 		if _, described := r.lookup(ref.Type); !described && !strings.HasPrefix(ref.Type, "Edm.") && ref.Type != jsonTypeName {
 			r.warn(p, d.Pos, diag.UnknownParamType, "parameter %q has type %q, which no page defines", d.Name, d.Type.Raw)
 		}

@@ -51,6 +51,15 @@ type entryEvidence struct {
 	// next are the names of the segments that follow it (after a key):
 	// navigation properties of its type, or operations bound to it.
 	next map[string]bool
+	// afterKey are the names of the segments that follow a key on it ("" for
+	// none): a key that stands for one of its properties' names
+	// (/roleManagement/{rbacApplication}/roleDefinitions) keys no set.
+	afterKey []string
+	// wordThen are the pairs of names after it where the first may be a
+	// key written as a word (/privilegedAccess/azureResources/resources).
+	wordThen [][2]string
+	// casts are the types its paths cast it to (/places/microsoft.graph.room).
+	casts []string
 }
 
 // entryPoints finds the entry points: each path's first segment, typed by
@@ -77,7 +86,20 @@ func (r *resolver) entryPoints(pages []*parser.Page) map[string]*EntryPoint {
 			}
 			keyed := segs[0].Positional > 0 || len(segs) > 1 && segs[1].Key
 			if keyed {
-				e.keyed++
+				after := 1
+				if segs[0].Positional == 0 {
+					after = 2
+				}
+				next := ""
+				if after < len(segs) {
+					next = segs[after].Name
+				}
+				e.afterKey = append(e.afterKey, next)
+			} else if len(segs) > 2 && plainName(segs[1]) && plainName(segs[2]) {
+				e.wordThen = append(e.wordThen, [2]string{segs[1].Name, segs[2].Name})
+			}
+			if i := 1 + btoi(len(segs) > 1 && segs[1].Key); i < len(segs) && !segs[i].Key && !segs[i].Parens && strings.Contains(segs[i].Name, ".") {
+				e.casts = append(e.casts, segs[i].Name)
 			}
 			if n := nextName(segs); n != "" {
 				if e.next == nil {
@@ -129,11 +151,14 @@ func (r *resolver) entryPoints(pages []*parser.Page) map[string]*EntryPoint {
 			// Else the type that has the most of the segments that follow
 			// it as navigation properties (/education/classes,
 			// /education/schools: educationRoot), if one alone does.
-			typ = r.typeWithProperties(e.next)
+			typ = r.typeWithProperties(e.next, names[low])
 		}
 		if typ == "" {
 			continue
 		}
+		typ = r.castsBase(typ, e.casts)
+		t, _ := r.lookup(typ)
+		e.keyed = r.setKeys(t, e)
 		kind := Singleton
 		if e.keyed > 0 || e.single == 0 && len(e.types) > 0 && !singleByName(names[low], typ) {
 			kind = EntitySet
@@ -157,13 +182,15 @@ func nextName(segs []parser.Segment) string {
 
 // typeWithProperties returns the entity type that declares or inherits
 // the most of the names as properties, at least two of them, or all where
-// there is only one; "" when no type alone does.
-func (r *resolver) typeWithProperties(names map[string]bool) string {
+// there is only one; of types that tie, the one whose name starts the
+// entry point's (onPremisesPublishingProfile for
+// /onPremisesPublishingProfiles); "" when no type alone does.
+func (r *resolver) typeWithProperties(names map[string]bool, entry string) string {
 	need := 2
 	if len(names) == 1 {
 		need = 1
 	}
-	best, bestN, tie := "", 0, false
+	best, bestN, tie, bestNamed := "", 0, false, false
 	for _, e := range r.order {
 		if e.t.Kind != Entity {
 			continue
@@ -174,10 +201,13 @@ func (r *resolver) typeWithProperties(names map[string]bool) string {
 				n++
 			}
 		}
+		named := namePrefix(e.t.Name, entry)
 		switch {
 		case n > bestN:
-			best, bestN, tie = e.t.Name, n, false
-		case n == bestN && n > 0:
+			best, bestN, tie, bestNamed = e.t.Name, n, false, named
+		case n == bestN && n > 0 && named && !bestNamed:
+			best, tie, bestNamed = e.t.Name, false, true
+		case n == bestN && n > 0 && named == bestNamed:
 			tie = true
 		}
 	}

@@ -43,6 +43,13 @@ func appendOperation(w *writer, op *parser.OperationDoc, desc func(string)) {
 		w.Str(x.Value)
 		appendPos(w, x.Pos)
 	}
+	w.Uint(uint64(len(op.ExampleRequests)))
+	for _, r := range op.ExampleRequests {
+		w.Str(r.Method)
+		w.Str(r.Path)
+		appendPos(w, r.Pos)
+	}
+	w.Bool(op.SideEffectFree)
 }
 
 func appendTypeExpr(w *writer, t parser.TypeExpr) {
@@ -96,6 +103,13 @@ func readOperation(r *reader) *parser.OperationDoc {
 			op.Examples[i] = parser.ExampleValue{Request: r.Bool(), Type: r.Str(), Path: r.Strs(), Value: r.Str(), Pos: readPos(r)}
 		}
 	}
+	if n := r.Count(); n > 0 {
+		op.ExampleRequests = make([]parser.RequestDoc, n)
+		for i := range op.ExampleRequests {
+			op.ExampleRequests[i] = parser.RequestDoc{Method: r.Str(), Path: r.Str(), Pos: readPos(r)}
+		}
+	}
+	op.SideEffectFree = r.Bool()
 	return op
 }
 
@@ -107,6 +121,7 @@ func appendParams(w *writer, list []parser.ParamDoc, desc func(string)) {
 		w.Int(int64(p.Required))
 		w.Int(int64(p.Place))
 		desc(p.Description)
+		w.Strs(p.PossibleValues)
 		appendPos(w, p.Pos)
 	}
 }
@@ -118,7 +133,7 @@ func readParams(r *reader) []parser.ParamDoc {
 	}
 	list := make([]parser.ParamDoc, n)
 	for i := range list {
-		list[i] = parser.ParamDoc{Name: r.Str(), Type: readTypeExpr(r), Required: parser.Requirement(r.Int()), Place: parser.ParamPlace(r.Int()), Description: r.Str(), Pos: readPos(r)}
+		list[i] = parser.ParamDoc{Name: r.Str(), Type: readTypeExpr(r), Required: parser.Requirement(r.Int()), Place: parser.ParamPlace(r.Int()), Description: r.Str(), PossibleValues: r.Strs(), Pos: readPos(r)}
 	}
 	return list
 }

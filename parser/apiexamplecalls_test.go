@@ -1,0 +1,73 @@
+// Tests of what an API page's request examples say of the call: their
+// request lines and the annotations that mark a function.
+
+package parser
+
+import (
+	"testing"
+
+	"github.com/docgen/graphgen/parser/lang"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestExampleRequestsAndSideEffectFree(t *testing.T) {
+	md := "# Table: DataBodyRange\n\n## HTTP request\n\n<!-- { \"blockType\": \"ignored\" } -->\n```http\nPOST /workbook/tables/{id|name}/dataBodyRange\n```\n\n" +
+		"## Example\n\n<!-- {\n  \"blockType\": \"request\",\n  \"isComposable\": true,\n  \"name\": \"x\"\n} -->\n```http\nGET https://graph.microsoft.com/v1.0/me/drive/items/{id}/workbook/tables/1/dataBodyRange?$select=a\n```\n"
+	op := Parse("api/table-databodyrange.md", []byte(md), Options{}).Operation
+	require.NotNil(t, op)
+	assert.Equal(t, []RequestDoc{{Method: "POST", Path: "/workbook/tables/{id|name}/dataBodyRange", Pos: op.Requests[0].Pos}}, op.Requests, "the example is no syntax")
+	require.Len(t, op.ExampleRequests, 1)
+	assert.Equal(t, "GET", op.ExampleRequests[0].Method)
+	assert.Equal(t, "/me/drive/items/{id}/workbook/tables/1/dataBodyRange", op.ExampleRequests[0].Path, "root and query removed")
+	assert.True(t, op.SideEffectFree)
+
+	for _, a := range []string{`"idempotent": true`, `"idempotent": "true"`} {
+		op = Parse("api/x.md", []byte("# X\n\n## HTTP request\n\n```http\nPOST /x/y\n```\n\n## Example\n\n<!-- { \"blockType\": \"request\", "+a+" } -->\n```http\nPOST https://graph.microsoft.com/v1.0/x/y\n```\n"), Options{}).Operation
+		require.NotNil(t, op)
+		assert.True(t, op.SideEffectFree, a)
+	}
+	for _, a := range []string{`"idempotent": false`, `"isComposable": false`, `"name": "x"`} {
+		op = Parse("api/x.md", []byte("# X\n\n## HTTP request\n\n```http\nPOST /x/y\n```\n\n## Example\n\n<!-- { \"blockType\": \"request\", "+a+" } -->\n```http\nPOST https://graph.microsoft.com/v1.0/x/y\n```\n"), Options{}).Operation
+		require.NotNil(t, op)
+		assert.False(t, op.SideEffectFree, a)
+	}
+}
+
+// The beta page documents a function as a POST and calls it with GET.
+func TestExampleCallsOnACorpusPage(t *testing.T) {
+	p := parseAPIPage(t, lang.Default, "en-2020-05", "beta", "privilegedroleassignmentrequest-my.md")
+	require.NotNil(t, p.Operation)
+	assert.Equal(t, "POST", p.Operation.Requests[0].Method)
+	require.NotEmpty(t, p.Operation.ExampleRequests)
+	assert.Equal(t, "GET", p.Operation.ExampleRequests[0].Method)
+	assert.Equal(t, "/privilegedRoleAssignmentRequests/my", p.Operation.ExampleRequests[0].Path)
+}
+
+// A response example that the page keeps out of the checks ("ignored")
+// still shows what the call returns; a "value" array makes the prose's
+// linked type a collection; a request body in a block after the request
+// line gives the request keys.
+func TestExampleBlocksAroundTheCall(t *testing.T) {
+	md := "# X\n\n## HTTP request\n\n```http\nPOST /groupLifecyclePolicies/{id}/addGroup\n```\n\n" +
+		"## Response\n\nIf successful, this method returns `200 OK` response code.\n\n## Example\n\n" +
+		"<!-- { \"blockType\": \"request\", \"name\": \"x\" } -->\n```http\nPOST https://graph.microsoft.com/beta/groupLifecyclePolicies/1/addGroup\n```\n" +
+		"##### Request body\n```json\n{\"groupId\": \"ffff\", \"options\": {\"a\": 1}}\n```\n\n" +
+		"<!-- { \"blockType\": \"ignored\" } -->\n```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{\n  \"value\": true\n}\n```\n"
+	op := Parse("api/x.md", []byte(md), Options{}).Operation
+	require.NotNil(t, op)
+	assert.Equal(t, "Edm.Boolean", op.Response.Type.Primitive)
+	assert.Equal(t, 200, op.Response.Status)
+	require.Len(t, op.RequestKeys, 2)
+	assert.Equal(t, "groupId", op.RequestKeys[0].Name)
+	assert.Equal(t, "options", op.RequestKeys[1].Name)
+
+	md = "# X\n\n## HTTP request\n\n```http\nGET /apps/top(count={count})\n```\n\n" +
+		"## Response\n\nIf successful, this function returns a `200 OK` response code and a [mobileApp](../resources/mobileapp.md) in the response body.\n\n## Example\n\n" +
+		"```http\nGET https://graph.microsoft.com/beta/apps/top(count=5)\n```\n\n```http\nHTTP/1.1 200 OK\n\n{\n  \"value\": [ {\"@odata.type\": \"#microsoft.graph.mobileApp\", \"id\": \"1\"} ]\n}\n```\n"
+	op = Parse("api/x.md", []byte(md), Options{}).Operation
+	require.NotNil(t, op)
+	assert.Equal(t, "mobileApp", op.Response.Type.Name)
+	assert.True(t, op.Response.Type.Collection, "the example's value array")
+	assert.Nil(t, op.RequestKeys, "no request body")
+}

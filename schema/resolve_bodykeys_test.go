@@ -1,0 +1,32 @@
+// Tests of naming translated body rows by the request example's keys.
+
+package schema
+
+import (
+	"testing"
+
+	"github.com/docgen/graphgen/parser"
+	"github.com/stretchr/testify/assert"
+)
+
+func TestMatchKeysByValueShape(t *testing.T) {
+	str := parser.TypeExpr{Primitive: "Edm.String"}
+	obj := parser.TypeExpr{}
+	rows := []parser.ParamDoc{
+		{Name: "Grund", Type: str},
+		{Name: "Entscheidung", Type: str},
+		{Name: "Zeitplan", Type: parser.TypeExpr{Name: "governanceSchedule", Link: "resources/governanceschedule.md"}},
+		{Name: "Art", Type: parser.TypeExpr{Name: "kind", Link: "resources/kind.md"}},
+	}
+	keys := []parser.ParamDoc{{Name: "reason", Type: str}, {Name: "schedule", Type: obj}, {Name: "decision", Type: str}, {Name: "kind", Type: str}}
+	enum := func(d parser.ParamDoc) bool { return d.Type.Name == "kind" }
+	assert.Equal(t, []int{0, 2, 1, 3}, matchKeys(rows, []int{0, 1, 2, 3}, keys, enum), "a string for each String row, the object for the schedule, a string for the enum")
+
+	// A row no key fits: the keys in order.
+	keys = []parser.ParamDoc{{Name: "a", Type: obj}, {Name: "b", Type: obj}}
+	assert.Equal(t, []int{0, 1}, matchKeys(rows[:2], []int{0, 1}, keys, enum))
+
+	// An empty array fits any collection; an unknown row type fits anything.
+	assert.True(t, valueFits(parser.ParamDoc{Type: str}, parser.TypeExpr{Collection: true}, enum))
+	assert.True(t, valueFits(parser.ParamDoc{}, obj, enum))
+}

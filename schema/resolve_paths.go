@@ -325,16 +325,14 @@ func (r *resolver) walkPath(path string, entries map[string]*EntryPoint, results
 	} else if k, ref := known.longest(segs); k > 0 {
 		// An entry point no page types (/communications) whose longer
 		// paths a page lists or gets (/communications/calls/{id}: call).
-		t, _ := r.lookup(ref.Type)
-		w.at = reach{t: t, name: ref.Type, collection: ref.Collection}
+		w.at = r.reachOf(ref)
 		w.lastNav, w.lastNavCollection = segs[k-1].Name, ref.Collection
 		rest, offset = segs[k:], k
 	} else if ref := known[pathKey(segs)]; ref != nil && len(segs) > 1 {
 		// An entry point no page types, under which this very path is
 		// listed, got or created (/informationProtection/threatAssessmentRequests):
 		// what the path reaches is known, what it is bound under is not.
-		t, _ := r.lookup(ref.Type)
-		w.at = reach{t: t, name: ref.Type, collection: ref.Collection}
+		w.at = r.reachOf(ref)
 		w.lastNav, w.lastNavCollection = segs[len(segs)-1].Name, ref.Collection
 		return w
 	} else {
@@ -386,18 +384,16 @@ func (r *resolver) walkPath(path string, entries map[string]*EntryPoint, results
 		}
 		if !last && results != nil {
 			if ret := results(w.at, s.Name); ret != nil {
-				t, _ := r.lookup(ret.Type)
 				w.before = w.at
-				w.at = reach{t: t, name: ret.Type, collection: ret.Collection}
+				w.at = r.reachOf(ret)
 				continue
 			}
 		}
 		if ref := known[pathKey(segs[:offset+i+1])]; !last && ref != nil {
 			// A segment the type's page does not list, whose path a page
 			// lists or gets (/teams/{id}/schedule).
-			t, _ := r.lookup(ref.Type)
 			w.before = w.at
-			w.at = reach{t: t, name: ref.Type, collection: ref.Collection}
+			w.at = r.reachOf(ref)
 			w.lastNav, w.lastNavCollection = s.Name, ref.Collection
 			continue
 		}
@@ -436,11 +432,16 @@ func (r *resolver) writeToResult(w walk, method string, results composables) wal
 	if ret == nil {
 		return w
 	}
-	t, _ := r.lookup(ret.Type)
-	w.at = reach{t: t, name: ret.Type, collection: ret.Collection}
+	w.at = r.reachOf(ret)
 	w.lastNav, w.lastNavCollection = w.opSeg.Name, ret.Collection
 	w.opSeg, w.opLast = nil, false
 	return w
+}
+
+// reachOf is what a path typed by a TypeRef reaches.
+func (r *resolver) reachOf(ref *TypeRef) reach {
+	t, _ := r.lookup(ref.Type)
+	return reach{t: t, name: ref.Type, collection: ref.Collection}
 }
 
 // propReach is what a property reaches.

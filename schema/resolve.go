@@ -62,9 +62,10 @@ type resolver struct {
 	diagsMu  sync.Mutex          // passes that run in parallel warn at once
 	diags    diag.List
 	learned  *Learned // what the folder taught, for the API pages' types
-	// navByName indexes the navigation properties by lower-case name, for
-	// the paths that start with one (uniqueProperty).
-	navByName map[string][]*Property
+	// navByName indexes the navigation properties by lower-case name, with
+	// the type that declares each, for the paths that start with one or go
+	// through a segment no page lists (uniqueProperty, uniqueOwner).
+	navByName map[string][]ownedProperty
 	// propsByName indexes every property by lower-case name with its
 	// type, for finding one on a path's types (findProperty).
 	propsByName propertyIndex

@@ -403,6 +403,19 @@ func (r *resolver) walkPath(path string, entries map[string]*EntryPoint, results
 			w.at.collection = false
 			continue
 		}
+		if next := nextName(rest[i:]); !last && !s.Parens && next != "" {
+			if o := r.uniqueNavigation(next); o != nil && !ownerOf(w.at.t, o.p) {
+				// A segment the type's page does not list, followed by a
+				// navigation property only one type declares
+				// (/me/authentication/passwordMethods): it reaches that type.
+				// Not where the type reached has the property itself: the
+				// segment is then an operation's (first/pages).
+				w.before = w.at
+				w.at = reach{t: o.owner, name: o.owner.Name}
+				w.lastNav, w.lastNavCollection = s.Name, false
+				continue
+			}
+		}
 		w.opSeg, w.opLast = s, last
 		w.before = w.at
 		if !last {
@@ -541,20 +554,29 @@ func ownProperty(t *Type, name string) *Property {
 // uniqueProperty finds the navigation property of this name when exactly
 // one type declares one.
 func (r *resolver) uniqueProperty(name string) *Property {
+	if o := r.uniqueNavigation(name); o != nil {
+		return o.p
+	}
+	return nil
+}
+
+// uniqueNavigation is the one navigation property of all types with the
+// name (ignoring case), with its type; nil when none or several have it.
+func (r *resolver) uniqueNavigation(name string) *ownedProperty {
 	if r.navByName == nil {
 		// Built once: every path with an unknown first segment asks.
-		r.navByName = map[string][]*Property{}
+		r.navByName = map[string][]ownedProperty{}
 		for _, e := range r.order {
 			for _, p := range e.t.Properties {
 				if p.Navigation {
 					low := strings.ToLower(p.Name)
-					r.navByName[low] = append(r.navByName[low], p)
+					r.navByName[low] = append(r.navByName[low], ownedProperty{e.t, p})
 				}
 			}
 		}
 	}
 	if found := r.navByName[strings.ToLower(name)]; len(found) == 1 {
-		return found[0]
+		return &found[0]
 	}
 	return nil
 }

@@ -1,0 +1,69 @@
+package schema
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// resourcePage is a resource page with an id, a base and relationships.
+func resourcePage(name, rels string) string {
+	md := "# " + name + " resource type\n\nNamespace: microsoft.graph\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|id|String|x|\n"
+	if rels != "" {
+		md += "\n## Relationships\n|Relationship|Type|Description|\n|:--|:--|:--|\n" + rels
+	}
+	return md + "\n## JSON representation\n<!-- { \"blockType\": \"resource\", \"keyProperty\": \"id\", \"@odata.type\": \"microsoft.graph." + name + "\" } -->\n```json\n{\"id\": \"String\"}\n```\n"
+}
+
+func operationsByGoName(s *Schema) map[string]*Operation {
+	by := map[string]*Operation{}
+	for _, o := range s.Operations {
+		by[o.GoName] = o
+	}
+	return by
+}
+
+// Paths go on through what the pages leave out: a segment no page lists
+// that a navigation property only one type declares follows; a function a
+// page documents as a POST whose result other paths go on into; a PATCH
+// of a function's result. A path that never closes a parenthesis is no
+// operation.
+func TestPathsGoOnThroughWhatPagesLeaveOut(t *testing.T) {
+	s := resolveRaw(t, map[string]string{
+		"resources/user.md":        resourcePage("user", ""),
+		"resources/authroot.md":    resourcePage("authroot", "|methods|[method](method.md) collection|x|\n"),
+		"resources/method.md":      resourcePage("method", ""),
+		"resources/sheet.md":       resourcePage("sheet", ""),
+		"resources/range.md":       resourcePage("range", "|format|[rangeFormat](rangeformat.md)|x|\n"),
+		"resources/rangeformat.md": resourcePage("rangeFormat", ""),
+		"api/user-get.md":          apiPage("Get user", "GET /users/{id}", "a [user](../resources/user.md) object"),
+		"api/sheet-get.md":         apiPage("Get sheet", "GET /sheets/{id}", "a [sheet](../resources/sheet.md) object"),
+		"api/methods-list.md":      apiPage("List methods", "GET /users/{id}/auth/methods", "a collection of [method](../resources/method.md) objects"),
+		"api/sheet-range.md":       apiPage("range", "POST /sheets/{id}/range", "a [range](../resources/range.md) object"),
+		"api/range-clear.md":       apiPage("clear", "POST /sheets/{id}/range/clear", ""),
+		"api/range-update.md":      apiPage("Update range", "PATCH /sheets/{id}/range", "a [range](../resources/range.md) object"),
+		"api/format-get.md":        apiPage("Get format", "GET /sheets/{id}/range/format", "a [rangeFormat](../resources/rangeformat.md) object"),
+		"api/broken.md":            apiPage("broken", "GET /sheets/{id}/range(address='A1'/format", "a [rangeFormat](../resources/rangeformat.md) object"),
+	})
+	by := operationsByGoName(s)
+	var names []string
+	for n := range by {
+		names = append(names, n)
+	}
+	list := by["AuthrootListMethods"] // named after its owner: auth, no property of user, reaches authroot
+	require.NotNil(t, list, "auth is no property of user: methods is authroot's: %v", names)
+	assert.Equal(t, &TypeRef{Type: "microsoft.graph.method", Collection: true}, list.Binding)
+	clear := by["RangeClear"]
+	require.NotNil(t, clear, "%v", names)
+	assert.Equal(t, &TypeRef{Type: "microsoft.graph.range"}, clear.Binding, "range is a function its page documents as a POST: clear is bound to what it returns")
+	update := by["SheetUpdateRange"]
+	require.NotNil(t, update, "%v", names)
+	assert.Equal(t, OpUpdate, update.Kind, "a PATCH of a function's result updates what it returns")
+	assert.Equal(t, &TypeRef{Type: "microsoft.graph.range"}, update.Binding)
+	for _, o := range s.Operations {
+		for _, r := range o.Requests {
+			assert.NotContains(t, r.Path, "'A1'/format", "an unclosed parenthesis makes no operation (%s)", o.GoName)
+		}
+	}
+}

@@ -403,6 +403,15 @@ func (r *resolver) walkPath(path string, entries map[string]*EntryPoint, results
 			w.at.collection = false
 			continue
 		}
+		if c := r.lookupName(s.Name, graphNamespace); !last && !s.Parens && c != nil && c.t.Kind != Enum && !strings.Contains(s.Name, ".") {
+			// A segment not on its type's page that names a type
+			// (/me/calendargroup/calendars, /sites/{id}/onenote/pages): it
+			// reaches that type, as a property named after its type does.
+			w.before = w.at
+			w.at = reach{t: c.t, name: c.t.Name}
+			w.lastNav, w.lastNavCollection = s.Name, false
+			continue
+		}
 		if next := nextName(rest[i:]); !last && !s.Parens && next != "" {
 			if o := r.uniqueNavigation(next); o != nil && !ownerOf(w.at.t, o.p) {
 				// A segment the type's page does not list, followed by a

@@ -25,7 +25,8 @@ func operationsByGoName(s *Schema) map[string]*Operation {
 }
 
 // Paths go on through what the pages leave out: a segment no page lists
-// that a navigation property only one type declares follows; a function a
+// that a navigation property only one type declares follows, or that names
+// a type; a function a
 // page documents as a POST whose result other paths go on into; a PATCH
 // of a function's result. A path that never closes a parenthesis is no
 // operation.
@@ -45,6 +46,9 @@ func TestPathsGoOnThroughWhatPagesLeaveOut(t *testing.T) {
 		"api/range-update.md":      apiPage("Update range", "PATCH /sheets/{id}/range", "a [range](../resources/range.md) object"),
 		"api/format-get.md":        apiPage("Get format", "GET /sheets/{id}/range/format", "a [rangeFormat](../resources/rangeformat.md) object"),
 		"api/broken.md":            apiPage("broken", "GET /sheets/{id}/range(address='A1'/format", "a [rangeFormat](../resources/rangeformat.md) object"),
+		"resources/notebook.md":    resourcePage("notebook", "|notes|[method](method.md) collection|x|\n"),
+		"resources/shelf.md":       resourcePage("shelf", "|notes|[method](method.md) collection|x|\n"),
+		"api/notes-list.md":        apiPage("List notes", "GET /users/{id}/notebook/notes", "a collection of [method](../resources/method.md) objects"),
 	})
 	by := operationsByGoName(s)
 	var names []string
@@ -54,6 +58,8 @@ func TestPathsGoOnThroughWhatPagesLeaveOut(t *testing.T) {
 	list := by["AuthrootListMethods"] // named after its owner: auth, no property of user, reaches authroot
 	require.NotNil(t, list, "auth is no property of user: methods is authroot's: %v", names)
 	assert.Equal(t, &TypeRef{Type: "microsoft.graph.method", Collection: true}, list.Binding)
+	notes := by["NotebookListNotes"] // notebook, no property of user, names a type; notes is no one type's
+	require.NotNil(t, notes, "a segment that names a type reaches it: %v", names)
 	clear := by["RangeClear"]
 	require.NotNil(t, clear, "%v", names)
 	assert.Equal(t, &TypeRef{Type: "microsoft.graph.range"}, clear.Binding, "range is a function its page documents as a POST: clear is bound to what it returns")

@@ -17,9 +17,9 @@ func entryKinds(s *Schema) map[string]string {
 	return out
 }
 
-// resourceWithBase is kindResource with a base type.
+// resourceWithBase is resourcePage with a base type.
 func resourceWithBase(name, base, rels string) string {
-	md := kindResource(name, rels)
+	md := resourcePage(name, rels)
 	if base != "" {
 		md = "# " + name + " resource type\n\nNamespace: microsoft.graph\n\nInherits from [" + base + "](" + base + ".md).\n\n" + md[len("# "+name+" resource type\n\nNamespace: microsoft.graph\n\n"):]
 	}
@@ -28,14 +28,14 @@ func resourceWithBase(name, base, rels string) string {
 
 func TestEntryPointShapes(t *testing.T) {
 	s := resolveRaw(t, map[string]string{
-		"resources/access.md":   kindResource("access", "|resources|[thing](thing.md) collection|x|\n|roleSettings|[thing](thing.md) collection|x|\n"),
-		"resources/thing.md":    kindResource("thing", "|things|[thing](thing.md) collection|x|\n"),
-		"resources/rbac.md":     kindResource("rbac", "|roleDefinitions|[thing](thing.md) collection|x|\n"),
-		"resources/roleRoot.md": kindResource("roleRoot", "|directory|[rbac](rbac.md)|x|\n"),
-		"resources/place.md":    kindResource("place", ""),
+		"resources/access.md":   resourcePage("access", "|resources|[thing](thing.md) collection|x|\n|roleSettings|[thing](thing.md) collection|x|\n"),
+		"resources/thing.md":    resourcePage("thing", "|things|[thing](thing.md) collection|x|\n"),
+		"resources/rbac.md":     resourcePage("rbac", "|roleDefinitions|[thing](thing.md) collection|x|\n"),
+		"resources/roleRoot.md": resourcePage("roleRoot", "|directory|[rbac](rbac.md)|x|\n"),
+		"resources/place.md":    resourcePage("place", ""),
 		"resources/room.md":     resourceWithBase("room", "place", ""),
 		"resources/roomList.md": resourceWithBase("roomList", "place", ""),
-		"resources/user.md":     kindResource("user", "|calendars|[thing](thing.md) collection|x|\n|events|[thing](thing.md) collection|x|\n"),
+		"resources/user.md":     resourcePage("user", "|calendars|[thing](thing.md) collection|x|\n|events|[thing](thing.md) collection|x|\n"),
 		// A key written as a word, followed by two of the type's navigation properties.
 		"api/access-resources.md": apiPage("List resources", "GET /access/azureResources/resources", "a collection of [thing](../resources/thing.md) objects"),
 		"api/access-settings.md":  apiPage("List settings", "GET /access/azureResources/roleSettings", "a collection of [thing](../resources/thing.md) objects"),
@@ -60,9 +60,9 @@ func TestEntryPointShapes(t *testing.T) {
 
 func TestTypeWithPropertiesPrefersTheEntryName(t *testing.T) {
 	s := resolveRaw(t, map[string]string{
-		"resources/profile.md": kindResource("publishingProfile", "|agents|[agent](agent.md) collection|x|\n"),
-		"resources/group.md":   kindResource("agentGroup", "|agents|[agent](agent.md) collection|x|\n"),
-		"resources/agent.md":   kindResource("agent", ""),
+		"resources/profile.md": resourcePage("publishingProfile", "|agents|[agent](agent.md) collection|x|\n"),
+		"resources/group.md":   resourcePage("agentGroup", "|agents|[agent](agent.md) collection|x|\n"),
+		"resources/agent.md":   resourcePage("agent", ""),
 		"api/agents-list.md":   apiPage("List agents", "GET /publishingProfiles/{publishingType}/agents", "a collection of [agent](../resources/agent.md) objects"),
 	})
 	got := entryKinds(s)

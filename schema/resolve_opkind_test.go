@@ -10,9 +10,9 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-// kindResource is a resource page of an entity type with the given
-// navigation rows.
-func kindResource(name, rels string) string {
+// resourcePage is a resource page of an entity type with the given
+// navigation rows (the path and kind tests').
+func resourcePage(name, rels string) string {
 	md := "# " + name + " resource type\n\nNamespace: microsoft.graph\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|id|String|x|\n"
 	if rels != "" {
 		md += "\n## Relationships\n|Relationship|Type|Description|\n|:--|:--|:--|\n" + rels
@@ -37,8 +37,8 @@ func kinds(s *Schema) map[string]OpKind {
 
 func TestOperationKind(t *testing.T) {
 	s := resolveRaw(t, map[string]string{
-		"resources/book.md":  kindResource("book", "|pages|[page](page.md) collection|x|\n|range|[page](page.md)|x|\n"),
-		"resources/page.md":  kindResource("page", ""),
+		"resources/book.md":  resourcePage("book", "|pages|[page](page.md) collection|x|\n|range|[page](page.md)|x|\n"),
+		"resources/page.md":  resourcePage("page", ""),
 		"api/book-list.md":   apiPage("List books", "GET /books", "a collection of [book](../resources/book.md) objects"),
 		"api/book-read.md":   apiPage("Book: read", "GET /books/{id}/read", "a [page](../resources/page.md) object"),
 		"api/book-find.md":   apiPage("Book: find", "POST /books/{id}/find(text={text})", "a [page](../resources/page.md) object"),
@@ -77,9 +77,9 @@ func TestCalledWithGet(t *testing.T) {
 // first.
 func TestDedicatedPageDescribesTheOperation(t *testing.T) {
 	s := resolveRaw(t, map[string]string{
-		"resources/book.md":  kindResource("book", ""),
-		"resources/shelf.md": kindResource("shelf", ""),
-		"resources/page.md":  kindResource("page", ""),
+		"resources/book.md":  resourcePage("book", ""),
+		"resources/shelf.md": resourcePage("shelf", ""),
+		"resources/page.md":  resourcePage("page", ""),
 		"api/book-list.md":   apiPage("List books", "GET /books", "a collection of [book](../resources/book.md) objects"),
 		"api/shelf-list.md":  apiPage("List shelves", "GET /shelves", "a collection of [shelf](../resources/shelf.md) objects"),
 		"api/a-cover.md":     apiPage("Get cover", "GET /books/{id}/cover\nGET /shelves/{id}/cover", "a [page](../resources/page.md) object"),

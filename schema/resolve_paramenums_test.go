@@ -23,7 +23,7 @@ func TestStringParameterWithPossibleValuesIsTheirEnum(t *testing.T) {
 	page := apiPage("Call: reject", "POST /calls/{id}/reject", "")
 	page += body("|reason|String|The reason. Possible values are `None`, `Busy` and `Forbidden`.|\n|mode|String|Possible values are `a`, `b`.|\n|note|String|Possible values are `busy`.|\n")
 	s := resolveRaw(t, map[string]string{
-		"resources/call.md":         kindResource("call", ""),
+		"resources/call.md":         resourcePage("call", ""),
 		"resources/rejectreason.md": enum("rejectReason", "none", "busy", "forbidden", "unknownFutureValue"),
 		"resources/modea.md":        enum("modeA", "a", "b"),
 		"resources/modeb.md":        enum("modeB", "a", "b", "c"),

@@ -7,15 +7,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// resourcePage is a resource page with an id, a base and relationships.
-func resourcePage(name, rels string) string {
-	md := "# " + name + " resource type\n\nNamespace: microsoft.graph\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|id|String|x|\n"
-	if rels != "" {
-		md += "\n## Relationships\n|Relationship|Type|Description|\n|:--|:--|:--|\n" + rels
-	}
-	return md + "\n## JSON representation\n<!-- { \"blockType\": \"resource\", \"keyProperty\": \"id\", \"@odata.type\": \"microsoft.graph." + name + "\" } -->\n```json\n{\"id\": \"String\"}\n```\n"
-}
-
 func operationsByGoName(s *Schema) map[string]*Operation {
 	by := map[string]*Operation{}
 	for _, o := range s.Operations {

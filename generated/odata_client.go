@@ -235,7 +235,12 @@ func decodeResult(raw []byte, result any) error {
 }
 
 // failed reports an error other than a *DecodeError: a response that
-// decoded with values kept as they came is still a result.
+// decoded with values kept as they came is still a result. Not inlined:
+// its errors.As target would move to the heap in each of the ~1,000
+// generated methods that call it, a larger body to compile in each and an
+// allocation per call (BENCHMARKS.md, issue 32).
+//
+//go:noinline
 func failed(err error) bool {
 	var de *DecodeError
 	return err != nil && !errors.As(err, &de)

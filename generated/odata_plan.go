@@ -67,7 +67,7 @@ type structPlan struct {
 	typ    reflect.Type
 	fields []fieldPlan
 	byName map[string]int
-	object []int // index path of the embedded Object; nil: not a generated struct
+	object []int // index path of the embedded Object (Collection: its envelope field); nil: not a generated struct
 	// objectOffset is the embedded Object's offset from the start of the
 	// struct.
 	objectOffset uintptr
@@ -224,7 +224,7 @@ func buildPlan(t reflect.Type) *structPlan {
 			f := t.Field(i)
 			idx := append(append([]int(nil), index...), i)
 			switch {
-			case f.Anonymous && f.Type == objectType:
+			case f.Type == objectType && (f.Anonymous || !f.IsExported()): // embedded, or Collection's envelope
 				p.object, p.objectOffset = idx, offset+f.Offset
 			case f.Anonymous && f.Type.Kind() == reflect.Struct:
 				walk(f.Type, idx, offset+f.Offset) // the embedded base: its fields come first

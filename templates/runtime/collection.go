@@ -4,6 +4,7 @@
 package runtime
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"reflect"
@@ -22,8 +23,17 @@ type Collection[T any] struct {
 	Count     *int64  `json:"@odata.count,omitempty"`     // the number of items in all pages, when $count=true asked for it
 	NextLink  *string `json:"@odata.nextLink,omitempty"`  // the next page's URL; nil on the last page
 	DeltaLink *string `json:"@odata.deltaLink,omitempty"` // the URL of the next delta query, on a delta's last page
-	// Object holds the envelope's other properties (@odata.context, ...).
-	Object
+	// envelope holds the envelope's other properties (@odata.context,
+	// ...). It is a named field, not an embedded Object: Object's four
+	// methods would be promoted, and every promoted method is compiled
+	// twice per item type (BENCHMARKS.md, issue 32).
+	envelope Object
+}
+
+// AdditionalData returns a copy of the envelope's properties that are not
+// fields (@odata.context, ...), as raw JSON.
+func (c *Collection[T]) AdditionalData() map[string]json.RawMessage {
+	return additionalData(c.envelope.state)
 }
 
 // UnmarshalJSON reads a collection response; see DecodeError for values
@@ -40,7 +50,9 @@ func (c Collection[T]) MarshalJSON() ([]byte, error) {
 
 // unmarshalCollection is UnmarshalJSON for c, a *Collection[T]: the
 // methods only call it, so each instantiation of Collection costs the
-// compiler little (BENCHMARKS.md).
+// compiler little (BENCHMARKS.md). Collection has only the methods its
+// documented use needs (UnmarshalJSON, MarshalJSON, AdditionalData):
+// each one is a function per item type and one per item type's shape.
 func unmarshalCollection(data []byte, c any) error {
 	rv := reflect.ValueOf(c).Elem()
 	rv.SetZero()

@@ -176,9 +176,10 @@ func propertyOf(v any, field any) (string, reflect.Value, *Object, error) {
 	return "", reflect.Value{}, nil, fmt.Errorf("%T is not a pointer to a property field of this %s", field, rv.Type())
 }
 
-// objectOf is the Object of a generated struct value (addressable).
+// objectOf is the Object of a generated struct value (addressable): by
+// offset, as Collection's is an unexported field.
 func objectOf(rv reflect.Value, plan *structPlan) *Object {
-	return rv.FieldByIndex(plan.object).Addr().Interface().(*Object)
+	return objectAt(rv.Addr().UnsafePointer(), plan)
 }
 
 // objectAt is the Object of the generated struct p points to.

@@ -167,6 +167,11 @@ func (c *opChecker) entityBody(ex *parser.Example, op *Operation) {
 // response checks a response example against what its operation returns.
 func (c *opChecker) response(ex *parser.Example, op *Operation) {
 	body := ex.Value
+	if !ex.Annotated && body != nil && len(ex.Problems) > 0 {
+		// An annotated example's JSON is checked with its type; one that
+		// only follows its request is checked here ("@odata.type"="#x").
+		c.v.report(ex.Problems[0].Offset, diag.InvalidJSON, "example is not valid JSON (%s)", ex.Problems[0].Message)
+	}
 	r := expectedReturn(op)
 	if r == nil {
 		if op.Binding == nil && op.Kind != OpAction && op.Kind != OpFunction {

@@ -158,16 +158,7 @@ func (m *clientMethod) declare(f *jen.File) {
 			jen.Return(call(jen.Nil())),
 		)
 	case m.envelope == "Collection":
-		m.pointerResult(f, recv, params, opts, jen.Id("Collection").Types(m.result), call)
-	case !m.iface && !m.rawResult && m.result != nil && m.envelope == "":
-		// A *T, nil when the service answers without a body (a PATCH's
-		// 204 No Content), not a zero value that reads as one.
-		f.Func().Add(recv).Id(o.GoName).Params(append(params, opts)...).Params(jen.Op("*").Add(m.result), jen.Error()).Block(
-			jen.Var().Id("out").Op("*").Add(m.result),
-			jen.Id("err").Op(":=").Add(call(jen.Op("&").Id("out"))),
-			jen.If(jen.Id("failed").Call(jen.Id("err"))).Block(jen.Return(jen.Nil(), jen.Id("err"))),
-			jen.Return(jen.Id("out"), jen.Id("err")),
-		)
+		m.pointerResult(f, recv, params, opts, jen.Id("Collection").Types(m.result), call, false)
 	case m.envelope == "Value":
 		f.Func().Add(recv).Id(o.GoName).Params(append(params, opts)...).Params(m.result, jen.Error()).Block(
 			jen.Var().Id("out").Id("Value").Types(m.result),
@@ -181,16 +172,22 @@ func (m *clientMethod) declare(f *jen.File) {
 			jen.Return(jen.Id("out"), jen.Id("err")),
 		)
 	default:
-		m.pointerResult(f, recv, params, opts, m.result, call)
+		m.pointerResult(f, recv, params, opts, m.result, call, true)
 	}
 }
 
 // pointerResult writes a method that returns a *T, nil on an error (but a
-// *DecodeError, which comes with the value).
-func (m *clientMethod) pointerResult(f *jen.File, recv jen.Code, params []jen.Code, opts jen.Code, typ jen.Code, call func(jen.Code) *jen.Statement) {
+// *DecodeError, which comes with the value); with nilWithoutBody, nil too
+// when the service answers without a body (a PATCH's 204 No Content), not
+// a zero value that reads as one.
+func (m *clientMethod) pointerResult(f *jen.File, recv jen.Code, params []jen.Code, opts jen.Code, typ jen.Code, call func(jen.Code) *jen.Statement, nilWithoutBody bool) {
+	declare, result := jen.Id("out").Op(":=").New(typ), jen.Id("out")
+	if nilWithoutBody {
+		declare, result = jen.Var().Id("out").Op("*").Add(typ), jen.Op("&").Id("out")
+	}
 	f.Func().Add(recv).Id(m.o.GoName).Params(append(params, opts)...).Params(jen.Op("*").Add(typ), jen.Error()).Block(
-		jen.Id("out").Op(":=").New(typ),
-		jen.Id("err").Op(":=").Add(call(jen.Id("out"))),
+		declare,
+		jen.Id("err").Op(":=").Add(call(result)),
 		jen.If(jen.Id("failed").Call(jen.Id("err"))).Block(jen.Return(jen.Nil(), jen.Id("err"))),
 		jen.Return(jen.Id("out"), jen.Id("err")),
 	)

@@ -136,7 +136,11 @@ func pathParams(path string) []PathParam {
 				prev = name
 			}
 		case c == '{' || c == '<': // {user-id}, or <address> as workbook pages write it
-			end := strings.IndexByte(path[i:], map[byte]byte{'{': '}', '<': '>'}[c])
+			closer := byte('}')
+			if c == '<' {
+				closer = '>'
+			}
+			end := strings.IndexByte(path[i:], closer)
 			if end < 0 {
 				return out
 			}

@@ -46,10 +46,7 @@ func TestOperationsOfOneRequestAreOne(t *testing.T) {
 		"api/members-remove.md": apiPage("Remove member", "DELETE /configs/{id}/members/{id}/$ref", ""),
 		"api/members-count.md":  apiPage("Count members", "GET /configs/{id}/members/$count", ""),
 	})
-	byGo := map[string]*Operation{}
-	for _, o := range s.Operations {
-		byGo[o.GoName] = o
-	}
+	byGo := operationsByGoName(s)
 	var names []string
 	for _, o := range s.Operations {
 		names = append(names, o.GoName)

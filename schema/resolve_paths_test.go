@@ -17,10 +17,9 @@ func operationsByGoName(s *Schema) map[string]*Operation {
 
 // Paths go on through what the pages leave out: a segment no page lists
 // that a navigation property only one type declares follows, or that names
-// a type; a function a
-// page documents as a POST whose result other paths go on into; a PATCH
-// of a function's result. A path that never closes a parenthesis is no
-// operation.
+// a type; a function a page documents as a POST whose result other paths
+// go on into; a PATCH of a function's result. A path that never closes a
+// parenthesis is no operation.
 func TestPathsGoOnThroughWhatPagesLeaveOut(t *testing.T) {
 	s := resolveRaw(t, map[string]string{
 		"resources/user.md":        resourcePage("user", ""),

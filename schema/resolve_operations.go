@@ -279,7 +279,7 @@ func (r *resolver) operationOf(p *parser.Page, req parser.RequestDoc, w walk) *O
 		op.Name = name
 		op.Kind = r.opKind(p, req, w.opSeg, w.before)
 		if w.problem == "" || w.before.known() {
-			op.Binding = w.before.ref()
+			op.Binding = r.pageSubject(p.Path, name, w.before.ref())
 		}
 		op.Parameters = r.operationParameters(p, op.Kind, w.opSeg)
 		op.Returns = r.returnsOf(p, op.Kind, w)

@@ -186,6 +186,8 @@ var (
 		"api/user-overview.md:1:1: warning: no-request-syntax: API page has no request syntax (a METHOD /path line outside the examples); no operation read")
 	UnresolvedPath = warning("unresolved-path", "a request path whose segments do not lead through entry points, keys and navigation properties the pages describe; its operation is kept with what resolved",
 		"api/user-list-foo.md:22:1: warning: unresolved-path: GET /users/{id}/foo: segment \"foo\" is no navigation property of microsoft.graph.user and no operation")
+	SyntaxFromExample = warning("syntax-from-example", "a request syntax that names another operation than the one the page's file name ends in and its request example calls; the example's request is read instead",
+		"api/nameditem-addformulalocal.md:27:1: warning: syntax-from-example: POST /workbook/names/add names no addFormulaLocal, which the file name and the request example (POST /me/drive/items/{id}/workbook/names/addFormulaLocal) name; the example's request is read")
 	UnknownParamType = warning("unknown-parameter-type", "a parameter whose type no page defines",
 		"api/user-sendmail.md:41:2: warning: unknown-parameter-type: parameter \"message\" of sendMail has type \"Mesage\", which no page defines")
 )

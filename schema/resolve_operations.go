@@ -61,21 +61,29 @@ func (r *resolver) resolveOperations(s *Schema) {
 	var all []documented
 	keysOf := map[string]map[string]bool{} // page -> the operations its requests document
 	for _, p := range pages {
+		var ofPage []documented
 		for _, req := range p.Operation.Requests {
 			w := r.walkPath(req.Path, entries, composed, known)
 			w = r.writeToResult(w, req.Method, composed)
 			if w.problem != "" {
 				r.warn(p, req.Pos, diag.UnresolvedPath, "%s %s: %s", req.Method, req.Path, w.problem)
 			}
-			op := r.operationOf(p, req, w)
-			if op == nil {
-				continue
+			if op := r.operationOf(p, req, w); op != nil {
+				ofPage = append(ofPage, documented{p.Path, req, op})
 			}
-			all = append(all, documented{p.Path, req, op})
+		}
+		if fromExamples := r.syntaxFromExamples(p, entries, composed, known); fromExamples != nil {
+			ofPage = ofPage[:0]
+			for _, ex := range fromExamples {
+				ofPage = append(ofPage, documented{p.Path, ex.req, ex.op})
+			}
+		}
+		for _, d := range ofPage {
+			all = append(all, d)
 			if keysOf[p.Path] == nil {
 				keysOf[p.Path] = map[string]bool{}
 			}
-			keysOf[p.Path][op.claimKey] = true
+			keysOf[p.Path][d.op.claimKey] = true
 		}
 	}
 	// Of the pages that document one operation, the first that documents

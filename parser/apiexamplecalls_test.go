@@ -71,3 +71,24 @@ func TestExampleBlocksAroundTheCall(t *testing.T) {
 	assert.True(t, op.Response.Type.Collection, "the example's value array")
 	assert.Nil(t, op.RequestKeys, "no request body")
 }
+
+// The request body section's JSON gives the body's keys where no row and
+// no request example shows the body; where rows list it, the section's
+// JSON may be the object one of them holds, and is not read.
+func TestBodyKeysFromTheBodySection(t *testing.T) {
+	page := func(rows string) string {
+		return "# X\n\n## HTTP request\n\n```http\nPOST /teams/{id}/archive\n```\n\n## Request body\n\nYou may include it.\n\n" +
+			"```json\n{\"shouldSetSpoSiteReadOnlyForMembers\": true}\n```\n\n" + rows +
+			"## Response\n\nIf successful, this method returns `202 Accepted` response code.\n\n## Example\n\n" +
+			"<!-- { \"blockType\": \"request\", \"name\": \"x\" } -->\n```http\nPOST https://graph.microsoft.com/v1.0/teams/1/archive\n```\n"
+	}
+	op := Parse("api/x.md", []byte(page("")), Options{}).Operation
+	require.NotNil(t, op)
+	require.Len(t, op.RequestKeys, 1)
+	assert.Equal(t, "shouldSetSpoSiteReadOnlyForMembers", op.RequestKeys[0].Name)
+	assert.Equal(t, "Edm.Boolean", op.RequestKeys[0].Type.Primitive)
+
+	op = Parse("api/x.md", []byte(page("| Parameter | Type | Description |\n|:--|:--|:--|\n| item | String | x |\n\n")), Options{}).Operation
+	require.NotNil(t, op)
+	assert.Nil(t, op.RequestKeys, "a row lists the body")
+}

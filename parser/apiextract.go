@@ -38,6 +38,9 @@ type apiExtractor struct {
 	// the next block may hold.
 	afterRequest bool
 	sawTitle     bool
+	// sectionBodyKeys are the keys of the request body section's first
+	// unannotated JSON block (bodyFromSection).
+	sectionBodyKeys []ParamDoc
 }
 
 // httpMethods are the methods a request syntax line may start with.
@@ -107,6 +110,7 @@ func parseOperation(src *Source, blocks []block, p *Page, opts Options, w words)
 			e.annotation, e.annotationJSON = "", nil
 		}
 	}
+	e.bodyFromSection()
 	if !e.op.Response.Annotated {
 		switch {
 		case e.bodyResponse.Name != "" || e.bodyResponse.Collection && e.bodyResponse.Primitive != "":
@@ -183,6 +187,9 @@ func (e *apiExtractor) code(b *block) {
 		// request line ("##### Request body", then a json block).
 		e.requestKeys(b)
 	}
+	if kind == "" && !requestLike && e.section == lang.APIBody && e.sectionBodyKeys == nil {
+		e.sectionBodyKeys = e.bodyKeys(b)
+	}
 	e.afterRequest = kind == "request" || (kind == "" || kind == "ignored") && e.section == lang.APIExamples && requestLike
 	switch kind {
 	case "request":
@@ -245,22 +252,40 @@ func (e *apiExtractor) code(b *block) {
 // requestKeys keeps the top-level keys of the first request example's
 // JSON body, each with the type its value shows.
 func (e *apiExtractor) requestKeys(b *block) {
-	if e.op.RequestKeys != nil {
-		return
+	if e.op.RequestKeys == nil {
+		e.op.RequestKeys = e.bodyKeys(b)
 	}
+}
+
+// bodyKeys are the top-level keys of a block's JSON body, each with the
+// type its value shows; nil when the block holds no JSON object.
+func (e *apiExtractor) bodyKeys(b *block) []ParamDoc {
 	text, at := jsonBody(b.Content)
 	if at < 0 {
-		return
+		return nil
 	}
 	v, _ := ParseJSONish(text)
 	if v == nil || v.Kind != JSONObject {
-		return
+		return nil
 	}
 	base := b.ContentOff + at
-	e.op.RequestKeys = []ParamDoc{}
+	keys := []ParamDoc{}
 	for _, f := range v.Keys {
-		e.op.RequestKeys = append(e.op.RequestKeys, ParamDoc{Name: f.Name, Type: e.jsonPlaceholderType(f.Value), Place: ParamBody, Pos: e.pos(base + f.KeyOffset)})
+		keys = append(keys, ParamDoc{Name: f.Name, Type: e.jsonPlaceholderType(f.Value), Place: ParamBody, Pos: e.pos(base + f.KeyOffset)})
 	}
+	return keys
+}
+
+// bodyFromSection makes the request body section's JSON the body's keys
+// where neither a table row nor a request example shows the body
+// (team-archive.md: {"shouldSetSpoSiteReadOnlyForMembers": true}, its
+// example sending none). Where rows list the body, the section's JSON may
+// be something else (an object one parameter holds).
+func (e *apiExtractor) bodyFromSection() {
+	if e.op.RequestKeys != nil || e.sectionBodyKeys == nil || slices.ContainsFunc(e.op.Parameters, func(d ParamDoc) bool { return d.Place == ParamBody }) {
+		return
+	}
+	e.op.RequestKeys = e.sectionBodyKeys
 }
 
 // maxExampleRequests bounds the example request lines one page keeps.

@@ -111,7 +111,8 @@ func (w words) parseTypeWords(t *TypeExpr, s string) {
 		return
 	}
 	var kept []string
-	for _, word := range strings.Fields(s) {
+	// "string/number": alternatives, the first primitive of which is read.
+	for _, word := range strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '/' }) {
 		word = strings.Trim(word, ".:;")
 		if !w.IsFiller(word) && word != "" {
 			kept = append(kept, word)

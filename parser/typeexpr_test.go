@@ -37,6 +37,7 @@ func TestParseTypeText(t *testing.T) {
 		{"Stream", "Edm.Stream", "", false},
 		{"Json", "microsoft.graph.Json", "", false},
 		{"string (url)", "Edm.String", "", false},
+		{"string/number", "Edm.String", "", false}, // alternatives (driveitem-preview.md): the first primitive
 		{"string (readonly)", "Edm.String", "", false},
 		{"String readonly", "Edm.String", "", false},
 		{"string, maximum size 20", "Edm.String", "", false},

@@ -114,6 +114,8 @@ var (
 		"accesspackageassignmentpolicy.md:54:2: warning: bad-row: table row name \"questions asked\" is not a property name; kept as written")
 	TranslatedProperty = warning("translated-property", "a table row name on a translated page that is no identifier (a translation) and that nothing in the folder names in English; left out, as its JSON key is unknown",
 		"sharepointids.md:31:2: warning: translated-property: table row name \"Listen Id\" of sharepointIds is a translation and nothing in the folder names it in English; left out (its JSON key is unknown)")
+	TranslatedNoun = warning("translated-noun", "a capitalised table row name on a translated page that its JSON block lacks (the folder's property names start in lower case) and that no JSON key of the folder nor the type it links spells, or that spells a row the type already has: a noun of the translation or a second row; left out",
+		"calendargroup.md:45:2: warning: translated-noun: table row name \"Kalender\" of calendarGroup starts with a capital, which the folder's property names never do, and nothing in the folder names it in English; left out")
 	NameFromJSON = warning("name-from-json", "a table name replaced by the JSON block's key",
 		"projectrome-notification.md:39:3: warning: name-from-json: table name \"Priority level\" is not a property name; using \"priority\", the JSON key in the same place (line 64)")
 	NameCase = warning("name-case", "a table name whose case differs from the JSON key or the type; the key's case is used",

@@ -446,18 +446,29 @@ func TestFidelity(t *testing.T) {
 		// links) came to be the base of those whose pages repeat its rows
 		// and more: the risk events of identityRiskEvent's table and
 		// locatedRiskEvent's list (92 rows fewer counted as their own).
+		// Capitalised row names of translated pages that their JSON block
+		// lacks (resolve_translatednouns.go) take the folder's spelling
+		// or the linked type's last words (threads, details, app, schema,
+		// healthStates; v1.0 format, borders, rows, filter), or are left
+		// out as nouns of the translation (Erweiterungen, Kalender), and
+		// a page linking its base beside types derived from it takes the
+		// one they all extend (domainDnsUnavailableRecord): beta precision
+		// 94.73 -> 95.63, base 88.53 -> 88.62, on a base 2.37 -> 2.32,
+		// recall 99.12 -> 99.20, name and type 95.11 -> 95.19; v1.0
+		// precision 98.51 -> 99.33, recall 99.20 -> 99.26, name and type
+		// 97.51 -> 97.57.
 		{"localized-de-2019-03", "de-2019-03", "v1.0", map[string]bounds{
 			"type recall": {98, 98.85}, "enum vs struct": {100, 100}, "entity vs complex": {100, 100},
-			"base type exact": {93, 99.59}, "documented property recall": {98.5, 99.20},
-			"documented property name and type exact": {95, 97.51}, "property precision": {96, 98.51},
+			"base type exact": {93, 99.59}, "documented property recall": {98.5, 99.26},
+			"documented property name and type exact": {95, 97.57}, "property precision": {96, 99.33},
 			"properties declared on a base": {0, 0.03}, "enum member recall": {85, 96.60},
 			"documented enum member recall": {100, 99.30}, "enum member precision": {100, 96.76},
 		}},
 		{"localized-de-2019-03", "de-2019-03", "beta", map[string]bounds{
 			"type recall": {98, 95.79}, "enum vs struct": {100, 100}, "entity vs complex": {100, 93.78},
-			"base type exact": {88, 88.53}, "documented property recall": {98.5, 99.12},
-			"documented property name and type exact": {95, 95.11}, "property precision": {95, 94.73},
-			"properties declared on a base": {0, 2.37}, "enum member recall": {85, 97.43},
+			"base type exact": {88, 88.62}, "documented property recall": {98.5, 99.20},
+			"documented property name and type exact": {95, 95.19}, "property precision": {95, 95.63},
+			"properties declared on a base": {0, 2.32}, "enum member recall": {85, 97.43},
 			"documented enum member recall": {100, 100}, "enum member precision": {100, 97.50},
 		}},
 	} {

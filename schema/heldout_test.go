@@ -94,14 +94,18 @@ func TestHeldOutLanguage(t *testing.T) {
 		// "Длительность" beside "String (ISO 8601 duration)" are Duration).
 		// Beta base 98.26 -> 98.42 and precision 98.81 -> 99.08 when a
 		// page listing types came to be the base of those whose pages
-		// repeat its rows and more.
+		// repeat its rows and more. Capitalised row names that their JSON
+		// block lacks taking the folder's spelling or the linked type's
+		// last words, or left out (resolve_translatednouns.go): precision
+		// 99.63 -> 99.65 / 99.08 -> 99.45, beta recall 99.19 -> 99.22,
+		// name and type 91.79 -> 91.82.
 		{"v1.0", map[string]bounds{
 			"type recall": {98, 86.56}, "base type exact": {93, 99.62}, "documented property recall": {98.5, 99.54},
-			"documented property name and type exact": {95, 94.38}, "property precision": {96, 99.63}, "enum member recall": {85, 89.90},
+			"documented property name and type exact": {95, 94.38}, "property precision": {96, 99.65}, "enum member recall": {85, 89.90},
 		}},
 		{"beta", map[string]bounds{
-			"type recall": {98, 85.61}, "base type exact": {88, 98.42}, "documented property recall": {98.5, 99.19},
-			"documented property name and type exact": {95, 91.79}, "property precision": {95, 99.08}, "enum member recall": {85, 90.99},
+			"type recall": {98, 85.61}, "base type exact": {88, 98.42}, "documented property recall": {98.5, 99.22},
+			"documented property name and type exact": {95, 91.82}, "property precision": {95, 99.45}, "enum member recall": {85, 90.99},
 		}},
 	} {
 		t.Run(c.version, func(t *testing.T) {

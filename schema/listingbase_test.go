@@ -44,3 +44,29 @@ func TestBaseFromThePageThatListsIt(t *testing.T) {
 		assert.True(t, ty.Base == nil || !strings.HasSuffix(*ty.Base, "Event"), "%s: %v", n, ty.Base)
 	}
 }
+
+// A page whose prose links its base and, beside it, other types derived
+// from that base (domainDnsUnavailableRecord's links to domainDnsRecord
+// and the records derived from it), in words no data file has, and
+// repeats the rows of all of them: the base is the one whose rows the
+// other linked types repeat too.
+func TestBaseAmongLinkedTypesTheOthersExtend(t *testing.T) {
+	typePage := func(name, prose string, rows ...string) string {
+		return "---\nms.contentlocale: xx-XX\n---\n# <a name=\"" + name + "-resource-type\"></a>" + name + " qa\n\n" + prose + "\n\n" +
+			"## <a name=\"properties\"></a>Qi\n|Zi|Zo|Zu|\n|:--|:--|:--|\n" + strings.Join(rows, "\n") + "\n"
+	}
+	root := []string{"|label|String|Qe.|", "|recordType|String|Qe.|", "|ttl|Int32|Qe.|"}
+	with := func(extra ...string) []string { return append(append([]string(nil), root...), extra...) }
+	s := resolveRaw(t, map[string]string{
+		"record.md":      typePage("record", "Qe.", root...),
+		"mxrecord.md":    typePage("mxRecord", "Qe.", with("|exchange|String|Qe.|")...),
+		"cnamerecord.md": typePage("cnameRecord", "Qe.", with("|canonicalName|String|Qe.|")...),
+		"unavailablerecord.md": typePage("unavailableRecord",
+			"Qe qo [mxRecord](mxrecord.md) qa [cnameRecord](cnamerecord.md) qu. Qy qa qe [record](record.md).",
+			with("|exchange|String|Qe.|", "|canonicalName|String|Qe.|", "|description|String|Qe.|")...),
+	})
+	u := mustType(t, s, "microsoft.graph.unavailableRecord")
+	require.NotNil(t, u.Base)
+	assert.Equal(t, "microsoft.graph.record", *u.Base)
+	assert.Equal(t, []string{"exchange", "canonicalName", "description"}, names(u.Properties))
+}

@@ -169,20 +169,32 @@ func (r *resolver) learnBasePhrases() (map[string]int, map[string]int) {
 			}
 			var claim *parser.BaseClaim
 			var extended []parser.BaseClaim
+			var targets []*entry
 			for k := range td.doc.LinkPhrases {
 				lp := &td.doc.LinkPhrases[k]
 				if learnedAny(learnedProse, lp) {
 					claim = &lp.Claim
 					break
 				}
-				if target := r.resolveClaim(td.page, lp.Claim); extends(td, target) && len(target.tdocs[0].doc.Properties) >= 3 {
+				if target := r.resolveClaim(td.page, lp.Claim); extends(td, target) && len(target.tdocs[0].doc.Properties) >= 3 &&
+					!slices.Contains(targets, target) {
 					extended = append(extended, lp.Claim)
+					targets = append(targets, target)
 				}
 			}
 			// Else the one type the prose links whose rows (three or more)
 			// the page repeats, and more, as a derived type's page does.
 			if claim == nil && len(extended) == 1 {
 				claim = &extended[0]
+			}
+			// Else, of several, the one whose rows all the others repeat
+			// too: the others are types derived from it beside this one
+			// (domainDnsUnavailableRecord's prose links domainDnsRecord
+			// and the records derived from it).
+			if claim == nil && len(extended) > 1 {
+				if k := sharedBase(targets); k >= 0 {
+					claim = &extended[k]
+				}
 			}
 			// Else, the prose saying nothing, the type whose prose lists
 			// this one and whose rows (three or more) its page repeats,
@@ -200,6 +212,28 @@ func (r *resolver) learnBasePhrases() (map[string]int, map[string]int) {
 		}
 	})
 	return learnedProse, learnedRows
+}
+
+// sharedBase returns the index of the one target whose rows every other
+// target's page repeats, and more, or -1 when there is none.
+func sharedBase(targets []*entry) int {
+	found := -1
+	for k, t := range targets {
+		all := true
+		for _, u := range targets {
+			if u != t && !extends(u.tdocs[0], t) {
+				all = false
+				break
+			}
+		}
+		if all {
+			if found >= 0 {
+				return -1
+			}
+			found = k
+		}
+	}
+	return found
 }
 
 // listingBase returns, as a claim, the one of the types whose prose lists

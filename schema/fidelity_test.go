@@ -457,19 +457,28 @@ func TestFidelity(t *testing.T) {
 		// recall 99.12 -> 99.20, name and type 95.11 -> 95.19; v1.0
 		// precision 98.51 -> 99.33, recall 99.20 -> 99.26, name and type
 		// 97.51 -> 97.57.
+		// An enum's title capitalized by the translation takes the case
+		// of the links that agree on it and differ in the first letter
+		// only (TeamSpecialization -> teamSpecialization): type recall
+		// v1.0 98.85 -> 99.35, beta 95.79 -> 96.05, name and type v1.0
+		// 97.57 -> 97.86, beta 95.19 -> 95.28. The member ratios fell as
+		// the enums found brought their members into the count, the
+		// pages' own translated or capitalized ones included (Keine,
+		// Private, InProgress): v1.0 precision 96.76 -> 96.60, beta
+		// precision 97.50 -> 97.26, documented recall 100 -> 99.90.
 		{"localized-de-2019-03", "de-2019-03", "v1.0", map[string]bounds{
-			"type recall": {98, 98.85}, "enum vs struct": {100, 100}, "entity vs complex": {100, 100},
+			"type recall": {98, 99.35}, "enum vs struct": {100, 100}, "entity vs complex": {100, 100},
 			"base type exact": {93, 99.59}, "documented property recall": {98.5, 99.26},
-			"documented property name and type exact": {95, 97.57}, "property precision": {96, 99.33},
-			"properties declared on a base": {0, 0.03}, "enum member recall": {85, 96.60},
-			"documented enum member recall": {100, 99.30}, "enum member precision": {100, 96.76},
+			"documented property name and type exact": {95, 97.86}, "property precision": {96, 99.33},
+			"properties declared on a base": {0, 0.03}, "enum member recall": {85, 95.72},
+			"documented enum member recall": {100, 99.33}, "enum member precision": {100, 96.60},
 		}},
 		{"localized-de-2019-03", "de-2019-03", "beta", map[string]bounds{
-			"type recall": {98, 95.79}, "enum vs struct": {100, 100}, "entity vs complex": {100, 93.78},
+			"type recall": {98, 96.05}, "enum vs struct": {100, 100}, "entity vs complex": {100, 93.78},
 			"base type exact": {88, 88.62}, "documented property recall": {98.5, 99.20},
-			"documented property name and type exact": {95, 95.19}, "property precision": {95, 95.63},
-			"properties declared on a base": {0, 2.32}, "enum member recall": {85, 97.43},
-			"documented enum member recall": {100, 100}, "enum member precision": {100, 97.50},
+			"documented property name and type exact": {95, 95.28}, "property precision": {95, 95.63},
+			"properties declared on a base": {0, 2.32}, "enum member recall": {85, 96.63},
+			"documented enum member recall": {100, 99.90}, "enum member precision": {100, 97.26},
 		}},
 	} {
 		t.Run(c.corpus+"/"+c.version, func(t *testing.T) {

@@ -202,6 +202,12 @@ func (r *resolver) learnEnumCase() map[string]string {
 		if !ok && n > 0 && !hasInnerCapital(short) && n == total(v) {
 			ok = true
 		}
+		// Links that agree, and differ from the title only in its first
+		// letter, which the translation capitalized as a noun
+		// ("TeamSpecialization Enum-Typ", [teamSpecialization](teamspecialization.md)).
+		if !ok && n > 0 && n == total(v) && isASCIIUpper(short[0]) && name[1:] == short[1:] && strings.EqualFold(name[:1], short[:1]) {
+			ok = true
+		}
 		// Links that capitalize a lower-case title are prose, not the name;
 		// links that drop the capitals inside a name lost its words
 		// ("vpnserver" for vpnServer).

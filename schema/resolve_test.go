@@ -592,6 +592,17 @@ func TestTranslatedEnumTakesTheCaseOfItsLinks(t *testing.T) {
 	mustType(t, s, "microsoft.graph.deviceType")
 	assert.Nil(t, s.Lookup("microsoft.graph.DeviceType"))
 
+	// One link is enough where it differs from the title in the first
+	// letter alone (TeamSpecialization Enum-Typ, [teamSpecialization]).
+	oneLink := files("de-DE")
+	delete(oneLink, "tablet.md")
+	delete(oneLink, "laptop.md")
+	s = resolveRaw(t, oneLink)
+	mustType(t, s, "microsoft.graph.deviceType")
+	oneLink["phone.md"] = strings.Replace(oneLink["phone.md"], "[deviceType]", "[devicetype]", 1)
+	s = resolveRaw(t, oneLink)
+	mustType(t, s, "microsoft.graph.DeviceType") // the link lost the inner capital: no sign
+
 	s = resolveRaw(t, files("en-US"))
 	dt = mustType(t, s, "microsoft.graph.DeviceType")
 	assert.Equal(t, "microsoft.graph.DeviceType", dt.Name, "an English title says what it means")

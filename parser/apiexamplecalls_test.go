@@ -92,3 +92,43 @@ func TestBodyKeysFromTheBodySection(t *testing.T) {
 	require.NotNil(t, op)
 	assert.Nil(t, op.RequestKeys, "a row lists the body")
 }
+
+// What a response returns, from its status and its example's body: a
+// primitive the prose names by its schema spelling; nothing for a 204
+// whatever its annotation says, or for a 202 whose examples show no body
+// although the prose links what its Location header points to; the
+// prose's link where the annotation names a primitive and the body is an
+// object.
+func TestResponseFromStatusAndBody(t *testing.T) {
+	page := func(prose, annotation, response string) *OperationDoc {
+		md := "# X\n\n## HTTP request\n\n```http\nPOST /things/{id}/go\n```\n\n## Response\n\n" + prose + "\n\n## Example\n\n"
+		if annotation != "" {
+			md += "<!-- { \"blockType\": \"response\", " + annotation + " } -->\n"
+		}
+		md += "```http\n" + response + "\n```\n"
+		op := Parse("api/x.md", []byte(md), Options{}).Operation
+		require.NotNil(t, op)
+		return op
+	}
+	op := page("If successful, this action returns a `200 OK` response code and a Stream in the response body.", "",
+		"HTTP/1.1 200 OK\nContent-Type: application/json\n\n{\"value\": \"Z2V0\"}")
+	assert.Equal(t, "Edm.Stream", op.Response.Type.Primitive, "the prose's Stream, not the example's string")
+
+	op = page("If successful, this method returns a `204 No Content` response code.", "\"@odata.type\": \"microsoft.graph.passwordCredential\"",
+		"HTTP/1.1 204 No Content")
+	assert.False(t, op.Response.Type.Known(), "a 204 returns nothing: %+v", op.Response.Type)
+
+	op = page("This method returns a `202 Accepted` response code and a `Location` header to the [teamsAsyncOperation](../resources/teamsasyncoperation.md).", "",
+		"HTTP/1.1 202 Accepted\nLocation: /teams(1)/operations(2)\nContent-Length: 0")
+	assert.False(t, op.Response.Type.Known(), "the link names what the header points to: %+v", op.Response.Type)
+
+	op = page("If successful, this method returns a `200 OK` response code and an [evaluateDynamicMembershipResult](../resources/evaluatedynamicmembershipresult.md) object.",
+		"\"@odata.type\": \"string\", \"isCollection\": true", "HTTP/1.1 200 OK\n\n{\"membershipRule\": \"x\", \"membershipRuleEvaluationResult\": true}")
+	assert.Equal(t, "evaluateDynamicMembershipResult", op.Response.Type.Name, "an object body is no string collection")
+	assert.False(t, op.Response.Type.Collection)
+
+	op = page("If successful, this method returns a `200 OK` response code and a collection of strings.",
+		"\"@odata.type\": \"string\", \"isCollection\": true", "HTTP/1.1 200 OK\n\n{\"value\": [\"a\", \"b\"]}")
+	assert.Equal(t, "Edm.String", op.Response.Type.Primitive, "a value array agrees with the annotation")
+	assert.True(t, op.Response.Type.Collection)
+}

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/docgen/graphgen/diag"
 	"github.com/docgen/graphgen/parser/lang"
@@ -38,6 +39,9 @@ type apiExtractor struct {
 	// the next block may hold.
 	afterRequest bool
 	sawTitle     bool
+	// responseExamples counts the response examples, responseBodies
+	// those that show a JSON body or annotate a type.
+	responseExamples, responseBodies int
 	// sectionBodyKeys are the keys of the request body section's first
 	// unannotated JSON block (bodyFromSection).
 	sectionBodyKeys []ParamDoc
@@ -111,6 +115,12 @@ func parseOperation(src *Source, blocks []block, p *Page, opts Options, w words)
 		}
 	}
 	e.bodyFromSection()
+	if s := e.op.Response.Status; (s == 202 || s == 204) && e.responseExamples > 0 && e.responseBodies == 0 {
+		// Nothing is returned: the prose's link names what a Location
+		// header points to (team-archive.md's teamsAsyncOperation), and
+		// every response example shows no body.
+		e.proseResponse = TypeExpr{}
+	}
 	if !e.op.Response.Annotated {
 		switch {
 		case e.bodyResponse.Name != "" || e.bodyResponse.Collection && e.bodyResponse.Primitive != "":
@@ -215,9 +225,13 @@ func (e *apiExtractor) code(b *block) {
 		}
 		return
 	case "response":
+		_, bodyAt := jsonBody(b.Content)
+		// A 204 No Content returns nothing, whatever its annotation says
+		// (application-removepassword.md annotates passwordCredential).
+		noContent := bodyAt < 0 && statusLine(b.Content) == 204
 		// The first annotated type, unless it is a stream and a later
 		// example names a type (a report as CSV, then as JSON).
-		if t, ok := annotatedType(e.annotationJSON); ok && (!e.op.Response.Annotated || e.op.Response.Type.Primitive == "Edm.Stream" && t.Name != "") {
+		if t, ok := annotatedType(e.annotationJSON); ok && !noContent && !(t.Primitive != "" && objectBody(b.Content)) && (!e.op.Response.Annotated || e.op.Response.Type.Primitive == "Edm.Stream" && t.Name != "") {
 			if !t.Collection && t.Name != "" {
 				if text, at := jsonBody(b.Content); at >= 0 {
 					v, _ := ParseJSONish(text)
@@ -231,6 +245,10 @@ func (e *apiExtractor) code(b *block) {
 		}
 		if e.op.Response.Status == 0 {
 			e.op.Response.Status = statusLine(b.Content)
+		}
+		e.responseExamples++
+		if bodyAt >= 0 || e.op.Response.Annotated {
+			e.responseBodies++
 		}
 		if !e.op.Response.Annotated && !e.bodyResponse.Known() {
 			if text, at := jsonBody(b.Content); at >= 0 {
@@ -601,6 +619,8 @@ func (e *apiExtractor) paragraph(b *block) {
 				if e.op.Response.Pos.Line == 0 {
 					e.op.Response.Pos = e.pos(b.Off)
 				}
+			} else if t, ok := edmNamed(b); ok {
+				e.proseResponse = t
 			}
 		}
 	}
@@ -799,4 +819,54 @@ func columnIndexIn(w words, h tableRow, def int, c lang.Column) int {
 		}
 	}
 	return def
+}
+
+// edmSpellings are the primitive types as the schema spells them, which
+// a response's prose may name without a link in any language ("a Stream
+// in the response body"). Words that are also common nouns (Date, Time,
+// Duration, Single) are not among them.
+var edmSpellings = map[string]string{
+	"Stream": "Edm.Stream", "String": "Edm.String", "Boolean": "Edm.Boolean",
+	"Int16": "Edm.Int16", "Int32": "Edm.Int32", "Int64": "Edm.Int64", "Double": "Edm.Double",
+	"DateTimeOffset": "Edm.DateTimeOffset", "Guid": "Edm.Guid", "Binary": "Edm.Binary", "TimeOfDay": "Edm.TimeOfDay",
+}
+
+// edmNamed is the primitive type a response paragraph names by its
+// schema spelling, where the paragraph gives the status code too (the
+// sentence that says what is returned): one spelling only, else none.
+func edmNamed(b *block) (TypeExpr, bool) {
+	status := false
+	for _, c := range b.Inl.Codes {
+		status = status || statusCode(c) > 0
+	}
+	if !status {
+		return TypeExpr{}, false
+	}
+	found := ""
+	for _, word := range strings.FieldsFunc(b.Inl.Text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if edm, ok := edmSpellings[word]; ok {
+			if found != "" && found != edm {
+				return TypeExpr{}, false
+			}
+			found = edm
+		}
+	}
+	if found == "" {
+		return TypeExpr{}, false
+	}
+	return TypeExpr{Raw: found, Primitive: found}, true
+}
+
+// objectBody reports a response example whose body is a JSON object that
+// holds no "value": no primitive, which an annotation may still say it is
+// (group-evaluatedynamicmembership.md annotates "string", isCollection,
+// and shows an evaluateDynamicMembershipResult); the body is what was
+// returned.
+func objectBody(content string) bool {
+	text, at := jsonBody(content)
+	if at < 0 {
+		return false
+	}
+	v, _ := ParseJSONish(text)
+	return v != nil && v.Kind == JSONObject && len(v.Keys) > 0 && v.Get("value") == nil
 }

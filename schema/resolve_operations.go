@@ -483,17 +483,32 @@ func (r *resolver) operationParameters(p *parser.Page, kind OpKind, seg *parser.
 	if kind == OpFunction {
 		// The names in the parentheses are the service's; a row no name
 		// matches stands for the first unmatched one in order (a
-		// translation renamed it: "Zeitraum" for period).
-		var spare []parser.ParamDoc
-		for _, d := range doc.Parameters {
-			if d.Place != parser.ParamQuery && d.Place != parser.ParamPath && !slices.ContainsFunc(seg.Args, func(a string) bool { return strings.EqualFold(a, d.Name) }) {
-				spare = append(spare, d)
+		// translation renamed it: "Zeitraum" for period). The rows that
+		// only the page's other overloads name are theirs
+		// (getEmailActivityUserDetail(period=...) and (date=...)), and so
+		// are the spare rows left where one of those names has no row.
+		others := otherOverloads(p, seg)
+		theirsUnmatched := false
+		for a := range others {
+			if _, ok := row(a); !ok {
+				theirsUnmatched = true
 			}
 		}
+		named := func(d parser.ParamDoc) bool {
+			return slices.ContainsFunc(seg.Args, func(a string) bool { return strings.EqualFold(a, d.Name) })
+		}
+		var spare []int
+		for i, d := range doc.Parameters {
+			if d.Place != parser.ParamQuery && d.Place != parser.ParamPath && !named(d) && !others[strings.ToLower(d.Name)] {
+				spare = append(spare, i)
+			}
+		}
+		used := map[int]bool{}
 		for _, a := range seg.Args {
 			d, ok := row(a)
 			if !ok && len(spare) > 0 {
-				d, spare = spare[0], spare[1:]
+				used[spare[0]] = true
+				d, spare = doc.Parameters[spare[0]], spare[1:]
 				d.Name, ok = a, true
 			}
 			if !ok {
@@ -501,9 +516,12 @@ func (r *resolver) operationParameters(p *parser.Page, kind OpKind, seg *parser.
 			}
 			add(d)
 		}
-		for _, d := range doc.Parameters {
+		for i, d := range doc.Parameters {
 			// Without arguments in the path (range/cell), the page's path
 			// or body parameters are the function's.
+			if used[i] || others[strings.ToLower(d.Name)] || theirsUnmatched && slices.Contains(spare, i) {
+				continue
+			}
 			if d.Place == parser.ParamFunction || len(seg.Args) == 0 && d.Place != parser.ParamQuery {
 				add(d)
 			}
@@ -520,6 +538,47 @@ func (r *resolver) operationParameters(p *parser.Page, kind OpKind, seg *parser.
 	body := bodyRows(doc, func(d parser.ParamDoc) bool { return r.enumTyped(p, d.Type) })
 	for _, d := range body {
 		add(d)
+	}
+	return out
+}
+
+// otherOverloads are the arguments (in lower case) that the page's other
+// overloads of seg's function name and seg does not: another path's call
+// of the function whose arguments do not hold all of seg's. A call that
+// leaves out an optional argument (getActivitiesByInterval without
+// endDateTime) holds a subset of another's, and is no other overload.
+func otherOverloads(p *parser.Page, seg *parser.Segment) map[string]bool {
+	mine := map[string]bool{}
+	for _, a := range seg.Args {
+		mine[strings.ToLower(a)] = true
+	}
+	out := map[string]bool{}
+	for _, req := range p.Operation.Requests {
+		for _, s := range parser.SplitPath(req.Path) {
+			if !strings.EqualFold(s.Name, seg.Name) || len(s.Args) == 0 {
+				continue
+			}
+			theirs := map[string]bool{}
+			for _, a := range s.Args {
+				theirs[strings.ToLower(a)] = true
+			}
+			holdsMine := true
+			for a := range mine {
+				holdsMine = holdsMine && theirs[a]
+			}
+			subset := true
+			for a := range theirs {
+				subset = subset && mine[a]
+			}
+			if holdsMine || subset {
+				continue
+			}
+			for a := range theirs {
+				if !mine[a] {
+					out[a] = true
+				}
+			}
+		}
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -60,4 +61,44 @@ func TestOperationsOfOneRequestAreOne(t *testing.T) {
 		assert.Contains(t, names, want)
 	}
 	assert.Len(t, names, 5, "%v", names)
+}
+
+// A function page with two overloads gives each the rows its parentheses
+// name; a translated row stands for the one of them that has no row, and
+// belongs to no other. A call that leaves out an optional argument is no
+// other overload.
+func TestFunctionOverloadsTakeTheirOwnRows(t *testing.T) {
+	page := func(title string, paths []string, rows string) string {
+		md := "---\ndoc_type: apiPageType\n---\n# " + title + "\n\nNamespace: microsoft.graph\n\n" + title + ".\n\n" +
+			"## HTTP request\n\n<!-- { \"blockType\": \"ignored\" } -->\n```http\n" + strings.Join(paths, "\n") + "\n```\n\n" +
+			"## Function parameters\n\n| Parameter | Type | Description |\n|:--|:--|:--|\n" + rows +
+			"\n## Response\n\nIf successful, this method returns a `200 OK` response code and a String in the response body.\n"
+		return md
+	}
+	resource := "# reportRoot resource type\n\nNamespace: microsoft.graph\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|id|String|x|\n" +
+		"\n## JSON representation\n<!-- { \"blockType\": \"resource\", \"keyProperty\": \"id\", \"@odata.type\": \"microsoft.graph.reportRoot\" } -->\n```json\n{\"id\": \"String\"}\n```\n"
+	s := resolveRaw(t, map[string]string{
+		"resources/reportroot.md": resource,
+		"api/reportroot-get.md":   apiPage("Get reportRoot", "GET /reports", "a [reportRoot](../resources/reportroot.md) object"),
+		"api/reportroot-getdetail.md": page("getDetail", []string{"GET /reports/getDetail(period='{period_value}')", "GET /reports/getDetail(date={date_value})"},
+			"| Zeitraum | String | x |\n| date | Date | x |\n"),
+		"api/reportroot-getbyinterval.md": page("getByInterval", []string{"GET /reports/getByInterval(start='{s}',end='{e}')", "GET /reports/getByInterval(start='{s}')"},
+			"| start | String | x |\n| end | String | x |\n"),
+	})
+	var overloads [][]string
+	var interval [][]string
+	for _, o := range s.Operations {
+		var names []string
+		for _, p := range o.Parameters {
+			names = append(names, p.Name)
+		}
+		switch o.Name {
+		case "getDetail":
+			overloads = append(overloads, names)
+		case "getByInterval":
+			interval = append(interval, names)
+		}
+	}
+	assert.ElementsMatch(t, [][]string{{"period"}, {"date"}}, overloads, "Zeitraum is period's row, and no row of the date overload")
+	assert.Equal(t, [][]string{{"start", "end"}}, interval, "a call without end is the same function")
 }

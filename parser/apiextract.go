@@ -189,6 +189,7 @@ func (e *apiExtractor) code(b *block) {
 		if len(requestLines(b.Content)) > 0 {
 			e.exampleValues(b, true)
 			e.exampleRequests(b)
+			e.requestKeys(b)
 		}
 	}
 	requestLike := len(requestLines(b.Content)) > 0

@@ -254,8 +254,11 @@ func (w words) jsonPlaceholderType(v *JSONValue) TypeExpr {
 			return TypeExpr{Raw: s, Primitive: "Edm.String"}
 		}
 		t := w.parseTypeText(s)
-		if t.Primitive == "" && !strings.Contains(t.Name, ".") {
-			// A free string value such as "Contoso": its type is String.
+		if t.Primitive == "" && (!strings.Contains(t.Name, ".") || !strings.HasPrefix(low, "microsoft.")) {
+			// A free string value such as "Contoso", or a host name
+			// ("graphnotifications.sample.windows.com"): its type is
+			// String. A qualified name is in a Graph namespace, all of
+			// which are under microsoft.
 			return TypeExpr{Raw: s, Primitive: "Edm.String"}
 		}
 		return t

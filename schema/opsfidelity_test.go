@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -193,6 +194,10 @@ func measureOps(s *Schema, dir string, pages []*parser.Page, o *opsOracle) *opsF
 			p := params[name]
 			if p == nil {
 				f.miss("parameter recall", fmt.Sprintf("%s.%s %s (%s)", want.name, name, typ, got[0].Source))
+				if !pagesNameParameter(dir, documentedBy[strings.ToLower(want.name)], name) {
+					f.undescribed["parameter recall"]++
+					f.undescribed["parameter name and type exact"]++
+				}
 				continue
 			}
 			f.paramRecall.hit++
@@ -239,6 +244,22 @@ func pagesName(dir string, pages map[string]bool, typ string) bool {
 	return false
 }
 
+// pagesNameParameter reports whether any of the pages names the parameter
+// as a parameter is named: in a table cell, a code span or a JSON key
+// (without case). createForward's page says "Do not supply a request body"
+// where the service has toRecipients, message and comment: none of them
+// is named.
+func pagesNameParameter(dir string, pages map[string]bool, name string) bool {
+	re := regexp.MustCompile(`(?i)(\|\s*` + regexp.QuoteMeta(name) + `\s*\||` + "`" + regexp.QuoteMeta(name) + "`" + `|"` + regexp.QuoteMeta(name) + `"\s*:|[(,]\s*` + regexp.QuoteMeta(name) + `\s*=)`)
+	for page := range pages {
+		text, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(page)))
+		if err == nil && re.Match(text) {
+			return true
+		}
+	}
+	return false
+}
+
 func (f *opsFidelity) figures() []figure {
 	return []figure{
 		{name: "operation recall", value: f.recall.pct()},
@@ -261,6 +282,8 @@ func (f *opsFidelity) report() string {
 		if n := f.undescribed[r.name]; n > 0 && r.name == "operation recall" {
 			fmt.Fprintf(&b, "; ceiling %.2f%% (%d misses of a type no page describes, %d of a type no page documenting the operation names)",
 				100*float64(r.r.total-n-f.unnamed)/float64(r.r.total), n, f.unnamed)
+		} else if n > 0 && strings.HasPrefix(r.name, "parameter") {
+			fmt.Fprintf(&b, "; ceiling %.2f%% (%d parameters no page documenting the operation names)", 100*float64(r.r.total-n)/float64(r.r.total), n)
 		} else if n > 0 {
 			fmt.Fprintf(&b, "; ceiling %.2f%% (%d misses of a type no page describes)", 100*float64(r.r.total-n)/float64(r.r.total), n)
 		}
@@ -293,9 +316,9 @@ func TestOperationsFidelity(t *testing.T) {
 		{"en-2020-05", "en-2020-05", "beta", opsBounds(95, map[string]float64{
 			"operation recall": 91.47, "kind": 97.01, "parameter name and type exact": 94.69, "entry points": 81.94})},
 		{"localized-de-2019-03", "de-2019-03", "v1.0", opsBounds(97, map[string]float64{
-			"parameter recall": 93.94, "parameter name and type exact": 85.98, "entry points": 96.88})},
+			"parameter recall": 96.21, "parameter name and type exact": 87.88, "entry points": 96.88})},
 		{"localized-de-2019-03", "de-2019-03", "beta", opsBounds(95, map[string]float64{
-			"operation recall": 74.83, "kind": 99.70, "return type exact": 92.79, "parameter recall": 94.01, "parameter name and type exact": 89.82, "entry points": 85.94})},
+			"operation recall": 74.83, "kind": 99.70, "return type exact": 92.79, "parameter recall": 96.71, "parameter name and type exact": 92.22, "entry points": 85.94})},
 	} {
 		t.Run(c.corpus+"/"+c.version, func(t *testing.T) {
 			dir := corpus.Require(t, "corpus", c.corpus, c.version)

@@ -481,6 +481,7 @@ func (r *resolver) operationParameters(p *parser.Page, kind OpKind, seg *parser.
 		return parser.ParamDoc{}, false
 	}
 	if kind == OpFunction {
+		seg = exampleArguments(doc, seg)
 		// The names in the parentheses are the service's; a row no name
 		// matches stands for the first unmatched one in order (a
 		// translation renamed it: "Zeitraum" for period). The rows that
@@ -499,7 +500,10 @@ func (r *resolver) operationParameters(p *parser.Page, kind OpKind, seg *parser.
 		}
 		var spare []int
 		for i, d := range doc.Parameters {
-			if d.Place != parser.ParamQuery && d.Place != parser.ParamPath && !named(d) && !others[strings.ToLower(d.Name)] {
+			// A path parameter's row may be an argument's (range-cell.md
+			// lists row and Spalte as path parameters), unless it names
+			// a key of the paths.
+			if d.Place != parser.ParamQuery && (d.Place != parser.ParamPath || !namesKey(doc, d.Name)) && !named(d) && !others[strings.ToLower(d.Name)] {
 				spare = append(spare, i)
 			}
 		}
@@ -542,11 +546,69 @@ func (r *resolver) operationParameters(p *parser.Page, kind OpKind, seg *parser.
 	return out
 }
 
+// namesKey reports whether a key or placeholder of the page's request
+// paths holds name ({id | userPrincipalName}, {user-id}).
+func namesKey(doc *parser.OperationDoc, name string) bool {
+	low := strings.ToLower(name)
+	for _, req := range doc.Requests {
+		path := strings.ToLower(req.Path)
+		for {
+			open := strings.IndexByte(path, '{')
+			if open < 0 {
+				break
+			}
+			end := strings.IndexByte(path[open:], '}')
+			if end < 0 {
+				break
+			}
+			if strings.Contains(path[open:open+end], low) {
+				return true
+			}
+			path = path[open+end:]
+		}
+	}
+	return false
+}
+
+// exampleArguments is seg with the arguments the page's request examples
+// call its function with, where the syntax names none (range-cell.md:
+// GET .../range/cell, its example .../cell(row=5,column=6)): the names in
+// the parentheses are the service's, which a translated row may not be
+// (Spalte for column).
+// Only where no syntax path calls it with arguments (findRooms and
+// findRooms(RoomList=...) are two overloads), and only the example's last
+// segment, which is the call (range(address='A1')/visibleView/range).
+func exampleArguments(doc *parser.OperationDoc, seg *parser.Segment) *parser.Segment {
+	if len(seg.Args) > 0 {
+		return seg
+	}
+	for _, req := range doc.Requests {
+		for _, s := range parser.SplitPath(req.Path) {
+			if strings.EqualFold(s.Name, seg.Name) && len(s.Args) > 0 {
+				return seg
+			}
+		}
+	}
+	for _, req := range doc.ExampleRequests {
+		segs := parser.SplitPath(req.Path)
+		if len(segs) == 0 {
+			continue
+		}
+		if last := segs[len(segs)-1]; strings.EqualFold(last.Name, seg.Name) && len(last.Args) > 0 {
+			with := *seg
+			with.Args = last.Args
+			return &with
+		}
+	}
+	return seg
+}
+
 // otherOverloads are the arguments (in lower case) that the page's other
 // overloads of seg's function name and seg does not: another path's call
 // of the function whose arguments do not hold all of seg's. A call that
 // leaves out an optional argument (getActivitiesByInterval without
-// endDateTime) holds a subset of another's, and is no other overload.
+// endDateTime) holds a subset of another's, and is no other overload,
+// unless it has no arguments at all.
 func otherOverloads(p *parser.Page, seg *parser.Segment) map[string]bool {
 	mine := map[string]bool{}
 	for _, a := range seg.Args {
@@ -570,7 +632,9 @@ func otherOverloads(p *parser.Page, seg *parser.Segment) map[string]bool {
 			for a := range theirs {
 				subset = subset && mine[a]
 			}
-			if holdsMine || subset {
+			// A call without arguments beside calls with them is an
+			// overload of its own (findRooms and findRooms(RoomList=...)).
+			if len(mine) > 0 && (holdsMine || subset) {
 				continue
 			}
 			for a := range theirs {

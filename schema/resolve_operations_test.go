@@ -102,3 +102,35 @@ func TestFunctionOverloadsTakeTheirOwnRows(t *testing.T) {
 	assert.ElementsMatch(t, [][]string{{"period"}, {"date"}}, overloads, "Zeitraum is period's row, and no row of the date overload")
 	assert.Equal(t, [][]string{{"start", "end"}}, interval, "a call without end is the same function")
 }
+
+// A function the syntax calls without arguments takes the names its
+// request example's call gives (a translated path parameter row stands for
+// the one no row names), unless the syntax has an overload with arguments.
+func TestFunctionArgumentsFromTheExample(t *testing.T) {
+	page := func(title string, paths []string, rows, example string) string {
+		return "---\ndoc_type: apiPageType\n---\n# " + title + "\n\nNamespace: microsoft.graph\n\n" + title + ".\n\n" +
+			"## HTTP request\n\n<!-- { \"blockType\": \"ignored\" } -->\n```http\n" + strings.Join(paths, "\n") + "\n```\n\n" +
+			"## <a name=\"path-parameters\"></a>Pfadparameter\n\n| Parameter | Typ | Beschreibung |\n|:--|:--|:--|\n" + rows +
+			"\n## Response\n\nIf successful, this method returns a `200 OK` response code and a String in the response body.\n\n## Example\n\n" +
+			"<!-- { \"blockType\": \"request\", \"name\": \"x\" } -->\n```http\nGET https://graph.microsoft.com/v1.0" + example + "\n```\n"
+	}
+	resource := "# reportRoot resource type\n\nNamespace: microsoft.graph\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|id|String|x|\n" +
+		"\n## JSON representation\n<!-- { \"blockType\": \"resource\", \"keyProperty\": \"id\", \"@odata.type\": \"microsoft.graph.reportRoot\" } -->\n```json\n{\"id\": \"String\"}\n```\n"
+	s := resolveRaw(t, map[string]string{
+		"resources/reportroot.md": resource,
+		"api/reportroot-get.md":   apiPage("Get reportRoot", "GET /reports", "a [reportRoot](../resources/reportroot.md) object"),
+		"api/reportroot-cell.md":  page("cell", []string{"GET /reports/cell"}, "| row | Int32 | x |\n| Spalte | Int32 | x |\n", "/reports/cell(row=5,column=6)"),
+		"api/reportroot-findrooms.md": page("findRooms", []string{"GET /reports/findRooms", "GET /reports/findRooms(RoomList='{list}')"},
+			"| RoomList | String | x |\n", "/reports/findRooms(RoomList='a@b.c')"),
+	})
+	params := map[string][]string{}
+	for _, o := range s.Operations {
+		var names []string
+		for _, p := range o.Parameters {
+			names = append(names, p.Name+" "+p.Type)
+		}
+		params[o.Name] = append(params[o.Name], strings.Join(names, ","))
+	}
+	assert.Equal(t, []string{"row Edm.Int32,column Edm.Int32"}, params["cell"])
+	assert.ElementsMatch(t, []string{"", "RoomList Edm.String"}, params["findRooms"], "the overload without arguments has none")
+}

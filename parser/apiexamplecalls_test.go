@@ -132,3 +132,15 @@ func TestResponseFromStatusAndBody(t *testing.T) {
 	assert.Equal(t, "Edm.String", op.Response.Type.Primitive, "a value array agrees with the annotation")
 	assert.True(t, op.Response.Type.Collection)
 }
+
+// A parameter table of a name and one more column: the cell is the type
+// where it is shaped as one, else the description.
+func TestTwoColumnParameterTable(t *testing.T) {
+	md := "# X\n\n## HTTP request\n\n```http\nGET /reports/getSummary(period='{period}',top={n})\n```\n\n## Function parameters\n\n" +
+		"| Parameter | Description |\n|:--|:--|\n| period | Either `D7` (last seven days) or `D30` (last 30 days); other values generate errors. |\n| top | Int32 |\n"
+	op := Parse("api/x.md", []byte(md), Options{}).Operation
+	require.NotNil(t, op)
+	require.Len(t, op.Parameters, 2)
+	assert.False(t, op.Parameters[0].Type.Known(), "a sentence is no type: %+v", op.Parameters[0].Type)
+	assert.Equal(t, "Edm.Int32", op.Parameters[1].Type.Primitive)
+}

@@ -785,7 +785,10 @@ func (e *apiExtractor) parameters(b *block, place ParamPlace) {
 			continue
 		}
 		p := ParamDoc{Name: name, Place: place, Pos: e.pos(nameCell.Off)}
-		if typeCol != descCol || typeCol == 1 {
+		// Where one column holds both (a table of name and one more), it
+		// is a type only when shaped as one: a sentence is a description
+		// (| period | Either `D7` or `D30` |).
+		if typeCol != descCol || typeCol == 1 && typeShaped(cellAt(r, typeCol)) {
 			p.Type = e.parseTypeCell(cellAt(r, typeCol))
 			if p.Type.Link != "" {
 				p.Type.Link = resolveLink(e.page.Path, e.opts.RootName, p.Type.Link)
@@ -870,4 +873,10 @@ func objectBody(content string) bool {
 	}
 	v, _ := ParseJSONish(text)
 	return v != nil && v.Kind == JSONObject && len(v.Keys) > 0 && v.Get("value") == nil
+}
+
+// typeShaped reports a cell that may be a type: a link, or at most three
+// words ("String collection", "Edm.Int32", "microsoft.graph.x").
+func typeShaped(c inline) bool {
+	return len(c.Links) > 0 || len(strings.Fields(c.Text)) <= 3
 }

@@ -314,11 +314,11 @@ func TestOperationsFidelity(t *testing.T) {
 		{"en-2020-05", "en-2020-05", "v1.0", opsBounds(97, map[string]float64{
 			"operation recall": 95.92, "parameter recall": 93.90, "parameter name and type exact": 89.53, "entry points": 89.74})},
 		{"en-2020-05", "en-2020-05", "beta", opsBounds(95, map[string]float64{
-			"operation recall": 91.47, "kind": 97.01, "parameter name and type exact": 94.69, "entry points": 81.94})},
+			"operation recall": 91.47, "kind": 97.01, "entry points": 81.94})},
 		{"localized-de-2019-03", "de-2019-03", "v1.0", opsBounds(97, map[string]float64{
-			"parameter recall": 96.21, "parameter name and type exact": 87.88, "entry points": 96.88})},
+			"parameter recall": 96.21, "parameter name and type exact": 88.26, "entry points": 96.88})},
 		{"localized-de-2019-03", "de-2019-03", "beta", opsBounds(95, map[string]float64{
-			"operation recall": 74.83, "kind": 99.70, "return type exact": 92.79, "parameter recall": 96.71, "parameter name and type exact": 92.22, "entry points": 85.94})},
+			"operation recall": 74.83, "kind": 99.70, "return type exact": 92.79, "parameter recall": 96.71, "parameter name and type exact": 92.51, "entry points": 85.94})},
 	} {
 		t.Run(c.corpus+"/"+c.version, func(t *testing.T) {
 			dir := corpus.Require(t, "corpus", c.corpus, c.version)

@@ -482,6 +482,16 @@ func (r *resolver) operationParameters(p *parser.Page, kind OpKind, seg *parser.
 	}
 	if kind == OpFunction {
 		seg = exampleArguments(doc, seg)
+		defer func() {
+			// An argument no row types, written as a quoted literal in
+			// the call (period='{period}'), is a string: OData quotes
+			// nothing else.
+			for _, prm := range out {
+				if prm.Type == "" && quotedArgument(seg.Raw, prm.Name) {
+					prm.Type = "Edm.String"
+				}
+			}
+		}()
 		// The names in the parentheses are the service's; a row no name
 		// matches stands for the first unmatched one in order (a
 		// translation renamed it: "Zeitraum" for period). The rows that
@@ -570,6 +580,26 @@ func namesKey(doc *parser.OperationDoc, name string) bool {
 	return false
 }
 
+// quotedArgument reports a function call (the segment as written) that
+// gives the argument a quoted value: name='...'.
+func quotedArgument(raw, name string) bool {
+	low, want := strings.ToLower(raw), strings.ToLower(name)
+	for i := 0; ; {
+		j := strings.Index(low[i:], want)
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		before := strings.TrimRight(low[:at], " ")
+		after := strings.TrimLeft(low[at+len(want):], " ")
+		if (strings.HasSuffix(before, "(") || strings.HasSuffix(before, ",")) && strings.HasPrefix(after, "=") &&
+			strings.HasPrefix(strings.TrimLeft(after[1:], " "), "'") {
+			return true
+		}
+		i = at + len(want)
+	}
+}
+
 // exampleArguments is seg with the arguments the page's request examples
 // call its function with, where the syntax names none (range-cell.md:
 // GET .../range/cell, its example .../cell(row=5,column=6)): the names in
@@ -596,7 +626,7 @@ func exampleArguments(doc *parser.OperationDoc, seg *parser.Segment) *parser.Seg
 		}
 		if last := segs[len(segs)-1]; strings.EqualFold(last.Name, seg.Name) && len(last.Args) > 0 {
 			with := *seg
-			with.Args = last.Args
+			with.Args, with.Raw = last.Args, last.Raw
 			return &with
 		}
 	}

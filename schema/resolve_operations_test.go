@@ -134,3 +134,13 @@ func TestFunctionArgumentsFromTheExample(t *testing.T) {
 	assert.Equal(t, []string{"row Edm.Int32,column Edm.Int32"}, params["cell"])
 	assert.ElementsMatch(t, []string{"", "RoomList Edm.String"}, params["findRooms"], "the overload without arguments has none")
 }
+
+// A function argument no row types, given a quoted value in the call, is
+// a string.
+func TestQuotedArgument(t *testing.T) {
+	assert.True(t, quotedArgument("getSummary(period='{period}')", "period"))
+	assert.True(t, quotedArgument("f(a=1, period = 'D7')", "period"))
+	assert.False(t, quotedArgument("f(period={period})", "period"))
+	assert.False(t, quotedArgument("f(x='period')", "period"), "a value that reads like the name")
+	assert.False(t, quotedArgument("f(superperiod='x')", "period"))
+}

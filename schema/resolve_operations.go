@@ -242,6 +242,12 @@ func (r *resolver) pathTypes(pages []*parser.Page) prefixTypes {
 				continue
 			}
 			key := pathKey(parser.SplitPath(req.Path))
+			if !ref.Collection && keyedSibling(op.Requests, key) {
+				// The page gets one item by its key and lists the path
+				// without it beside (informationprotectionlabel-get.md:
+				// .../labels/{id} and .../labels): that one is a list.
+				continue
+			}
 			if known[key] == nil {
 				known[key] = ref
 			}
@@ -250,6 +256,18 @@ func (r *resolver) pathTypes(pages []*parser.Page) prefixTypes {
 	return known
 }
 
+// keyedSibling reports a request among reqs whose path is the one of key
+// followed by a key.
+func keyedSibling(reqs []parser.RequestDoc, key string) bool {
+	for _, req := range reqs {
+		if pathKey(parser.SplitPath(req.Path)) == key+"/{}" {
+			return true
+		}
+	}
+	return false
+}
+
+// appendRequest adds req to list unless it is there.
 func appendRequest(list []Request, req Request) []Request {
 	for _, have := range list {
 		if have.Method == req.Method && have.Path == req.Path {

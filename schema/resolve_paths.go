@@ -382,20 +382,24 @@ func (r *resolver) walkPath(path string, entries map[string]*EntryPoint, results
 				continue
 			}
 		}
+		if ref := known[pathKey(segs[:offset+i+1])]; !last && ref != nil {
+			// A segment the type's page does not list, whose path a page
+			// lists, gets or creates in (/teams/{id}/schedule,
+			// /me/onlineMeetings): what that page says comes before
+			// reading the segment as a function whose result the path
+			// goes on into (a create documented as POST /me/onlineMeetings
+			// returns one meeting; the path reaches the collection).
+			w.before = w.at
+			w.at = r.reachOf(ref)
+			w.lastNav, w.lastNavCollection = s.Name, ref.Collection
+			continue
+		}
 		if !last && results != nil {
 			if ret := results(w.at, s.Name); ret != nil {
 				w.before = w.at
 				w.at = r.reachOf(ret)
 				continue
 			}
-		}
-		if ref := known[pathKey(segs[:offset+i+1])]; !last && ref != nil {
-			// A segment the type's page does not list, whose path a page
-			// lists or gets (/teams/{id}/schedule).
-			w.before = w.at
-			w.at = r.reachOf(ref)
-			w.lastNav, w.lastNavCollection = s.Name, ref.Collection
-			continue
 		}
 		if !last && w.at.collection && !s.Parens {
 			// A name in a key's place (/mailFolders/inbox, /users/me): a

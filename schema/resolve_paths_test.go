@@ -63,3 +63,29 @@ func TestPathsGoOnThroughWhatPagesLeaveOut(t *testing.T) {
 		}
 	}
 }
+
+// What the pages type a path as comes first: a page that gets one item by
+// its key and lists the path without it beside does not make that path one
+// item, and a path a page creates in is a collection although its create
+// is also read as an operation that returns one.
+func TestPathTypesFromListsAndCreates(t *testing.T) {
+	s := resolveRaw(t, map[string]string{
+		"resources/user.md":     resourcePage("user", ""),
+		"resources/label.md":    resourcePage("label", ""),
+		"resources/meeting.md":  resourcePage("meeting", ""),
+		"api/user-get.md":       apiPage("Get user", "GET /users/{id}", "a [user](../resources/user.md) object"),
+		"api/label-get.md":      apiPage("Get label", "GET /policy/labels/{id}\nGET /policy/labels", "a [label](../resources/label.md) object"),
+		"api/label-list.md":     apiPage("List labels", "GET /policy/labels", "a collection of [label](../resources/label.md) objects"),
+		"api/label-extract.md":  apiPage("extract", "POST /policy/labels/extract", ""),
+		"api/meeting-create.md": apiPage("Create meeting", "POST /users/{id}/meetings", "a [meeting](../resources/meeting.md) object") + "\n## Request body\n\nIn the request body, supply a JSON representation of a [meeting](../resources/meeting.md) object.\n",
+		"api/meeting-make.md":   apiPage("make", "POST /users/{id}/meetings/make", ""),
+	})
+	bound := map[string]string{}
+	for _, o := range s.Operations {
+		if o.Kind == OpAction {
+			bound[o.Name] = refString(o.Binding)
+		}
+	}
+	assert.Equal(t, "Collection(microsoft.graph.label)", bound["extract"], "label-get.md's /policy/labels beside /policy/labels/{id} is the list's")
+	assert.Equal(t, "Collection(microsoft.graph.meeting)", bound["make"], "/users/{id}/meetings is created in: a collection")
+}

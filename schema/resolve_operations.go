@@ -241,7 +241,11 @@ func (r *resolver) pathTypes(pages []*parser.Page) prefixTypes {
 			if _, described := r.lookup(ref.Type); !described {
 				continue
 			}
-			key := pathKey(parser.SplitPath(req.Path))
+			segs := parser.SplitPath(req.Path)
+			if len(segs) == 0 || segs[len(segs)-1].Unclosed {
+				continue // range(address='A1'/format: what it names is not known
+			}
+			key := pathKey(segs)
 			if !ref.Collection && keyedSibling(op.Requests, key) {
 				// The page gets one item by its key and lists the path
 				// without it beside (informationprotectionlabel-get.md:

@@ -797,6 +797,17 @@ func (r *resolver) typeRef(p *parser.Page, t parser.TypeExpr) *TypeRef {
 		}
 	}
 	if t.Name != "" && parser.IsIdentifier(parser.ShortName(t.Name)) {
+		// A name no page describes whose singular one does is that type:
+		// an annotation written after the entity set
+		// ("microsoft.graph.riskyusers", "microsoft.graph.invitations").
+		if short := parser.ShortName(t.Name); len(short) > 1 && (short[len(short)-1] == 's' || short[len(short)-1] == 'S') {
+			if _, described := r.lookup(qualify(t.Name, pageNamespace(p))); !described {
+				one := t.Name[:len(t.Name)-1]
+				if e := r.lookupName(one, pageNamespace(p)); e != nil && e.t.Kind != Enum {
+					return &TypeRef{Type: e.t.Name, Collection: collection}
+				}
+			}
+		}
 		return &TypeRef{Type: qualify(t.Name, pageNamespace(p)), Collection: collection}
 	}
 	return nil

@@ -144,3 +144,22 @@ func TestQuotedArgument(t *testing.T) {
 	assert.False(t, quotedArgument("f(x='period')", "period"), "a value that reads like the name")
 	assert.False(t, quotedArgument("f(superperiod='x')", "period"))
 }
+
+// A type an API page names that no page describes, whose singular one
+// does, is that one (an annotation written after the entity set).
+func TestPluralTypeNameIsItsSingular(t *testing.T) {
+	md := apiPage("cancel", "POST /labels/{id}/cancel", "") +
+		"\n## Example\n\n<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.labels\" } -->\n```http\nHTTP/1.1 200 OK\n\n{\"id\": \"1\"}\n```\n"
+	s := resolveRaw(t, map[string]string{
+		"resources/label.md":  resourcePage("label", ""),
+		"api/label-list.md":   apiPage("List labels", "GET /labels", "a collection of [label](../resources/label.md) objects"),
+		"api/label-cancel.md": md,
+	})
+	for _, o := range s.Operations {
+		if o.Name == "cancel" {
+			assert.Equal(t, &TypeRef{Type: "microsoft.graph.label"}, o.Returns)
+			return
+		}
+	}
+	t.Fatal("no cancel operation")
+}

@@ -575,7 +575,33 @@ func (r *resolver) operationParameters(p *parser.Page, kind OpKind, seg *parser.
 	for _, d := range body {
 		add(d)
 	}
+	r.typesFromExample(p, out)
 	return out
+}
+
+// typesFromExample types the body parameters whose rows the folder cannot
+// read (a type word of a language no data file names: "Логическое",
+// "Коллекция строк") by the value the request example sends for them
+// (true, ["groupIds-value"]), and makes a parameter the example sends an
+// array for a collection where its row lost the word that says so.
+func (r *resolver) typesFromExample(p *parser.Page, params []*Parameter) {
+	for _, prm := range params {
+		i := slices.IndexFunc(p.Operation.RequestKeys, func(k parser.ParamDoc) bool { return strings.EqualFold(k.Name, prm.Name) })
+		if i < 0 {
+			continue
+		}
+		ex := p.Operation.RequestKeys[i].Type
+		if prm.Type == "" {
+			if ref := r.typeRef(p, ex); ref != nil {
+				prm.Type, prm.Collection = ref.Type, ref.Collection
+			}
+			continue
+		}
+		// Json holds an array as it is (a table's rows: [["a", 1]]).
+		if ex.Collection && !prm.Collection && prm.Type != jsonTypeName && (ex.Primitive == "" || ex.Primitive == prm.Type) {
+			prm.Collection = true
+		}
+	}
 }
 
 // namesKey reports whether a key or placeholder of the page's request

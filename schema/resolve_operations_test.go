@@ -163,3 +163,26 @@ func TestPluralTypeNameIsItsSingular(t *testing.T) {
 	}
 	t.Fatal("no cancel operation")
 }
+
+// A body parameter whose row's type word no data file names takes the
+// type of the value the request example sends; one the example sends an
+// array for is a collection, unless it is Json.
+func TestBodyParameterTypesFromTheExample(t *testing.T) {
+	md := apiPage("accept", "POST /labels/{id}/accept", "") +
+		"\n## Request body\n\n| Parameter | Type | Description |\n|:--|:--|:--|\n| sendResponse | Логическое | x |\n| ids | String | x |\n| values | Json | x |\n" +
+		"\n## Example\n\n<!-- { \"blockType\": \"request\", \"name\": \"x\" } -->\n```http\nPOST https://graph.microsoft.com/v1.0/labels/1/accept\n\n{\"sendResponse\": true, \"ids\": [\"a\"], \"values\": [[1, 2]]}\n```\n"
+	s := resolveRaw(t, map[string]string{
+		"resources/label.md":  resourcePage("label", ""),
+		"api/label-list.md":   apiPage("List labels", "GET /labels", "a collection of [label](../resources/label.md) objects"),
+		"api/label-accept.md": md,
+	})
+	got := map[string]string{}
+	for _, o := range s.Operations {
+		if o.Name == "accept" {
+			for _, p := range o.Parameters {
+				got[p.Name] = paramString(p)
+			}
+		}
+	}
+	assert.Equal(t, map[string]string{"sendResponse": "Edm.Boolean", "ids": "Collection(Edm.String)", "values": "microsoft.graph.Json"}, got)
+}

@@ -131,8 +131,14 @@ func (w words) parseTypeWords(t *TypeExpr, s string) {
 			return
 		}
 	}
-	// A type name: keep the original case.
-	t.Name = w.firstIdentifier(t.Raw)
+	// A type name: keep the original case. Not from a parenthetical
+	// remark after a word of another script ("строка (timestamp)": the
+	// word is the type, the remark says what the string holds).
+	raw := t.Raw
+	if i := strings.IndexByte(raw, '('); i > 0 && strings.TrimSpace(raw[:i]) != "" && !strings.ContainsFunc(raw[:i], isASCIILetterRune) && !strings.Contains(raw[i:], ".") {
+		raw = raw[:i]
+	}
+	t.Name = w.firstIdentifier(raw)
 }
 
 // firstIdentifier returns the first identifier-shaped ASCII token in s that is
@@ -196,6 +202,8 @@ func identifierTokens(s string) []string {
 	flush(len(s), !dirty)
 	return out
 }
+
+func isASCIILetterRune(r rune) bool { return r < 128 && isASCIILetter(byte(r)) }
 
 func isASCIILetter(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') }
 

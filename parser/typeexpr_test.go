@@ -37,7 +37,8 @@ func TestParseTypeText(t *testing.T) {
 		{"Stream", "Edm.Stream", "", false},
 		{"Json", "microsoft.graph.Json", "", false},
 		{"string (url)", "Edm.String", "", false},
-		{"string/number", "Edm.String", "", false}, // alternatives (driveitem-preview.md): the first primitive
+		{"string/number", "Edm.String", "", false},  // alternatives (driveitem-preview.md): the first primitive
+		{"συμβολοσειρά (timestamp)", "", "", false}, // a remark after a word of another script names no type
 		{"string (readonly)", "Edm.String", "", false},
 		{"String readonly", "Edm.String", "", false},
 		{"string, maximum size 20", "Edm.String", "", false},

@@ -51,8 +51,16 @@ func (e *extractor) heading(b *block) {
 	if b.Level == 1 {
 		name := e.titleName(text, anchor)
 		if e.isEnumPage {
+			// An enum's title with no word of its anchor's name is a
+			// translation's ("Wurde-Enumerationstyp" anchored
+			// compliancestatus-enum-type): the anchor names it, in lower
+			// case until links say more.
+			anchorOnly := false
+			if stem := nameFromAnchor(anchor); stem != "" && !strings.EqualFold(stem, name) {
+				name, anchorOnly = stem, true
+			}
 			if name != "" {
-				e.curEnum = &EnumDoc{Name: name, Pos: e.pos(b.Off), Anchor: anchor}
+				e.curEnum = &EnumDoc{Name: name, Pos: e.pos(b.Off), Anchor: anchor, AnchorOnly: anchorOnly}
 				e.page.Enums = append(e.page.Enums, e.curEnum)
 				e.enumLevel = 1
 			}

@@ -130,3 +130,22 @@ func TestPropertyTableOfTransliteratedNames(t *testing.T) {
 	assert.Contains(t, propNames(p.Types[0]), "settings")
 	assert.Len(t, p.Types[0].Properties, 4, "the bold caption is no property")
 }
+
+// An enum page whose translated title has no word of its anchor's name
+// ("Wurde-Enumerationstyp" for compliancestatus) is named by the anchor,
+// its case unsure; a title that spells the anchor's name keeps its case.
+func TestEnumTitleWithoutItsAnchorName(t *testing.T) {
+	page := func(title string) *Page {
+		md := "---\nms.contentlocale: de-DE\n---\n# <a name=\"compliancestatus-enum-type\"></a>" + title + "\n\n" +
+			"## <a name=\"members\"></a>Elemente\n|Element|Wert|Beschreibung|\n|:--|:--|:--|\n|unknown|0|x|\n|compliant|1|x|\n"
+		return Parse("resources/intune-shared-compliancestatus.md", []byte(md), Options{RootName: "resources"})
+	}
+	p := page("Wurde-Enumerationstyp")
+	require.Len(t, p.Enums, 1)
+	assert.Equal(t, "microsoft.graph.compliancestatus", p.Enums[0].Name)
+	assert.True(t, p.Enums[0].AnchorOnly)
+	p = page("complianceStatus-Enumerationstyp")
+	require.Len(t, p.Enums, 1)
+	assert.Equal(t, "microsoft.graph.complianceStatus", p.Enums[0].Name)
+	assert.False(t, p.Enums[0].AnchorOnly)
+}

@@ -466,6 +466,12 @@ func TestFidelity(t *testing.T) {
 		// pages' own translated or capitalized ones included (Keine,
 		// Private, InProgress): v1.0 precision 96.76 -> 96.60, beta
 		// precision 97.50 -> 97.26, documented recall 100 -> 99.90.
+		// An enum page's title that has no word of its anchor's name is
+		// the translation's (Wurde-Enumerationstyp anchored
+		// compliancestatus-enum-type, chassitype for chassistype): the
+		// anchor names it. Beta type recall 96.05 -> 96.12, name and type
+		// 95.30 -> 95.32; member recall 96.63 -> 96.39 and precision
+		// 97.26 -> 97.08 with those enums' translated members counted.
 		{"localized-de-2019-03", "de-2019-03", "v1.0", map[string]bounds{
 			"type recall": {98, 99.35}, "enum vs struct": {100, 100}, "entity vs complex": {100, 100},
 			"base type exact": {93, 99.59}, "documented property recall": {98.5, 99.26},
@@ -474,11 +480,11 @@ func TestFidelity(t *testing.T) {
 			"documented enum member recall": {100, 99.33}, "enum member precision": {100, 96.60},
 		}},
 		{"localized-de-2019-03", "de-2019-03", "beta", map[string]bounds{
-			"type recall": {98, 96.05}, "enum vs struct": {100, 100}, "entity vs complex": {100, 93.78},
+			"type recall": {98, 96.12}, "enum vs struct": {100, 100}, "entity vs complex": {100, 93.78},
 			"base type exact": {88, 88.62}, "documented property recall": {98.5, 99.20},
-			"documented property name and type exact": {95, 95.28}, "property precision": {95, 95.63},
-			"properties declared on a base": {0, 2.32}, "enum member recall": {85, 96.63},
-			"documented enum member recall": {100, 99.90}, "enum member precision": {100, 97.26},
+			"documented property name and type exact": {95, 95.32}, "property precision": {95, 95.63},
+			"properties declared on a base": {0, 2.32}, "enum member recall": {85, 96.39},
+			"documented enum member recall": {100, 99.90}, "enum member precision": {100, 97.08},
 		}},
 	} {
 		t.Run(c.corpus+"/"+c.version, func(t *testing.T) {

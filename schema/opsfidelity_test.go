@@ -310,15 +310,20 @@ func TestOperationsFidelity(t *testing.T) {
 		// docs/fidelity.md shows the misses by cause. Three ratios went
 		// down by under 1.2 points when paths typed by other pages
 		// (/communications/calls/{id}) found 30 more operations: their
-		// parameters and returns joined the denominators.
+		// parameters and returns joined the denominators. So did the
+		// synchronization jobs' (a segment no page describes inside a
+		// path a page lists: en beta recall 91.98 -> 92.83): their pages
+		// leave out parameters the service has (validateCredentials'
+		// applicationIdentifier, templateId), and beta name and type
+		// went 95.08 -> 94.80, German beta recall 96.71 -> 96.20.
 		{"en-2020-05", "en-2020-05", "v1.0", opsBounds(97, map[string]float64{
 			"operation recall": 95.92, "parameter recall": 93.90, "parameter name and type exact": 89.53, "entry points": 89.74})},
 		{"en-2020-05", "en-2020-05", "beta", opsBounds(95, map[string]float64{
-			"operation recall": 91.98, "kind": 97.03, "entry points": 81.94})},
+			"operation recall": 92.83, "kind": 97.06, "parameter name and type exact": 94.80, "entry points": 81.94})},
 		{"localized-de-2019-03", "de-2019-03", "v1.0", opsBounds(97, map[string]float64{
 			"parameter recall": 96.21, "parameter name and type exact": 88.26, "entry points": 96.88})},
 		{"localized-de-2019-03", "de-2019-03", "beta", opsBounds(95, map[string]float64{
-			"operation recall": 74.83, "kind": 99.70, "return type exact": 93.09, "parameter recall": 96.71, "parameter name and type exact": 93.71, "entry points": 85.94})},
+			"operation recall": 76.40, "kind": 99.71, "return type exact": 93.24, "parameter recall": 96.20, "parameter name and type exact": 93.27, "entry points": 85.94})},
 	} {
 		t.Run(c.corpus+"/"+c.version, func(t *testing.T) {
 			dir := corpus.Require(t, "corpus", c.corpus, c.version)

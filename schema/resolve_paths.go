@@ -343,7 +343,7 @@ func (r *resolver) walkPath(path string, entries map[string]*EntryPoint, results
 		return w
 	}
 	w.before = w.at
-	for i := range rest {
+	for i := 0; i < len(rest); i++ {
 		s := &rest[i]
 		last := i == len(rest)-1
 		switch {
@@ -428,6 +428,17 @@ func (r *resolver) walkPath(path string, entries map[string]*EntryPoint, results
 				w.lastNav, w.lastNavCollection = s.Name, false
 				continue
 			}
+		}
+		if k, ref := known.longest(segs); !last && k > offset+i+1 {
+			// A segment no page describes, inside a longer path a page
+			// lists, gets or creates in
+			// (/servicePrincipals/{id}/synchronization/jobs, synchronization
+			// being no property of servicePrincipal): on from there.
+			w.before = w.at
+			w.at = r.reachOf(ref)
+			w.lastNav, w.lastNavCollection = segs[k-1].Name, ref.Collection
+			i = k - offset - 1
+			continue
 		}
 		w.opSeg, w.opLast = s, last
 		w.before = w.at

@@ -89,3 +89,24 @@ func TestPathTypesFromListsAndCreates(t *testing.T) {
 	assert.Equal(t, "Collection(microsoft.graph.label)", bound["extract"], "label-get.md's /policy/labels beside /policy/labels/{id} is the list's")
 	assert.Equal(t, "Collection(microsoft.graph.meeting)", bound["make"], "/users/{id}/meetings is created in: a collection")
 }
+
+// A segment no page describes inside a longer path that a page lists goes
+// on from that path's type.
+func TestPathsGoOnFromALongerListedPath(t *testing.T) {
+	s := resolveRaw(t, map[string]string{
+		"resources/sp.md":   resourcePage("sp", ""),
+		"resources/job.md":  resourcePage("job", ""),
+		"api/sp-get.md":     apiPage("Get sp", "GET /sps/{id}", "a [sp](../resources/sp.md) object"),
+		"api/job-list.md":   apiPage("List jobs", "GET /sps/{id}/sync/jobs", "a collection of [job](../resources/job.md) objects"),
+		"api/job-start.md":  apiPage("start", "POST /sps/{id}/sync/jobs/{jobId}/start", ""),
+		"api/job-verify.md": apiPage("verify", "POST /sps/{id}/sync/jobs/verify", ""),
+	})
+	bound := map[string]string{}
+	for _, o := range s.Operations {
+		if o.Kind == OpAction {
+			bound[o.Name] = refString(o.Binding)
+		}
+	}
+	assert.Equal(t, "microsoft.graph.job", bound["start"], "sync is no property of sp: /sps/{id}/sync/jobs is listed")
+	assert.Equal(t, "Collection(microsoft.graph.job)", bound["verify"])
+}

@@ -440,6 +440,20 @@ func (r *resolver) walkPath(path string, entries map[string]*EntryPoint, results
 			i = k - offset - 1
 			continue
 		}
+		if ref := known[pathKey(segs)]; !last && ref != nil && results != nil && !r.misspelt(w.at.t, s.Name) {
+			// A segment no page describes, in a path a page lists, gets or
+			// creates in whole (/users/{id}/appRoleAssignments/{id},
+			// /me/authentication/methods): the path reaches what that
+			// page says; what it passes through is not known. Not where
+			// the segment misspells a property of the type reached
+			// (/users/{id}/mesages/{id}): that stays unresolved, and is
+			// reported; nor when telling which segments other paths go
+			// on past (results is nil then).
+			w.before = w.at
+			w.at = r.reachOf(ref)
+			w.lastNav, w.lastNavCollection = lastNamed(segs), ref.Collection
+			return w
+		}
 		w.opSeg, w.opLast = s, last
 		w.before = w.at
 		if !last {
@@ -450,6 +464,33 @@ func (r *resolver) walkPath(path string, entries map[string]*EntryPoint, results
 		return w
 	}
 	return w
+}
+
+// misspelt reports a segment name within two letters' edit of a property
+// of t or of its bases (mesages for messages), five letters long at least.
+func (r *resolver) misspelt(t *Type, name string) bool {
+	if t == nil || len(name) < 5 {
+		return false
+	}
+	low := strings.ToLower(name)
+	for ; t != nil; t = t.BaseType {
+		for _, p := range t.Properties {
+			if d := editDistance(low, strings.ToLower(p.Name)); d > 0 && d <= 2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// lastNamed is the name of the last segment that is no key.
+func lastNamed(segs []parser.Segment) string {
+	for i := len(segs) - 1; i >= 0; i-- {
+		if segs[i].Name != "" {
+			return segs[i].Name
+		}
+	}
+	return ""
 }
 
 // writeToResult turns a PATCH, PUT or DELETE of a function's result

@@ -110,3 +110,29 @@ func TestPathsGoOnFromALongerListedPath(t *testing.T) {
 	assert.Equal(t, "microsoft.graph.job", bound["start"], "sync is no property of sp: /sps/{id}/sync/jobs is listed")
 	assert.Equal(t, "Collection(microsoft.graph.job)", bound["verify"])
 }
+
+// A segment no page describes, in a path a page gets whole, reaches what
+// that page says; a segment that misspells a property stays unresolved.
+func TestPathsThroughAWholePathAPageTypes(t *testing.T) {
+	s := resolveRaw(t, map[string]string{
+		"resources/user.md":   resourcePage("user", "|messages|[grant](grant.md) collection|x|\n"),
+		"resources/grant.md":  resourcePage("grant", ""),
+		"api/user-get.md":     apiPage("Get user", "GET /users/{id}", "a [user](../resources/user.md) object"),
+		"api/grant-get.md":    apiPage("Get grant", "GET /users/{id}/grants/{id}", "a [grant](../resources/grant.md) object"),
+		"api/grant-delete.md": apiPage("Delete grant", "DELETE /users/{id}/grants/{id}", ""),
+		"api/message-get.md":  apiPage("Get message", "GET /users/{id}/mesages/{id}", "a [grant](../resources/grant.md) object"),
+	})
+	var gets []string
+	for _, o := range s.Operations {
+		gets = append(gets, string(o.Kind)+" "+refString(o.Binding))
+	}
+	assert.Contains(t, gets, "get microsoft.graph.grant")
+	assert.Contains(t, gets, "delete microsoft.graph.grant", "the delete shares the path the get page types")
+	var warned []string
+	for _, d := range s.Diagnostics {
+		if d.Code == "unresolved-path" {
+			warned = append(warned, d.File)
+		}
+	}
+	assert.Equal(t, []string{"api/message-get.md"}, warned, "mesages misspells messages")
+}

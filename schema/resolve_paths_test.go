@@ -7,6 +7,18 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// boundActions maps each action's name to its binding, as refString
+// writes it.
+func boundActions(s *Schema) map[string]string {
+	bound := map[string]string{}
+	for _, o := range s.Operations {
+		if o.Kind == OpAction {
+			bound[o.Name] = refString(o.Binding)
+		}
+	}
+	return bound
+}
+
 func operationsByGoName(s *Schema) map[string]*Operation {
 	by := map[string]*Operation{}
 	for _, o := range s.Operations {
@@ -80,12 +92,7 @@ func TestPathTypesFromListsAndCreates(t *testing.T) {
 		"api/meeting-create.md": apiPage("Create meeting", "POST /users/{id}/meetings", "a [meeting](../resources/meeting.md) object") + "\n## Request body\n\nIn the request body, supply a JSON representation of a [meeting](../resources/meeting.md) object.\n",
 		"api/meeting-make.md":   apiPage("make", "POST /users/{id}/meetings/make", ""),
 	})
-	bound := map[string]string{}
-	for _, o := range s.Operations {
-		if o.Kind == OpAction {
-			bound[o.Name] = refString(o.Binding)
-		}
-	}
+	bound := boundActions(s)
 	assert.Equal(t, "Collection(microsoft.graph.label)", bound["extract"], "label-get.md's /policy/labels beside /policy/labels/{id} is the list's")
 	assert.Equal(t, "Collection(microsoft.graph.meeting)", bound["make"], "/users/{id}/meetings is created in: a collection")
 }
@@ -101,12 +108,7 @@ func TestPathsGoOnFromALongerListedPath(t *testing.T) {
 		"api/job-start.md":  apiPage("start", "POST /sps/{id}/sync/jobs/{jobId}/start", ""),
 		"api/job-verify.md": apiPage("verify", "POST /sps/{id}/sync/jobs/verify", ""),
 	})
-	bound := map[string]string{}
-	for _, o := range s.Operations {
-		if o.Kind == OpAction {
-			bound[o.Name] = refString(o.Binding)
-		}
-	}
+	bound := boundActions(s)
 	assert.Equal(t, "microsoft.graph.job", bound["start"], "sync is no property of sp: /sps/{id}/sync/jobs is listed")
 	assert.Equal(t, "Collection(microsoft.graph.job)", bound["verify"])
 }

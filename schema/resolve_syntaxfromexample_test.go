@@ -17,10 +17,8 @@ func TestSyntaxFromExample(t *testing.T) {
 		md := apiPage(title, syntax, "")
 		return md + "\n## Example\n\n<!-- { \"blockType\": \"request\", \"name\": \"x\" } -->\n```http\n" + example + "\n```\n"
 	}
-	resource := "# config resource type\n\nNamespace: microsoft.graph\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|id|String|x|\n" +
-		"\n## JSON representation\n<!-- { \"blockType\": \"resource\", \"keyProperty\": \"id\", \"@odata.type\": \"microsoft.graph.config\" } -->\n```json\n{\"id\": \"String\"}\n```\n"
 	s := resolveRaw(t, map[string]string{
-		"resources/config.md":          resource,
+		"resources/config.md":          resourcePage("config", ""),
 		"api/config-list.md":           apiPage("List configs", "GET /configs", "a collection of [config](../resources/config.md) objects"),
 		"api/config-add.md":            apiPage("add action", "POST /configs/{id}/add", ""),
 		"api/config-addlocal.md":       withExample("addLocal action", "POST /configs/{id}/add", "POST https://graph.microsoft.com/v1.0/configs/7/addLocal"),

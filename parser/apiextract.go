@@ -226,18 +226,21 @@ func (e *apiExtractor) code(b *block) {
 		}
 		return
 	case "response":
-		_, bodyAt := jsonBody(b.Content)
+		// The example's body, read once: nil where it shows none.
+		var body *JSONValue
+		text, bodyAt := jsonBody(b.Content)
+		hasBody := bodyAt >= 0
+		if hasBody {
+			body, _ = ParseJSONish(text)
+		}
 		// A 204 No Content returns nothing, whatever its annotation says
 		// (application-removepassword.md annotates passwordCredential).
-		noContent := bodyAt < 0 && statusLine(b.Content) == 204
+		noContent := !hasBody && statusLine(b.Content) == 204
 		// The first annotated type, unless it is a stream and a later
 		// example names a type (a report as CSV, then as JSON).
-		if t, ok := annotatedType(e.annotationJSON); ok && !noContent && !(t.Primitive != "" && objectBody(b.Content)) && (!e.op.Response.Annotated || e.op.Response.Type.Primitive == "Edm.Stream" && t.Name != "") {
-			if !t.Collection && t.Name != "" {
-				if text, at := jsonBody(b.Content); at >= 0 {
-					v, _ := ParseJSONish(text)
-					t.Collection = valueArray(v)
-				}
+		if t, ok := annotatedType(e.annotationJSON); ok && !noContent && !(t.Primitive != "" && objectValue(body)) && (!e.op.Response.Annotated || e.op.Response.Type.Primitive == "Edm.Stream" && t.Name != "") {
+			if !t.Collection && t.Name != "" && hasBody {
+				t.Collection = valueArray(body)
 			}
 			e.op.Response.Type, e.op.Response.Annotated = t, true
 			if e.op.Response.Pos.Line == 0 {
@@ -248,15 +251,12 @@ func (e *apiExtractor) code(b *block) {
 			e.op.Response.Status = statusLine(b.Content)
 		}
 		e.responseExamples++
-		if bodyAt >= 0 || e.op.Response.Annotated {
+		if hasBody || e.op.Response.Annotated {
 			e.responseBodies++
 		}
-		if !e.op.Response.Annotated && !e.bodyResponse.Known() {
-			if text, at := jsonBody(b.Content); at >= 0 {
-				v, _ := ParseJSONish(text)
-				e.bodyResponse = e.responseBodyType(v)
-				e.bodyValues = e.bodyValues || valueArray(v)
-			}
+		if !e.op.Response.Annotated && !e.bodyResponse.Known() && hasBody {
+			e.bodyResponse = e.responseBodyType(body)
+			e.bodyValues = e.bodyValues || valueArray(body)
 		}
 		return
 	}
@@ -861,17 +861,12 @@ func edmNamed(b *block) (TypeExpr, bool) {
 	return TypeExpr{Raw: found, Primitive: found}, true
 }
 
-// objectBody reports a response example whose body is a JSON object that
-// holds no "value": no primitive, which an annotation may still say it is
-// (group-evaluatedynamicmembership.md annotates "string", isCollection,
+// objectValue reports a response example's body that is a JSON object
+// holding no "value": no primitive, which an annotation may still say it
+// is (group-evaluatedynamicmembership.md annotates "string", isCollection,
 // and shows an evaluateDynamicMembershipResult); the body is what was
 // returned.
-func objectBody(content string) bool {
-	text, at := jsonBody(content)
-	if at < 0 {
-		return false
-	}
-	v, _ := ParseJSONish(text)
+func objectValue(v *JSONValue) bool {
 	return v != nil && v.Kind == JSONObject && len(v.Keys) > 0 && v.Get("value") == nil
 }
 

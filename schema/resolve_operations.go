@@ -564,11 +564,7 @@ func (r *resolver) operationParameters(p *parser.Page, kind OpKind, seg *parser.
 		}
 		return out
 	}
-	namespace := p.Namespace
-	if namespace == "" {
-		namespace = graphNamespace
-	}
-	if d, ok := r.wrappedBody(doc, namespace); ok {
+	if d, ok := r.wrappedBody(doc, pageNamespace(p)); ok {
 		return []*Parameter{r.parameter(p, d)}
 	}
 	body := bodyRows(doc, func(d parser.ParamDoc) bool { return r.enumTyped(p, d.Type) })

@@ -24,20 +24,32 @@ func (r *resolver) pageSubject(pagePath, opName string, bound *TypeRef) *TypeRef
 	if !ok {
 		return bound
 	}
-	parts := strings.Split(strings.ToLower(strings.TrimSuffix(path.Base(pagePath), ".md")), "-")
-	want := strings.ToLower(opName)
-	// The operation's name may be spelled in several parts
-	// (application-add-password.md): the type is the part before them.
-	for i := len(parts) - 1; i >= 1; i-- {
-		if strings.Join(parts[i:], "") != want {
-			continue
-		}
-		namespace := bound.Type[:max(strings.LastIndexByte(bound.Type, '.'), 0)]
-		named, ok := r.lookup(namespace + "." + parts[i-1])
+	parts := fileNameParts(pagePath)
+	if i, ok := fileNamesOperation(parts, opName); ok && i >= 1 {
+		named, ok := r.lookup(namespaceOf(bound.Type) + "." + parts[i-1])
 		if ok && named != at && descendsFrom(named, at, 8) {
 			return &TypeRef{Type: named.Name, Collection: bound.Collection}
 		}
-		break
 	}
 	return bound
+}
+
+// fileNameParts are an API page's file name's parts, in lower case
+// (intune-mam-targetedmanagedappprotection-assign.md: intune, mam,
+// targetedmanagedappprotection, assign).
+func fileNameParts(pagePath string) []string {
+	return strings.Split(strings.ToLower(strings.TrimSuffix(path.Base(pagePath), ".md")), "-")
+}
+
+// fileNamesOperation reports whether the file name ends in the operation's
+// name, which may be spelled in several parts (application-add-password.md),
+// and the index of its first part: the type is the part before it.
+func fileNamesOperation(parts []string, opName string) (int, bool) {
+	want := strings.ToLower(opName)
+	for i := len(parts) - 1; i >= 1; i-- {
+		if strings.Join(parts[i:], "") == want {
+			return i, true
+		}
+	}
+	return 0, false
 }

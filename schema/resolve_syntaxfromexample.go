@@ -4,9 +4,6 @@
 package schema
 
 import (
-	"path"
-	"strings"
-
 	"github.com/docgen/graphgen/diag"
 	"github.com/docgen/graphgen/parser"
 )
@@ -27,15 +24,10 @@ type exampleOperation struct {
 // requests are the operation's. Only an example whose whole path resolves
 // to an action or function named as the file name ends counts.
 func (r *resolver) syntaxFromExamples(p *parser.Page, entries map[string]*EntryPoint, results composables, known prefixTypes) []exampleOperation {
-	parts := strings.Split(strings.ToLower(strings.TrimSuffix(path.Base(p.Path), ".md")), "-")
+	parts := fileNameParts(p.Path)
 	fileNames := func(name string) bool {
-		name = strings.ToLower(name)
-		for i := len(parts) - 1; i >= 1; i-- {
-			if strings.Join(parts[i:], "") == name {
-				return true
-			}
-		}
-		return false
+		_, ok := fileNamesOperation(parts, name)
+		return ok
 	}
 	for _, req := range p.Operation.Requests {
 		for _, seg := range parser.SplitPath(req.Path) {

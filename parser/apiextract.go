@@ -334,7 +334,7 @@ func annotatedTrue(v *JSONValue, key string) bool {
 const maxExampleValues = 256
 
 // exampleValues keeps the names an example's JSON body gives as string
-// values (`"visibility": "Public"`), each with the keys that lead to it
+// values (`"visibility": "Public"`), and its date and time literals, each with the keys that lead to it
 // from the body or from the nearest object that names its @odata.type.
 func (e *apiExtractor) exampleValues(b *block, request bool) {
 	text, at := jsonBody(b.Content)
@@ -345,8 +345,12 @@ func (e *apiExtractor) exampleValues(b *block, request bool) {
 	base := b.ContentOff + at
 	var walk func(v *JSONValue, typ string, path []string)
 	add := func(s *JSONValue, typ string, path []string) {
-		if len(e.op.Examples) < maxExampleValues && e.exampleName(s.Str) {
-			e.op.Examples = append(e.op.Examples, ExampleValue{Request: request, Type: typ, Path: append([]string(nil), path...), Value: s.Str, Pos: e.pos(base + s.Offset)})
+		if len(e.op.Examples) >= maxExampleValues {
+			return
+		}
+		temporal := TemporalShape(s.Str)
+		if temporal != "" || e.exampleName(s.Str) {
+			e.op.Examples = append(e.op.Examples, ExampleValue{Request: request, Type: typ, Path: append([]string(nil), path...), Value: s.Str, Temporal: temporal, Pos: e.pos(base + s.Offset)})
 		}
 	}
 	walk = func(v *JSONValue, typ string, path []string) {

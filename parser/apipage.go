@@ -29,7 +29,8 @@ type OperationDoc struct {
 	// Examples are the names the request and response examples give as
 	// string values, each with the keys that lead to it: where the key's
 	// property is of an enum type, the member's wire name, which no
-	// translation touches.
+	// translation touches. Date and time literals are kept too (Temporal
+	// says which): what a translated date or time word means.
 	Examples []ExampleValue
 	// ExampleRequests are the request examples' "METHOD path" lines, the
 	// service root and query removed: how the operation is called, which
@@ -41,13 +42,17 @@ type OperationDoc struct {
 	SideEffectFree bool
 }
 
-// ExampleValue is one name an example's JSON gives as a value.
+// ExampleValue is one name, or date or time literal, an example's JSON
+// gives as a value.
 type ExampleValue struct {
 	Request bool     // in a request's body; else in a response's
 	Type    string   // the @odata.type of the object the path starts from; "" for the body itself
 	Path    []string // the keys from there to the value; "*" steps into an array
 	Value   string   // a name, or a flags value's names separated by commas
-	Pos     Position
+	// Temporal is the Edm type a date or time literal's shape shows
+	// ("2017-09-04": Edm.Date), "" for a name.
+	Temporal string
+	Pos      Position
 }
 
 // RequestDoc is one line of the request syntax.

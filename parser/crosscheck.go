@@ -99,6 +99,7 @@ func (e *extractor) typesFromJSON(t *typeDraft, keys *keyIndex) {
 			if carried != "" {
 				p.JSONPrimitive = carried
 			}
+			p.JSONTimestamp = p.JSONPrimitive == "Edm.DateTimeOffset" && timestampPlaceholder(v)
 		}
 		if v != nil {
 			p.InJSON, p.JSONArray = true, v.Kind == JSONArray

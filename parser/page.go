@@ -140,6 +140,10 @@ type PropDoc struct {
 	// this row (English in every language): what a translated type word
 	// means is learned from it across the folder.
 	JSONPrimitive string
+	// JSONTimestamp says the placeholder was "String (timestamp)", which
+	// pages copy for dates and times of day too: a date or time, not
+	// which one.
+	JSONTimestamp bool
 	// InJSON and JSONArray say whether the JSON example has the row's key
 	// and whether its value is an array: what a translated collection
 	// phrase means is learned from them across the folder.

@@ -280,6 +280,7 @@ func (r *resolver) learnTypeWords() map[string]LearnedWord {
 		}
 	})
 	seen := map[string]map[string]int{}
+	timestamps := map[string]int{} // rows whose placeholder is "String (timestamp)"
 	for i, e := range r.order {
 		for j, pe := range e.props {
 			if w := words[i][j]; w != "" && pe.doc.JSONPrimitive != "" {
@@ -287,18 +288,24 @@ func (r *resolver) learnTypeWords() map[string]LearnedWord {
 					seen[w] = map[string]int{}
 				}
 				seen[w][pe.doc.JSONPrimitive]++
+				if pe.doc.JSONTimestamp {
+					timestamps[w]++
+				}
 			}
 		}
 	}
 	learned := map[string]LearnedWord{}
+	vague := map[string]bool{}
 	for w, byType := range seen {
 		if edm, n, ok := majority(byType); ok {
 			learned[w] = LearnedWord{Type: edm, Count: n}
+			vague[w] = edm == "Edm.DateTimeOffset" && timestamps[w] == n
 		}
 	}
 	if len(learned) == 0 {
 		return learned
 	}
+	r.learnTemporalWords(learned, vague, words)
 	for i, e := range r.order {
 		for j, pe := range e.props {
 			if lw, ok := learnedWordOf(learned, words[i][j]); ok {

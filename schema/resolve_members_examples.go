@@ -24,6 +24,9 @@ func (r *resolver) exampleLists() map[*Type][]memberList {
 			continue
 		}
 		for _, x := range op.Examples {
+			if x.Temporal != "" {
+				continue // a date or time literal, no name
+			}
 			enum := r.exampleType(p, op, x)
 			if enum == nil || enum.Kind != Enum {
 				continue
@@ -47,57 +50,56 @@ func (r *resolver) exampleLists() map[*Type][]memberList {
 }
 
 // exampleType is the type of an example value: the path's keys followed
-// from the object's @odata.type, else from the request's body type (or,
-// for an action, the body parameter the first key names) or the
-// response's type (a collection response's "value" array holds items of
-// it); nil where a step is unknown.
+// from exampleRoot's type; nil where a step is unknown.
 func (r *resolver) exampleType(p *parser.Page, op *parser.OperationDoc, x parser.ExampleValue) *Type {
-	if len(x.Path) == 0 {
+	root, path := r.exampleRoot(p, op, x)
+	switch {
+	case root == nil:
 		return nil
+	case len(path) == 0:
+		return root.t // the parameter's own value
+	}
+	return r.walkExample(root.t, path)
+}
+
+// exampleRoot is the type an example value's path starts from, with the
+// keys left to follow: the object's @odata.type, else the request's body
+// type (or, for an action, the body parameter the first key names) or the
+// response's type (a collection response's "value" array holds items of
+// it); nil where it is unknown.
+func (r *resolver) exampleRoot(p *parser.Page, op *parser.OperationDoc, x parser.ExampleValue) (*entry, []string) {
+	if len(x.Path) == 0 {
+		return nil, nil
 	}
 	ns := pageNamespace(p)
-	lookup := func(t parser.TypeExpr) *Type {
+	lookup := func(t parser.TypeExpr) *entry {
 		e := r.lookupLink(t.Link, t.Name)
 		if e == nil {
 			e = r.lookupName(t.Name, ns)
 		}
-		if e == nil {
-			return nil
-		}
-		return e.t
+		return e
 	}
 	path := x.Path
-	var root *Type
 	switch {
 	case x.Type != "":
-		if e := r.lookupName(x.Type, ns); e != nil {
-			root = e.t
-		}
+		return r.lookupName(x.Type, ns), path
 	case x.Request && op.Body.Known():
-		root = lookup(op.Body)
+		return lookup(op.Body), path
 	case x.Request:
 		for _, prm := range op.Parameters {
 			if prm.Place == parser.ParamBody && strings.EqualFold(prm.Name, path[0]) {
-				root, path = lookup(prm.Type), path[1:]
-				if root != nil && len(path) == 0 {
-					return root // the parameter's own value
-				}
-				break
+				return lookup(prm.Type), path[1:]
 			}
 		}
-	default:
-		root = lookup(op.Response.Type)
-		if op.Response.Type.Collection {
-			if len(path) < 3 || path[0] != "value" || path[1] != "*" {
-				return nil
-			}
-			path = path[2:]
+		return nil, nil
+	}
+	if op.Response.Type.Collection {
+		if len(path) < 3 || path[0] != "value" || path[1] != "*" {
+			return nil, nil
 		}
+		path = path[2:]
 	}
-	if root == nil {
-		return nil
-	}
-	return r.walkExample(root, path)
+	return lookup(op.Response.Type), path
 }
 
 // walkExample follows path's keys through the properties of t and its

@@ -41,6 +41,7 @@ func appendOperation(w *writer, op *parser.OperationDoc, desc func(string)) {
 		w.Str(x.Type)
 		w.Strs(x.Path)
 		w.Str(x.Value)
+		w.Str(x.Temporal)
 		appendPos(w, x.Pos)
 	}
 	w.Uint(uint64(len(op.ExampleRequests)))
@@ -100,7 +101,7 @@ func readOperation(r *reader) *parser.OperationDoc {
 	if n := r.Count(); n > 0 {
 		op.Examples = make([]parser.ExampleValue, n)
 		for i := range op.Examples {
-			op.Examples[i] = parser.ExampleValue{Request: r.Bool(), Type: r.Str(), Path: r.Strs(), Value: r.Str(), Pos: readPos(r)}
+			op.Examples[i] = parser.ExampleValue{Request: r.Bool(), Type: r.Str(), Path: r.Strs(), Value: r.Str(), Temporal: r.Str(), Pos: readPos(r)}
 		}
 	}
 	if n := r.Count(); n > 0 {

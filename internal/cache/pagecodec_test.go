@@ -19,13 +19,13 @@ func TestPageCodecCoversEveryField(t *testing.T) {
 	want := map[reflect.Type][]string{
 		reflect.TypeFor[parser.Page]():           {"Path", "DocType", "Locale", "Namespace", "Types", "Enums", "Operation", "Diags"},
 		reflect.TypeFor[parser.OperationDoc]():   {"Pos", "Description", "Requests", "Parameters", "Body", "BodyPos", "RequestKeys", "Response", "Permissions", "Examples", "ExampleRequests", "SideEffectFree"},
-		reflect.TypeFor[parser.ExampleValue]():   {"Request", "Type", "Path", "Value", "Pos"},
+		reflect.TypeFor[parser.ExampleValue]():   {"Request", "Type", "Path", "Value", "Temporal", "Pos"},
 		reflect.TypeFor[parser.RequestDoc]():     {"Method", "Path", "Pos"},
 		reflect.TypeFor[parser.ParamDoc]():       {"Name", "Type", "Required", "Place", "Description", "PossibleValues", "Pos"},
 		reflect.TypeFor[parser.ResponseDoc]():    {"Status", "Type", "Annotated", "Pos"},
 		reflect.TypeFor[parser.PermissionsDoc](): {"DelegatedWork", "DelegatedPersonal", "Application", "Pos"},
 		reflect.TypeFor[parser.TypeDoc]():        {"Name", "Pos", "Description", "Bases", "Derived", "Abstract", "OpenType", "KeyProperty", "Properties", "HasJSON", "HasMethods", "Anchor", "LinkPhrases"},
-		reflect.TypeFor[parser.PropDoc]():        {"Name", "Pos", "Type", "Description", "Navigation", "Inherited", "Nullable", "Key", "Deprecated", "PossibleValues", "FromJSON", "FromMethods", "JSONPrimitive", "InJSON", "JSONArray", "Backticked", "Listed", "JSONValues", "LinkPhrase"},
+		reflect.TypeFor[parser.PropDoc]():        {"Name", "Pos", "Type", "Description", "Navigation", "Inherited", "Nullable", "Key", "Deprecated", "PossibleValues", "FromJSON", "FromMethods", "JSONPrimitive", "JSONTimestamp", "InJSON", "JSONArray", "Backticked", "Listed", "JSONValues", "LinkPhrase"},
 		reflect.TypeFor[parser.TypeExpr]():       {"Raw", "Primitive", "Name", "Link", "Collection", "LinkPrimitive"},
 		reflect.TypeFor[parser.BaseClaim]():      {"Source", "Name", "Link", "Pos"},
 		reflect.TypeFor[parser.LinkPhrase]():     {"Phrase", "After", "Claim"},
@@ -57,7 +57,7 @@ func fullPage() *parser.Page {
 				Name: "id", Pos: parser.Position{Line: 9, Col: 1},
 				Type:        parser.TypeExpr{Raw: "[c](c.md) collection", Primitive: "Edm.String", Name: "c", Link: "c.md", Collection: true, LinkPrimitive: "Edm.Date"},
 				Description: "The id.", Navigation: true, Inherited: &inherited, Nullable: true, Key: true, Deprecated: true,
-				PossibleValues: []string{"one", "two"}, FromJSON: true, FromMethods: true, JSONPrimitive: "Edm.Int32",
+				PossibleValues: []string{"one", "two"}, FromJSON: true, FromMethods: true, JSONPrimitive: "Edm.Int32", JSONTimestamp: true,
 				InJSON: true, JSONArray: true, Backticked: []string{"three"}, Listed: []string{"four", "five"}, JSONValues: []string{"six"}, LinkPhrase: &parser.LinkPhrase{Phrase: "geerbt von", After: "zu", Claim: claim("w")},
 			}},
 			HasJSON: true, HasMethods: true, Anchor: "b-resource", LinkPhrases: []parser.LinkPhrase{{Phrase: "erbt von", After: "ab", Claim: claim("v")}},
@@ -75,7 +75,7 @@ func fullPage() *parser.Page {
 			Permissions:     &parser.PermissionsDoc{DelegatedWork: []string{"Mail.Send", "Mail.ReadWrite"}, DelegatedPersonal: []string{}, Pos: parser.Position{Line: 20, Col: 1}},
 			ExampleRequests: []parser.RequestDoc{{Method: "GET", Path: "/me/x", Pos: parser.Position{Line: 66, Col: 1}}}, SideEffectFree: true,
 			Examples: []parser.ExampleValue{{Request: true, Type: "microsoft.graph.team", Path: []string{"visibility"}, Value: "Public", Pos: parser.Position{Line: 70, Col: 17}},
-				{Path: []string{"value", "*", "status"}, Value: "completed"}}},
+				{Path: []string{"value", "*", "status"}, Value: "completed"}, {Path: []string{"start"}, Value: "2017-09-04", Temporal: "Edm.Date"}}},
 		Diags: diag.List{{File: "a/b.md", Line: 5, Col: 6, Severity: diag.Warning, Code: "bad-table", Message: "a row"}},
 	}
 }

@@ -164,6 +164,17 @@ func (r *resolver) learnEnumCase() map[string]string {
 		}
 	})
 	votes := map[*entry]map[string]int{}
+	vote := func(target *entry, name string) {
+		// A name capitalized where the type's is not is a title or
+		// prose ("[KeyValue](keyvalue.md)"), not the name.
+		if short := parser.ShortName(target.t.Name); isASCIIUpper(name[0]) && !isASCIIUpper(short[0]) {
+			return
+		}
+		if votes[target] == nil {
+			votes[target] = map[string]int{}
+		}
+		votes[target][name]++
+	}
 	for i, e := range r.order {
 		for j, pe := range e.props {
 			target := targets[i][j]
@@ -182,15 +193,37 @@ func (r *resolver) learnEnumCase() map[string]string {
 					continue
 				}
 			}
-			// A name capitalized where the type's is not is a title or
-			// prose ("[KeyValue](keyvalue.md)"), not the name.
-			if isASCIIUpper(name[0]) && !isASCIIUpper(short[0]) {
-				continue
+			vote(target, name)
+		}
+	}
+	// The API pages spell names too: a parameter table's link that shows
+	// word case ([clonableTeamParts](../resources/clonableteamparts.md)
+	// where the translated title says ClonableTeamParts; API pages often
+	// link with the file's name, teamvisibilitytype, which shows none),
+	// and an enum literal in a call, which is code
+	// (TimeZoneStandard=microsoft.graph.timeZoneStandard'{format}').
+	voteAs := func(target *entry, name string) {
+		if target != nil && target.caseUnsure() && strings.EqualFold(parser.ShortName(target.t.Name), name) {
+			vote(target, name)
+		}
+	}
+	for _, p := range r.pages {
+		if p.Operation == nil {
+			continue
+		}
+		for _, prm := range p.Operation.Parameters {
+			if name := parser.ShortName(prm.Type.Name); prm.Type.Link != "" && hasInnerCapital(name) {
+				voteAs(r.lookupLink(prm.Type.Link, prm.Type.Name), name)
 			}
-			if votes[target] == nil {
-				votes[target] = map[string]int{}
+		}
+		for _, req := range p.Operation.Requests {
+			for _, seg := range parser.SplitPath(req.Path) {
+				for _, arg := range seg.Args {
+					if t := enumArgument(seg.Raw, arg); t != "" {
+						voteAs(r.lookupName(t, pageNamespace(p)), parser.ShortName(t))
+					}
+				}
 			}
-			votes[target][name]++
 		}
 	}
 	out := map[string]string{}
@@ -318,12 +351,15 @@ func (r *resolver) learnTypeWords() map[string]LearnedWord {
 }
 
 // learnedWordOf finds the learned type word a type cell is, or starts with
-// before a comma (`zeichenfolge, maximale größe 20`: a string with a size).
+// before a comma (`zeichenfolge, maximale größe 20`: a string with a size)
+// or a slash (`zeichenfolge/eine einzelne nummer`: alternatives, the first
+// read, as "string/number" is).
 func learnedWordOf(learned map[string]LearnedWord, cell string) (LearnedWord, bool) {
 	if lw, ok := learned[cell]; ok {
 		return lw, true
 	}
-	if first, _, ok := strings.Cut(cell, ","); ok {
+	if i := strings.IndexAny(cell, ",/"); i > 0 {
+		first := cell[:i]
 		lw, ok := learned[strings.TrimSpace(first)]
 		return lw, ok
 	}

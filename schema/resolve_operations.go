@@ -6,6 +6,7 @@
 package schema
 
 import (
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -512,6 +513,13 @@ func (r *resolver) operationParameters(p *parser.Page, kind OpKind, seg *parser.
 				if prm.Type == "" && quotedArgument(seg.Raw, prm.Name) {
 					prm.Type = "Edm.String"
 				}
+				// An enum literal says its type, which a row may call a
+				// String (TimeZoneStandard=microsoft.graph.timeZoneStandard'...').
+				if prm.Type == "" || prm.Type == "Edm.String" {
+					if t, ok := r.lookup(enumArgument(seg.Raw, prm.Name)); ok && t.Kind == Enum {
+						prm.Type = t.Name
+					}
+				}
 			}
 		}()
 		// The names in the parentheses are the service's; a row no name
@@ -627,18 +635,37 @@ func namesKey(doc *parser.OperationDoc, name string) bool {
 // quotedArgument reports a function call (the segment as written) that
 // gives the argument a quoted value: name='...'.
 func quotedArgument(raw, name string) bool {
+	return strings.HasPrefix(argumentValue(raw, name), "'")
+}
+
+// enumLiteral is an OData enum literal's type: the qualified name before
+// the quoted value (microsoft.graph.timeZoneStandard'{timezone_format}'),
+// or "".
+var enumLiteral = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+)'`)
+
+// enumArgument is the type of the enum literal a function call (the
+// segment as written) gives the argument, or "".
+func enumArgument(raw, name string) string {
+	if m := enumLiteral.FindStringSubmatch(argumentValue(raw, name)); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+// argumentValue is what a function call (the segment as written) gives
+// the argument, as written from the "=" on, or "".
+func argumentValue(raw, name string) string {
 	low, want := strings.ToLower(raw), strings.ToLower(name)
 	for i := 0; ; {
 		j := strings.Index(low[i:], want)
 		if j < 0 {
-			return false
+			return ""
 		}
 		at := i + j
 		before := strings.TrimRight(low[:at], " ")
-		after := strings.TrimLeft(low[at+len(want):], " ")
-		if (strings.HasSuffix(before, "(") || strings.HasSuffix(before, ",")) && strings.HasPrefix(after, "=") &&
-			strings.HasPrefix(strings.TrimLeft(after[1:], " "), "'") {
-			return true
+		after := strings.TrimLeft(raw[at+len(want):], " ")
+		if (strings.HasSuffix(before, "(") || strings.HasSuffix(before, ",")) && strings.HasPrefix(after, "=") {
+			return strings.TrimLeft(after[1:], " ")
 		}
 		i = at + len(want)
 	}

@@ -186,3 +186,58 @@ func TestBodyParameterTypesFromTheExample(t *testing.T) {
 	}
 	assert.Equal(t, map[string]string{"sendResponse": "Edm.Boolean", "ids": "Collection(Edm.String)", "values": "microsoft.graph.Json"}, got)
 }
+
+// A function argument written as an OData enum literal
+// (TimeZoneStandard=microsoft.graph.timeZoneStandard'...') is of that enum,
+// where its row calls it a String; the type cells of the API pages'
+// parameter tables spell a translated enum title's name as the rows' links
+// do ([clonableTeamParts](...) where the title says ClonableTeamParts;
+// [visibilitytype](...) shows no word case), and so does an enum literal; a
+// learned word before a slash is read as "string/number" is.
+func TestParameterTypesFromLiteralsLinksAndLearnedWords(t *testing.T) {
+	translated := "---\nms.contentlocale: de-DE\n---\n"
+	enum := func(title, anchor string, members ...string) string {
+		md := translated + "# <a name=\"" + anchor + "-enum-type\"></a>" + title + " Enum-Typ\n\n## <a name=\"members\"></a>Elemente\n|Element|Wert|Beschreibung|\n|:--|:--|:--|\n"
+		for i, m := range members {
+			md += "|" + m + "|" + string(rune('0'+i)) + "|Qe.|\n"
+		}
+		return md
+	}
+	resource := func(name, rows, json string) string {
+		return translated + "# <a name=\"" + name + "-resource-type\"></a>" + name + " Ressourcentyp\n\n## <a name=\"properties\"></a>Eigenschaften\n|Eigenschaft|Typ|Beschreibung|\n|:--|:--|:--|\n" + rows +
+			"\n## <a name=\"json-representation\"></a>JSON\n<!-- {\"blockType\": \"resource\", \"keyProperty\": \"id\", \"@odata.type\": \"microsoft.graph." + name + "\"} -->\n```json\n" + json + "\n```\n"
+	}
+	api := func(syntax, rows string) string {
+		return translated + "# Qo\n\n## <a name=\"http-request\"></a>HTTP-Anforderung\n\n<!-- { \"blockType\": \"ignored\" } -->\n```http\n" + syntax + "\n```\n\n" +
+			"## <a name=\"function-parameters\"></a>Funktionsparameter\n|Parameter|Typ|Beschreibung|\n|:--|:--|:--|\n" + rows
+	}
+	s := resolveRaw(t, map[string]string{
+		"resources/timezonestandard.md":  enum("Zeitzonenstandard", "timezonestandard", "windows", "iana"),
+		"resources/visibility.md":        enum("Sichtbarkeit", "visibilitytype", "private", "public"),
+		"resources/team.md":              resource("team", "|id|Zeichenkette|x|\n|visibility|[visibilityType](visibility.md)|x|\n", `{"id": "String"}`),
+		"api/team-clone.md":              api("GET /users/{id}/cloneTeam(visibility={v})", "|visibility|[visibilitytype](../resources/visibility.md)|x|\n"),
+		"resources/clonableteamparts.md": enum("ClonableTeamParts", "clonableteamparts", "apps", "tabs"),
+		"resources/user.md":              resource("user", "|id|Zeichenkette|x|\n|mail|Zeichenkette|x|\n|name|Zeichenkette|x|\n", `{"id": "String", "mail": "String", "name": "String"}`),
+		"api/user-get.md":                translated + "# Qo\n\n## <a name=\"http-request\"></a>HTTP-Anforderung\n\n```http\nGET /users/{id}\n```\n\n<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.user\" } -->\n```http\nHTTP/1.1 200 OK\n\n{\"id\": \"1\"}\n```\n",
+		"api/user-zones.md":              api("GET /users/{id}/supportedTimeZones(TimeZoneStandard=microsoft.graph.timeZoneStandard'{format}')", "|TimeZoneStandard|Zeichenkette|x|\n"),
+		"api/user-clone.md":              api("GET /users/{id}/cloneParts(parts={parts},page={page})", "|parts|[clonableTeamParts](../resources/clonableteamparts.md)|x|\n|page|Zeichenkette/eine Nummer|x|\n"),
+	})
+	types := map[string]string{}
+	for _, o := range s.Operations {
+		for _, p := range o.Parameters {
+			types[o.Name+"."+p.Name] = p.Type
+		}
+	}
+	assert.Equal(t, "microsoft.graph.timeZoneStandard", types["supportedTimeZones.TimeZoneStandard"], "the literal spells the name the anchor gives in lower case: %v", s.Diagnostics)
+	assert.Equal(t, "microsoft.graph.visibilityType", types["cloneTeam.visibility"], "a link in lower case shows no word case: the row's link gives it")
+	assert.Equal(t, "microsoft.graph.clonableTeamParts", types["cloneParts.parts"], "%v", types)
+	assert.Equal(t, "Edm.String", types["cloneParts.page"], "%v", types)
+	mustType(t, s, "microsoft.graph.clonableTeamParts")
+}
+
+func TestEnumArgument(t *testing.T) {
+	assert.Equal(t, "microsoft.graph.timeZoneStandard", enumArgument("supportedTimeZones(TimeZoneStandard=microsoft.graph.timeZoneStandard'{f}')", "timezonestandard"))
+	assert.Equal(t, "", enumArgument("f(x='microsoft.graph.a')", "x"), "a quoted string")
+	assert.Equal(t, "", enumArgument("f(x=microsoft)", "x"))
+	assert.Equal(t, "", enumArgument("f(y=a.b'c')", "x"))
+}

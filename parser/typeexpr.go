@@ -261,6 +261,11 @@ func (w words) jsonPlaceholderType(v *JSONValue) TypeExpr {
 		case strings.HasPrefix(low, "string"), strings.Contains(low, "|"):
 			return TypeExpr{Raw: s, Primitive: "Edm.String"}
 		}
+		if len(strings.Fields(s)) > 3 {
+			// A sentence ("Autopilot Device Stream value"), not a type:
+			// a type is at most three words ("String collection").
+			return TypeExpr{Raw: s, Primitive: "Edm.String"}
+		}
 		t := w.parseTypeText(s)
 		if t.Primitive == "" && (!strings.Contains(t.Name, ".") || !strings.HasPrefix(low, "microsoft.")) {
 			// A free string value such as "Contoso", or a host name

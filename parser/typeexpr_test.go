@@ -117,4 +117,6 @@ func TestJSONPlaceholderType(t *testing.T) {
 	assert.Equal(t, "Edm.Stream", parse(`"<Unknown Primitive Type Edm.Stream>"`).Primitive)
 	assert.Equal(t, "microsoft.graph.recipient", parse(`"microsoft.graph.recipient"`).Name, "a qualified name")
 	assert.Equal(t, "Edm.String", parse(`"graphnotifications.sample.windows.com"`).Primitive, "a host name is a value")
+	assert.Equal(t, "Edm.String", parse(`"Autopilot Device Stream value"`).Primitive, "a sentence is a value, whatever type word it holds")
+	assert.Equal(t, "Edm.Stream", parse(`"Stream"`).Primitive)
 }

@@ -30,3 +30,32 @@ func TestMatchKeysByValueShape(t *testing.T) {
 	assert.True(t, valueFits(parser.ParamDoc{Type: str}, parser.TypeExpr{Collection: true}, enum))
 	assert.True(t, valueFits(parser.ParamDoc{}, obj, enum))
 }
+
+// More rows than keys: the example leaves out an optional row, which keeps
+// its name (checkInAs), and the translated row takes the key (Kommentar is
+// comment); with two translated rows for one key, nothing is guessed.
+func TestBodyRowsTranslatedNounTakesTheKey(t *testing.T) {
+	str := parser.TypeExpr{Primitive: "Edm.String"}
+	doc := &parser.OperationDoc{
+		Parameters: []parser.ParamDoc{
+			{Name: "checkInAs", Type: str, Place: parser.ParamBody},
+			{Name: "Kommentar", Type: str, Place: parser.ParamBody},
+		},
+		RequestKeys: []parser.ParamDoc{{Name: "comment", Type: str, Place: parser.ParamBody}},
+	}
+	names := func() []string {
+		var out []string
+		for _, d := range bodyRows(doc, func(parser.ParamDoc) bool { return false }) {
+			out = append(out, d.Name)
+		}
+		return out
+	}
+	assert.Equal(t, []string{"checkInAs", "comment"}, names())
+
+	doc.Parameters = append(doc.Parameters, parser.ParamDoc{Name: "Komment", Type: str, Place: parser.ParamBody})
+	assert.Equal(t, []string{"checkInAs", "Kommentar", "Komment"}, names())
+
+	assert.True(t, translatedNoun("Комментарий"))
+	assert.False(t, translatedNoun("EmailAddresses"))
+	assert.False(t, translatedNoun("comment"))
+}

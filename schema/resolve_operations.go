@@ -10,6 +10,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/docgen/graphgen/diag"
 	"github.com/docgen/graphgen/parser"
@@ -788,6 +790,20 @@ func bodyRows(doc *parser.OperationDoc, enum func(parser.ParamDoc) bool) []parse
 			unused = append(unused, k)
 		}
 	}
+	if len(unnamed) > len(unused) && len(unused) > 0 {
+		// More rows than keys to name them: the example leaves out
+		// optional ones (checkInAs), which are named, and the translated
+		// ones (Kommentar) take the keys, where they are as many.
+		var nouns []int
+		for _, i := range unnamed {
+			if translatedNoun(rows[i].Name) {
+				nouns = append(nouns, i)
+			}
+		}
+		if len(nouns) == len(unused) {
+			unnamed = nouns
+		}
+	}
 	switch {
 	case len(unnamed) > 0 && len(unnamed) == len(unused):
 		order := matchKeys(rows, unnamed, unused, enum)
@@ -798,6 +814,22 @@ func bodyRows(doc *parser.OperationDoc, enum func(parser.ParamDoc) bool) []parse
 		rows = append(rows, unused...)
 	}
 	return rows
+}
+
+// translatedNoun reports a row name that reads as a translation's noun,
+// not a parameter's name: a capital, then no capital (Kommentar, Комментарий;
+// not checkInAs, not EmailAddresses).
+func translatedNoun(name string) bool {
+	first, size := utf8.DecodeRuneInString(name)
+	if !unicode.IsUpper(first) {
+		return false
+	}
+	for _, c := range name[size:] {
+		if unicode.IsUpper(c) {
+			return false
+		}
+	}
+	return true
 }
 
 // parameter resolves one parameter row's type.

@@ -18,6 +18,10 @@ type TypeExpr struct {
 	// LinkPrimitive is the Edm type a link's text names
 	// ("[DateTimeOffset](timestamp.md)"): the text decides.
 	LinkPrimitive string `json:"linkPrimitive,omitempty"`
+	// LinkText is the link's text as written, whatever its script
+	// ("[акцессревиев](accessreview.md)"): the words around it are the
+	// cell's phrase (коллекция ...).
+	LinkText string `json:"linkText,omitempty"`
 }
 
 // Known reports whether the expression names a type at all.
@@ -36,7 +40,7 @@ func (w words) parseTypeCell(c inline) TypeExpr {
 	t := TypeExpr{Raw: c.Text, Collection: w.MentionsCollection(c.Text)}
 	for _, l := range c.Links {
 		if isPageLink(l.Dest) {
-			t.Link = l.Dest
+			t.Link, t.LinkText = l.Dest, l.Text
 			t.Name = w.lastIdentifier(l.Text)
 			var text TypeExpr
 			w.parseTypeWords(&text, l.Text)

@@ -472,6 +472,8 @@ func TestFidelity(t *testing.T) {
 		// anchor names it. Beta type recall 96.05 -> 96.12, name and type
 		// 95.30 -> 95.32; member recall 96.63 -> 96.39 and precision
 		// 97.26 -> 97.08 with those enums' translated members counted.
+		// A link text that is no name ([für](...) -Sammlung) came to give
+		// its cell's collection phrase: beta name and type 95.32 -> 95.41.
 		{"localized-de-2019-03", "de-2019-03", "v1.0", map[string]bounds{
 			"type recall": {98, 99.35}, "enum vs struct": {100, 100}, "entity vs complex": {100, 100},
 			"base type exact": {93, 99.59}, "documented property recall": {98.5, 99.26},
@@ -482,7 +484,7 @@ func TestFidelity(t *testing.T) {
 		{"localized-de-2019-03", "de-2019-03", "beta", map[string]bounds{
 			"type recall": {98, 96.12}, "enum vs struct": {100, 100}, "entity vs complex": {100, 93.78},
 			"base type exact": {88, 88.62}, "documented property recall": {98.5, 99.20},
-			"documented property name and type exact": {95, 95.32}, "property precision": {95, 95.63},
+			"documented property name and type exact": {95, 95.41}, "property precision": {95, 95.63},
 			"properties declared on a base": {0, 2.32}, "enum member recall": {85, 96.39},
 			"documented enum member recall": {100, 99.90}, "enum member precision": {100, 97.08},
 		}},

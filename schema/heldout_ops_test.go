@@ -62,7 +62,9 @@ func TestHeldOutOperations(t *testing.T) {
 	// after a word of another script ("строка (timestamp)") stopped naming
 	// a type; 92.29 when an enum literal in a call came to type its
 	// argument and spell its enum's name (timeZoneStandard'...').
-	floors := map[string]float64{"parameter name and type exact": 92.29}
+	// 92.34 when a link text in another script came to give its cell's
+	// collection phrase (Коллекция [акцессревиев](...)).
+	floors := map[string]float64{"parameter name and type exact": 92.34}
 	for _, fig := range f.figures() {
 		goal := opsBounds(97, nil)[fig.name].goal
 		if fig.value >= goal {

@@ -315,7 +315,12 @@ func TestOperationsFidelity(t *testing.T) {
 		// path a page lists: en beta recall 91.98 -> 92.83): their pages
 		// leave out parameters the service has (validateCredentials'
 		// applicationIdentifier, templateId), and beta name and type
-		// went 95.08 -> 94.80, German beta recall 96.71 -> 96.20.
+		// went 95.08 -> 94.80, German beta recall 96.71 -> 96.20. German
+		// beta name and type 94.44 -> 94.19 (one more right, two more
+		// counted) when a link text in another script came to give its
+		// cell's collection phrase ([für](...) -Sammlung): updatePriorities
+		// is found on officeClientConfiguration's collection, with its
+		// Int32-Auflistung parameter, a type word no rule reads.
 		{"en-2020-05", "en-2020-05", "v1.0", opsBounds(97, map[string]float64{
 			"operation recall": 95.92, "parameter recall": 93.90, "parameter name and type exact": 89.53, "entry points": 89.74})},
 		{"en-2020-05", "en-2020-05", "beta", opsBounds(95, map[string]float64{
@@ -323,7 +328,7 @@ func TestOperationsFidelity(t *testing.T) {
 		{"localized-de-2019-03", "de-2019-03", "v1.0", opsBounds(97, map[string]float64{
 			"parameter recall": 96.21, "parameter name and type exact": 94.70, "entry points": 96.88})},
 		{"localized-de-2019-03", "de-2019-03", "beta", opsBounds(95, map[string]float64{
-			"operation recall": 76.40, "kind": 99.71, "return type exact": 93.53, "parameter recall": 96.49, "parameter name and type exact": 94.44, "entry points": 85.94})},
+			"operation recall": 76.63, "kind": 99.71, "return type exact": 93.55, "parameter recall": 96.51, "parameter name and type exact": 94.19, "entry points": 85.94})},
 	} {
 		t.Run(c.corpus+"/"+c.version, func(t *testing.T) {
 			dir := corpus.Require(t, "corpus", c.corpus, c.version)

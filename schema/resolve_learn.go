@@ -67,14 +67,18 @@ func (r *resolver) learn() *Learned {
 // collectionPhrase is a type cell's words around the name it links or
 // names, lower-cased, with "..." for the name ("" when there are none).
 func collectionPhrase(t parser.TypeExpr) string {
-	if t.Name == "" || len(t.Raw) == len(t.Name) {
+	name := t.Name
+	if t.Link != "" && t.LinkText != "" {
+		name = t.LinkText // the whole text, in any script ([акцессревиев](...))
+	}
+	if name == "" || len(t.Raw) == len(name) {
 		return ""
 	}
-	i := strings.Index(t.Raw, t.Name)
+	i := strings.Index(t.Raw, name)
 	if i < 0 {
 		return ""
 	}
-	before, after := strings.TrimSpace(t.Raw[:i]), strings.TrimSpace(t.Raw[i+len(t.Name):])
+	before, after := strings.TrimSpace(t.Raw[:i]), strings.TrimSpace(t.Raw[i+len(name):])
 	if before == "" && after == "" {
 		return ""
 	}

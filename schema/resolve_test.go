@@ -659,6 +659,17 @@ func TestCollectionPhraseLearnedFromJSONArrays(t *testing.T) {
 	assert.True(t, d.Properties[0].Collection, "things: the phrase the arrays had")
 	assert.False(t, d.Properties[1].Collection, "single: no phrase")
 	assert.Equal(t, map[string]int{"vek de ...": 1}, s.Learned.CollectionPhrases, "counted where it changed a row")
+
+	// A link whose text is in another script (transliterated: [айтем]) has
+	// its phrase around the whole text.
+	for name, md := range files {
+		files[name] = strings.ReplaceAll(md, "[item](item.md)", "[айтем](item.md)")
+	}
+	s = resolveRaw(t, files)
+	d = mustType(t, s, "microsoft.graph.d")
+	require.Len(t, d.Properties, 2)
+	assert.True(t, d.Properties[0].Collection, "things: the phrase around a link text in another script")
+	assert.Equal(t, map[string]int{"vek de ...": 1}, s.Learned.CollectionPhrases)
 }
 
 // A phrase before a link in prose is learned as a base phrase where it

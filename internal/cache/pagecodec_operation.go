@@ -60,10 +60,11 @@ func appendTypeExpr(w *writer, t parser.TypeExpr) {
 	w.Str(t.Link)
 	w.Bool(t.Collection)
 	w.Str(t.LinkPrimitive)
+	w.Str(t.LinkText)
 }
 
 func readTypeExpr(r *reader) parser.TypeExpr {
-	return parser.TypeExpr{Raw: r.Str(), Primitive: r.Str(), Name: r.Str(), Link: r.Str(), Collection: r.Bool(), LinkPrimitive: r.Str()}
+	return parser.TypeExpr{Raw: r.Str(), Primitive: r.Str(), Name: r.Str(), Link: r.Str(), Collection: r.Bool(), LinkPrimitive: r.Str(), LinkText: r.Str()}
 }
 
 func readOperation(r *reader) *parser.OperationDoc {

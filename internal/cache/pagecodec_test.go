@@ -26,7 +26,7 @@ func TestPageCodecCoversEveryField(t *testing.T) {
 		reflect.TypeFor[parser.PermissionsDoc](): {"DelegatedWork", "DelegatedPersonal", "Application", "Pos"},
 		reflect.TypeFor[parser.TypeDoc]():        {"Name", "Pos", "Description", "Bases", "Derived", "Abstract", "OpenType", "KeyProperty", "Properties", "HasJSON", "HasMethods", "Anchor", "LinkPhrases"},
 		reflect.TypeFor[parser.PropDoc]():        {"Name", "Pos", "Type", "Description", "Navigation", "Inherited", "Nullable", "Key", "Deprecated", "PossibleValues", "FromJSON", "FromMethods", "JSONPrimitive", "JSONTimestamp", "InJSON", "JSONArray", "Backticked", "Listed", "JSONValues", "LinkPhrase"},
-		reflect.TypeFor[parser.TypeExpr]():       {"Raw", "Primitive", "Name", "Link", "Collection", "LinkPrimitive"},
+		reflect.TypeFor[parser.TypeExpr]():       {"Raw", "Primitive", "Name", "Link", "Collection", "LinkPrimitive", "LinkText"},
 		reflect.TypeFor[parser.BaseClaim]():      {"Source", "Name", "Link", "Pos"},
 		reflect.TypeFor[parser.LinkPhrase]():     {"Phrase", "After", "Claim"},
 		reflect.TypeFor[parser.EnumDoc]():        {"Name", "Pos", "Description", "Members", "Flags", "Anchor", "AnchorOnly"},
@@ -55,7 +55,7 @@ func fullPage() *parser.Page {
 			Derived: []parser.BaseClaim{claim("y"), claim("z")}, Abstract: true, OpenType: true, KeyProperty: "id",
 			Properties: []*parser.PropDoc{{
 				Name: "id", Pos: parser.Position{Line: 9, Col: 1},
-				Type:        parser.TypeExpr{Raw: "[c](c.md) collection", Primitive: "Edm.String", Name: "c", Link: "c.md", Collection: true, LinkPrimitive: "Edm.Date"},
+				Type:        parser.TypeExpr{Raw: "[c](c.md) collection", Primitive: "Edm.String", Name: "c", Link: "c.md", Collection: true, LinkPrimitive: "Edm.Date", LinkText: "c"},
 				Description: "The id.", Navigation: true, Inherited: &inherited, Nullable: true, Key: true, Deprecated: true,
 				PossibleValues: []string{"one", "two"}, FromJSON: true, FromMethods: true, JSONPrimitive: "Edm.Int32", JSONTimestamp: true,
 				InJSON: true, JSONArray: true, Backticked: []string{"three"}, Listed: []string{"four", "five"}, JSONValues: []string{"six"}, LinkPhrase: &parser.LinkPhrase{Phrase: "geerbt von", After: "zu", Claim: claim("w")},

@@ -6,9 +6,12 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/docgen/graphgen/parser"
 	"github.com/docgen/graphgen/parser/corpus"
@@ -93,7 +96,28 @@ type opsFidelity struct {
 	// servicePrincipal where only application-addpassword.md documents
 	// it): out of reach of the pages too.
 	unnamed int
-	misses  map[string][]string
+	// paramUndescribed and paramOtherType count the parameter name and
+	// type misses out of reach of the pages besides the parameters no
+	// page names: a service type no page describes (not an Edm primitive:
+	// reject.reason's rejectReason), and a type the page's own row of the
+	// parameter contradicts (addGroup's "|groupId|Guid|" where the service
+	// has Edm.String). whyShown holds examples of each reason.
+	paramUndescribed, paramOtherType int
+	whyShown                         map[string][]string
+	misses                           map[string][]string
+}
+
+// Why a parameter name and type miss is out of reach of the pages.
+const (
+	whyUnnamed     = "no page documenting the operation names the parameter"
+	whyUndescribed = "no page describes the service type"
+	whyOtherType   = "the parameter's row names another type"
+)
+
+func (f *opsFidelity) why(reason, example string) {
+	if len(f.whyShown[reason]) < missesShown {
+		f.whyShown[reason] = append(f.whyShown[reason], example)
+	}
 }
 
 func (f *opsFidelity) miss(figure, example string) {
@@ -107,7 +131,7 @@ func (f *opsFidelity) miss(figure, example string) {
 // action or function of that name has its binding type (collection
 // included).
 func measureOps(s *Schema, dir string, pages []*parser.Page, o *opsOracle) *opsFidelity {
-	f := &opsFidelity{misses: map[string][]string{}, undescribed: map[string]int{}}
+	f := &opsFidelity{misses: map[string][]string{}, undescribed: map[string]int{}, whyShown: map[string][]string{}}
 	described := func(typ string) bool {
 		typ = strings.TrimSuffix(strings.TrimPrefix(typ, "Collection("), ")")
 		return s.Lookup(typ) != nil
@@ -135,6 +159,54 @@ func measureOps(s *Schema, dir string, pages []*parser.Page, o *opsOracle) *opsF
 				}
 			}
 		}
+	}
+	reads := cellTypeReader(s.Learned)
+	texts := map[string]string{} // page -> its text, read once
+	textOf := func(page string) string {
+		text, ok := texts[page]
+		if !ok {
+			data, _ := os.ReadFile(filepath.Join(dir, filepath.FromSlash(page)))
+			text = string(data)
+			texts[page] = text
+		}
+		return text
+	}
+	// outOfReach tells why a parameter's name and type miss is out of
+	// reach of the pages (besides no page naming the parameter), or ""
+	// with the row that names another type.
+	outOfReach := func(op, name, typ string) (string, string) {
+		elem := strings.TrimSuffix(strings.TrimPrefix(typ, "Collection("), ")")
+		if elem == "" {
+			return "", "" // a held-out reference that has no type
+		}
+		pages := documentedBy[strings.ToLower(op)]
+		if !strings.HasPrefix(elem, "Edm.") && !described(elem) {
+			// A type no page describes is still in reach where a page
+			// documenting the operation names it (the held-out's English
+			// half reads exchangeIdFormat from its row, undescribed).
+			named := false
+			for page := range pages {
+				named = named || containsWord(textOf(page), parser.ShortName(elem))
+			}
+			if !named {
+				return whyUndescribed, ""
+			}
+		}
+		var rows []string
+		for page := range pages {
+			found, names, row := pageRowsNameType(textOf(page), name, typ, reads)
+			if names {
+				return "", ""
+			}
+			if found {
+				rows = append(rows, page+": "+row)
+			}
+		}
+		if len(rows) == 0 {
+			return "", "" // no row of the parameter: in reach, as far as this test knows
+		}
+		sort.Strings(rows)
+		return whyOtherType, rows[0]
 	}
 	ours := map[string][]*Operation{}
 	for _, op := range s.Operations {
@@ -197,6 +269,9 @@ func measureOps(s *Schema, dir string, pages []*parser.Page, o *opsOracle) *opsF
 				if !pagesNameParameter(dir, documentedBy[strings.ToLower(want.name)], name) {
 					f.undescribed["parameter recall"]++
 					f.undescribed["parameter name and type exact"]++
+					f.why(whyUnnamed, want.name+"."+name)
+				} else {
+					f.paramOutOfReach(outOfReach, want.name, name, typ, "not found")
 				}
 				continue
 			}
@@ -205,6 +280,7 @@ func measureOps(s *Schema, dir string, pages []*parser.Page, o *opsOracle) *opsF
 				f.paramExact.hit++
 			} else {
 				f.miss("parameter name and type exact", fmt.Sprintf("%s.%s: %s, service %s (%s)", want.name, name, paramString(p), typ, p.Source))
+				f.paramOutOfReach(outOfReach, want.name, name, typ, paramString(p))
 			}
 		}
 	}
@@ -229,6 +305,99 @@ func measureOps(s *Schema, dir string, pages []*parser.Page, o *opsOracle) *opsF
 		}
 	}
 	return f
+}
+
+// paramOutOfReach counts a parameter's name and type miss by why it is out
+// of reach of the pages, when it is.
+func (f *opsFidelity) paramOutOfReach(outOfReach func(op, name, typ string) (string, string), op, name, typ, got string) {
+	switch why, row := outOfReach(op, name, typ); why {
+	case whyUndescribed:
+		f.paramUndescribed++
+		f.why(why, fmt.Sprintf("%s.%s: %s, service %s", op, name, got, typ))
+	case whyOtherType:
+		f.paramOtherType++
+		f.why(why, fmt.Sprintf("%s.%s: %s, service %s; %s", op, name, got, typ, row))
+	}
+}
+
+// cellTypeReader returns what the parser's language data (every language
+// it ships with) and the folder's learned type words read a type cell as:
+// the Edm types it may mean. A word that says "a number" without saying
+// which ("number") may mean any numeric type; a German page's
+// "Zeichenfolge" is Edm.String where the folder learned it.
+func cellTypeReader(learned *Learned) func(cell string) []string {
+	return func(cell string) []string {
+		var edm []string
+		if t := parser.ParseTypeText(cell); t.Primitive != "" {
+			edm = append(edm, t.Primitive)
+		}
+		lower := strings.ToLower(strings.TrimSpace(cell))
+		for _, w := range strings.FieldsFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			if lang.Default.IsAmbiguousNumber(w) {
+				edm = append(edm, "Edm.Int16", "Edm.Int32", "Edm.Int64", "Edm.Byte", "Edm.SByte", "Edm.Single", "Edm.Double", "Edm.Decimal")
+				break
+			}
+		}
+		if learned != nil {
+			before, _, _ := strings.Cut(lower, "(") // "zeichenfolge (optional)"
+			for _, c := range []string{lower, strings.TrimSpace(before)} {
+				if lw, ok := learnedWordOf(learned.TypeWords, c); ok {
+					edm = append(edm, lw.Type)
+				}
+			}
+		}
+		return edm
+	}
+}
+
+// pageRowsNameType looks for a parameter's own rows in a page's text: the
+// Markdown table rows whose first cell is its name (without case, in ** or
+// backticks or not). found reports one; names that one names the type
+// (Collection() left out): the type's short name as a whole word, without
+// case, in a cell after the name (String for Edm.String; prompt for
+// microsoft.graph.prompt, which mediaPrompt is not), or a type cell (the
+// second) that reads reads as the type. row is the first row found.
+func pageRowsNameType(text, name, typ string, reads func(cell string) []string) (found, names bool, row string) {
+	elem := strings.TrimSuffix(strings.TrimPrefix(typ, "Collection("), ")")
+	short := parser.ShortName(elem)
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		cells := strings.Split(strings.TrimPrefix(line, "|"), "|")
+		if len(cells) < 2 || !strings.EqualFold(strings.Trim(cells[0], " \t*`"), name) {
+			continue
+		}
+		if !found {
+			found, row = true, line
+		}
+		if containsWord(strings.Join(cells[1:], "|"), short) || slices.Contains(reads(cells[1]), elem) {
+			return true, true, line
+		}
+	}
+	return found, false, row
+}
+
+// containsWord reports whether text holds word, without case, as a whole
+// word: no letter, digit or '_' on either side.
+func containsWord(text, word string) bool {
+	text, word = strings.ToLower(text), strings.ToLower(word)
+	if word == "" {
+		return false
+	}
+	wordRune := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' }
+	for i := 0; i < len(text); {
+		j := strings.Index(text[i:], word)
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len(word)
+		before, _ := utf8.DecodeLastRuneInString(text[:start])
+		after, _ := utf8.DecodeRuneInString(text[end:])
+		if !wordRune(before) && !wordRune(after) {
+			return true
+		}
+		i = start + 1
+	}
+	return false
 }
 
 // pagesName reports whether any of the pages names the type (its short
@@ -282,6 +451,9 @@ func (f *opsFidelity) report() string {
 		if n := f.undescribed[r.name]; n > 0 && r.name == "operation recall" {
 			fmt.Fprintf(&b, "; ceiling %.2f%% (%d misses of a type no page describes, %d of a type no page documenting the operation names)",
 				100*float64(r.r.total-n-f.unnamed)/float64(r.r.total), n, f.unnamed)
+		} else if r.name == "parameter name and type exact" && n+f.paramUndescribed+f.paramOtherType > 0 {
+			fmt.Fprintf(&b, "; ceiling %.2f%% (%d parameters no page documenting the operation names, %d of a type no page describes, %d whose row names another type)",
+				100*float64(r.r.total-n-f.paramUndescribed-f.paramOtherType)/float64(r.r.total), n, f.paramUndescribed, f.paramOtherType)
 		} else if n > 0 && strings.HasPrefix(r.name, "parameter") {
 			fmt.Fprintf(&b, "; ceiling %.2f%% (%d parameters no page documenting the operation names)", 100*float64(r.r.total-n)/float64(r.r.total), n)
 		} else if n > 0 {
@@ -290,6 +462,13 @@ func (f *opsFidelity) report() string {
 		b.WriteByte('\n')
 		for _, m := range f.misses[r.name] {
 			fmt.Fprintf(&b, "      miss: %s\n", m)
+		}
+		if r.name == "parameter name and type exact" {
+			for _, why := range []string{whyUnnamed, whyUndescribed, whyOtherType} {
+				for _, m := range f.whyShown[why] {
+					fmt.Fprintf(&b, "      out of reach, %s: %s\n", why, m)
+				}
+			}
 		}
 	}
 	return b.String()
@@ -369,4 +548,56 @@ func opsBounds(recall float64, floors map[string]float64) map[string]bounds {
 		}
 	}
 	return b
+}
+
+// TestPageRowsNameType pins the rule that finds a parameter's row and
+// tells whether it names the service's type: every row both ways.
+func TestPageRowsNameType(t *testing.T) {
+	page := "# call: playPrompt\n\n" +
+		"| Parameter | Type | Description |\n" +
+		"|:----------|:-----|:------------|\n" +
+		"|prompts|[MediaPrompt](../resources/mediaprompt.md) collection| The prompts to be played.|\n" +
+		"| **expirationDateTime** | string | A String with format of yyyy-MM-ddTHH:mm:ssZ. |\n" +
+		"|groupId|Guid| The id of the group. |\n" +
+		"| `reason` | String | Possible values are: `busy`, `forbidden`. |\n" +
+		"zoom        | number        | Optional. Zoom level to start at.\n" +
+		"|MailTipsOptions|Zeichenfolge|Eine Flags-Enumeration.|\n" +
+		"|page|Zeichenfolge/eine einzelne Nummer|Optional.|\n" +
+		"|extensionName|unique_string|A name.|\n" +
+		"|EmailAddresses|Collection von Objekten des Typs „String“|Eine Auflistung.|\n"
+	english := cellTypeReader(nil)
+	german := cellTypeReader(&Learned{TypeWords: map[string]LearnedWord{"zeichenfolge": {Type: "Edm.String", Count: 5}}})
+	for _, c := range []struct {
+		name, typ    string
+		reads        func(string) []string
+		found, names bool
+	}{
+		{"prompts", "Collection(microsoft.graph.prompt)", english, true, false}, // mediaPrompt is not prompt
+		{"prompts", "Collection(microsoft.graph.mediaPrompt)", english, true, true},
+		{"expirationdatetime", "Edm.DateTimeOffset", english, true, false}, // in ** and of other case
+		{"expirationdatetime", "Edm.String", english, true, true},
+		{"groupid", "Edm.String", english, true, false},
+		{"groupid", "Edm.Guid", english, true, true},
+		{"reason", "microsoft.graph.rejectReason", english, true, false}, // in backticks
+		{"reason", "Edm.String", english, true, true},
+		{"zoom", "Edm.Double", english, true, true}, // "number" says no numeric type
+		{"zoom", "Edm.Boolean", english, true, false},
+		{"mailtipsoptions", "Edm.String", german, true, true}, // the learned word
+		{"mailtipsoptions", "Edm.String", english, true, false},
+		{"mailtipsoptions", "microsoft.graph.mailTipsType", german, true, false},
+		{"page", "Edm.String", german, true, true},            // the learned word before a slash
+		{"extensionname", "Edm.String", english, true, false}, // unique_string is one word
+		{"emailaddresses", "Collection(Edm.String)", english, true, true},
+		{"emailaddresses", "Edm.Guid", english, true, false},
+		{"description", "Edm.String", english, false, false}, // no row: the caller counts it in reach
+		{"other", "Edm.Guid", english, false, false},
+	} {
+		found, names, _ := pageRowsNameType(page, c.name, c.typ, c.reads)
+		assert.Equal(t, c.found, found, "%s found, as %s", c.name, c.typ)
+		assert.Equal(t, c.names, names, "%s names %s", c.name, c.typ)
+	}
+	assert.True(t, containsWord("Edm.String collection", "string"))
+	assert.False(t, containsWord("[MediaPrompt](mediaprompt.md)", "prompt"))
+	assert.True(t, containsWord("Typs „String“", "String"))
+	assert.False(t, containsWord("Stringfolge", "String"))
 }

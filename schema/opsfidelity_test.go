@@ -422,11 +422,24 @@ func pagesNameParameter(dir string, pages map[string]bool, name string) bool {
 	re := regexp.MustCompile(`(?i)(\|\s*` + regexp.QuoteMeta(name) + `\s*\||` + "`" + regexp.QuoteMeta(name) + "`" + `|"` + regexp.QuoteMeta(name) + `"\s*:|[(,]\s*` + regexp.QuoteMeta(name) + `\s*=)`)
 	for page := range pages {
 		text, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(page)))
-		if err == nil && re.Match(text) {
+		if err == nil && re.Match(requestText(text)) {
 			return true
 		}
 	}
 	return false
+}
+
+var (
+	htmlComment   = regexp.MustCompile(`(?s)<!--.*?-->`)
+	responseBlock = regexp.MustCompile("(?s)```[a-z]*[ \\t]*\\r?\\n\\s*HTTP/[0-9.]+ [0-9]{3}.*?```")
+)
+
+// requestText is a page without what names no parameter: its HTML
+// comments (annotations, rows the page hides: section-copytosectiongroup.md's
+// <!--|siteId|String||-->) and its response examples (a response's
+// "name" key is no parameter of tablecolumncollection-add.md).
+func requestText(page []byte) []byte {
+	return responseBlock.ReplaceAll(htmlComment.ReplaceAll(page, nil), nil)
 }
 
 func (f *opsFidelity) figures() []figure {
@@ -600,4 +613,16 @@ func TestPageRowsNameType(t *testing.T) {
 	assert.False(t, containsWord("[MediaPrompt](mediaprompt.md)", "prompt"))
 	assert.True(t, containsWord("Typs „String“", "String"))
 	assert.False(t, containsWord("Stringfolge", "String"))
+}
+
+// What counts as a page naming a parameter leaves out its HTML comments
+// and its response examples.
+func TestRequestTextDropsCommentsAndResponses(t *testing.T) {
+	page := "|index|number|x|\n<!--|siteId|String||-->\n<!-- {\"blockType\": \"response\"} -->\n```http\nHTTP/1.1 200 OK\n\n{\"name\": \"x\"}\n```\n" +
+		"```http\nPOST /a/add\n\n{\"values\": []}\n```\n"
+	got := string(requestText([]byte(page)))
+	assert.Contains(t, got, "|index|")
+	assert.Contains(t, got, `"values"`, "a request example stays")
+	assert.NotContains(t, got, "siteId")
+	assert.NotContains(t, got, `"name"`)
 }

@@ -201,6 +201,14 @@ func (e *apiExtractor) code(b *block) {
 	if kind == "" && !requestLike && e.section == lang.APIBody && e.sectionBodyKeys == nil {
 		e.sectionBodyKeys = e.bodyKeys(b)
 	}
+	if kind == "" && !requestLike && e.section == lang.APIResponse && e.op.Response.Keys == nil {
+		// The response section's own JSON (driveitem-preview.md: getUrl,
+		// postParameters, postUrl, and no example).
+		if text, at := jsonBody(b.Content); at >= 0 {
+			v, _ := ParseJSONish(text)
+			e.op.Response.Keys = objectKeys(v)
+		}
+	}
 	e.afterRequest = kind == "request" || (kind == "" || kind == "ignored") && e.section == lang.APIExamples && requestLike
 	switch kind {
 	case "request":
@@ -254,6 +262,9 @@ func (e *apiExtractor) code(b *block) {
 		if hasBody || e.op.Response.Annotated {
 			e.responseBodies++
 		}
+		if e.op.Response.Keys == nil && !noContent {
+			e.op.Response.Keys = objectKeys(body)
+		}
 		if !e.op.Response.Annotated && !e.bodyResponse.Known() && hasBody {
 			e.bodyResponse = e.responseBodyType(body)
 			e.bodyValues = e.bodyValues || valueArray(body)
@@ -264,7 +275,9 @@ func (e *apiExtractor) code(b *block) {
 		return
 	}
 	for _, l := range requestLines(b.Content) {
-		e.op.Requests = append(e.op.Requests, RequestDoc{Method: l.method, Path: l.path, Pos: e.pos(b.ContentOff + l.off)})
+		if !l.foreign {
+			e.op.Requests = append(e.op.Requests, RequestDoc{Method: l.method, Path: l.path, Pos: e.pos(b.ContentOff + l.off)})
+		}
 	}
 }
 
@@ -315,6 +328,9 @@ func (e *apiExtractor) exampleRequests(b *block) {
 	for _, l := range requestLines(b.Content) {
 		if len(e.op.ExampleRequests) >= maxExampleRequests {
 			return
+		}
+		if l.foreign {
+			continue
 		}
 		e.op.ExampleRequests = append(e.op.ExampleRequests, RequestDoc{Method: l.method, Path: l.path, Pos: e.pos(b.ContentOff + l.off)})
 	}
@@ -480,6 +496,24 @@ func (e *apiExtractor) responseBodyType(v *JSONValue) TypeExpr {
 	return t
 }
 
+// objectKeys are the keys of a JSON object that is no "value" wrapper,
+// without its @-annotations; nil for anything else.
+func objectKeys(v *JSONValue) []string {
+	if !objectValue(v) {
+		return nil
+	}
+	var keys []string
+	for _, f := range v.Keys {
+		if !strings.Contains(f.Name, "@") && len(keys) < maxResponseKeys {
+			keys = append(keys, f.Name)
+		}
+	}
+	return keys
+}
+
+// maxResponseKeys bounds the keys a response body gives.
+const maxResponseKeys = 64
+
 // valueArray reports a response body that is a collection: an object
 // whose only member besides the @-annotations is a "value" array.
 func valueArray(v *JSONValue) bool {
@@ -503,6 +537,7 @@ type requestLine struct {
 	method, path string
 	off          int  // of the line in the block's content
 	full         bool // written as a URL with its host
+	foreign      bool // a URL whose host is not the API's: no operation's
 }
 
 // requestLines reads the "METHOD path" lines of a code block: the path
@@ -520,7 +555,7 @@ func requestLines(content string) []requestLine {
 			continue
 		}
 		p := strings.TrimSpace(rest)
-		full := false
+		full, foreign := false, false
 		if i := strings.Index(p, "://"); i >= 0 {
 			full = true
 			// A full URL: the path after the host and the version.
@@ -529,6 +564,9 @@ func requestLines(content string) []requestLine {
 			if slash < 0 {
 				continue
 			}
+			// Another service's address (https://www.onedrive.com/embed_by_post,
+			// a bot's callback, an upload URL) is no request to the API.
+			foreign = !strings.Contains(strings.ToLower(p[:slash]), "graph")
 			p = p[slash:]
 			if parts := strings.SplitN(strings.TrimPrefix(p, "/"), "/", 2); len(parts) == 2 && (parts[0] == "v1.0" || parts[0] == "beta") {
 				p = "/" + parts[1]
@@ -544,7 +582,7 @@ func requestLines(content string) []requestLine {
 		if len(p) < 2 || !isPathStart(p[1]) {
 			continue
 		}
-		out = append(out, requestLine{method: method, path: p, off: at + len(line) - len(strings.TrimLeft(line, " \t")), full: full})
+		out = append(out, requestLine{method: method, path: p, off: at + len(line) - len(strings.TrimLeft(line, " \t")), full: full, foreign: foreign})
 	}
 	return out
 }

@@ -115,6 +115,34 @@ func TestRequestLines(t *testing.T) {
 	assert.True(t, lines[0].full)
 	assert.Equal(t, "/me/sendMail", lines[1].path)
 	assert.False(t, lines[1].full)
+
+	// Another service's address is no request to the API: a page's note
+	// on posting to the preview URL, a bot's callback, an upload URL.
+	lines = requestLines("POST https://www.onedrive.com/embed_by_post\nPOST https://bot.contoso.com/api/calls\nPUT https://sn3302.up.1drv.com/up/x\nGET https://graph.microsoft.us/v1.0/me\n")
+	require.Len(t, lines, 4)
+	for _, l := range lines[:3] {
+		assert.True(t, l.foreign, l.path)
+	}
+	assert.False(t, lines[3].foreign)
+	assert.Equal(t, "/me", lines[3].path)
+	p := Parse("api/driveitem-preview.md", []byte("# Qo\n\n## <a name=\"http-request\"></a>Qa\n\n```http\nPOST /me/drive/items/{id}/preview\n```\n\n## <a name=\"response\"></a>Qr\n\n```\nPOST https://www.onedrive.com/embed_by_post\n```\n"), Options{RootName: "v1.0"})
+	require.Len(t, p.Operation.Requests, 1, "the note's request to another service is no syntax")
+}
+
+// A response body that is an object of its own gives its keys, from an
+// example or from the response section's own JSON; a "value" wrapper and
+// annotations give none.
+func TestResponseKeys(t *testing.T) {
+	page := func(response string) *Page {
+		md := "# Qo\n\n## <a name=\"http-request\"></a>Qa\n\n```http\nPOST /me/x/preview\n```\n\n## <a name=\"response\"></a>Qr\n\n" + response
+		return Parse("api/x-preview.md", []byte(md), Options{RootName: "v1.0"})
+	}
+	p := page("```json\n{\"getUrl\": \"https://x\", \"postUrl\": \"https://y\"}\n```\n")
+	assert.Equal(t, []string{"getUrl", "postUrl"}, p.Operation.Response.Keys)
+	p = page("## <a name=\"example\"></a>Qe\n\n```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{\"@odata.context\": \"x\", \"keyId\": \"k\", \"hint\": \"h\"}\n```\n")
+	assert.Equal(t, []string{"keyId", "hint"}, p.Operation.Response.Keys)
+	p = page("## <a name=\"example\"></a>Qe\n\n```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{\"value\": [{\"keyId\": \"k\"}]}\n```\n")
+	assert.Nil(t, p.Operation.Response.Keys)
 }
 
 func TestPermissionScopes(t *testing.T) {

@@ -101,7 +101,13 @@ type ResponseDoc struct {
 	// Annotated: the type is the response example's annotation's, not
 	// the prose's.
 	Annotated bool
-	Pos       Position
+	// Keys are the top-level keys of the first response body that is a
+	// JSON object of its own (no "value" array), from an example or the
+	// response section: where nothing names the type, the one type that
+	// has them all is what is returned (addPassword's customKeyIdentifier,
+	// keyId, secretText, ...).
+	Keys []string
+	Pos  Position
 }
 
 // PermissionsDoc is the permissions table: the scopes of each kind, from

@@ -72,6 +72,10 @@ type resolver struct {
 	// derivedFrom holds, for types a base page lists as derived from it,
 	// that base: used only when the type's own page names none.
 	derivedFrom map[*entry]*derivedClaim
+	// propertyNames holds each struct type's property names, its bases'
+	// included, for the return type a response's keys show (typeOfKeys).
+	propertyNames     map[*Type]map[string]bool
+	propertyNamesOnce sync.Once
 	// composed holds the operations some path goes on past (opKind).
 	composed composedOn
 }

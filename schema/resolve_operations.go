@@ -472,6 +472,10 @@ func (r *resolver) returnsOf(p *parser.Page, kind OpKind, w walk) *TypeRef {
 		if w.special == "" {
 			return w.at.ref()
 		}
+	case OpAction, OpFunction:
+		if t := r.typeOfKeys(resp.Keys); t != nil {
+			return &TypeRef{Type: t.Name}
+		}
 	}
 	return nil
 }

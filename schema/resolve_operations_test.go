@@ -241,3 +241,45 @@ func TestEnumArgument(t *testing.T) {
 	assert.Equal(t, "", enumArgument("f(x=microsoft)", "x"))
 	assert.Equal(t, "", enumArgument("f(y=a.b'c')", "x"))
 }
+
+// Where nothing names what an action returns, its response body's keys do:
+// the one type whose properties (its bases' included) hold them all, the
+// smallest where several do; two that tie give nothing.
+func TestReturnTypeFromResponseKeys(t *testing.T) {
+	resource := func(name, base string, rows ...string) string {
+		md := "# " + name + " resource type\n\nNamespace: microsoft.graph\n\n"
+		if base != "" {
+			md += "Inherits from [" + base + "](" + base + ".md).\n\n"
+		}
+		md += "## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n"
+		for _, r := range rows {
+			md += "|" + r + "|String|x|\n"
+		}
+		return md
+	}
+	action := func(op, body string) string {
+		return "# application: " + op + "\n\nNamespace: microsoft.graph\n\n## HTTP request\n\n```http\nPOST /applications/{id}/" + op + "\n```\n\n" +
+			"## Response\n\nIf successful, this method returns a `200 OK` response code and a password object in the response body.\n\n" +
+			"## Example\n\n```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n" + body + "\n```\n"
+	}
+	s := resolveRaw(t, map[string]string{
+		"resources/application.md":        resource("application", "", "id"),
+		"resources/passwordcredential.md": resource("passwordCredential", "", "keyId", "hint", "secretText"),
+		"resources/keycredential.md":      resource("keyCredential", "", "keyId", "usage"),
+		"resources/secretcredential.md":   resource("secretCredential", "passwordCredential", "extra"),
+		"resources/twina.md":              resource("twinA", "", "left", "right"),
+		"resources/twinb.md":              resource("twinB", "", "left", "right"),
+		"api/application-list.md":         apiPage("List applications", "GET /applications", "a collection of [application](../resources/application.md) objects"),
+		"api/application-addpassword.md":  action("addPassword", `{"keyId": "k", "hint": "h", "secretText": "s"}`),
+		"api/application-addtwin.md":      action("addTwin", `{"left": "l", "right": "r"}`),
+		"api/application-addkey.md":       action("addKey", `{"keyId": "k"}`),
+	})
+	byGo := operationsByGoName(s)
+	add := byGo["ApplicationAddPassword"]
+	require.NotNil(t, add)
+	assert.Equal(t, &TypeRef{Type: "microsoft.graph.passwordCredential"}, add.Returns, "the base holds them all with fewer properties than secretCredential")
+	require.NotNil(t, byGo["ApplicationAddTwin"])
+	assert.Nil(t, byGo["ApplicationAddTwin"].Returns, "two types tie")
+	require.NotNil(t, byGo["ApplicationAddKey"])
+	assert.Nil(t, byGo["ApplicationAddKey"].Returns, "one key says too little")
+}

@@ -26,6 +26,7 @@ func appendOperation(w *writer, op *parser.OperationDoc, desc func(string)) {
 	w.Int(int64(op.Response.Status))
 	appendTypeExpr(w, op.Response.Type)
 	w.Bool(op.Response.Annotated)
+	w.Strs(op.Response.Keys)
 	appendPos(w, op.Response.Pos)
 	w.Bool(op.Permissions != nil)
 	if ps := op.Permissions; ps != nil {
@@ -86,7 +87,7 @@ func readOperation(r *reader) *parser.OperationDoc {
 	if hasKeys && op.RequestKeys == nil {
 		op.RequestKeys = []parser.ParamDoc{}
 	}
-	op.Response = parser.ResponseDoc{Status: int(r.Int()), Type: readTypeExpr(r), Annotated: r.Bool(), Pos: readPos(r)}
+	op.Response = parser.ResponseDoc{Status: int(r.Int()), Type: readTypeExpr(r), Annotated: r.Bool(), Keys: r.Strs(), Pos: readPos(r)}
 	if r.Bool() {
 		ps := &parser.PermissionsDoc{}
 		for _, list := range []*[]string{&ps.DelegatedWork, &ps.DelegatedPersonal, &ps.Application} {

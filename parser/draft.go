@@ -12,7 +12,10 @@ type typeDraft struct {
 	annotated bool // an annotation named this type
 	jsonType  string
 	titleName string
-	sawTable  bool
+	// ownTitle is the title's own name where its anchor named the type
+	// instead (anchorNamed).
+	ownTitle string
+	sawTable bool
 	// typeHeading: the heading says "x resource type" (or "complex type").
 	typeHeading bool
 	// listsOperations: a Methods table links to API pages.

@@ -65,13 +65,13 @@ func (e *extractor) heading(b *block) {
 				e.enumLevel = 1
 			}
 		} else {
-			e.newType(name, b.Off, anchor).typeHeading = e.IsTypeTitle(text, anchor)
+			e.newTitledType(name, b.Off, anchor).typeHeading = e.IsTypeTitle(text, anchor)
 		}
 		e.section = secNone
 		return
 	}
 	if !e.isEnumPage && b.Level == 2 && e.IsTypeTitle(text, anchor) && (e.cur == nil || e.cur.sawTable || e.cur.HasJSON) {
-		e.newType(e.titleName(text, anchor), b.Off, anchor).typeHeading = true
+		e.newTitledType(e.titleName(text, anchor), b.Off, anchor).typeHeading = true
 		e.section = secNone
 		return
 	}
@@ -94,6 +94,22 @@ func (e *extractor) titleName(text, anchor string) string {
 		return name
 	}
 	return nameFromAnchor(anchor)
+}
+
+// newTitledType starts the type a title names. A type title with no word
+// of its anchor's name is the translation's ("Benachrichtigung
+// Ressourcentyp" anchored notification-resource-type, "Trend Ressourcentyp"
+// anchored trending-resource-type): the anchor, made from the English
+// title, names the type, in lower case, and the title's own name is kept
+// for the resolver (TypeDoc.TitleName).
+func (e *extractor) newTitledType(name string, off int, anchor string) *typeDraft {
+	stem := nameFromAnchor(anchor)
+	if stem == "" || strings.EqualFold(stem, name) {
+		return e.newType(name, off, anchor)
+	}
+	t := e.newType(stem, off, anchor)
+	t.ownTitle = name
+	return t
 }
 
 // nameFromAnchor reads a lower-cased name from an anchor such as

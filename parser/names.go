@@ -52,6 +52,9 @@ func (e *extractor) nameType(t *typeDraft, ns string) {
 			t.Name = t.jsonType
 		case t.titleName != "":
 			t.Name = untitled(singularFromFile(t.titleName, e.page.Path))
+			if t.ownTitle != "" {
+				t.TitleName = qualified(untitled(singularFromFile(t.ownTitle, e.page.Path)), ns)
+			}
 		case nameFromAnchor(t.Anchor) != "":
 			t.Name = nameFromAnchor(t.Anchor)
 		default:
@@ -70,9 +73,15 @@ func (e *extractor) nameType(t *typeDraft, ns string) {
 		}
 		e.titleCase(t)
 	}
-	if !strings.Contains(t.Name, ".") {
-		t.Name = ns + "." + t.Name
+	t.Name = qualified(t.Name, ns)
+}
+
+// qualified puts a name without a namespace in ns.
+func qualified(name, ns string) string {
+	if strings.Contains(name, ".") {
+		return name
 	}
+	return ns + "." + name
 }
 
 // checkRows names and types the rows from the other sources on the page

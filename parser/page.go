@@ -65,6 +65,12 @@ type TypeDoc struct {
 	HasJSON     bool // the page has a JSON representation block for it
 	HasMethods  bool // a Methods table lists REST operations on it
 	Anchor      string
+	// TitleName is the name the title itself gives where the anchor named
+	// the type instead, the title showing no word of the anchor's name (a
+	// translation's "Benachrichtigung Ressourcentyp" anchored
+	// notification-resource-type); "" otherwise. The type takes it where
+	// another page describes a type of the anchor's name.
+	TitleName string
 	// LinkPhrases are the page links of the type's prose with the words
 	// before each ("Erbt von [x]"): a base phrase in words no data file has
 	// yet, learned across the folder.

@@ -81,7 +81,7 @@ func (e *extractor) classifyTable(b *block) tableKind {
 // the anchor, with names in its first column (most rows): identifiers, or
 // single words in any script (a translation that transliterated them).
 func (e *extractor) structuralTable(b *block, anchor string) bool {
-	if e.sectionAnchor != anchor || e.sectionTables > 0 || len(b.Rows) == 0 {
+	if !anchoredAs(e.sectionAnchor, anchor) || e.sectionTables > 0 || len(b.Rows) == 0 {
 		return false
 	}
 	names := 0
@@ -91,6 +91,12 @@ func (e *extractor) structuralTable(b *block, anchor string) bool {
 		}
 	}
 	return names*2 > len(b.Rows)
+}
+
+// anchoredAs reports a section anchor that is the anchor, or ends in it
+// after a hyphen ("common-properties", "common-relationships").
+func anchoredAs(sectionAnchor, anchor string) bool {
+	return sectionAnchor == anchor || strings.HasSuffix(sectionAnchor, "-"+anchor)
 }
 
 // memberNamesColumn reports a table whose first cells are mostly one word

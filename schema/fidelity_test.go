@@ -474,6 +474,17 @@ func TestFidelity(t *testing.T) {
 		// 97.26 -> 97.08 with those enums' translated members counted.
 		// A link text that is no name ([für](...) -Sammlung) came to give
 		// its cell's collection phrase: beta name and type 95.32 -> 95.41.
+		// Beta type recall 96.12 -> 96.45 (notification, policy, trending,
+		// educationSynchronizationDataProvider, educationIdentitySynchroni-
+		// zationConfiguration) when a type title with no word of its anchor's
+		// name took the anchor's and sections anchored derived-types,
+		// common-properties and common-relationships were read by their
+		// anchors; base 88.62 -> 89.10 (the derived types found), entity vs
+		// complex 93.78 -> 93.81, recall 99.20 -> 99.21, precision 95.63 ->
+		// 95.66, on a base 2.32 -> 2.29; name and type 95.32 -> 95.51 with a
+		// whole-number placeholder counted for a Double word (Gleitkommawert)
+		// and a learned word before a parenthesis; 95.60 with the link
+		// text's collection phrase above.
 		{"localized-de-2019-03", "de-2019-03", "v1.0", map[string]bounds{
 			"type recall": {98, 99.35}, "enum vs struct": {100, 100}, "entity vs complex": {100, 100},
 			"base type exact": {93, 99.59}, "documented property recall": {98.5, 99.26},
@@ -482,10 +493,10 @@ func TestFidelity(t *testing.T) {
 			"documented enum member recall": {100, 99.33}, "enum member precision": {100, 96.60},
 		}},
 		{"localized-de-2019-03", "de-2019-03", "beta", map[string]bounds{
-			"type recall": {98, 96.12}, "enum vs struct": {100, 100}, "entity vs complex": {100, 93.78},
-			"base type exact": {88, 88.62}, "documented property recall": {98.5, 99.20},
-			"documented property name and type exact": {95, 95.41}, "property precision": {95, 95.63},
-			"properties declared on a base": {0, 2.32}, "enum member recall": {85, 96.39},
+			"type recall": {98, 96.45}, "enum vs struct": {100, 100}, "entity vs complex": {100, 93.81},
+			"base type exact": {88, 89.10}, "documented property recall": {98.5, 99.21},
+			"documented property name and type exact": {95, 95.60}, "property precision": {95, 95.66},
+			"properties declared on a base": {0, 2.29}, "enum member recall": {85, 96.39},
 			"documented enum member recall": {100, 99.90}, "enum member precision": {100, 97.08},
 		}},
 	} {

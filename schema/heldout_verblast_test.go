@@ -68,8 +68,10 @@ func TestHeldOutVerbLastLanguage(t *testing.T) {
 		bounds  map[string]bounds
 	}{
 		// The language issue's goals; floors are what the rules reach.
-		{"v1.0", map[string]bounds{"base type exact": {93, 99.62}, "property precision": {96, 99.65}, "documented property recall": {98.5, 99.54}}},
-		{"beta", map[string]bounds{"base type exact": {88, 98.42}, "property precision": {95, 99.45}, "documented property recall": {98.5, 99.22}}},
+		// Base 99.62 -> 99.87 and 98.42 -> 98.58: sections anchored
+		// derived-types list derived types whatever their heading says.
+		{"v1.0", map[string]bounds{"base type exact": {93, 99.87}, "property precision": {96, 99.65}, "documented property recall": {98.5, 99.54}}},
+		{"beta", map[string]bounds{"base type exact": {88, 98.58}, "property precision": {95, 99.45}, "documented property recall": {98.5, 99.22}}},
 	} {
 		t.Run(c.version, func(t *testing.T) {
 			dir := corpus.Require(t, "corpus", "bilingual-ru-2020-10", c.version, "resources")

@@ -65,6 +65,32 @@ func (r *resolver) collect() {
 			d.enumKeys[j] = keysOf(pathKey, ed.Name, ed.Anchor)
 		}
 	})
+	// A type named by its anchor alone (its title, a translation's, shows
+	// no word of it: TitleName is set) whose name another page's type or
+	// enum has by its own annotation, title or heading keeps the name its
+	// title gives: the anchor, made from an older English title, names a
+	// type the folder describes elsewhere (German insights-shared.md
+	// anchored shared-resource-type, where shared.md describes the facet
+	// shared), and the two stay two types.
+	named := map[string]bool{}
+	for i, p := range r.pages {
+		for _, d := range docs[i].types {
+			if d.TitleName == "" {
+				named[strings.ToLower(d.Name)] = true
+			}
+		}
+		for _, d := range p.Enums {
+			named[strings.ToLower(d.Name)] = true
+		}
+	}
+	for i, p := range r.pages {
+		for j, d := range docs[i].types {
+			if d.TitleName != "" && named[strings.ToLower(d.Name)] {
+				d.Name = d.TitleName
+				docs[i].typeKeys[j] = keysOf(strings.ToLower(p.Path), d.Name, d.Anchor)
+			}
+		}
+	}
 	for i, p := range r.pages {
 		for j, d := range docs[i].types {
 			r.addType(p, d, docs[i].typeKeys[j])

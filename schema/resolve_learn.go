@@ -8,6 +8,7 @@
 package schema
 
 import (
+	"maps"
 	"sort"
 	"strconv"
 	"strings"
@@ -334,7 +335,7 @@ func (r *resolver) learnTypeWords() map[string]LearnedWord {
 	learned := map[string]LearnedWord{}
 	vague := map[string]bool{}
 	for w, byType := range seen {
-		if edm, n, ok := majority(byType); ok {
+		if edm, n, ok := majority(wholeAsDouble(byType)); ok {
 			learned[w] = LearnedWord{Type: edm, Count: n}
 			vague[w] = edm == "Edm.DateTimeOffset" && timestamps[w] == n
 		}
@@ -355,19 +356,42 @@ func (r *resolver) learnTypeWords() map[string]LearnedWord {
 }
 
 // learnedWordOf finds the learned type word a type cell is, or starts with
-// before a comma (`zeichenfolge, maximale größe 20`: a string with a size)
+// before a comma (`zeichenfolge, maximale größe 20`: a string with a size),
+// a parenthesis (`zeichenfolge (schreibgeschützt)`, as "string (readonly)")
 // or a slash (`zeichenfolge/eine einzelne nummer`: alternatives, the first
 // read, as "string/number" is).
 func learnedWordOf(learned map[string]LearnedWord, cell string) (LearnedWord, bool) {
 	if lw, ok := learned[cell]; ok {
 		return lw, true
 	}
-	if i := strings.IndexAny(cell, ",/"); i > 0 {
+	if i := strings.IndexAny(cell, ",/("); i > 0 {
 		first := cell[:i]
 		lw, ok := learned[strings.TrimSpace(first)]
 		return lw, ok
 	}
 	return LearnedWord{}, false
+}
+
+// wholeAsDouble counts the rows whose placeholder is a whole number (1024,
+// "Int32") for Edm.Double where Double is what the word's rows show most:
+// a whole number is a double's value too, and pages copy 1024 onto
+// double rows ("invoiceAmount": 1024 beside "latitude":
+// "<Unknown Primitive Type Edm.Double>"), where a double placeholder on an
+// integer row is rare.
+func wholeAsDouble(counts map[string]int) map[string]int {
+	d, i := counts["Edm.Double"], counts["Edm.Int32"]
+	if d == 0 || i == 0 {
+		return counts
+	}
+	for k, n := range counts {
+		if n > d || n == d && k < "Edm.Double" {
+			return counts
+		}
+	}
+	merged := maps.Clone(counts)
+	merged["Edm.Double"] += i
+	delete(merged, "Edm.Int32")
+	return merged
 }
 
 // majority returns the value seen most, when it was seen often enough and

@@ -90,6 +90,7 @@ func appendPage(w *writer, p *parser.Page, masked bool) {
 		w.Bool(t.HasJSON)
 		w.Bool(t.HasMethods)
 		w.Str(t.Anchor)
+		w.Str(t.TitleName)
 		w.Uint(uint64(len(t.LinkPhrases)))
 		for _, lp := range t.LinkPhrases {
 			w.Str(lp.Phrase)
@@ -186,6 +187,7 @@ func decodePage(r *reader) *parser.Page {
 			t.HasJSON = r.Bool()
 			t.HasMethods = r.Bool()
 			t.Anchor = r.Str()
+			t.TitleName = r.Str()
 			if k := r.Count(); k > 0 {
 				t.LinkPhrases = make([]parser.LinkPhrase, k)
 				for j := range t.LinkPhrases {

@@ -34,7 +34,7 @@ func (s *Set) Section(text, anchor string) Section {
 	switch {
 	case strings.Contains(a, "json") || anyMatch(h.JSON, t):
 		return JSON
-	case a == "relationships" || anyMatch(h.Relationships, t):
+	case a == "relationships" || strings.HasSuffix(a, "-relationships") || anyMatch(h.Relationships, t):
 		return Relationships
 	case a == "members" || anyMatch(h.Members, t):
 		return Members
@@ -42,11 +42,11 @@ func (s *Set) Section(text, anchor string) Section {
 		// "Properties of a token lifetime policy definition": the fields of
 		// a JSON document held in a property, not the type's properties.
 		return Definition
-	case a == "properties" || anyMatch(h.Properties, t):
+	case a == "properties" || strings.HasSuffix(a, "-properties") || anyMatch(h.Properties, t):
 		return Properties
 	case a == "methods" || anyMatch(h.Methods, t):
 		return Methods
-	case anyMatch(h.Derived, t):
+	case a == "derived-types" || anyMatch(h.Derived, t):
 		return Derived
 	}
 	return Other

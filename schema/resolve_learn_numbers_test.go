@@ -1,0 +1,76 @@
+package schema
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// learnedPage is a translated type page with the given rows and JSON
+// example, in made-up words.
+func learnedPage(name, rows, json string) string {
+	return "---\nms.contentlocale: xx-XX\n---\n# <a name=\"" + name + "-resource-type\"></a>" + name + " qa\n\n" +
+		"## <a name=\"properties\"></a>Qi\n|Zi|Zo|Zu|\n|:--|:--|:--|\n|id|String|x|\n" + rows + "\n\n" +
+		"## <a name=\"json-representation\"></a>Jo\n<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph." + name + "\"} -->\n```json\n" + json + "\n```\n"
+}
+
+// A whole number placeholder (1024) on a row whose word the other rows
+// show to be a Double counts for Double: pages copy 1024 onto double rows.
+// Three doubles in five would not be a majority of 80% otherwise.
+func TestWholeNumberPlaceholdersCountForADoubleWord(t *testing.T) {
+	files := map[string]string{}
+	for i, v := range []string{`"<Unknown Primitive Type Edm.Double>"`, `24.34616`, `"Double"`, `1024`, `1024`} {
+		name := fmt.Sprintf("geo%d", i)
+		files["resources/"+name+".md"] = learnedPage(name, "|latitude|Flieskomma mit Genauigkeit|x|", `{"id": "String", "latitude": `+v+`}`)
+	}
+	s := resolveRaw(t, files)
+	require.NotNil(t, s.Learned)
+	assert.Equal(t, LearnedWord{Type: "Edm.Double", Count: 5}, s.Learned.TypeWords["flieskomma mit genauigkeit"])
+	assert.Equal(t, "Edm.Double", mustType(t, s, "microsoft.graph.geo3").Properties[1].Type, "the row with 1024 is a Double")
+
+	// Where whole numbers are most, the word is an integer's.
+	files["resources/geo0.md"] = learnedPage("geo0", "|latitude|Flieskomma mit Genauigkeit|x|", `{"id": "String", "latitude": 1024}`)
+	files["resources/geo1.md"] = learnedPage("geo1", "|latitude|Flieskomma mit Genauigkeit|x|", `{"id": "String", "latitude": 7}`)
+	s = resolveRaw(t, files)
+	assert.Equal(t, LearnedWord{Type: "Edm.Int32", Count: 4}, s.Learned.TypeWords["flieskomma mit genauigkeit"])
+}
+
+// A type cell that starts with a learned word before a parenthesis is
+// that word's type, as "string (readonly)" is a String.
+func TestLearnedWordBeforeAParenthesis(t *testing.T) {
+	files := map[string]string{}
+	for i := range 3 {
+		name := fmt.Sprintf("item%d", i)
+		files["resources/"+name+".md"] = learnedPage(name, "|label|Zeichenkette|x|", `{"id": "String", "label": "String"}`)
+	}
+	files["resources/error.md"] = learnedPage("error", "|code|Zeichenkette (schreibgeschuetzt)|x|", `{"id": "String", "code": "TeamUnavailable"}`)
+	s := resolveRaw(t, files)
+	assert.Equal(t, "Edm.String", mustType(t, s, "microsoft.graph.error").Properties[1].Type)
+}
+
+// A type named by its anchor alone, whose translated title shows no word
+// of it, keeps the title's name where another page describes a type of
+// the anchor's name: two types, not one merged.
+func TestAnchorNameTakenByAnotherPageKeepsTheTitles(t *testing.T) {
+	files := map[string]string{
+		"resources/shared.md": learnedPage("shared", "|scope|String|x|", `{"id": "String", "scope": "String"}`),
+		"resources/insights-shared.md": "---\nms.contentlocale: xx-XX\n---\n# <a name=\"shared-resource-type\"></a>Geteilte Rezurstyp\n\n" +
+			"## <a name=\"properties\"></a>Qi\n|Zi|Zo|Zu|\n|:--|:--|:--|\n|lastShared|String|x|\n",
+		"resources/insights-trending.md": "---\nms.contentlocale: xx-XX\n---\n# <a name=\"trending-resource-type\"></a>Trendu Rezurstyp\n\n" +
+			"## <a name=\"properties\"></a>Qi\n|Zi|Zo|Zu|\n|:--|:--|:--|\n|weight|String|x|\n",
+	}
+	s := resolveRaw(t, files)
+	assert.Equal(t, []string{"id", "scope"}, propertyNames(mustType(t, s, "microsoft.graph.shared")), "the facet is not merged with the insight")
+	assert.Equal(t, []string{"lastShared"}, propertyNames(mustType(t, s, "microsoft.graph.geteilte")))
+	assert.NotNil(t, s.Lookup("microsoft.graph.trending"), "an anchor's name no other page has names the type")
+}
+
+func propertyNames(ty *Type) []string {
+	var out []string
+	for _, p := range ty.Properties {
+		out = append(out, p.Name)
+	}
+	return out
+}

@@ -100,6 +100,9 @@ func (e *extractor) typesFromJSON(t *typeDraft, keys *keyIndex) {
 				p.JSONPrimitive = carried
 			}
 			p.JSONTimestamp = p.JSONPrimitive == "Edm.DateTimeOffset" && timestampPlaceholder(v)
+			if n := quotedNumber(v); n != "" {
+				p.JSONPrimitive = n // "4.2": a number the page quoted
+			}
 		}
 		if v != nil {
 			p.InJSON, p.JSONArray = true, v.Kind == JSONArray

@@ -146,6 +146,11 @@ type PropDoc struct {
 	// this row (English in every language): what a translated type word
 	// means is learned from it across the folder.
 	JSONPrimitive string
+	// TypeWord is the type cell's text, lower-cased, where no word of it
+	// names a type (a language no data file names: "двойное с плавающей
+	// точкой"); the row then takes its JSON placeholder's type, until the
+	// folder teaches what the words mean.
+	TypeWord string
 	// JSONTimestamp says the placeholder was "String (timestamp)", which
 	// pages copy for dates and times of day too: a date or time, not
 	// which one.

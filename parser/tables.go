@@ -314,6 +314,11 @@ func (e *extractor) propertyTable(b *block, navigation bool) {
 		if prop.Name == "" {
 			prop.Name = nameCell.Text // a translated name; the JSON block may recover it
 		}
+		if !prop.Type.Known() {
+			// Words no data file has ("Двойное с плавающей точкой"): the
+			// folder may teach what they mean.
+			prop.TypeWord = strings.ToLower(strings.TrimSpace(typeCell.Text))
+		}
 		if prop.Type.Link != "" {
 			dest := prop.Type.Link
 			prop.Type.Link = e.resolveLink(dest)

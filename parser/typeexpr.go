@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -225,6 +226,23 @@ func IsIdentifier(s string) bool {
 		}
 	}
 	return !strings.HasSuffix(s, ".")
+}
+
+// quotedNumber is the Edm type of a number a placeholder writes as a
+// string ("4.2": Double, "10": Int32), or "": what the row's type word means,
+// though the string itself stays a string.
+func quotedNumber(v *JSONValue) string {
+	if v == nil || v.Kind != JSONString {
+		return ""
+	}
+	s := strings.TrimSpace(v.Str)
+	if _, err := strconv.ParseFloat(s, 64); err != nil || s == "" || strings.ContainsAny(s, "xXnN") {
+		return "" // not a number; no hex, Inf or NaN
+	}
+	if strings.ContainsAny(s, ".eE") {
+		return "Edm.Double"
+	}
+	return "Edm.Int32"
 }
 
 // jsonPlaceholderType reads the type a representation block's placeholder

@@ -64,7 +64,8 @@ func TestHeldOutOperations(t *testing.T) {
 	// argument and spell its enum's name (timeZoneStandard'...').
 	// 92.34 when a link text in another script came to give its cell's
 	// collection phrase (Коллекция [акцессревиев](...)).
-	floors := map[string]float64{"parameter name and type exact": 92.34}
+	// 92.77 with the words that name nothing learned.
+	floors := map[string]float64{"parameter name and type exact": 92.77}
 	for _, fig := range f.figures() {
 		goal := opsBounds(97, nil)[fig.name].goal
 		if fig.value >= goal {

@@ -315,6 +315,11 @@ func (r *resolver) learnTypeWords() map[string]LearnedWord {
 		words[i] = make([]string, len(e.props))
 		for j, pe := range e.props {
 			words[i][j] = r.unknownWord(pe.page, pe.doc)
+			if d := pe.doc; words[i][j] == "" && d.TypeWord != "" && d.Type.Name == "" && d.Type.Link == "" {
+				// Words that named nothing, the row typed by its
+				// placeholder or not at all.
+				words[i][j] = d.TypeWord
+			}
 		}
 	})
 	seen := map[string]map[string]int{}
@@ -335,7 +340,7 @@ func (r *resolver) learnTypeWords() map[string]LearnedWord {
 	learned := map[string]LearnedWord{}
 	vague := map[string]bool{}
 	for w, byType := range seen {
-		if edm, n, ok := majority(wholeAsDouble(byType)); ok {
+		if edm, n, ok := majority(wholeAsDouble(timestampsAsTemporal(byType, timestamps[w]))); ok {
 			learned[w] = LearnedWord{Type: edm, Count: n}
 			vague[w] = edm == "Edm.DateTimeOffset" && timestamps[w] == n
 		}
@@ -391,6 +396,32 @@ func wholeAsDouble(counts map[string]int) map[string]int {
 	merged := maps.Clone(counts)
 	merged["Edm.Double"] += i
 	delete(merged, "Edm.Int32")
+	return merged
+}
+
+// timestampsAsTemporal counts the rows whose placeholder is "String
+// (timestamp)" (ts of the DateTimeOffset count) for the date or time type
+// the word's other rows show most, where one does: the placeholder says a
+// date or a time, not which, and pages copy it onto durations and dates
+// ("duration": "String (timestamp)" beside "String (ISO 8601 duration)").
+func timestampsAsTemporal(counts map[string]int, ts int) map[string]int {
+	if ts == 0 {
+		return counts
+	}
+	best := ""
+	for _, k := range []string{"Edm.Date", "Edm.Duration", "Edm.TimeOfDay"} {
+		if counts[k] > 0 && (best == "" || counts[k] > counts[best]) {
+			best = k
+		}
+	}
+	if best == "" || counts[best] <= counts["Edm.DateTimeOffset"]-ts {
+		return counts
+	}
+	merged := maps.Clone(counts)
+	merged[best] += ts
+	if merged["Edm.DateTimeOffset"] -= ts; merged["Edm.DateTimeOffset"] <= 0 {
+		delete(merged, "Edm.DateTimeOffset")
+	}
 	return merged
 }
 

@@ -74,3 +74,40 @@ func propertyNames(ty *Type) []string {
 	}
 	return out
 }
+
+// Words of a script no data file reads name no type at all (no name, no
+// link): the rows take their placeholders' types, and the words are
+// learned from them all the same, for the rows without a placeholder. A
+// quoted number ("4.2") counts as a number for the word.
+func TestWordsThatNameNothingAreLearned(t *testing.T) {
+	files := map[string]string{}
+	for i, v := range []string{`"Double"`, `"4.2"`, `"4.2"`, `1024`, `"Double"`} {
+		name := fmt.Sprintf("score%d", i)
+		files["resources/"+name+".md"] = learnedPage(name, "|value|Διπλό κινητής υποδιαστολής|x|", `{"id": "String", "value": `+v+`}`)
+	}
+	files["resources/bare.md"] = learnedPage("bare", "|value|Διπλό κινητής υποδιαστολής|x|", `{"id": "String"}`)
+	s := resolveRaw(t, files)
+	require.NotNil(t, s.Learned)
+	assert.Equal(t, LearnedWord{Type: "Edm.Double", Count: 5}, s.Learned.TypeWords["διπλό κινητής υποδιαστολής"])
+	bare := mustType(t, s, "microsoft.graph.bare")
+	require.Len(t, bare.Properties, 2)
+	assert.Equal(t, "Edm.Double", bare.Properties[1].Type, "a row no placeholder types")
+	assert.Equal(t, "Edm.Double", mustType(t, s, "microsoft.graph.score3").Properties[1].Type, "1024 on a Double word's row")
+}
+
+// "String (timestamp)" says a date or a time, not which: on a word whose
+// other rows show durations, it counts for Duration.
+func TestTimestampPlaceholdersCountForTheWordsTemporalType(t *testing.T) {
+	files := map[string]string{}
+	for i, v := range []string{`"String (ISO 8601 duration)"`, `"String (ISO 8601 duration)"`, `"String (ISO 8601 duration)"`, `"String (timestamp)"`, `"String (timestamp)"`} {
+		name := fmt.Sprintf("slot%d", i)
+		files["resources/"+name+".md"] = learnedPage(name, "|length|Διάρκεια|x|", `{"id": "String", "length": `+v+`}`)
+	}
+	s := resolveRaw(t, files)
+	require.NotNil(t, s.Learned)
+	assert.Equal(t, LearnedWord{Type: "Edm.Duration", Count: 5}, s.Learned.TypeWords["διάρκεια"])
+	assert.Equal(t, "Edm.Duration", mustType(t, s, "microsoft.graph.slot4").Properties[1].Type)
+
+	assert.Equal(t, map[string]int{"Edm.DateTimeOffset": 3, "Edm.Date": 1}, timestampsAsTemporal(map[string]int{"Edm.DateTimeOffset": 3, "Edm.Date": 1}, 1),
+		"more timestamps than dates that are no placeholder's: a timestamp word")
+}

@@ -80,6 +80,14 @@ func (r *resolver) resolveOperations(s *Schema) {
 			for _, ex := range fromExamples {
 				ofPage = append(ofPage, documented{p.Path, ex.req, ex.op})
 			}
+		} else {
+			ops := make([]*Operation, len(ofPage))
+			for i, d := range ofPage {
+				ops[i] = d.op
+			}
+			for _, ex := range r.examplesBindingElsewhere(p, ops, entries, composed, known) {
+				ofPage = append(ofPage, documented{p.Path, ex.req, ex.op})
+			}
 		}
 		for _, d := range ofPage {
 			all = append(all, d)

@@ -283,3 +283,34 @@ func TestReturnTypeFromResponseKeys(t *testing.T) {
 	require.NotNil(t, byGo["ApplicationAddKey"])
 	assert.Nil(t, byGo["ApplicationAddKey"].Returns, "one key says too little")
 }
+
+// A request example that calls the page's function on a type its syntax
+// does not bind it to documents that binding too (driveitem-search.md:
+// the syntax searches a drive's root, an example the drive); another call
+// on a binding the syntax has adds nothing.
+func TestExampleBindsTheOperationElsewhere(t *testing.T) {
+	resource := func(name, rels string) string {
+		md := "# " + name + " resource type\n\nNamespace: microsoft.graph\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|id|String|x|\n"
+		if rels != "" {
+			md += "\n## Relationships\n|Relationship|Type|Description|\n|:--|:--|:--|\n" + rels
+		}
+		return md + "\n## JSON representation\n<!-- { \"blockType\": \"resource\", \"keyProperty\": \"id\", \"@odata.type\": \"microsoft.graph." + name + "\" } -->\n```json\n{\"id\": \"String\"}\n```\n"
+	}
+	search := "# driveItem: search\n\nNamespace: microsoft.graph\n\n## HTTP request\n\n```http\nGET /drives/{id}/root/search(q='{q}')\n```\n\n" +
+		"## Response\n\nIf successful, this method returns a `200 OK` response code and a collection of [driveItem](../resources/driveitem.md) objects in the response body.\n\n" +
+		"## Example\n\n<!-- { \"blockType\": \"request\", \"name\": \"a\" } -->\n```http\nGET /drives/{id}/root/search(q='budget')\n```\n\n" +
+		"<!-- { \"blockType\": \"request\", \"name\": \"b\" } -->\n```http\nGET /drives/{id}/search(q='budget')\n```\n"
+	s := resolveRaw(t, map[string]string{
+		"resources/drive.md":      resource("drive", "|root|[driveItem](driveitem.md)|x|\n|items|[driveItem](driveitem.md) collection|x|\n"),
+		"resources/driveitem.md":  resource("driveItem", ""),
+		"api/drive-list.md":       apiPage("List drives", "GET /drives", "a collection of [drive](../resources/drive.md) objects"),
+		"api/driveitem-search.md": search,
+	})
+	var bindings []string
+	for _, o := range s.Operations {
+		if o.Name == "search" {
+			bindings = append(bindings, refString(o.Binding))
+		}
+	}
+	assert.ElementsMatch(t, []string{"microsoft.graph.driveItem", "microsoft.graph.drive"}, bindings)
+}

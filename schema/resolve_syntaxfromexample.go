@@ -4,6 +4,8 @@
 package schema
 
 import (
+	"strings"
+
 	"github.com/docgen/graphgen/diag"
 	"github.com/docgen/graphgen/parser"
 )
@@ -53,6 +55,45 @@ func (r *resolver) syntaxFromExamples(p *parser.Page, entries map[string]*EntryP
 	if len(out) > 0 {
 		r.warn(p, p.Operation.Requests[0].Pos, diag.SyntaxFromExample, "%s %s names no %s, which the file name and the request example (%s %s) name; the example's request is read",
 			p.Operation.Requests[0].Method, p.Operation.Requests[0].Path, out[0].op.Name, out[0].req.Method, out[0].req.Path)
+	}
+	return out
+}
+
+// examplesBindingElsewhere are the request examples that call one of the
+// page's actions or functions, by name, on a type (or a collection of it)
+// its syntax does not bind it to (driveitem-search.md's syntax searches
+// .../root, an example searches GET /me/drive/search(q='...');
+// evaluateClassificationResults' syntax keys one label, its example calls
+// the collection): the example shows a binding the syntax left out. The
+// service then has both, or the page's syntax is wrong; either way the
+// call the example makes is documented.
+func (r *resolver) examplesBindingElsewhere(p *parser.Page, ops []*Operation, entries map[string]*EntryPoint, results composables, known prefixTypes) []exampleOperation {
+	names, bound := map[string]bool{}, map[string]bool{} // bound: name|binding
+	for _, op := range ops {
+		if op.Kind == OpAction || op.Kind == OpFunction {
+			names[strings.ToLower(op.Name)] = true
+		}
+		bound[strings.ToLower(op.Name)+"|"+refKey(op.Binding)] = true
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	var out []exampleOperation
+	for _, req := range p.Operation.ExampleRequests {
+		w := r.walkPath(req.Path, entries, results, known)
+		if w.problem != "" || w.opSeg == nil || !w.opLast || w.special != "" || !w.before.known() || !names[strings.ToLower(parser.ShortName(w.opSeg.Name))] {
+			continue
+		}
+		op := r.operationOf(p, req, w)
+		if op == nil || op.Kind != OpAction && op.Kind != OpFunction {
+			continue
+		}
+		// Another binding, not another call of one the syntax binds
+		// (rowsAbove(count=n) where the syntax has rowsAbove).
+		if key := strings.ToLower(op.Name) + "|" + refKey(op.Binding); !bound[key] {
+			bound[key] = true
+			out = append(out, exampleOperation{req, op})
+		}
 	}
 	return out
 }

@@ -76,6 +76,10 @@ type resolver struct {
 	// included, for the return type a response's keys show (typeOfKeys).
 	propertyNames     map[*Type]map[string]bool
 	propertyNamesOnce sync.Once
+	// argumentCalls holds the lower-case names some request calls with
+	// arguments (calledWithArguments).
+	argumentCalls     map[string]bool
+	argumentCallsOnce sync.Once
 	// composed holds the operations some path goes on past (opKind).
 	composed composedOn
 }

@@ -314,3 +314,36 @@ func TestExampleBindsTheOperationElsewhere(t *testing.T) {
 	}
 	assert.ElementsMatch(t, []string{"microsoft.graph.driveItem", "microsoft.graph.drive"}, bindings)
 }
+
+// A GET of a bare segment no page lists as a property, named as the type
+// the page returns, is a navigation to it, not a function
+// (.../settings/shiftPreferences); one the folder calls with arguments
+// elsewhere stays a function, whatever it returns (range, in a folder
+// whose range type is named range).
+func TestBareSegmentNamedAsItsTypeIsANavigation(t *testing.T) {
+	resource := func(name, rels string) string {
+		md := "# " + name + " resource type\n\nNamespace: microsoft.graph\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|id|String|x|\n"
+		if rels != "" {
+			md += "\n## Relationships\n|Relationship|Type|Description|\n|:--|:--|:--|\n" + rels
+		}
+		return md + "\n## JSON representation\n<!-- { \"blockType\": \"resource\", \"keyProperty\": \"id\", \"@odata.type\": \"microsoft.graph." + name + "\" } -->\n```json\n{\"id\": \"String\"}\n```\n"
+	}
+	s := resolveRaw(t, map[string]string{
+		"resources/user.md":             resource("user", "|settings|[userSettings](usersettings.md)|x|\n|sheet|[sheet](sheet.md)|x|\n"),
+		"resources/usersettings.md":     resource("userSettings", ""),
+		"resources/shiftpreferences.md": resource("shiftPreferences", ""),
+		"resources/sheet.md":            resource("sheet", ""),
+		"resources/range.md":            resource("range", ""),
+		"api/user-list.md":              apiPage("List users", "GET /users", "a collection of [user](../resources/user.md) objects"),
+		"api/shiftpreferences-get.md":   apiPage("Get shiftPreferences", "GET /users/{id}/settings/shiftPreferences", "a [shiftPreferences](../resources/shiftpreferences.md) object"),
+		"api/sheet-range.md":            apiPage("sheet: range", "GET /users/{id}/sheet/range", "a [range](../resources/range.md) object"),
+		"api/sheet-range-address.md":    apiPage("sheet: range at", "GET /users/{id}/sheet/range(address='{a}')", "a [range](../resources/range.md) object"),
+	})
+	kinds := map[string]OpKind{}
+	for _, o := range s.Operations {
+		kinds[o.GoName] = o.Kind
+	}
+	assert.Equal(t, OpGet, kinds["UserSettingsGetShiftPreferences"], "%v", kinds)
+	assert.Equal(t, OpFunction, kinds["SheetRange"], "%v", kinds)
+	assert.NotContains(t, kinds, "SheetGetRange", "the bare call is the function's too")
+}

@@ -72,8 +72,24 @@ func (e *extractor) nameType(t *typeDraft, ns string) {
 				"JSON block names %q but the annotation at line %d names %q; the annotation wins", t.jsonType, t.Pos.Line, t.Name)
 		}
 		e.titleCase(t)
+		t.OwnName = e.ownName(t, ns)
 	}
 	t.Name = qualified(t.Name, ns)
+}
+
+// ownName is the name an annotated type's title, anchor and file name all
+// give, qualified, where the annotation names another ("" otherwise).
+func (e *extractor) ownName(t *typeDraft, ns string) string {
+	title := t.titleName
+	base := strings.ToLower(strings.TrimSuffix(path.Base(e.page.Path), ".md"))
+	if i := strings.LastIndexByte(base, '-'); i >= 0 {
+		base = base[i+1:]
+	}
+	if title == "" || !IsIdentifier(title) || strings.EqualFold(title, ShortName(t.Name)) ||
+		!strings.EqualFold(title, nameFromAnchor(t.Anchor)) || !strings.EqualFold(title, base) {
+		return ""
+	}
+	return qualified(untitled(title), ns)
 }
 
 // qualified puts a name without a namespace in ns.

@@ -71,6 +71,12 @@ type TypeDoc struct {
 	// notification-resource-type); "" otherwise. The type takes it where
 	// another page describes a type of the anchor's name.
 	TitleName string
+	// OwnName is the name the title, the anchor and the file name all give
+	// where the annotation names another type (an annotation copied from
+	// another page: networkLocationDetail.md annotated deviceDetail); ""
+	// otherwise. The type takes it where another page describes the
+	// annotation's type.
+	OwnName string
 	// LinkPhrases are the page links of the type's prose with the words
 	// before each ("Erbt von [x]"): a base phrase in words no data file has
 	// yet, learned across the folder.

@@ -91,6 +91,26 @@ func (r *resolver) collect() {
 			}
 		}
 	}
+	// A type whose annotation names another page's type, where its title,
+	// anchor and file name agree on another name (OwnName), was annotated
+	// by a copy: it is the type they name (German
+	// synchronization-synchronizationprogress.md annotated
+	// synchronizationStatus, which synchronization-synchronizationstatus.md
+	// describes), unless a page describes that one too.
+	pagesNaming := map[string]int{}
+	for i := range r.pages {
+		for _, d := range docs[i].types {
+			pagesNaming[strings.ToLower(d.Name)]++
+		}
+	}
+	for i, p := range r.pages {
+		for j, d := range docs[i].types {
+			if d.OwnName != "" && pagesNaming[strings.ToLower(d.Name)] > 1 && pagesNaming[strings.ToLower(d.OwnName)] == 0 {
+				d.Name = d.OwnName
+				docs[i].typeKeys[j] = keysOf(strings.ToLower(p.Path), d.Name, d.Anchor)
+			}
+		}
+	}
 	for i, p := range r.pages {
 		for j, d := range docs[i].types {
 			r.addType(p, d, docs[i].typeKeys[j])

@@ -92,6 +92,7 @@ func appendPage(w *writer, p *parser.Page, masked bool) {
 		w.Bool(t.HasMethods)
 		w.Str(t.Anchor)
 		w.Str(t.TitleName)
+		w.Str(t.OwnName)
 		w.Uint(uint64(len(t.LinkPhrases)))
 		for _, lp := range t.LinkPhrases {
 			w.Str(lp.Phrase)
@@ -190,6 +191,7 @@ func decodePage(r *reader) *parser.Page {
 			t.HasMethods = r.Bool()
 			t.Anchor = r.Str()
 			t.TitleName = r.Str()
+			t.OwnName = r.Str()
 			if k := r.Count(); k > 0 {
 				t.LinkPhrases = make([]parser.LinkPhrase, k)
 				for j := range t.LinkPhrases {

@@ -289,20 +289,13 @@ func TestReturnTypeFromResponseKeys(t *testing.T) {
 // the syntax searches a drive's root, an example the drive); another call
 // on a binding the syntax has adds nothing.
 func TestExampleBindsTheOperationElsewhere(t *testing.T) {
-	resource := func(name, rels string) string {
-		md := "# " + name + " resource type\n\nNamespace: microsoft.graph\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|id|String|x|\n"
-		if rels != "" {
-			md += "\n## Relationships\n|Relationship|Type|Description|\n|:--|:--|:--|\n" + rels
-		}
-		return md + "\n## JSON representation\n<!-- { \"blockType\": \"resource\", \"keyProperty\": \"id\", \"@odata.type\": \"microsoft.graph." + name + "\" } -->\n```json\n{\"id\": \"String\"}\n```\n"
-	}
 	search := "# driveItem: search\n\nNamespace: microsoft.graph\n\n## HTTP request\n\n```http\nGET /drives/{id}/root/search(q='{q}')\n```\n\n" +
 		"## Response\n\nIf successful, this method returns a `200 OK` response code and a collection of [driveItem](../resources/driveitem.md) objects in the response body.\n\n" +
 		"## Example\n\n<!-- { \"blockType\": \"request\", \"name\": \"a\" } -->\n```http\nGET /drives/{id}/root/search(q='budget')\n```\n\n" +
 		"<!-- { \"blockType\": \"request\", \"name\": \"b\" } -->\n```http\nGET /drives/{id}/search(q='budget')\n```\n"
 	s := resolveRaw(t, map[string]string{
-		"resources/drive.md":      resource("drive", "|root|[driveItem](driveitem.md)|x|\n|items|[driveItem](driveitem.md) collection|x|\n"),
-		"resources/driveitem.md":  resource("driveItem", ""),
+		"resources/drive.md":      resourcePage("drive", "|root|[driveItem](driveitem.md)|x|\n|items|[driveItem](driveitem.md) collection|x|\n"),
+		"resources/driveitem.md":  resourcePage("driveItem", ""),
 		"api/drive-list.md":       apiPage("List drives", "GET /drives", "a collection of [drive](../resources/drive.md) objects"),
 		"api/driveitem-search.md": search,
 	})
@@ -321,19 +314,12 @@ func TestExampleBindsTheOperationElsewhere(t *testing.T) {
 // elsewhere stays a function, whatever it returns (range, in a folder
 // whose range type is named range).
 func TestBareSegmentNamedAsItsTypeIsANavigation(t *testing.T) {
-	resource := func(name, rels string) string {
-		md := "# " + name + " resource type\n\nNamespace: microsoft.graph\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|id|String|x|\n"
-		if rels != "" {
-			md += "\n## Relationships\n|Relationship|Type|Description|\n|:--|:--|:--|\n" + rels
-		}
-		return md + "\n## JSON representation\n<!-- { \"blockType\": \"resource\", \"keyProperty\": \"id\", \"@odata.type\": \"microsoft.graph." + name + "\" } -->\n```json\n{\"id\": \"String\"}\n```\n"
-	}
 	s := resolveRaw(t, map[string]string{
-		"resources/user.md":             resource("user", "|settings|[userSettings](usersettings.md)|x|\n|sheet|[sheet](sheet.md)|x|\n"),
-		"resources/usersettings.md":     resource("userSettings", ""),
-		"resources/shiftpreferences.md": resource("shiftPreferences", ""),
-		"resources/sheet.md":            resource("sheet", ""),
-		"resources/range.md":            resource("range", ""),
+		"resources/user.md":             resourcePage("user", "|settings|[userSettings](usersettings.md)|x|\n|sheet|[sheet](sheet.md)|x|\n"),
+		"resources/usersettings.md":     resourcePage("userSettings", ""),
+		"resources/shiftpreferences.md": resourcePage("shiftPreferences", ""),
+		"resources/sheet.md":            resourcePage("sheet", ""),
+		"resources/range.md":            resourcePage("range", ""),
 		"api/user-list.md":              apiPage("List users", "GET /users", "a collection of [user](../resources/user.md) objects"),
 		"api/shiftpreferences-get.md":   apiPage("Get shiftPreferences", "GET /users/{id}/settings/shiftPreferences", "a [shiftPreferences](../resources/shiftpreferences.md) object"),
 		"api/sheet-range.md":            apiPage("sheet: range", "GET /users/{id}/sheet/range", "a [range](../resources/range.md) object"),

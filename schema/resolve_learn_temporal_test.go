@@ -13,20 +13,15 @@ import (
 // rows say (a date); without them it stays a DateTimeOffset, and a row
 // whose placeholder names the type is not overruled by the examples.
 func TestTemporalWordLearnedFromExampleValues(t *testing.T) {
-	typePage := func(name, rows, json string) string {
-		return "---\nms.contentlocale: xx-XX\n---\n# <a name=\"" + name + "-resource-type\"></a>" + name + " qa\n\n" +
-			"## <a name=\"properties\"></a>Qi\n|Zi|Zo|Zu|\n|:--|:--|:--|\n|id|String|x|\n" + rows + "\n\n" +
-			"## <a name=\"json-representation\"></a>Jo\n<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph." + name + "\"} -->\n```json\n" + json + "\n```\n"
-	}
 	createPage := func(name, body string) string {
 		return "# Qo " + name + "\n\n## <a name=\"http-request\"></a>Qa\n\n<!-- { \"blockType\": \"ignored\" } -->\n```http\nPOST /" + name + "s\n```\n\n" +
 			"## <a name=\"example\"></a>Qe\n\n<!-- { \"blockType\": \"request\", \"name\": \"create_" + name + "\", \"@odata.type\": \"microsoft.graph." + name + "\" } -->\n```http\nPOST /" + name + "s\nContent-Type: application/json\n\n" + body + "\n```\n\n" +
 			"<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph." + name + "\" } -->\n```http\nHTTP/1.1 201 Created\nContent-Type: application/json\n\n" + body + "\n```\n"
 	}
 	files := map[string]string{
-		"resources/range.md":  typePage("range", "|startDate|Tagesangabe|x|\n|endDate|Tagesangabe|x|", `{"id": "String", "startDate": "String (timestamp)", "endDate": "String (timestamp)"}`),
-		"resources/term.md":   typePage("term", "|firstDate|Tagesangabe|x|\n|seen|Zeitpunkt|x|", `{"id": "String", "firstDate": "String (timestamp)", "seen": "String (timestamp)"}`),
-		"resources/log.md":    typePage("log", "|at|Zeitpunkt|x|\n|when|Zeitpunkt|x|", `{"id": "String", "at": "String (timestamp)", "when": "String (timestamp)"}`),
+		"resources/range.md":  learnedPage("range", "|startDate|Tagesangabe|x|\n|endDate|Tagesangabe|x|", `{"id": "String", "startDate": "String (timestamp)", "endDate": "String (timestamp)"}`),
+		"resources/term.md":   learnedPage("term", "|firstDate|Tagesangabe|x|\n|seen|Zeitpunkt|x|", `{"id": "String", "firstDate": "String (timestamp)", "seen": "String (timestamp)"}`),
+		"resources/log.md":    learnedPage("log", "|at|Zeitpunkt|x|\n|when|Zeitpunkt|x|", `{"id": "String", "at": "String (timestamp)", "when": "String (timestamp)"}`),
 		"api/range-create.md": createPage("range", `{"startDate": "2017-09-04", "endDate": "2017-12-31"}`),
 		"api/log-create.md":   createPage("log", `{"at": "2017-09-04T10:00:00Z", "when": "2017-09-04"}`),
 	}
@@ -54,7 +49,7 @@ func TestTemporalWordLearnedFromExampleValues(t *testing.T) {
 
 	// A placeholder that names the type ("Date") is no vague evidence: the
 	// examples are not asked.
-	files["resources/range.md"] = typePage("range", "|startDate|Tagesangabe|x|\n|endDate|Tagesangabe|x|", `{"id": "String", "startDate": "DateTimeOffset", "endDate": "DateTimeOffset"}`)
+	files["resources/range.md"] = learnedPage("range", "|startDate|Tagesangabe|x|\n|endDate|Tagesangabe|x|", `{"id": "String", "startDate": "DateTimeOffset", "endDate": "DateTimeOffset"}`)
 	s = Resolve(parse(func(string) bool { return true }))
 	assert.Equal(t, "Edm.DateTimeOffset", s.Learned.TypeWords["tagesangabe"].Type)
 }

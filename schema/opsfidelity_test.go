@@ -108,6 +108,12 @@ type opsFidelity struct {
 	// to one item of the collection the service binds, or the reverse
 	// ("item": POST /education/classes/{id}/delta).
 	elsewhere map[string]int
+	// returnsOut counts the return misses the pages put out of reach:
+	// "no content" (every page says 202 or 204 where the service returns
+	// a type), "another type" (the page's annotation or response sentence
+	// names another type), "undescribed" (the service's type no page
+	// describes).
+	returnsOut map[string]int
 	// paramUndescribed and paramOtherType count the parameter name and
 	// type misses out of reach of the pages besides the parameters no
 	// page names: a service type no page describes (not an Edm primitive:
@@ -143,7 +149,7 @@ func (f *opsFidelity) miss(figure, example string) {
 // action or function of that name has its binding type (collection
 // included).
 func measureOps(s *Schema, dir string, pages []*parser.Page, o *opsOracle) *opsFidelity {
-	f := &opsFidelity{misses: map[string][]string{}, undescribed: map[string]int{}, whyShown: map[string][]string{}, elsewhere: map[string]int{}}
+	f := &opsFidelity{misses: map[string][]string{}, undescribed: map[string]int{}, whyShown: map[string][]string{}, elsewhere: map[string]int{}, returnsOut: map[string]int{}}
 	described := func(typ string) bool {
 		typ = strings.TrimSuffix(strings.TrimPrefix(typ, "Collection("), ")")
 		return s.Lookup(typ) != nil
@@ -220,6 +226,10 @@ func measureOps(s *Schema, dir string, pages []*parser.Page, o *opsOracle) *opsF
 		sort.Strings(rows)
 		return whyOtherType, rows[0]
 	}
+	byPath := map[string]*parser.Page{}
+	for _, p := range pages {
+		byPath[p.Path] = p
+	}
 	ours := map[string][]*Operation{}
 	byName := map[string][]*Operation{}
 	for _, op := range s.Operations {
@@ -287,6 +297,9 @@ func measureOps(s *Schema, dir string, pages []*parser.Page, o *opsOracle) *opsF
 			f.returns.hit++
 		} else {
 			f.miss("return type exact", fmt.Sprintf("%s on %s: %s, service %s (%s)", want.name, want.binding, refString(got[0].Returns), want.returns, got[0].Source))
+			if why := returnByThePages(s, byPath, got, want.returns); why != "" {
+				f.returnsOut[why]++
+			}
 		}
 		for name, typ := range want.params {
 			f.paramRecall.total++
@@ -428,6 +441,36 @@ func containsWord(text, word string) bool {
 	return false
 }
 
+// returnByThePages tells why the pages documenting an operation give
+// another return than the service's, where they do: "no content" (they
+// say 202 or 204, the service returns a type), "another type" (the page's
+// annotation or response sentence names a type, not the service's), or
+// "undescribed" (no page describes the service's type); "" otherwise.
+func returnByThePages(s *Schema, byPath map[string]*parser.Page, got []*Operation, service string) string {
+	inner := strings.TrimSuffix(strings.TrimPrefix(service, "Collection("), ")")
+	if service != "-" && !strings.HasPrefix(inner, "Edm.") && !slices.ContainsFunc(s.Types, func(t *Type) bool { return strings.EqualFold(t.Name, inner) }) {
+		return "undescribed" // in any letter case: a case the pages lost is a miss of ours
+	}
+	noContent, named := true, true
+	for _, op := range got {
+		path, _, _ := strings.Cut(op.Source, ":")
+		p := byPath[path]
+		if p == nil || p.Operation == nil {
+			return ""
+		}
+		resp := p.Operation.Response
+		noContent = noContent && (resp.Status == 202 || resp.Status == 204) && service != "-"
+		named = named && resp.Type.Known()
+	}
+	switch {
+	case noContent:
+		return "no content"
+	case named:
+		return "another type"
+	}
+	return ""
+}
+
 // boundElsewhere tells how the operations of a name that the pages' paths
 // bind differ from the service's binding: "derived" where one is bound to
 // a type derived from the binding's, "item" where one is bound to the same
@@ -525,7 +568,11 @@ func (f *opsFidelity) report() string {
 	}{{"operation recall", f.recall}, {"kind", f.kind}, {"return type exact", f.returns},
 		{"parameter recall", f.paramRecall}, {"parameter name and type exact", f.paramExact}, {"entry points", f.entries}} {
 		fmt.Fprintf(&b, "  %-32s %s", r.name, r.r)
-		if n := f.undescribed[r.name]; n > 0 && r.name == "kind" {
+		if r.name == "return type exact" && len(f.returnsOut) > 0 {
+			n := f.returnsOut["no content"] + f.returnsOut["another type"] + f.returnsOut["undescribed"]
+			fmt.Fprintf(&b, "; ceiling %.2f%% (%d the pages say return no content, %d whose page names another type, %d of a type no page describes)",
+				100*float64(r.r.total-n)/float64(r.r.total), f.returnsOut["no content"], f.returnsOut["another type"], f.returnsOut["undescribed"])
+		} else if n := f.undescribed[r.name]; n > 0 && r.name == "kind" {
 			fmt.Fprintf(&b, "; ceiling %.2f%% (%d documented only with the other kind's method: a function as POST)", 100*float64(r.r.total-n)/float64(r.r.total), n)
 		} else if n > 0 && r.name == "operation recall" {
 			out := n + f.unnamed + f.elsewhere["derived"] + f.elsewhere["item"]

@@ -946,6 +946,14 @@ func (r *resolver) typeRef(p *parser.Page, t parser.TypeExpr) *TypeRef {
 		}
 	}
 	if t.Name != "" && parser.IsIdentifier(parser.ShortName(t.Name)) {
+		// A primitive's name beside words that made it read as a name
+		// (Int32-Auflistung: Int32 and a learned collection phrase) is
+		// the primitive, where no page describes a type of that name.
+		if prim := parser.ParseTypeText(t.Name).Primitive; prim != "" {
+			if _, described := r.lookup(qualify(t.Name, pageNamespace(p))); !described {
+				return &TypeRef{Type: prim, Collection: collection}
+			}
+		}
 		// A name no page describes whose singular one does is that type:
 		// an annotation written after the entity set
 		// ("microsoft.graph.riskyusers", "microsoft.graph.invitations").

@@ -333,3 +333,26 @@ func TestBareSegmentNamedAsItsTypeIsANavigation(t *testing.T) {
 	assert.Equal(t, OpFunction, kinds["SheetRange"], "%v", kinds)
 	assert.NotContains(t, kinds, "SheetGetRange", "the bare call is the function's too")
 }
+
+// A primitive's name joined to a learned collection phrase
+// (Int32-Auflistung) is a collection of the primitive, not a type named
+// Int32.
+func TestPrimitiveNameWithALearnedCollectionPhrase(t *testing.T) {
+	files := map[string]string{
+		"resources/item.md": resourcePage("item", ""),
+		"api/item-list.md":  apiPage("List items", "GET /items", "a collection of [item](../resources/item.md) objects"),
+		"api/item-pick.md": "# item: pick\n\nNamespace: microsoft.graph\n\n## HTTP request\n\n```http\nPOST /items/pick\n```\n\n" +
+			"## Request body\n\n|Parameter|Type|Description|\n|:--|:--|:--|\n|ids|Int32-Auflistung|x|\n",
+	}
+	for _, n := range []string{"a", "b", "c"} {
+		files["resources/"+n+".md"] = "# " + n + " resource type\n\nNamespace: microsoft.graph\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|items|[item](item.md)-Auflistung|x|\n\n" +
+			"## JSON representation\n<!-- { \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph." + n + "\" } -->\n```json\n{\"items\": [{\"@odata.type\": \"microsoft.graph.item\"}]}\n```\n"
+	}
+	files["resources/d.md"] = "# d resource type\n\nNamespace: microsoft.graph\n\n## Relationships\n|Relationship|Type|Description|\n|:--|:--|:--|\n|things|[item](item.md)-Auflistung|x|\n"
+	s := resolveRaw(t, files)
+	pick := operationsByGoName(s)["ItemPick"]
+	require.NotNil(t, pick)
+	require.Len(t, pick.Parameters, 1)
+	assert.Equal(t, "Edm.Int32", pick.Parameters[0].Type)
+	assert.True(t, pick.Parameters[0].Collection)
+}

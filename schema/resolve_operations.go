@@ -723,22 +723,24 @@ func enumArgument(raw, name string) string {
 }
 
 // argumentValue is what a function call (the segment as written) gives
-// the argument, as written from the "=" on, or "".
+// the argument, as written from the "=" on, or "". The name is found
+// without case in the text as written: lower-casing first would move the
+// offsets where a letter's lower case is longer (Ⱥ, ⱥ).
 func argumentValue(raw, name string) string {
-	low, want := strings.ToLower(raw), strings.ToLower(name)
-	for i := 0; ; {
-		j := strings.Index(low[i:], want)
-		if j < 0 {
-			return ""
+	if name == "" {
+		return ""
+	}
+	for at := 0; at+len(name) <= len(raw); at++ {
+		if !strings.EqualFold(raw[at:at+len(name)], name) {
+			continue
 		}
-		at := i + j
-		before := strings.TrimRight(low[:at], " ")
-		after := strings.TrimLeft(raw[at+len(want):], " ")
+		before := strings.TrimRight(raw[:at], " ")
+		after := strings.TrimLeft(raw[at+len(name):], " ")
 		if (strings.HasSuffix(before, "(") || strings.HasSuffix(before, ",")) && strings.HasPrefix(after, "=") {
 			return strings.TrimLeft(after[1:], " ")
 		}
-		i = at + len(want)
 	}
+	return ""
 }
 
 // exampleArguments is seg with the arguments the page's request examples

@@ -143,6 +143,7 @@ func TestQuotedArgument(t *testing.T) {
 	assert.False(t, quotedArgument("f(period={period})", "period"))
 	assert.False(t, quotedArgument("f(x='period')", "period"), "a value that reads like the name")
 	assert.False(t, quotedArgument("f(superperiod='x')", "period"))
+	assert.True(t, quotedArgument("f(ȺȺȺȺȺȺ,abc='x')", "abc"), "a letter whose lower case is longer moves no offset (it panicked)")
 }
 
 // A type an API page names that no page describes, whose singular one

@@ -12,7 +12,7 @@ import (
 
 // inheritsAt returns where a base phrase ends in text, or -1.
 func (e *extractor) inheritsAt(text string) int {
-	at, _ := e.InheritsAt(strings.ToLower(text))
+	at, _ := e.InheritsAt(lowerInPlace(text))
 	return at
 }
 
@@ -43,7 +43,7 @@ func (e *extractor) derivedClaims(b *block) {
 		return
 	}
 	text := b.Inl.Text
-	lower := strings.ToLower(text)
+	lower := lowerInPlace(text)
 	at := -1
 	if e.derivedList {
 		at = 0
@@ -77,7 +77,7 @@ func (e *extractor) derivedClaims(b *block) {
 // inheritsClaim finds "Inherits from [x](x.md)" (in any of the languages
 // the pages use) in text and returns the base it names.
 func (e *extractor) inheritsClaim(text string, links []Link, off int, source ClaimSource) (BaseClaim, bool) {
-	at, needLink := e.InheritsAt(strings.ToLower(text))
+	at, needLink := e.InheritsAt(lowerInPlace(text))
 	if at < 0 {
 		return e.baseBeforePhrase(text, links, off, source, false)
 	}
@@ -157,7 +157,7 @@ func (e *extractor) inheritedClaim(c inline) (BaseClaim, bool) {
 	if claim, ok := e.baseBeforePhrase(c.Text, c.Links, c.Off, ClaimRow, true); ok {
 		return claim, true
 	}
-	for _, end := range e.Inherited(strings.ToLower(c.Text)) {
+	for _, end := range e.Inherited(lowerInPlace(c.Text)) {
 		after := c.Text[end:]
 		if l, ok := nearestLink(after, c.Links); ok {
 			return BaseClaim{Source: ClaimRow, Link: e.resolveLink(l.Dest), Name: e.lastIdentifier(l.Text), Pos: e.pos(c.Off)}, true

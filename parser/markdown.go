@@ -308,7 +308,7 @@ func linkAt(text, before, linkText string) int {
 
 // anchorName returns x for an HTML tag <a name="x"> (or id="x").
 func anchorName(tag string) string {
-	lower := strings.ToLower(tag)
+	lower := lowerInPlace(tag)
 	if !strings.HasPrefix(lower, "<a ") {
 		return ""
 	}

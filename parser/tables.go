@@ -412,7 +412,7 @@ func (w words) propertyName(c inline) string {
 // possibleValues returns the backticked values that follow a "Possible
 // values are" phrase in a description.
 func (w words) possibleValues(c inline) []string {
-	at := w.PossibleValuesAt(strings.ToLower(c.Text))
+	at := w.PossibleValuesAt(lowerInPlace(c.Text))
 	if at < 0 {
 		return nil
 	}

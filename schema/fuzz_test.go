@@ -18,6 +18,10 @@ var pageSeparator = []byte("\n=====\n")
 // whose names are unique and whose JSON renders.
 func FuzzResolve(f *testing.F) {
 	paths, _ := filepath.Glob(filepath.Join(corpus.Root(), "docs-input", "resources", "*.md"))
+	// The API pages too (their front matter says what they are): the
+	// operations pass reads paths, calls and examples.
+	apiPaths, _ := filepath.Glob(filepath.Join(corpus.Root(), "docs-input", "api", "*.md"))
+	paths = append(paths, apiPaths...)
 	var all [][]byte
 	for _, p := range paths {
 		if b, err := os.ReadFile(p); err == nil {
@@ -26,6 +30,7 @@ func FuzzResolve(f *testing.F) {
 	}
 	f.Add(bytes.Join(all, pageSeparator))
 	f.Add([]byte("# a resource type\n\nInherits from [b](b.md)\n\n|Property|Type|\n|-|-|\n|x|[b](b.md)|\n=====\n# b resource type\n\nInherits from [a](a.md)\n"))
+	f.Add([]byte("---\ndoc_type: apiPageType\n---\n# f\n\n## HTTP request\n\n```http\nGET /me/f(ȺȺȺ,abc=microsoft.graph.x'{v}')\nPOST https://example.com/embed\n```\n\n## Response\n\n```json\n{\"getUrl\": \"u\", \"postUrl\": \"v\"}\n```\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var pages []*parser.Page
 		for i, chunk := range bytes.Split(data, pageSeparator) {

@@ -190,6 +190,8 @@ var (
 		"api/user-list-foo.md:22:1: warning: unresolved-path: GET /users/{id}/foo: segment \"foo\" is no navigation property of microsoft.graph.user and no operation")
 	SyntaxFromExample = warning("syntax-from-example", "a request syntax that names another operation than the one the page's file name ends in and its request example calls; the example's request is read instead",
 		"api/nameditem-addformulalocal.md:27:1: warning: syntax-from-example: POST /workbook/names/add names no addFormulaLocal, which the file name and the request example (POST /me/drive/items/{id}/workbook/names/addFormulaLocal) name; the example's request is read")
+	BindingFromExample = warning("binding-from-example", "a request example that calls the page's action or function on a type its request syntax does not bind it to; the operation is read with that binding too",
+		"api/driveitem-search.md:60:1: warning: binding-from-example: the request example GET /me/drive/search(q='{search-query}') calls search on microsoft.graph.drive, which the request syntax does not bind it to; read as documented")
 	UnknownParamType = warning("unknown-parameter-type", "a parameter whose type no page defines",
 		"api/user-sendmail.md:41:2: warning: unknown-parameter-type: parameter \"message\" of sendMail has type \"Mesage\", which no page defines")
 )

@@ -262,8 +262,8 @@ func (e *apiExtractor) code(b *block) {
 		if hasBody || e.op.Response.Annotated {
 			e.responseBodies++
 		}
-		if e.op.Response.Keys == nil && !noContent {
-			e.op.Response.Keys = objectKeys(body)
+		if e.op.Response.Keys == nil && !noContent && statusLine(b.Content) < 400 {
+			e.op.Response.Keys = objectKeys(body) // not an error's body
 		}
 		if !e.op.Response.Annotated && !e.bodyResponse.Known() && hasBody {
 			e.bodyResponse = e.responseBodyType(body)

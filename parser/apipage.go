@@ -48,7 +48,7 @@ type ExampleValue struct {
 	Request bool     // in a request's body; else in a response's
 	Type    string   // the @odata.type of the object the path starts from; "" for the body itself
 	Path    []string // the keys from there to the value; "*" steps into an array
-	Value   string   // a name, or a flags value's names separated by commas
+	Value   string   // a name, a flags value's names separated by commas, or a date or time literal
 	// Temporal is the Edm type a date or time literal's shape shows
 	// ("2017-09-04": Edm.Date), "" for a name.
 	Temporal string

@@ -78,14 +78,16 @@ func (e *extractor) nameType(t *typeDraft, ns string) {
 }
 
 // ownName is the name an annotated type's title, anchor and file name all
-// give, qualified, where the annotation names another ("" otherwise).
+// give, qualified, where the annotation names another ("" otherwise; also
+// where the title shows no word of the anchor's name, and titleName is
+// the anchor's).
 func (e *extractor) ownName(t *typeDraft, ns string) string {
 	title := t.titleName
 	base := strings.ToLower(strings.TrimSuffix(path.Base(e.page.Path), ".md"))
 	if i := strings.LastIndexByte(base, '-'); i >= 0 {
 		base = base[i+1:]
 	}
-	if title == "" || !IsIdentifier(title) || strings.EqualFold(title, ShortName(t.Name)) ||
+	if title == "" || t.ownTitle != "" || !IsIdentifier(title) || strings.EqualFold(title, ShortName(t.Name)) ||
 		!strings.EqualFold(title, nameFromAnchor(t.Anchor)) || !strings.EqualFold(title, base) {
 		return ""
 	}

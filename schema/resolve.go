@@ -146,7 +146,7 @@ type pass struct {
 // lists, operations, Go names).
 var passes = []pass{
 	{"collect", func(x *resolution) { x.r.collect() }},                                    // resolve_collect.go
-	{"learn", func(x *resolution) { x.r.learned = x.r.learn() }},                          // resolve_learn.go, resolve_learn_bases.go
+	{"learn", func(x *resolution) { x.r.learned = x.r.learn() }},                          // resolve_learn.go, resolve_learn_bases.go, resolve_learn_temporal.go
 	{"enums from possible values", func(x *resolution) { x.r.enumsFromPossibleValues() }}, // resolve_members.go
 	{"property types", func(x *resolution) { x.r.resolveProperties() }},                   // resolve_lookup.go
 	{"bases", func(x *resolution) { x.r.resolveBases() }},                                 // resolve_inherit.go
@@ -171,7 +171,7 @@ var passes = []pass{
 		}
 	}},
 	{"derived lists", func(x *resolution) { x.s.linkDerived() }},
-	{"operations", func(x *resolution) { x.r.resolveOperations(x.s) }}, // resolve_operations.go, resolve_paths.go
+	{"operations", func(x *resolution) { x.r.resolveOperations(x.s) }}, // resolve_operations.go, resolve_paths.go, resolve_responsekeys.go
 	{"names", func(x *resolution) { assignNames(x.s) }},                // names.go
 	{"pinned names", func(x *resolution) { // overrides.go
 		if x.opts.Overrides != nil {

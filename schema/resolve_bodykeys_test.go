@@ -43,14 +43,18 @@ func TestBodyRowsTranslatedNounTakesTheKey(t *testing.T) {
 		},
 		RequestKeys: []parser.ParamDoc{{Name: "comment", Type: str, Place: parser.ParamBody}},
 	}
+	translated := true
 	names := func() []string {
 		var out []string
-		for _, d := range bodyRows(doc, func(parser.ParamDoc) bool { return false }) {
+		for _, d := range bodyRows(doc, translated, func(parser.ParamDoc) bool { return false }) {
 			out = append(out, d.Name)
 		}
 		return out
 	}
 	assert.Equal(t, []string{"checkInAs", "comment"}, names())
+	translated = false
+	assert.Equal(t, []string{"checkInAs", "Kommentar"}, names(), "an English page's capitalized name stays")
+	translated = true
 
 	doc.Parameters = append(doc.Parameters, parser.ParamDoc{Name: "Komment", Type: str, Place: parser.ParamBody})
 	assert.Equal(t, []string{"checkInAs", "Kommentar", "Komment"}, names())

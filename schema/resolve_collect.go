@@ -98,8 +98,11 @@ func (r *resolver) collect() {
 	// synchronizationStatus, which synchronization-synchronizationstatus.md
 	// describes), unless a page describes that one too.
 	pagesNaming := map[string]int{}
-	for i := range r.pages {
+	for i, p := range r.pages {
 		for _, d := range docs[i].types {
+			pagesNaming[strings.ToLower(d.Name)]++
+		}
+		for _, d := range p.Enums {
 			pagesNaming[strings.ToLower(d.Name)]++
 		}
 	}

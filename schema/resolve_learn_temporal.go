@@ -69,7 +69,7 @@ func (r *resolver) exampleRow(p *parser.Page, op *parser.OperationDoc, x parser.
 		if key == "*" {
 			continue // an item of the array the key before holds
 		}
-		pe := e.rowNamed(key)
+		pe := e.ownRowNamed(key)
 		if pe == nil || i == len(path)-1 {
 			return pe
 		}
@@ -82,8 +82,8 @@ func (r *resolver) exampleRow(p *parser.Page, op *parser.OperationDoc, x parser.
 	return nil
 }
 
-// rowNamed is the entry's row of that name (without case), or nil.
-func (e *entry) rowNamed(name string) *propEntry {
+// ownRowNamed is the entry's own row of that name (without case), or nil.
+func (e *entry) ownRowNamed(name string) *propEntry {
 	for _, pe := range e.props {
 		if strings.EqualFold(pe.doc.Name, name) {
 			return pe

@@ -323,7 +323,8 @@ func (r *resolver) undescribedNavigation(p *parser.Page, req parser.RequestDoc, 
 }
 
 // calledWithArguments reports a name some request of the folder, syntax or
-// example, calls with arguments in parentheses.
+// example, calls with arguments in parentheses (named or not: a key in
+// parentheses, users('x'), counts too, which a navigation never has).
 func (r *resolver) calledWithArguments(name string) bool {
 	r.argumentCallsOnce.Do(func() {
 		r.argumentCalls = map[string]bool{}
@@ -645,7 +646,7 @@ func (r *resolver) operationParameters(p *parser.Page, kind OpKind, seg *parser.
 	if d, ok := r.wrappedBody(doc, pageNamespace(p)); ok {
 		return []*Parameter{r.parameter(p, d)}
 	}
-	body := bodyRows(doc, func(d parser.ParamDoc) bool { return r.enumTyped(p, d.Type) })
+	body := bodyRows(doc, p.Translated(), func(d parser.ParamDoc) bool { return r.enumTyped(p, d.Type) })
 	for _, d := range body {
 		add(d)
 	}
@@ -828,7 +829,7 @@ func otherOverloads(p *parser.Page, seg *parser.Segment) map[string]bool {
 // one that way; else in order.
 // Where every row has its key, the keys no row lists are parameters too,
 // typed by their example values (createForward's toRecipients).
-func bodyRows(doc *parser.OperationDoc, enum func(parser.ParamDoc) bool) []parser.ParamDoc {
+func bodyRows(doc *parser.OperationDoc, translated bool, enum func(parser.ParamDoc) bool) []parser.ParamDoc {
 	var rows []parser.ParamDoc
 	for _, d := range doc.Parameters {
 		if d.Place == parser.ParamBody {
@@ -860,10 +861,11 @@ func bodyRows(doc *parser.OperationDoc, enum func(parser.ParamDoc) bool) []parse
 			unused = append(unused, k)
 		}
 	}
-	if len(unnamed) > len(unused) && len(unused) > 0 {
+	if translated && len(unnamed) > len(unused) && len(unused) > 0 {
 		// More rows than keys to name them: the example leaves out
 		// optional ones (checkInAs), which are named, and the translated
-		// ones (Kommentar) take the keys, where they are as many.
+		// ones (Kommentar) take the keys, where they are as many. Only on
+		// a translated page: English has capitalized names (Number).
 		var nouns []int
 		for _, i := range unnamed {
 			if translatedNoun(rows[i].Name) {

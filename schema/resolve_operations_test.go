@@ -307,6 +307,11 @@ func TestExampleBindsTheOperationElsewhere(t *testing.T) {
 		}
 	}
 	assert.ElementsMatch(t, []string{"microsoft.graph.driveItem", "microsoft.graph.drive"}, bindings)
+	var codes []string
+	for _, d := range s.Diagnostics {
+		codes = append(codes, d.Code)
+	}
+	assert.Contains(t, codes, "binding-from-example", "the user is told the binding came from an example")
 }
 
 // A GET of a bare segment no page lists as a property, named as the type

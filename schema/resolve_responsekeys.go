@@ -5,19 +5,21 @@
 
 package schema
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
-// typeOfKeys is the type whose properties (its bases' included) hold every
-// key, the one with the fewest properties where several do (a base before
-// the types derived from it); nil where none does, or two tie, or the keys
-// are fewer than two.
+// typeOfKeys is the one type whose properties (its bases' included) hold
+// every key, or the base of all the types that do (the types derived from
+// it hold its keys too); nil where none does, where unrelated types do
+// (id and displayName say little), or where the keys are fewer than two.
 func (r *resolver) typeOfKeys(keys []string) *Type {
 	if len(keys) < 2 {
 		return nil
 	}
 	r.propertyNamesOnce.Do(r.indexPropertyNames)
-	var best *Type
-	bestN, tie := 0, false
+	var holders []*Type
 	for _, e := range r.order {
 		names := r.propertyNames[e.t]
 		if names == nil {
@@ -25,22 +27,32 @@ func (r *resolver) typeOfKeys(keys []string) *Type {
 		}
 		all := true
 		for _, k := range keys {
-			all = all && names[strings.ToLower(k)]
+			if all = names[strings.ToLower(k)]; !all {
+				break
+			}
 		}
-		if !all {
-			continue
-		}
-		switch n := len(names); {
-		case best == nil || n < bestN:
-			best, bestN, tie = e.t, n, false
-		case n == bestN:
-			tie = true
+		if all {
+			holders = append(holders, e.t)
 		}
 	}
-	if tie {
-		return nil
+	for _, base := range holders {
+		if all := !slices.ContainsFunc(holders, func(t *Type) bool { return !derivesFrom(t, base) }); all {
+			return base
+		}
 	}
-	return best
+	return nil
+}
+
+// derivesFrom reports t is base or derives from it.
+func derivesFrom(t, base *Type) bool {
+	seen := map[*Type]bool{}
+	for ; t != nil && !seen[t]; t = t.BaseType {
+		if t == base {
+			return true
+		}
+		seen[t] = true
+	}
+	return false
 }
 
 // indexPropertyNames sets, for each struct type, the lower-case names of

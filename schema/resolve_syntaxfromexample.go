@@ -93,7 +93,21 @@ func (r *resolver) examplesBindingElsewhere(p *parser.Page, ops []*Operation, en
 		if key := strings.ToLower(op.Name) + "|" + refKey(op.Binding); !bound[key] {
 			bound[key] = true
 			out = append(out, exampleOperation{req, op})
+			r.warn(p, req.Pos, diag.BindingFromExample, "the request example %s %s calls %s on %s, which the request syntax does not bind it to; read as documented",
+				req.Method, req.Path, op.Name, bindingWords(op.Binding))
 		}
 	}
 	return out
+}
+
+// bindingWords spells a binding for a message: the type, or a collection
+// of it.
+func bindingWords(b *TypeRef) string {
+	if b == nil {
+		return "nothing"
+	}
+	if b.Collection {
+		return "a collection of " + b.Type
+	}
+	return b.Type
 }

@@ -283,9 +283,10 @@ func (w words) jsonPlaceholderType(v *JSONValue) TypeExpr {
 		case strings.HasPrefix(low, "string"), strings.Contains(low, "|"):
 			return TypeExpr{Raw: s, Primitive: "Edm.String"}
 		}
-		if len(strings.Fields(s)) > 3 {
+		if words, _, _ := strings.Cut(s, "("); len(strings.Fields(words)) > 3 {
 			// A sentence ("Autopilot Device Stream value"), not a type:
-			// a type is at most three words ("String collection").
+			// a type is at most three words ("String collection"), its
+			// remark in parentheses aside ("Int32 (number of days)").
 			return TypeExpr{Raw: s, Primitive: "Edm.String"}
 		}
 		t := w.parseTypeText(s)

@@ -119,4 +119,5 @@ func TestJSONPlaceholderType(t *testing.T) {
 	assert.Equal(t, "Edm.String", parse(`"graphnotifications.sample.windows.com"`).Primitive, "a host name is a value")
 	assert.Equal(t, "Edm.String", parse(`"Autopilot Device Stream value"`).Primitive, "a sentence is a value, whatever type word it holds")
 	assert.Equal(t, "Edm.Stream", parse(`"Stream"`).Primitive)
+	assert.Equal(t, "Edm.Int32", parse(`"Int32 (number of days)"`).Primitive, "a remark in parentheses is no part of the sentence test")
 }

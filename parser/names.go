@@ -58,10 +58,7 @@ func (e *extractor) nameType(t *typeDraft, ns string) {
 		case nameFromAnchor(t.Anchor) != "":
 			t.Name = nameFromAnchor(t.Anchor)
 		default:
-			base := strings.TrimSuffix(path.Base(e.page.Path), ".md")
-			if i := strings.LastIndexByte(base, '-'); i >= 0 {
-				base = base[i+1:]
-			}
+			base := fileNameTail(e.page.Path)
 			t.Name = base
 			p := t.Pos
 			e.warn(p, diag.NoTypeName, "no name found for the type described here; using %q from the file name", base)
@@ -83,10 +80,7 @@ func (e *extractor) nameType(t *typeDraft, ns string) {
 // the anchor's).
 func (e *extractor) ownName(t *typeDraft, ns string) string {
 	title := t.titleName
-	base := strings.ToLower(strings.TrimSuffix(path.Base(e.page.Path), ".md"))
-	if i := strings.LastIndexByte(base, '-'); i >= 0 {
-		base = base[i+1:]
-	}
+	base := fileNameTail(e.page.Path)
 	if title == "" || t.ownTitle != "" || !IsIdentifier(title) || strings.EqualFold(title, ShortName(t.Name)) ||
 		!strings.EqualFold(title, nameFromAnchor(t.Anchor)) || !strings.EqualFold(title, base) {
 		return ""
@@ -263,14 +257,21 @@ func (e *extractor) translatedName(name string) bool {
 	return true
 }
 
-// singularFromFile undoes a plural title: a page that names its type only
-// in a title such as "accounts resource type", in dynamics-account.md,
-// describes account.
-func singularFromFile(title, pagePath string) string {
+// fileNameTail is a page's file name after its last hyphen, without .md
+// (intune-shared-user.md: user).
+func fileNameTail(pagePath string) string {
 	base := strings.TrimSuffix(path.Base(pagePath), ".md")
 	if i := strings.LastIndexByte(base, '-'); i >= 0 {
 		base = base[i+1:]
 	}
+	return base
+}
+
+// singularFromFile undoes a plural title: a page that names its type only
+// in a title such as "accounts resource type", in dynamics-account.md,
+// describes account.
+func singularFromFile(title, pagePath string) string {
+	base := fileNameTail(pagePath)
 	if strings.HasSuffix(title, "s") && strings.EqualFold(title[:len(title)-1], base) {
 		return title[:len(title)-1]
 	}

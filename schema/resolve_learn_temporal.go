@@ -73,11 +73,7 @@ func (r *resolver) exampleRow(p *parser.Page, op *parser.OperationDoc, x parser.
 		if pe == nil || i == len(path)-1 {
 			return pe
 		}
-		next := r.lookupLink(pe.doc.Type.Link, pe.doc.Type.Name)
-		if next == nil {
-			next = r.lookupName(pe.doc.Type.Name, ns)
-		}
-		e = next
+		e = r.lookupExpr(pe.doc.Type, ns)
 	}
 	return nil
 }

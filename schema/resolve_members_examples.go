@@ -72,13 +72,7 @@ func (r *resolver) exampleRoot(p *parser.Page, op *parser.OperationDoc, x parser
 		return nil, nil
 	}
 	ns := pageNamespace(p)
-	lookup := func(t parser.TypeExpr) *entry {
-		e := r.lookupLink(t.Link, t.Name)
-		if e == nil {
-			e = r.lookupName(t.Name, ns)
-		}
-		return e
-	}
+	lookup := func(t parser.TypeExpr) *entry { return r.lookupExpr(t, ns) }
 	path := x.Path
 	switch {
 	case x.Type != "":
@@ -100,6 +94,15 @@ func (r *resolver) exampleRoot(p *parser.Page, op *parser.OperationDoc, x parser
 		path = path[2:]
 	}
 	return lookup(op.Response.Type), path
+}
+
+// lookupExpr is the entry a type cell names: its link's page, else its
+// name in the namespace ns.
+func (r *resolver) lookupExpr(t parser.TypeExpr, ns string) *entry {
+	if e := r.lookupLink(t.Link, t.Name); e != nil {
+		return e
+	}
+	return r.lookupName(t.Name, ns)
 }
 
 // walkExample follows path's keys through the properties of t and its

@@ -292,60 +292,6 @@ func appendRequest(list []Request, req Request) []Request {
 	return append(list, req)
 }
 
-// undescribedNavigation reads a GET of a bare segment no page lists as a
-// property, named as the type the page returns
-// (GET /users/{id}/settings/shiftPreferences, returning a shiftPreferences,
-// where the userSettings page lists no such relationship), as a navigation
-// to that type, not a function: a function's name says what it does, not
-// what it returns.
-func (r *resolver) undescribedNavigation(p *parser.Page, req parser.RequestDoc, w walk) (walk, bool) {
-	if w.opSeg == nil || !w.opLast || w.special != "" || w.opSeg.Parens || req.Method != "GET" || !w.before.known() {
-		return w, false
-	}
-	ret := r.typeRef(p, p.Operation.Response.Type)
-	if ret == nil || !strings.EqualFold(parser.ShortName(ret.Type), parser.ShortName(w.opSeg.Name)) {
-		return w, false
-	}
-	// A function the folder calls with arguments or composes on is one,
-	// whatever it returns (range(address='A1'), names/{name}/range/format:
-	// a folder that names the type range too).
-	if r.composed[kindKey(w.before, w.opSeg.Name)] || r.calledWithArguments(w.opSeg.Name) {
-		return w, false
-	}
-	t, ok := r.lookup(ret.Type)
-	if !ok || t.Kind == Enum {
-		return w, false
-	}
-	w.at = reach{t: t, name: t.Name, collection: ret.Collection}
-	w.lastNav, w.lastNavCollection = w.opSeg.Name, ret.Collection
-	w.opSeg, w.opLast = nil, false
-	return w, true
-}
-
-// calledWithArguments reports a name some request of the folder, syntax or
-// example, calls with arguments in parentheses (named or not: a key in
-// parentheses, users('x'), counts too, which a navigation never has).
-func (r *resolver) calledWithArguments(name string) bool {
-	r.argumentCallsOnce.Do(func() {
-		r.argumentCalls = map[string]bool{}
-		for _, p := range r.pages {
-			if p.Operation == nil {
-				continue
-			}
-			for _, reqs := range [][]parser.RequestDoc{p.Operation.Requests, p.Operation.ExampleRequests} {
-				for _, req := range reqs {
-					for _, seg := range parser.SplitPath(req.Path) {
-						if seg.Parens && len(seg.Args)+seg.Positional > 0 && seg.Name != "" {
-							r.argumentCalls[strings.ToLower(parser.ShortName(seg.Name))] = true
-						}
-					}
-				}
-			}
-		}
-	})
-	return r.argumentCalls[strings.ToLower(parser.ShortName(name))]
-}
-
 // operationOf is the operation one request of a page documents; its
 // claimKey says which requests are the same operation.
 func (r *resolver) operationOf(p *parser.Page, req parser.RequestDoc, w walk) *Operation {

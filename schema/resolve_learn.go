@@ -9,6 +9,7 @@ package schema
 
 import (
 	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -69,8 +70,14 @@ func (r *resolver) learn() *Learned {
 // names, lower-cased, with "..." for the name ("" when there are none).
 func collectionPhrase(t parser.TypeExpr) string {
 	name := t.Name
-	if t.Link != "" && t.LinkText != "" {
-		name = t.LinkText // the whole text, in any script ([акцессревиев](...))
+	if t.Link != "" && t.LinkText != "" && (len(t.LinkText) < len(t.Raw) || !slices.Contains(strings.Fields(t.LinkText), t.Name)) {
+		// The whole text, in any script ([акцессревиев](...)), unless the
+		// link is the whole cell and its text holds the phrase
+		// ([Коллекция x](x.md)).
+		name = t.LinkText
+	}
+	if name == "" && t.Primitive != "" {
+		name = primitiveWord(t.Raw, t.Primitive) // Коллекция String
 	}
 	if name == "" || len(t.Raw) == len(name) {
 		return ""
@@ -84,6 +91,18 @@ func collectionPhrase(t parser.TypeExpr) string {
 		return ""
 	}
 	return strings.ToLower(strings.Join(strings.Fields(before+" ... "+after), " "))
+}
+
+// primitiveWord is the word of raw that spells the Edm type primitive
+// ("String" or "Edm.String" for Edm.String), or "".
+func primitiveWord(raw, primitive string) string {
+	short := strings.TrimPrefix(primitive, "Edm.")
+	for _, f := range strings.Fields(raw) {
+		if strings.EqualFold(f, short) || strings.EqualFold(f, primitive) {
+			return f
+		}
+	}
+	return ""
 }
 
 // learnCollectionPhrases learns the words that make a type cell a

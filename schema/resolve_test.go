@@ -670,6 +670,36 @@ func TestCollectionPhraseLearnedFromJSONArrays(t *testing.T) {
 	require.Len(t, d.Properties, 2)
 	assert.True(t, d.Properties[0].Collection, "things: the phrase around a link text in another script")
 	assert.Equal(t, map[string]int{"vek de ...": 1}, s.Learned.CollectionPhrases)
+
+	// The phrase inside a link that is the whole cell ([Vek de item]) is
+	// the same phrase; so is the one around a primitive's word (Vek de
+	// String). A link with words after it keeps its whole text as the
+	// name ([item zo] vek): its own words are no phrase.
+	for name, md := range files {
+		md = strings.ReplaceAll(md, "Vek de [айтем](item.md)", "[Vek de item](item.md)")
+		files[name] = strings.ReplaceAll(md, "[айтем](item.md)", "[item](item.md)")
+	}
+	files["d.md"] = strings.Replace(files["d.md"], "|single|", "|names|Vek de String|x|\n|single|", 1)
+	files["e.md"] = "# e resource type\n\n## <a name=\"properties\"></a>Qa\n|Zi|Zo|Zu|\n|:--|:--|:--|\n|ids|Vek de String|x|\n|first|String|x|\n\n" +
+		"## <a name=\"json-representation\"></a>Jo\n```json\n{\"ids\": [\"String\"], \"first\": \"String\"}\n```\n"
+	s = resolveRaw(t, files)
+	d = mustType(t, s, "microsoft.graph.d")
+	require.Len(t, d.Properties, 3)
+	assert.True(t, d.Properties[0].Collection, "things: the phrase inside the link")
+	assert.True(t, d.Properties[1].Collection, "names: the phrase around a primitive's word")
+	assert.Equal(t, "Edm.String", d.Properties[1].Type)
+	assert.False(t, d.Properties[2].Collection, "single: no phrase")
+	assert.Equal(t, map[string]int{"vek de ...": 2}, s.Learned.CollectionPhrases)
+}
+
+// A link's own words are no collection phrase when more text follows it
+// ([item zo] vek): the phrase is what stands outside the link.
+func TestCollectionPhraseOutsideALinkWithWords(t *testing.T) {
+	assert.Equal(t, "... vek", collectionPhrase(parser.TypeExpr{Raw: "item zo vek", Name: "item", Link: "item.md", LinkText: "item zo"}))
+	assert.Equal(t, "vek de ...", collectionPhrase(parser.TypeExpr{Raw: "Vek de item", Name: "item", Link: "item.md", LinkText: "Vek de item"}))
+	assert.Equal(t, "", collectionPhrase(parser.TypeExpr{Raw: "item", Name: "item", Link: "item.md", LinkText: "item"}))
+	assert.Equal(t, "vek de ...", collectionPhrase(parser.TypeExpr{Raw: "Vek de string", Primitive: "Edm.String"}))
+	assert.Equal(t, "", collectionPhrase(parser.TypeExpr{Raw: "Edm.String", Primitive: "Edm.String"}))
 }
 
 // A phrase before a link in prose is learned as a base phrase where it

@@ -1,0 +1,74 @@
+package schema
+
+// Held-out readings of the 2023 page format. localized-ru-2023 and
+// localized-zh-2023 are two translations of the same English pages of
+// February 2023, and no oracle covers them. Two measures stand in:
+//   - the Russian folder read without the Russian words, against the same
+//     folder read with them: what the structure alone gives on a language
+//     the generator was not told about, in the 2023 format (the bilingual
+//     held-out test measures the 2020 format);
+//   - the Chinese folder, whose words no data file holds, against the
+//     Russian folder read with its words: two readings of one source that
+//     differ only in the translation. A miss is then a rule failing on
+//     either side, so this agreement is a floor, not a fidelity.
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/docgen/graphgen/parser/corpus"
+	"github.com/docgen/graphgen/parser/lang"
+)
+
+func TestHeldOut2023(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipped in -short mode: resolves both 2023 folders")
+	}
+	ru := corpus.Require(t, "corpus", "localized-ru-2023", "beta", "resources")
+	zh := corpus.Require(t, "corpus", "localized-zh-2023", "beta", "resources")
+	reference, _ := loadSchemaWith(t, ru, nil)
+	oracle, files := oracleFrom(reference)
+	// The language issue's beta goals; floors are what the rules reach.
+	// Collection phrases inside a link that is the whole cell ([Коллекция
+	// x](x.md)) and around a primitive's word (Коллекция String) took
+	// Russian-without-words name and type from 96.67 to 99.70, and the
+	// Chinese agreement from 98.76 to 98.78.
+	for _, c := range []struct {
+		name   string
+		dir    string
+		words  *lang.Set
+		bounds map[string]bounds
+	}{
+		{"localized-ru-2023/beta without Russian words, against its reading with them", ru, lang.Default.Without("ru"), map[string]bounds{
+			"type recall": {98, 99.95}, "base type exact": {88, 99.49}, "documented property recall": {98.5, 99.91},
+			"documented property name and type exact": {95, 99.70}, "property precision": {95, 99.83}, "enum member recall": {85, 99.53},
+		}},
+		{"localized-zh-2023/beta, against localized-ru-2023/beta read with Russian words", zh, nil, map[string]bounds{
+			"type recall": {98, 99.27}, "base type exact": {88, 98.93}, "documented property recall": {98.5, 99.46},
+			"documented property name and type exact": {95, 98.78}, "property precision": {95, 99.03}, "enum member recall": {85, 97.95},
+		}},
+	} {
+		t.Run(c.name[:len("localized-xx-2023")], func(t *testing.T) {
+			s, texts := loadSchemaWith(t, c.dir, c.words)
+			f := measure(s, texts, oracle, files)
+			t.Logf("%s:\n%s", c.name, f.report())
+			writeMisses(t, f, "heldout-"+c.name[len("localized-"):len("localized-xx-2023")])
+			figures := map[string]float64{
+				"type recall": f.typeRecall.pct(), "base type exact": f.baseExact.pct(),
+				"documented property recall": f.propRecall.pct(), "documented property name and type exact": f.nameAndType.pct(),
+				"property precision": f.precision.pct(), "enum member recall": f.memberRecall.pct(),
+			}
+			require.Len(t, figures, len(c.bounds))
+			for name, value := range figures {
+				b := c.bounds[name]
+				if value >= b.goal {
+					continue
+				}
+				t.Logf("GOAL NOT MET: %s %.2f%% (goal >= %.2f%%)", name, value, b.goal)
+				assert.GreaterOrEqual(t, value, b.floor-0.005, "%s got worse", name)
+			}
+		})
+	}
+}

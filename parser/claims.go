@@ -6,6 +6,7 @@ package parser
 import (
 	"path"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/docgen/graphgen/diag"
 )
@@ -217,7 +218,7 @@ func (e *extractor) linkPhrases(text string, links []Link, off int, bare bool) [
 		if i < 0 {
 			continue
 		}
-		words := strings.Fields(strings.ToLower(text[:i]))
+		words := sinceSentenceEnd(strings.Fields(strings.ToLower(text[:i])))
 		words = words[max(0, len(words)-3):]
 		after := wordsAfter(text[i+len(l.Text):])
 		if len(words) == 0 && after == "" && !bare {
@@ -230,6 +231,19 @@ func (e *extractor) linkPhrases(text string, links []Link, off int, bare bool) [
 		out = append(out, LinkPhrase{Phrase: strings.Join(words, " "), After: after, Claim: BaseClaim{Link: target, Name: e.lastIdentifier(l.Text), Pos: e.pos(off)}})
 	}
 	return out
+}
+
+// sinceSentenceEnd returns the words after the last one that ends a
+// sentence: a phrase before a link is of the link's own sentence ("均包括在
+// 内。 继承自" is 继承自, as "…the device. Inherits from" is "inherits
+// from").
+func sinceSentenceEnd(words []string) []string {
+	for k := len(words) - 1; k >= 0; k-- {
+		if r, _ := utf8.DecodeLastRuneInString(words[k]); strings.ContainsRune(".。!?！？", r) {
+			return words[k+1:]
+		}
+	}
+	return words
 }
 
 // wordsAfter returns the lower-case words that follow a link up to the

@@ -140,3 +140,21 @@ func TestALinkPhraseStandsAtItsLink(t *testing.T) {
 	assert.Equal(t, "gadget widget ist", lp.Phrase)
 	assert.Equal(t, "fonn erbt", lp.After)
 }
+
+// A link's phrase before it is of its own sentence: the words of the one
+// before do not count, whatever mark ends it ("在内。 继承自" is 继承自).
+func TestALinkPhraseStartsWithItsSentence(t *testing.T) {
+	for _, c := range []struct{ prose, want string }{
+		{"Qo ze vu 在内。 继承自 [widget](widget.md)。", "继承自"},
+		{"Qo ze vu gerät. Erbt von [widget](widget.md).", "erbt von"},
+		{"Qo ze! Va [widget](widget.md).", "va"},
+		{"Qo ze vu z.B. [widget](widget.md).", ""},
+		{"Qo ze vu ko [widget](widget.md).", "ze vu ko"},
+	} {
+		page := strings.Replace(zorbishFinalPage, "Gadget [widget](widget.md) fonn erbt.", c.prose, 1)
+		p := Parse("gadget.md", []byte(page), Options{RootName: "resources"})
+		require.Len(t, p.Types, 1)
+		require.NotEmpty(t, p.Types[0].LinkPhrases, c.prose)
+		assert.Equal(t, c.want, p.Types[0].LinkPhrases[0].Phrase, c.prose)
+	}
+}

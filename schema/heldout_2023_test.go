@@ -34,7 +34,9 @@ func TestHeldOut2023(t *testing.T) {
 	// Collection phrases inside a link that is the whole cell ([Коллекция
 	// x](x.md)) and around a primitive's word (Коллекция String) took
 	// Russian-without-words name and type from 96.67 to 99.70, and the
-	// Chinese agreement from 98.76 to 98.78.
+	// Chinese agreement from 98.76 to 98.78. A phrase before a link that
+	// starts with the link's own sentence ("在内。 继承自" is 继承自) took the
+	// Chinese base from 98.93 to 99.15 and precision from 99.03 to 99.36.
 	for _, c := range []struct {
 		name   string
 		dir    string
@@ -46,8 +48,8 @@ func TestHeldOut2023(t *testing.T) {
 			"documented property name and type exact": {95, 99.70}, "property precision": {95, 99.83}, "enum member recall": {85, 99.53},
 		}},
 		{"localized-zh-2023/beta, against localized-ru-2023/beta read with Russian words", zh, nil, map[string]bounds{
-			"type recall": {98, 99.27}, "base type exact": {88, 98.93}, "documented property recall": {98.5, 99.46},
-			"documented property name and type exact": {95, 98.78}, "property precision": {95, 99.03}, "enum member recall": {85, 97.95},
+			"type recall": {98, 99.27}, "base type exact": {88, 99.15}, "documented property recall": {98.5, 99.47},
+			"documented property name and type exact": {95, 98.80}, "property precision": {95, 99.36}, "enum member recall": {85, 97.95},
 		}},
 	} {
 		t.Run(c.name[:len("localized-xx-2023")], func(t *testing.T) {

@@ -37,6 +37,10 @@ func TestHeldOut2023(t *testing.T) {
 	// Chinese agreement from 98.76 to 98.78. A phrase before a link that
 	// starts with the link's own sentence ("在内。 继承自" is 继承自) took the
 	// Chinese base from 98.93 to 99.15 and precision from 99.03 to 99.36.
+	// A cycle of bases costing the type whose base rests on the weakest
+	// sign (task's annotation names baseTask; baseTask's page repeats
+	// task's rows) took the Russian base to 99.56, and the Chinese to
+	// 99.19, name and type 98.90, precision 99.47.
 	for _, c := range []struct {
 		name   string
 		dir    string
@@ -44,12 +48,12 @@ func TestHeldOut2023(t *testing.T) {
 		bounds map[string]bounds
 	}{
 		{"localized-ru-2023/beta without Russian words, against its reading with them", ru, lang.Default.Without("ru"), map[string]bounds{
-			"type recall": {98, 99.95}, "base type exact": {88, 99.49}, "documented property recall": {98.5, 99.91},
+			"type recall": {98, 99.95}, "base type exact": {88, 99.56}, "documented property recall": {98.5, 99.91},
 			"documented property name and type exact": {95, 99.70}, "property precision": {95, 99.83}, "enum member recall": {85, 99.53},
 		}},
 		{"localized-zh-2023/beta, against localized-ru-2023/beta read with Russian words", zh, nil, map[string]bounds{
-			"type recall": {98, 99.27}, "base type exact": {88, 99.15}, "documented property recall": {98.5, 99.47},
-			"documented property name and type exact": {95, 98.80}, "property precision": {95, 99.36}, "enum member recall": {85, 97.95},
+			"type recall": {98, 99.27}, "base type exact": {88, 99.19}, "documented property recall": {98.5, 99.58},
+			"documented property name and type exact": {95, 98.90}, "property precision": {95, 99.47}, "enum member recall": {85, 97.95},
 		}},
 	} {
 		t.Run(c.name[:len("localized-xx-2023")], func(t *testing.T) {

@@ -50,6 +50,9 @@ type entry struct {
 	props []*propEntry
 	ns    string
 	page  *parser.Page // the primary definition's page
+	// baseRank is the claimRank of the sign that gave the base: a cycle
+	// costs the type whose base rests on the weakest.
+	baseRank int
 }
 
 type resolver struct {

@@ -98,6 +98,7 @@ func (r *resolver) resolveBases() {
 		}
 		switch {
 		case best != nil:
+			e.baseRank = claimRank(best.claim)
 			e.t.BaseType = best.e.t
 			name := best.e.t.Name
 			e.t.Base = &name
@@ -145,11 +146,14 @@ func (r *resolver) breakCycles() {
 			continue
 		}
 		cycle := chain[slices.Index(chain, back):]
+		// The type whose base rests on the weakest sign loses it (a base
+		// the prose or repeated rows suggest before one an annotation
+		// states), of equals the last by name.
 		victim := cycle[0]
 		names := make([]string, 0, len(cycle))
 		for _, c := range cycle {
 			names = append(names, c.Name)
-			if c.Name > victim.Name {
+			if weaker(r.rankOf(c), c.Name, r.rankOf(victim), victim.Name) {
 				victim = c
 			}
 		}
@@ -160,6 +164,24 @@ func (r *resolver) breakCycles() {
 		victim.BaseType = nil
 		victim.Base = nil
 	}
+}
+
+// rankOf is the claimRank of the sign that gave t its base.
+func (r *resolver) rankOf(t *Type) int {
+	if e := r.byName[strings.ToLower(t.Name)]; e != nil {
+		return e.baseRank
+	}
+	return 0
+}
+
+// weaker reports whether a base of rank a on the type named an rests on a
+// weaker sign than one of rank b on bn: a higher rank, of equals the later
+// name.
+func weaker(a int, an string, b int, bn string) bool {
+	if a != b {
+		return a > b
+	}
+	return an > bn
 }
 
 // collectDerivedLists reads the derived types base pages list. A type two

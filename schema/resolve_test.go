@@ -220,6 +220,17 @@ func TestInheritanceCycles(t *testing.T) {
 	assert.Nil(t, mustType(t, s, "microsoft.graph.self").BaseType)
 	assert.Contains(t, diagCodes(s), diag.InheritanceCycle.Name())
 	assert.Contains(t, diagCodes(s), diag.SelfBase.Name())
+
+	// A base an annotation states outlasts one an Inherits line gives,
+	// whatever the names: the cycle costs the weaker sign.
+	s = resolve(t,
+		page{title: "zleaf", annotation: `"@odata.type": "microsoft.graph.zleaf", "baseType": "microsoft.graph.abase"`, rows: []string{"x|String|x"}},
+		page{title: "abase", inherits: "zleaf", rows: []string{"y|String|x"}},
+	)
+	zleaf, abase := mustType(t, s, "microsoft.graph.zleaf"), mustType(t, s, "microsoft.graph.abase")
+	assert.Same(t, abase, zleaf.BaseType, "the annotated base stays")
+	assert.Nil(t, abase.BaseType, "the Inherits line's base goes")
+	assert.Contains(t, diagCodes(s), diag.InheritanceCycle.Name())
 }
 
 func TestDuplicateDefinitionsMerge(t *testing.T) {

@@ -277,20 +277,28 @@ func numeric(edm string) bool {
 func (e *extractor) renameByKeyType(t *typeDraft, keys *keyIndex, tableNames map[string]bool) {
 	var typed *typedKeys // built for the first row that asks
 	for _, p := range t.Properties {
-		if !e.translatedName(p.Name) || p.Type.Name == "" || p.Type.Link == "" {
+		if !e.translatedName(p.Name) || p.Type.Link == "" {
 			continue
+		}
+		// The link's text names the type, or else its page does: a
+		// translated text ([订阅][] for subscription.md) keeps no name.
+		typ := ShortName(p.Type.Name)
+		if typ == "" {
+			if typ = fileNameTail(p.Type.Link); !IsIdentifier(typ) {
+				continue
+			}
 		}
 		if typed == nil {
 			typed = e.newTypedKeys(keys, tableNames)
 		}
-		at := typed.one(ShortName(p.Type.Name))
+		at := typed.one(typ)
 		if at < 0 {
 			continue
 		}
 		found := &keys.list[at]
 		pos := e.pos(t.jsonOffset + found.KeyOffset)
 		e.warn(p.Pos, diag.NameFromJSON,
-			"table name %q is not a property name; using %q, the one JSON key of its type %s (line %d)", p.Name, found.Name, ShortName(p.Type.Name), pos.Line)
+			"table name %q is not a property name; using %q, the one JSON key of its type %s (line %d)", p.Name, found.Name, typ, pos.Line)
 		if tableNames[p.Name] {
 			delete(tableNames, p.Name)
 			typed.claimed(p.Name, false)

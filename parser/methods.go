@@ -50,9 +50,11 @@ func (e *extractor) listedCollections(b *block) {
 			}
 			typ := e.parseTypeCell(cellAt(r, 1))
 			// A "list" page returns a collection: words the languages'
-			// data does not know around the type ("[x]-Sammlung") say so
-			// well enough to name a translated row, not to add one.
-			if typ.Link == "" || !typ.Collection && !hasWordsAround(typ) {
+			// data does not know around the type ("[x]-Sammlung"), or
+			// none at all ("List tabs | [teamsTab]", a slip the English
+			// page makes too), say so well enough to name a translated
+			// row that is a collection, not to add one.
+			if typ.Link == "" {
 				continue
 			}
 			typ.Link = e.resolveLink(typ.Link)

@@ -355,6 +355,13 @@ func TestTranslatedRowTakesTheJSONKeyOfItsType(t *testing.T) {
 	p := Parse("event.md", []byte(md), Options{RootName: "resources"})
 	require.Len(t, p.Types, 1)
 	assert.Equal(t, []string{"subject", "attachments", "calendar", "extensions"}, propNames(p.Types[0]))
+
+	// A link whose text is translated names its type by its page
+	// ([订阅][] for subscription.md).
+	md = strings.Replace(md, "|Kalender|[calendar](calendar.md)|x|", "|日历|[日历][]|x|", 1) + "\n[日历]: calendar.md\n"
+	p = Parse("event.md", []byte(md), Options{RootName: "resources"})
+	require.Len(t, p.Types, 1)
+	assert.Equal(t, []string{"subject", "attachments", "calendar", "extensions"}, propNames(p.Types[0]))
 }
 
 // On a translated page a one-word name the JSON block lacks takes the key
@@ -390,4 +397,20 @@ func TestTranslatedRowNeverTakesAKeyThatIsNoName(t *testing.T) {
 	p := Parse("deleteaction.md", []byte(md), Options{RootName: "resources"})
 	require.Len(t, p.Types, 1)
 	assert.Equal(t, []string{"name", "Objecttype"}, propNames(p.Types[0]))
+}
+
+// A translated collection row takes the name of the "<page>-list-<x>" API
+// page whose Methods row returns its type, even where that row forgets to
+// say "collection" (the English page's slip): it names the row, it adds
+// none.
+func TestTranslatedCollectionNamedByAListPageWithoutCollectionWords(t *testing.T) {
+	md := "---\nms.contentlocale: zh-CN\n---\n# <a name=\"channel-resource-type\"></a>频道资源类型\n\n" +
+		"## <a name=\"methods\"></a>方法\n|方法|返回类型|说明|\n|:--|:--|:--|\n" +
+		"|[列出选项卡](../api/channel-list-tabs.md)|[teamsTab](teamstab.md)|x|\n" +
+		"|[列出成员](../api/channel-list-members.md)|[conversationMember](conversationmember.md)|x|\n\n" +
+		"## <a name=\"relationships\"></a>关系\n|关系|类型|说明|\n|:--|:--|:--|\n|选项卡|[teamsTab](teamstab.md) 集合|x|\n"
+	p := Parse("channel.md", []byte(md), Options{RootName: "resources"})
+	require.Len(t, p.Types, 1)
+	assert.Equal(t, []string{"tabs"}, propNames(p.Types[0]), "the row is named; the members list adds nothing")
+	assert.Contains(t, codes(p), diag.NameFromMethods.Name())
 }

@@ -492,6 +492,11 @@ func TestFidelity(t *testing.T) {
 		// synchronizationProgress annotated synchronizationStatus): type
 		// recall 96.45 -> 96.59, precision 95.66 -> 95.77; name and type
 		// 95.84 -> 95.82, their five rows joining the count (three right).
+		// Precision read 95.72 at the end of that session (the 95.77
+		// recorded before it was not measured on its last commit). A
+		// translated collection row named by its "<page>-list-<x>" API
+		// page whose Methods row forgets "collection" (message.mentions):
+		// recall 99.21 -> 99.22, name and type 95.82 -> 95.83.
 		{"localized-de-2019-03", "de-2019-03", "v1.0", map[string]bounds{
 			"type recall": {98, 99.35}, "enum vs struct": {100, 100}, "entity vs complex": {100, 100},
 			"base type exact": {93, 99.59}, "documented property recall": {98.5, 99.26},
@@ -501,8 +506,8 @@ func TestFidelity(t *testing.T) {
 		}},
 		{"localized-de-2019-03", "de-2019-03", "beta", map[string]bounds{
 			"type recall": {98, 96.59}, "enum vs struct": {100, 100}, "entity vs complex": {100, 93.82},
-			"base type exact": {88, 89.12}, "documented property recall": {98.5, 99.21},
-			"documented property name and type exact": {95, 95.82}, "property precision": {95, 95.77},
+			"base type exact": {88, 89.12}, "documented property recall": {98.5, 99.22},
+			"documented property name and type exact": {95, 95.83}, "property precision": {95, 95.72},
 			"properties declared on a base": {0, 2.29}, "enum member recall": {85, 96.39},
 			"documented enum member recall": {100, 99.90}, "enum member precision": {100, 97.08},
 		}},

@@ -40,7 +40,10 @@ func TestHeldOut2023(t *testing.T) {
 	// A cycle of bases costing the type whose base rests on the weakest
 	// sign (task's annotation names baseTask; baseTask's page repeats
 	// task's rows) took the Russian base to 99.56, and the Chinese to
-	// 99.19, name and type 98.90, precision 99.47.
+	// 99.19, name and type 98.90, precision 99.47. A translated row named
+	// by the page its link text does not name ([订阅][] for
+	// subscription.md) or by a "<page>-list-<x>" API page whose Methods
+	// row forgets "collection": Chinese recall 99.61, name and type 98.92.
 	for _, c := range []struct {
 		name   string
 		dir    string
@@ -52,8 +55,8 @@ func TestHeldOut2023(t *testing.T) {
 			"documented property name and type exact": {95, 99.70}, "property precision": {95, 99.83}, "enum member recall": {85, 99.53},
 		}},
 		{"localized-zh-2023/beta, against localized-ru-2023/beta read with Russian words", zh, nil, map[string]bounds{
-			"type recall": {98, 99.27}, "base type exact": {88, 99.19}, "documented property recall": {98.5, 99.58},
-			"documented property name and type exact": {95, 98.90}, "property precision": {95, 99.47}, "enum member recall": {85, 97.95},
+			"type recall": {98, 99.27}, "base type exact": {88, 99.19}, "documented property recall": {98.5, 99.61},
+			"documented property name and type exact": {95, 98.92}, "property precision": {95, 99.47}, "enum member recall": {85, 97.95},
 		}},
 	} {
 		t.Run(c.name[:len("localized-xx-2023")], func(t *testing.T) {

@@ -496,18 +496,22 @@ func TestFidelity(t *testing.T) {
 		// recorded before it was not measured on its last commit). A
 		// translated collection row named by its "<page>-list-<x>" API
 		// page whose Methods row forgets "collection" (message.mentions):
-		// recall 99.21 -> 99.22, name and type 95.82 -> 95.83.
+		// recall 99.21 -> 99.22, name and type 95.82 -> 95.83. A word read
+		// as a type name that no page describes nor the folder teaches
+		// taking its row's placeholder where that says a number, a boolean
+		// or a date (numerischen beside "decimal"): name and type 97.86 ->
+		// 97.95 in v1.0, 95.83 -> 96.02 in beta.
 		{"localized-de-2019-03", "de-2019-03", "v1.0", map[string]bounds{
 			"type recall": {98, 99.35}, "enum vs struct": {100, 100}, "entity vs complex": {100, 100},
 			"base type exact": {93, 99.59}, "documented property recall": {98.5, 99.26},
-			"documented property name and type exact": {95, 97.86}, "property precision": {96, 99.33},
+			"documented property name and type exact": {95, 97.95}, "property precision": {96, 99.33},
 			"properties declared on a base": {0, 0.03}, "enum member recall": {85, 95.72},
 			"documented enum member recall": {100, 99.33}, "enum member precision": {100, 96.60},
 		}},
 		{"localized-de-2019-03", "de-2019-03", "beta", map[string]bounds{
 			"type recall": {98, 96.59}, "enum vs struct": {100, 100}, "entity vs complex": {100, 93.82},
 			"base type exact": {88, 89.12}, "documented property recall": {98.5, 99.22},
-			"documented property name and type exact": {95, 95.83}, "property precision": {95, 95.72},
+			"documented property name and type exact": {95, 96.02}, "property precision": {95, 95.72},
 			"properties declared on a base": {0, 2.29}, "enum member recall": {85, 96.39},
 			"documented enum member recall": {100, 99.90}, "enum member precision": {100, 97.08},
 		}},

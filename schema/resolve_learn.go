@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/docgen/graphgen/diag"
 	"github.com/docgen/graphgen/parser"
 )
 
@@ -364,19 +365,34 @@ func (r *resolver) learnTypeWords() map[string]LearnedWord {
 			vague[w] = edm == "Edm.DateTimeOffset" && timestamps[w] == n
 		}
 	}
-	if len(learned) == 0 {
-		return learned
+	if len(learned) > 0 {
+		r.learnTemporalWords(learned, vague, words)
 	}
-	r.learnTemporalWords(learned, vague, words)
 	for i, e := range r.order {
 		for j, pe := range e.props {
 			if lw, ok := learnedWordOf(learned, words[i][j]); ok {
 				d := e.ownRowOf(pe)
 				d.Type.Primitive, d.Type.Name = lw.Type, ""
+			} else if d := pe.doc; words[i][j] != "" && d.Type.Name != "" && placeholderSaysMore(d.JSONPrimitive) {
+				// A word read as a name that no page describes and the
+				// folder does not teach ("numerischen", its rows'
+				// placeholders "decimal" and "double" alike): the row's
+				// own placeholder, which a type's value is not.
+				r.warn(pe.page, d.Pos, diag.TypeFromJSON, "type %q of %s names no type a page describes, and the JSON block gives %s; using %s",
+					d.Type.Raw, parser.ShortName(e.t.Name)+"."+d.Name, d.JSONPrimitive, d.JSONPrimitive)
+				d = e.ownRowOf(pe)
+				d.Type.Primitive, d.Type.Name = d.JSONPrimitive, ""
 			}
 		}
 	}
 	return learned
+}
+
+// placeholderSaysMore reports a JSON placeholder type that no undescribed
+// type's value could be: a number, a boolean, a date or a time. A string
+// placeholder could be an enum's value.
+func placeholderSaysMore(edm string) bool {
+	return edm != "" && edm != "Edm.String" && primitiveKind(edm) != ""
 }
 
 // learnedWordOf finds the learned type word a type cell is, or starts with

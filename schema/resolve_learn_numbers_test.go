@@ -6,6 +6,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/docgen/graphgen/diag"
 )
 
 // learnedPage is a translated type page with the given rows and JSON
@@ -110,4 +112,20 @@ func TestTimestampPlaceholdersCountForTheWordsTemporalType(t *testing.T) {
 
 	assert.Equal(t, map[string]int{"Edm.DateTimeOffset": 3, "Edm.Date": 1}, timestampsAsTemporal(map[string]int{"Edm.DateTimeOffset": 3, "Edm.Date": 1}, 1),
 		"more timestamps than dates that are no placeholder's: a timestamp word")
+}
+
+// A word read as a type name that no page describes and the folder does
+// not teach takes the row's own placeholder where that says a number, a
+// boolean or a date ("numerischen" beside "decimal"); beside a string
+// placeholder, which an undescribed enum's value could be, it stays a name.
+func TestUnknownNameTakesAPlaceholderThatSaysMore(t *testing.T) {
+	s := resolveRaw(t, map[string]string{"amounts.md": "---\nms.contentlocale: xx-XX\n---\n# <a name=\"amounts-resource-type\"></a>amounts qa\n\n" +
+		"## <a name=\"properties\"></a>Qi\n|Zi|Zo|Zu|\n|:--|:--|:--|\n|balance|zahlwort|x|\n|state|zustandsart|x|\n|due|zahlwort|x|\n\n" +
+		"## <a name=\"json-representation\"></a>Jo\n```json\n{\"balance\": \"decimal\", \"state\": \"string\", \"due\": \"date\"}\n```\n"})
+	a := mustType(t, s, "microsoft.graph.amounts")
+	require.Len(t, a.Properties, 3)
+	assert.Equal(t, "Edm.Decimal", a.Properties[0].Type)
+	assert.Equal(t, "microsoft.graph.zustandsart", a.Properties[1].Type, "a string placeholder says no more than an enum's value")
+	assert.Equal(t, "Edm.Date", a.Properties[2].Type, "each row its own placeholder: one word, too few rows to learn")
+	assert.Contains(t, diagCodes(s), diag.TypeFromJSON.Name())
 }

@@ -27,8 +27,15 @@ func (e *extractor) crossCheck(t *typeDraft) {
 			structural = append(structural, p)
 		}
 	}
+	// The rows that name keys as written: the places the other rows are
+	// judged by (a name a rule gave proves no place).
+	written := map[*PropDoc]bool{}
+	for _, p := range structural {
+		written[p] = keys.has(p.Name)
+	}
 	e.renameFromKeys(t, structural, keys, tableNames)
 	e.alignByNeighbours(t, structural, keys, tableNames)
+	e.alignByWindow(t, structural, keys, tableNames, written)
 	e.renameByKeyType(t, keys, tableNames)
 	e.typesFromJSON(t, keys)
 	e.jsonOnlyKeys(t, keys, tableNames)
@@ -309,6 +316,106 @@ func (e *extractor) renameByKeyType(t *typeDraft, keys *keyIndex, tableNames map
 			typed.claimed(found.Name, true)
 		}
 	}
+}
+
+// alignByWindow gives a run of translated rows the unclaimed JSON keys
+// that stand between their neighbours' keys, in order, when the run and
+// the keys are as many: "shipmentMethodId | gesperrt | Ausgleich |
+// overdueAmount" against "shipmentMethodId", "blocked", "balance",
+// "overdueAmount". The neighbours are the nearest rows before and after
+// the run that name keys (of those before, the latest key; of those after,
+// the earliest); a row may be a translation written like a name
+// ("gesperrt") on a translated page, and no pair's types may disagree.
+func (e *extractor) alignByWindow(t *typeDraft, rows []*PropDoc, keys *keyIndex, claimed map[string]bool, written map[*PropDoc]bool) {
+	candidate := func(p *PropDoc) bool {
+		return !keys.has(p.Name) && (e.translatedName(p.Name) || e.page.Translated() && IsIdentifier(p.Name) && !hasInnerCapitals(p.Name))
+	}
+	if !sameOrder(rows, keys, written) {
+		return // the table and the block list the keys in other orders: a place says nothing
+	}
+	for i := 0; i < len(rows); {
+		if !candidate(rows[i]) {
+			i++
+			continue
+		}
+		end := i
+		for end < len(rows) && candidate(rows[end]) {
+			end++
+		}
+		run := rows[i:end]
+		i = end
+		lo, hi := -1, len(keys.list)
+		for _, p := range rows[:i-len(run)] {
+			if at, ok := keys.first[p.Name]; ok && written[p] && at > lo {
+				lo = at
+			}
+		}
+		for _, p := range rows[end:] {
+			if at, ok := keys.first[p.Name]; ok && written[p] && at < hi {
+				hi = at
+			}
+		}
+		var window []int
+		for at := lo + 1; at < hi; at++ {
+			if k := keys.list[at]; !claimed[k.Name] && IsIdentifier(k.Name) && keys.first[k.Name] == at {
+				window = append(window, at)
+			}
+		}
+		if len(window) != len(run) || lo >= hi {
+			continue
+		}
+		agree := true
+		for n, p := range run {
+			agree = agree && e.mayBe(p.Type, keys.list[window[n]].Value)
+		}
+		if !agree {
+			continue
+		}
+		for n, p := range run {
+			k := keys.list[window[n]]
+			pos := e.pos(t.jsonOffset + k.KeyOffset)
+			e.warn(p.Pos, diag.NameFromJSON,
+				"table name %q is not a property name; using %q, the JSON key (line %d) that stands where it does between its neighbours", p.Name, k.Name, pos.Line)
+			delete(claimed, p.Name)
+			p.Name, claimed[k.Name] = k.Name, true
+		}
+	}
+}
+
+// sameOrder reports a table whose rows that name keys as written (three
+// or more) follow the JSON block's order, but for one pair in five at
+// most.
+func sameOrder(rows []*PropDoc, keys *keyIndex, written map[*PropDoc]bool) bool {
+	last, pairs, ordered := -1, 0, 0
+	for _, p := range rows {
+		at, ok := keys.first[p.Name]
+		if !ok || !written[p] {
+			continue
+		}
+		if last >= 0 {
+			pairs++
+			if at > last {
+				ordered++
+			}
+		}
+		last = at
+	}
+	return pairs >= 2 && ordered*5 >= pairs*4
+}
+
+// mayBe reports a table type that a JSON example value does not
+// contradict: either is unknown (a word no data file knows, an empty
+// placeholder), or both name the same type (by the link's page where its
+// text is no name) or the same kind of primitive.
+func (e *extractor) mayBe(t TypeExpr, v *JSONValue) bool {
+	jt := e.jsonPlaceholderType(v)
+	if t.Primitive == "" && t.Link == "" || jt.Primitive == "" && jt.Name == "" {
+		return true
+	}
+	if t.Name == "" && t.Link != "" {
+		t.Name = fileNameTail(t.Link)
+	}
+	return e.sameKind(t, v)
 }
 
 // alignByNeighbours gives a translated row name the JSON key that fits

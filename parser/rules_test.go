@@ -414,3 +414,43 @@ func TestTranslatedCollectionNamedByAListPageWithoutCollectionWords(t *testing.T
 	assert.Equal(t, []string{"tabs"}, propNames(p.Types[0]), "the row is named; the members list adds nothing")
 	assert.Contains(t, codes(p), diag.NameFromMethods.Name())
 }
+
+// A run of translated rows between rows that name JSON keys takes the
+// unclaimed keys that stand between those keys, in order, when they are
+// as many and no pair's types disagree; where the table and the block list
+// the keys in other orders, a place says nothing.
+func TestTranslatedRunTakesTheKeysBetweenItsNeighbours(t *testing.T) {
+	md := func(rows, json string) string {
+		return "---\nms.contentlocale: de-DE\n---\n# <a name=\"customer-resource-type\"></a>Qa customer\n\n" +
+			"## <a name=\"properties\"></a>Qi\n|Zi|Zo|Zu|\n|:--|:--|:--|\n" + rows +
+			"\n## <a name=\"json-representation\"></a>Jo\n```json\n" + json + "\n```\n"
+	}
+	rows := "|id|GUID|x|\n|currencyId|GUID|x|\n|number|string|x|\n|displayName|string|x|\n|email|string|x|\n|paymentMethodId|GUID|x|\n|shipmentMethodId|GUID|x|\n|gesperrt|string|x|\n|Ausgleich|zahlwert|x|\n|overdueAmount|decimal|x|\n"
+	json := `{"id": "GUID", "number": "string", "displayName": "string", "email": "string", "shipmentMethodId": "GUID", "paymentMethodId": "GUID", "blocked": "string", "balance": "decimal", "overdueAmount": "decimal"}`
+	p := Parse("customer.md", []byte(md(rows, json)), Options{RootName: "resources"})
+	require.Len(t, p.Types, 1)
+	assert.Equal(t, []string{"id", "currencyId", "number", "displayName", "email", "paymentMethodId", "shipmentMethodId", "blocked", "balance", "overdueAmount"}, propNames(p.Types[0]))
+
+	// Types that disagree (a string row, a number key) keep the names.
+	p = Parse("customer.md", []byte(md(rows, strings.Replace(json, `"blocked": "string"`, `"blocked": 1024`, 1))), Options{RootName: "resources"})
+	assert.Contains(t, propNames(p.Types[0]), "gesperrt")
+
+	// Keys in another order than the rows: no place.
+	shuffled := `{"overdueAmount": "decimal", "email": "string", "shipmentMethodId": "GUID", "number": "string", "blocked": "string", "balance": "decimal", "paymentMethodId": "GUID", "displayName": "string", "id": "GUID"}`
+	p = Parse("customer.md", []byte(md(rows, shuffled)), Options{RootName: "resources"})
+	assert.Contains(t, propNames(p.Types[0]), "gesperrt")
+}
+
+// A row's inheritance link is the first that has words around it in its
+// sentence, before it or after it to the end of its clause: a verb that
+// comes last leaves none before a link that starts its sentence.
+func TestARowsLinkPhraseMayStandAfterTheLink(t *testing.T) {
+	md := "# <a name=\"x-resource-type\"></a>x\n\n## <a name=\"properties\"></a>Qi\n|Zi|Zo|Zu|\n|:--|:--|:--|\n" +
+		"|id|String|Qa zo. [base](base.md) fonn erbt. Qe vu ko [other](other.md) zi.|\n"
+	p := parse(t, md)
+	require.Len(t, p.Types, 1)
+	lp := prop(t, p.Types[0], "id").LinkPhrase
+	require.NotNil(t, lp)
+	assert.Equal(t, "base.md", lp.Claim.Link)
+	assert.Equal(t, "fonn erbt", lp.After)
+}

@@ -344,10 +344,12 @@ func (e *extractor) propertyTable(b *block, navigation bool) {
 		if claim, ok := e.inheritedClaim(descCell); ok {
 			prop.Inherited = &claim
 		} else if lp := e.linkPhrases(descCell.Text, descCell.Links, descCell.Off, false); len(lp) > 0 {
-			// The first link with words before it, else the first link.
+			// The first link with words before it in its sentence, or
+			// after it to the end of its clause (a verb that comes last:
+			// "…шаблона. [x](x.md) наследуется из."), else the first link.
 			prop.LinkPhrase = &lp[0]
 			for k := range lp {
-				if lp[k].Phrase != "" {
+				if lp[k].Phrase != "" || lp[k].After != "" {
 					prop.LinkPhrase = &lp[k]
 					break
 				}

@@ -500,7 +500,10 @@ func TestFidelity(t *testing.T) {
 		// as a type name that no page describes nor the folder teaches
 		// taking its row's placeholder where that says a number, a boolean
 		// or a date (numerischen beside "decimal"): name and type 97.86 ->
-		// 97.95 in v1.0, 95.83 -> 96.02 in beta.
+		// 97.95 in v1.0, 95.83 -> 96.02 in beta. A run of translated rows
+		// written like names (gesperrt, erforderlich) taking the keys that
+		// stand between their neighbours' keys, where the table and the
+		// block share an order: beta precision 95.72 -> 95.86.
 		{"localized-de-2019-03", "de-2019-03", "v1.0", map[string]bounds{
 			"type recall": {98, 99.35}, "enum vs struct": {100, 100}, "entity vs complex": {100, 100},
 			"base type exact": {93, 99.59}, "documented property recall": {98.5, 99.26},
@@ -511,7 +514,7 @@ func TestFidelity(t *testing.T) {
 		{"localized-de-2019-03", "de-2019-03", "beta", map[string]bounds{
 			"type recall": {98, 96.59}, "enum vs struct": {100, 100}, "entity vs complex": {100, 93.82},
 			"base type exact": {88, 89.12}, "documented property recall": {98.5, 99.22},
-			"documented property name and type exact": {95, 96.02}, "property precision": {95, 95.72},
+			"documented property name and type exact": {95, 96.02}, "property precision": {95, 95.86},
 			"properties declared on a base": {0, 2.29}, "enum member recall": {85, 96.39},
 			"documented enum member recall": {100, 99.90}, "enum member precision": {100, 97.08},
 		}},

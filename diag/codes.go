@@ -156,7 +156,9 @@ var (
 		"widget.md:9:1: warning: self-base: widget says it inherits from itself; ignored")
 	EnumBase = warning("enum-base", "a type names an enum as its base; the claim is ignored",
 		"kid.md:3:1: warning: enum-base: kid names the enum microsoft.graph.color as its base; ignored")
-	InheritanceCycle = warning("inheritance-cycle", "bases that form a cycle; the link on the weakest sign (an annotation outranks an Inherits line, which outranks rows and lists), of equals the last by name, is dropped",
+	NameFromFolder = warning("name-from-folder", "a translated row named by the English name the folder's rules gave the same words on three rows or more",
+		"group.md:193:3: warning: name-from-folder: table name \"Zeka\" of group is not a property name; using \"calendar\", the name the folder's rules gave the same words on 4 other rows")
+	InheritanceCycle = warning("inheritance-cycle", "bases that form a cycle; the link on the weakest sign (an annotation, an Inherits line, an annotation naming entity, rows and lists, then a base no page states), of equals the last by name, is dropped",
 		"a.md:1:1: warning: inheritance-cycle: inheritance cycle through microsoft.graph.a, microsoft.graph.b; microsoft.graph.b loses its base microsoft.graph.a")
 	DuplicateProperty = warning("duplicate-property", "a property listed twice on one type",
 		"device.md:82:104: warning: duplicate-property: property \"extensions\" is listed again; first at device.md:79")

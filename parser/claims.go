@@ -233,14 +233,21 @@ func (e *extractor) linkPhrases(text string, links []Link, off int, bare bool) [
 	return out
 }
 
-// sinceSentenceEnd returns the words after the last one that ends a
-// sentence: a phrase before a link is of the link's own sentence ("均包括在
-// 内。 继承自" is 继承自, as "…the device. Inherits from" is "inherits
-// from").
+// sinceSentenceEnd returns the words after the last sentence end: a
+// phrase before a link is of the link's own sentence ("均包括在内。 继承自" is
+// 继承自, as "…the device. Inherits from" is "inherits from"). A word ends a
+// sentence with a mark, closing quotes and brackets aside (`gerät."`); a
+// full-width mark ends one inside a word too, as no space need follow it
+// ("…的值。继承自").
 func sinceSentenceEnd(words []string) []string {
 	for k := len(words) - 1; k >= 0; k-- {
-		if r, _ := utf8.DecodeLastRuneInString(words[k]); strings.ContainsRune(".。!?！？", r) {
+		w := words[k]
+		if r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(w, "\"')]”’」』")); strings.ContainsRune(".!?。！？", r) {
 			return words[k+1:]
+		}
+		if i := strings.LastIndexAny(w, "。！？"); i >= 0 {
+			_, size := utf8.DecodeRuneInString(w[i:])
+			return append([]string{w[i+size:]}, words[k+1:]...)
 		}
 	}
 	return words

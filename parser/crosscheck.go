@@ -84,7 +84,8 @@ func (e *extractor) renameFromKeys(t *typeDraft, structural []*PropDoc, keys *ke
 			e.warn(p.Pos, diag.NameFromJSON,
 				"table name %q is not a property name; using %q, the JSON key in the same place (line %d)", p.Name, k, pos.Line)
 			delete(tableNames, p.Name)
-			p.Name, tableNames[k] = k, true
+			p.renamed(k)
+			tableNames[k] = true
 		}
 	}
 }
@@ -310,7 +311,7 @@ func (e *extractor) renameByKeyType(t *typeDraft, keys *keyIndex, tableNames map
 			delete(tableNames, p.Name)
 			typed.claimed(p.Name, false)
 		}
-		p.Name = found.Name
+		p.renamed(found.Name)
 		if !tableNames[found.Name] {
 			tableNames[found.Name] = true
 			typed.claimed(found.Name, true)
@@ -377,7 +378,8 @@ func (e *extractor) alignByWindow(t *typeDraft, rows []*PropDoc, keys *keyIndex,
 			e.warn(p.Pos, diag.NameFromJSON,
 				"table name %q is not a property name; using %q, the JSON key (line %d) that stands where it does between its neighbours", p.Name, k.Name, pos.Line)
 			delete(claimed, p.Name)
-			p.Name, claimed[k.Name] = k.Name, true
+			p.renamed(k.Name)
+			claimed[k.Name] = true
 		}
 	}
 }
@@ -478,7 +480,7 @@ func (e *extractor) alignByNeighbours(t *typeDraft, rows []*PropDoc, keys *keyIn
 			delete(claimed, p.Name)
 			sorted.claimed(p.Name, false)
 		}
-		p.Name = k.Name
+		p.renamed(k.Name)
 		if !claimed[k.Name] {
 			claimed[k.Name] = true
 			sorted.claimed(k.Name, true)

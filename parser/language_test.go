@@ -146,6 +146,9 @@ func TestALinkPhraseStandsAtItsLink(t *testing.T) {
 func TestALinkPhraseStartsWithItsSentence(t *testing.T) {
 	for _, c := range []struct{ prose, want string }{
 		{"Qo ze vu 在内。 继承自 [widget](widget.md)。", "继承自"},
+		{"Qo ze vu 在内。继承自 [widget](widget.md)。", "继承自"},
+		{"Qo ze vu 的值。继承 自 [widget](widget.md)。", "继承 自"},
+		{"Qo ze vu gerät.\" Erbt von [widget](widget.md).", "erbt von"},
 		{"Qo ze vu gerät. Erbt von [widget](widget.md).", "erbt von"},
 		{"Qo ze! Va [widget](widget.md).", "va"},
 		{"Qo ze vu z.B. [widget](widget.md).", ""},

@@ -5,6 +5,7 @@ package parser
 
 import (
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/docgen/graphgen/diag"
@@ -66,9 +67,20 @@ func (e *extractor) listedCollections(b *block) {
 			e.cur.listed = append(e.cur.listed, listedCollection{
 				prop:   &PropDoc{Name: x, Pos: e.pos(cellAt(r, 0).Off), Type: typ, Navigation: true, Nullable: true, FromMethods: true},
 				stated: stated,
+				plain:  !typ.Collection && !hasWordsAround(typ),
 			})
 		}
 	}
+	// A plain listing gives way to one of the same type that says
+	// "collection" ("list-primarytab" returning one [teamsTab] beside
+	// "list-tabs" returning [teamsTab] 集合).
+	collection := map[string]bool{}
+	for _, c := range e.cur.listed {
+		if !c.plain {
+			collection[c.prop.Type.Link] = true
+		}
+	}
+	e.cur.listed = slices.DeleteFunc(e.cur.listed, func(c listedCollection) bool { return c.plain && collection[c.prop.Type.Link] })
 }
 
 // namesFromMethods gives a translated row name the collection a Methods
@@ -100,7 +112,7 @@ func (e *extractor) namesFromMethods(t *typeDraft) {
 		e.warn(p.Pos, diag.NameFromMethods,
 			"table name %q is not a property name; using %q, the collection of %s that the Methods table lists (line %d)", p.Name, name, ShortName(p.Type.Name), found.Pos.Line)
 		listed.renamed(names, p.Name, name)
-		p.Name = name
+		p.Name = name // a file name's lower case: no word of the folder's vocabulary
 	}
 	for _, c := range t.listed {
 		if c.stated && names[foldCase(c.prop.Name)] == 0 {

@@ -88,6 +88,10 @@ type TypeDoc struct {
 type listedCollection struct {
 	prop   *PropDoc
 	stated bool
+	// plain: the row's type has no words that make it a collection
+	// (a slip of the page); it names a row only where no listing of the
+	// same type says "collection".
+	plain bool
 }
 
 // ClaimSource says where on a page a sign of a base (or of a derived type)
@@ -152,6 +156,10 @@ type PropDoc struct {
 	// this row (English in every language): what a translated type word
 	// means is learned from it across the folder.
 	JSONPrimitive string
+	// Translation is the row's name as the page wrote it where a rule
+	// put the English name in its place ("名称" for name): what the
+	// folder's words mean, for the rows that nothing else names.
+	Translation string
 	// TypeWord is the type cell's text, lower-cased, where no word of it
 	// names a type (a language no data file names: "двойное с плавающей
 	// точкой"); the row then takes its JSON placeholder's type, until the
@@ -178,10 +186,11 @@ type PropDoc struct {
 	// (`"driveType": "personal | business"`, `"state": "Expired"`), not a
 	// placeholder naming a type: members of the row's enum, in English.
 	JSONValues []string
-	// LinkPhrase is the link in the description and the words before it
-	// ("Geerbt von [x]"): an inherited remark in words no data file has
-	// yet, learned across the folder.
-	LinkPhrase *LinkPhrase
+	// LinkPhrases are the links in the description with the words around
+	// each ("Geerbt von [x]", "[x](x.md) наследуется из"): an inherited
+	// remark in words no data file has yet, learned across the folder,
+	// which decides the link that is one.
+	LinkPhrases []LinkPhrase
 }
 
 // EnumDoc is one enum as a page describes it.
@@ -223,4 +232,13 @@ func ShortName(qualified string) string {
 		return qualified[i+1:]
 	}
 	return qualified
+}
+
+// renamed gives the row the English name a rule found for its translated
+// one, and keeps the translation.
+func (p *PropDoc) renamed(name string) {
+	if p.Translation == "" {
+		p.Translation = p.Name
+	}
+	p.Name = name
 }

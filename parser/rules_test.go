@@ -413,6 +413,14 @@ func TestTranslatedCollectionNamedByAListPageWithoutCollectionWords(t *testing.T
 	require.Len(t, p.Types, 1)
 	assert.Equal(t, []string{"tabs"}, propNames(p.Types[0]), "the row is named; the members list adds nothing")
 	assert.Contains(t, codes(p), diag.NameFromMethods.Name())
+
+	// A plain listing gives way to one of the same type that says
+	// "collection": the two do not make the type's listing ambiguous.
+	md = strings.Replace(md, "|[列出选项卡](../api/channel-list-tabs.md)|[teamsTab](teamstab.md)|x|\n",
+		"|[列出选项卡](../api/channel-list-tabs.md)|[teamsTab](teamstab.md) 集合|x|\n|[主选项卡](../api/channel-list-primarytab.md)|[teamsTab](teamstab.md)|x|\n", 1)
+	p = Parse("channel.md", []byte(md), Options{RootName: "resources"})
+	require.Len(t, p.Types, 1)
+	assert.Equal(t, []string{"tabs"}, propNames(p.Types[0]))
 }
 
 // A run of translated rows between rows that name JSON keys takes the
@@ -435,22 +443,34 @@ func TestTranslatedRunTakesTheKeysBetweenItsNeighbours(t *testing.T) {
 	p = Parse("customer.md", []byte(md(rows, strings.Replace(json, `"blocked": "string"`, `"blocked": 1024`, 1))), Options{RootName: "resources"})
 	assert.Contains(t, propNames(p.Types[0]), "gesperrt")
 
+	// As many rows as keys or nothing: a third translated row in the run.
+	p = Parse("customer.md", []byte(md(strings.Replace(rows, "|Ausgleich|zahlwert|x|\n", "|Ausgleich|zahlwert|x|\n|offen|string|x|\n", 1), json)), Options{RootName: "resources"})
+	assert.Contains(t, propNames(p.Types[0]), "gesperrt")
+
+	// A run at the end of the table is bounded by the end of the block.
+	p = Parse("customer.md", []byte(md(strings.Replace(rows, "|overdueAmount|decimal|x|\n", "", 1), json)), Options{RootName: "resources"})
+	assert.Contains(t, propNames(p.Types[0]), "gesperrt", "three keys after the last anchor for two rows: no place")
+
 	// Keys in another order than the rows: no place.
 	shuffled := `{"overdueAmount": "decimal", "email": "string", "shipmentMethodId": "GUID", "number": "string", "blocked": "string", "balance": "decimal", "paymentMethodId": "GUID", "displayName": "string", "id": "GUID"}`
 	p = Parse("customer.md", []byte(md(rows, shuffled)), Options{RootName: "resources"})
 	assert.Contains(t, propNames(p.Types[0]), "gesperrt")
 }
 
-// A row's inheritance link is the first that has words around it in its
-// sentence, before it or after it to the end of its clause: a verb that
-// comes last leaves none before a link that starts its sentence.
-func TestARowsLinkPhraseMayStandAfterTheLink(t *testing.T) {
+// A row keeps every link of its description with the words around it in
+// its sentence, before it or after it to the end of its clause (a verb
+// that comes last leaves none before a link that starts its sentence):
+// what the folder teaches decides which is an inherited remark.
+func TestARowKeepsEveryLinkPhrase(t *testing.T) {
 	md := "# <a name=\"x-resource-type\"></a>x\n\n## <a name=\"properties\"></a>Qi\n|Zi|Zo|Zu|\n|:--|:--|:--|\n" +
 		"|id|String|Qa zo. [base](base.md) fonn erbt. Qe vu ko [other](other.md) zi.|\n"
 	p := parse(t, md)
 	require.Len(t, p.Types, 1)
-	lp := prop(t, p.Types[0], "id").LinkPhrase
-	require.NotNil(t, lp)
-	assert.Equal(t, "base.md", lp.Claim.Link)
-	assert.Equal(t, "fonn erbt", lp.After)
+	lps := prop(t, p.Types[0], "id").LinkPhrases
+	require.Len(t, lps, 2)
+	assert.Equal(t, "base.md", lps[0].Claim.Link)
+	assert.Equal(t, "", lps[0].Phrase)
+	assert.Equal(t, "fonn erbt", lps[0].After)
+	assert.Equal(t, "other.md", lps[1].Claim.Link)
+	assert.Equal(t, "qe vu ko", lps[1].Phrase)
 }

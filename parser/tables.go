@@ -343,17 +343,8 @@ func (e *extractor) propertyTable(b *block, navigation bool) {
 		}
 		if claim, ok := e.inheritedClaim(descCell); ok {
 			prop.Inherited = &claim
-		} else if lp := e.linkPhrases(descCell.Text, descCell.Links, descCell.Off, false); len(lp) > 0 {
-			// The first link with words before it in its sentence, or
-			// after it to the end of its clause (a verb that comes last:
-			// "…шаблона. [x](x.md) наследуется из."), else the first link.
-			prop.LinkPhrase = &lp[0]
-			for k := range lp {
-				if lp[k].Phrase != "" || lp[k].After != "" {
-					prop.LinkPhrase = &lp[k]
-					break
-				}
-			}
+		} else {
+			prop.LinkPhrases = e.linkPhrases(descCell.Text, descCell.Links, descCell.Off, false)
 		}
 		t.Properties = append(t.Properties, prop)
 		last = prop

@@ -503,7 +503,13 @@ func TestFidelity(t *testing.T) {
 		// 97.95 in v1.0, 95.83 -> 96.02 in beta. A run of translated rows
 		// written like names (gesperrt, erforderlich) taking the keys that
 		// stand between their neighbours' keys, where the table and the
-		// block share an order: beta precision 95.72 -> 95.86.
+		// block share an order: beta precision 95.72 -> 95.86. Translated
+		// rows named by the folder's vocabulary (the English name its rules
+		// gave the same words on three rows or more): 95.86 -> 95.84, the
+		// two rows it names being rows the pages document and the 2019
+		// service lacks (stringKeyObjectValuePair's "Wert", value, of an
+		// open type whose schema declares only key; directoryDefinition's
+		// "$metadata"). Floors are checked whether the goal is met or not.
 		{"localized-de-2019-03", "de-2019-03", "v1.0", map[string]bounds{
 			"type recall": {98, 99.35}, "enum vs struct": {100, 100}, "entity vs complex": {100, 100},
 			"base type exact": {93, 99.59}, "documented property recall": {98.5, 99.26},
@@ -514,7 +520,7 @@ func TestFidelity(t *testing.T) {
 		{"localized-de-2019-03", "de-2019-03", "beta", map[string]bounds{
 			"type recall": {98, 96.59}, "enum vs struct": {100, 100}, "entity vs complex": {100, 93.82},
 			"base type exact": {88, 89.12}, "documented property recall": {98.5, 99.22},
-			"documented property name and type exact": {95, 96.02}, "property precision": {95, 95.86},
+			"documented property name and type exact": {95, 96.02}, "property precision": {95, 95.84},
 			"properties declared on a base": {0, 2.29}, "enum member recall": {85, 96.39},
 			"documented enum member recall": {100, 99.90}, "enum member precision": {100, 97.08},
 		}},
@@ -553,11 +559,10 @@ func TestFidelity(t *testing.T) {
 				if fig.atMost {
 					met = fig.value <= fig.goal
 				}
-				if met {
-					continue
+				if !met {
+					t.Logf("GOAL NOT MET: %s %.2f%% (goal %s %.2f%%)", fig.name, fig.value, map[bool]string{true: "<=", false: ">="}[fig.atMost], fig.goal)
 				}
-				t.Logf("GOAL NOT MET: %s %.2f%% (goal %s %.2f%%)", fig.name, fig.value, map[bool]string{true: "<=", false: ">="}[fig.atMost], fig.goal)
-				// Not met yet: it must not slip below what the rules reached.
+				// Met or not, it must not slip below what the rules reached.
 				if fig.atMost {
 					assert.LessOrEqual(t, fig.value, fig.floor+0.005, "%s got worse", fig.name)
 				} else {

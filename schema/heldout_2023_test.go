@@ -44,6 +44,12 @@ func TestHeldOut2023(t *testing.T) {
 	// by the page its link text does not name ([订阅][] for
 	// subscription.md) or by a "<page>-list-<x>" API page whose Methods
 	// row forgets "collection": Chinese recall 99.61, name and type 98.92.
+	// Translated rows named by the folder's vocabulary (名称 is name where
+	// the rules named three rows so): Chinese recall 99.64, name and type
+	// 98.95; the Russian reading with its words, the reference, gained ten
+	// rows too. A full-width mark ending a sentence inside a word
+	// ("…的值。继承自", no space after it; review): Chinese base 99.30.
+	// Floors are checked whether the goal is met or not.
 	for _, c := range []struct {
 		name   string
 		dir    string
@@ -52,11 +58,11 @@ func TestHeldOut2023(t *testing.T) {
 	}{
 		{"localized-ru-2023/beta without Russian words, against its reading with them", ru, lang.Default.Without("ru"), map[string]bounds{
 			"type recall": {98, 99.95}, "base type exact": {88, 99.56}, "documented property recall": {98.5, 99.91},
-			"documented property name and type exact": {95, 99.70}, "property precision": {95, 99.83}, "enum member recall": {85, 99.53},
+			"documented property name and type exact": {95, 99.70}, "property precision": {95, 99.84}, "enum member recall": {85, 99.53},
 		}},
 		{"localized-zh-2023/beta, against localized-ru-2023/beta read with Russian words", zh, nil, map[string]bounds{
-			"type recall": {98, 99.27}, "base type exact": {88, 99.19}, "documented property recall": {98.5, 99.61},
-			"documented property name and type exact": {95, 98.92}, "property precision": {95, 99.47}, "enum member recall": {85, 97.95},
+			"type recall": {98, 99.27}, "base type exact": {88, 99.30}, "documented property recall": {98.5, 99.64},
+			"documented property name and type exact": {95, 98.95}, "property precision": {95, 99.47}, "enum member recall": {85, 97.95},
 		}},
 	} {
 		t.Run(c.name[:len("localized-xx-2023")], func(t *testing.T) {
@@ -72,10 +78,9 @@ func TestHeldOut2023(t *testing.T) {
 			require.Len(t, figures, len(c.bounds))
 			for name, value := range figures {
 				b := c.bounds[name]
-				if value >= b.goal {
-					continue
+				if value < b.goal {
+					t.Logf("GOAL NOT MET: %s %.2f%% (goal >= %.2f%%)", name, value, b.goal)
 				}
-				t.Logf("GOAL NOT MET: %s %.2f%% (goal >= %.2f%%)", name, value, b.goal)
 				assert.GreaterOrEqual(t, value, b.floor-0.005, "%s got worse", name)
 			}
 		})

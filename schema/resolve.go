@@ -164,9 +164,14 @@ var passes = []pass{
 	{"member capitals", func(x *resolution) { x.r.lowerTranslatedCapitals() }},                // resolve_members.go
 	{"members from possible values", func(x *resolution) { x.r.membersFromPossibleValues() }}, // resolve_members.go
 	{"duplicate members", func(x *resolution) { x.r.dedupeMembers() }},                        // resolve_members.go
-	{"translated nouns", func(x *resolution) { x.r.translatedNouns() }},                       // resolve_translatednouns.go
-	{"own properties", func(x *resolution) { x.r.ownProperties() }},                           // resolve_properties.go
-	{"wire names", func(x *resolution) { x.r.checkWireNames() }},                              // resolve_properties.go
+	{"translated rows", func(x *resolution) { // resolve_translatedrows.go
+		if counts := x.r.translatedRows(); len(counts) > 0 {
+			x.r.learned.TranslatedRows = counts
+		}
+	}},
+	{"translated nouns", func(x *resolution) { x.r.translatedNouns() }}, // resolve_translatednouns.go
+	{"own properties", func(x *resolution) { x.r.ownProperties() }},     // resolve_properties.go
+	{"wire names", func(x *resolution) { x.r.checkWireNames() }},        // resolve_properties.go
 	{"schema", func(x *resolution) { x.s = x.r.schema() }},
 	{"overrides", func(x *resolution) { // overrides.go
 		if x.opts.Overrides != nil {

@@ -131,11 +131,17 @@ func (r *resolver) implicitEntityBases() {
 		e.t.BaseType = root.t
 		name := root.t.Name
 		e.t.Base = &name
+		e.baseRank = implicitRank // no page said it: the weakest sign
 	}
 }
 
-// breakCycles removes the base of one type in each inheritance cycle (the
-// greatest name, so the choice is stable).
+// implicitRank ranks a base no page states (the root entity type of an
+// entity keyed on id) after every claimRank.
+const implicitRank = 4
+
+// breakCycles removes the base of one type in each inheritance cycle: the
+// one whose base rests on the weakest sign, of equals the greatest name, so
+// the choice is stable.
 func (r *resolver) breakCycles() {
 	for _, e := range r.order {
 		chain := slices.Collect(e.t.Lineage())

@@ -13,6 +13,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/docgen/graphgen/diag"
 	"github.com/docgen/graphgen/parser"
@@ -37,6 +39,9 @@ type Learned struct {
 	// folder, English names "added" in the folder's order where the
 	// lists cannot pair them, and the translated ones "leftOut".
 	TranslatedMembers map[string]int `json:"translatedMembers,omitempty"`
+	// TranslatedRows are the translated row names the folder's vocabulary
+	// named ("名称 = name"), with the rows each named.
+	TranslatedRows map[string]int `json:"translatedRows,omitempty"`
 }
 
 // LearnedWord is a type word and the Edm type its rows' JSON placeholders
@@ -49,7 +54,7 @@ type LearnedWord struct {
 // Empty reports whether nothing was learned.
 func (l *Learned) Empty() bool {
 	return l == nil || len(l.TypeWords) == 0 && len(l.BasePhrases) == 0 && len(l.InheritedPhrases) == 0 &&
-		len(l.NameCases) == 0 && len(l.CollectionPhrases) == 0 && len(l.TranslatedMembers) == 0
+		len(l.NameCases) == 0 && len(l.CollectionPhrases) == 0 && len(l.TranslatedMembers) == 0 && len(l.TranslatedRows) == 0
 }
 
 // A word or phrase is learned when it was seen this often, and means the
@@ -83,7 +88,7 @@ func collectionPhrase(t parser.TypeExpr) string {
 	if name == "" || len(t.Raw) == len(name) {
 		return ""
 	}
-	i := strings.Index(t.Raw, name)
+	i := wordIndex(t.Raw, name)
 	if i < 0 {
 		return ""
 	}
@@ -92,6 +97,31 @@ func collectionPhrase(t parser.TypeExpr) string {
 		return ""
 	}
 	return strings.ToLower(strings.Join(strings.Fields(before+" ... "+after), " "))
+}
+
+// wordIndex is where word first stands in s as a whole (no ASCII letter
+// or digit right before or after it: "String" in "Sammlung String", not
+// in "StringCollection"; a script written without spaces joins its words,
+// "[频道](channel.md)集合"), or -1.
+func wordIndex(s, word string) int {
+	for from := 0; from <= len(s)-len(word); {
+		i := strings.Index(s[from:], word)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[i+len(word):])
+		if (i == 0 || !isWordRune(before)) && (i+len(word) == len(s) || !isWordRune(after)) {
+			return i
+		}
+		from = i + 1
+	}
+	return -1
+}
+
+func isWordRune(r rune) bool {
+	return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
 
 // primitiveWord is the word of raw that spells the Edm type primitive

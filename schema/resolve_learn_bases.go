@@ -65,12 +65,12 @@ func (r *resolver) learnBasePhrases() (map[string]int, map[string]int) {
 		for _, td := range e.tdocs {
 			base := r.annotatedBase(td)
 			for _, d := range td.doc.Properties {
-				if d.LinkPhrase == nil {
-					continue
-				}
-				target := r.resolveClaim(td.page, d.LinkPhrase.Claim)
-				for _, k := range phraseKeys(d.LinkPhrase) {
-					perEntry[i] = append(perEntry[i], sighting{k, target != nil && target != e && (target == base || declares(target, d.Name)), nil})
+				for l := range d.LinkPhrases {
+					lp := &d.LinkPhrases[l]
+					target := r.resolveClaim(td.page, lp.Claim)
+					for _, k := range phraseKeys(lp) {
+						perEntry[i] = append(perEntry[i], sighting{k, target != nil && target != e && (target == base || declares(target, d.Name)), nil})
+					}
 				}
 			}
 		}
@@ -85,10 +85,19 @@ func (r *resolver) learnBasePhrases() (map[string]int, map[string]int) {
 	for _, e := range r.order {
 		for ti, td := range e.tdocs {
 			for k := range td.doc.Properties {
-				if d := td.doc.Properties[k]; d.Inherited == nil && d.LinkPhrase != nil && learnedAny(learnedRows, d.LinkPhrase) {
-					c := d.LinkPhrase.Claim
-					c.Source = parser.ClaimRow
-					e.ownRow(&e.tdocs[ti], k).Inherited = &c
+				d := td.doc.Properties[k]
+				if d.Inherited != nil {
+					continue
+				}
+				// The first link whose words the folder taught: "[Details]
+				// unten. Geerbt von [base]" is base's row.
+				for l := range d.LinkPhrases {
+					if lp := &d.LinkPhrases[l]; learnedAny(learnedRows, lp) {
+						c := lp.Claim
+						c.Source = parser.ClaimRow
+						e.ownRow(&e.tdocs[ti], k).Inherited = &c
+						break
+					}
 				}
 			}
 		}

@@ -711,6 +711,7 @@ func TestCollectionPhraseOutsideALinkWithWords(t *testing.T) {
 	assert.Equal(t, "", collectionPhrase(parser.TypeExpr{Raw: "item", Name: "item", Link: "item.md", LinkText: "item"}))
 	assert.Equal(t, "vek de ...", collectionPhrase(parser.TypeExpr{Raw: "Vek de string", Primitive: "Edm.String"}))
 	assert.Equal(t, "", collectionPhrase(parser.TypeExpr{Raw: "Edm.String", Primitive: "Edm.String"}))
+	assert.Equal(t, "stringcollection of ...", collectionPhrase(parser.TypeExpr{Raw: "StringCollection of String", Primitive: "Edm.String"}), "the word, not the same letters inside another")
 }
 
 // A phrase before a link in prose is learned as a base phrase where it

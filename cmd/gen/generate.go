@@ -499,6 +499,9 @@ func learnedLine(l *schema.Learned) string {
 	if m := l.TranslatedMembers; len(m) > 0 {
 		parts = append(parts, fmt.Sprintf("translated members: %d named, %d English names added, %d left out", m["named"], m["added"], m["leftOut"]))
 	}
+	for _, w := range sortedKeys(l.TranslatedRows) {
+		parts = append(parts, fmt.Sprintf("row name %s (%d)", w, l.TranslatedRows[w]))
+	}
 	return "gen: learned from the folder: " + strings.Join(parts, "; ")
 }
 

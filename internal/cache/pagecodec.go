@@ -74,6 +74,7 @@ func appendPage(w *writer, p *parser.Page, masked bool) {
 			w.Bool(d.FromJSON)
 			w.Bool(d.FromMethods)
 			w.Str(d.JSONPrimitive)
+			w.Str(d.Translation)
 			w.Str(d.TypeWord)
 			w.Bool(d.JSONTimestamp)
 			w.Bool(d.InJSON)
@@ -81,11 +82,11 @@ func appendPage(w *writer, p *parser.Page, masked bool) {
 			w.Strs(d.Backticked)
 			w.Strs(d.Listed)
 			w.Strs(d.JSONValues)
-			w.Bool(d.LinkPhrase != nil)
-			if d.LinkPhrase != nil {
-				w.Str(d.LinkPhrase.Phrase)
-				w.Str(d.LinkPhrase.After)
-				appendClaim(w, d.LinkPhrase.Claim)
+			w.Uint(uint64(len(d.LinkPhrases)))
+			for _, lp := range d.LinkPhrases {
+				w.Str(lp.Phrase)
+				w.Str(lp.After)
+				appendClaim(w, lp.Claim)
 			}
 		}
 		w.Bool(t.HasJSON)
@@ -174,6 +175,7 @@ func decodePage(r *reader) *parser.Page {
 					d.FromJSON = r.Bool()
 					d.FromMethods = r.Bool()
 					d.JSONPrimitive = r.Str()
+					d.Translation = r.Str()
 					d.TypeWord = r.Str()
 					d.JSONTimestamp = r.Bool()
 					d.InJSON = r.Bool()
@@ -181,8 +183,11 @@ func decodePage(r *reader) *parser.Page {
 					d.Backticked = r.Strs()
 					d.Listed = r.Strs()
 					d.JSONValues = r.Strs()
-					if r.Bool() {
-						d.LinkPhrase = &parser.LinkPhrase{Phrase: r.Str(), After: r.Str(), Claim: readClaim(r)}
+					if k := r.Count(); k > 0 {
+						d.LinkPhrases = make([]parser.LinkPhrase, k)
+						for j := range d.LinkPhrases {
+							d.LinkPhrases[j] = parser.LinkPhrase{Phrase: r.Str(), After: r.Str(), Claim: readClaim(r)}
+						}
 					}
 					t.Properties[j] = d
 				}

@@ -84,7 +84,7 @@ func encodeSchema(s *schema.Schema) ([]byte, error) {
 			w.Str(l.TypeWords[k].Type)
 			w.Int(int64(l.TypeWords[k].Count))
 		}
-		for _, m := range []map[string]int{l.BasePhrases, l.InheritedPhrases, l.CollectionPhrases, l.TranslatedMembers} {
+		for _, m := range []map[string]int{l.BasePhrases, l.InheritedPhrases, l.CollectionPhrases, l.TranslatedMembers, l.TranslatedRows} {
 			w.Uint(uint64(len(m)))
 			for _, k := range sortedKeys(m) {
 				w.Str(k)
@@ -206,7 +206,7 @@ func decodeSchema(data []byte) (*schema.Schema, error) {
 				l.TypeWords[w] = schema.LearnedWord{Type: r.Str(), Count: int(r.Int())}
 			}
 		}
-		for _, m := range []*map[string]int{&l.BasePhrases, &l.InheritedPhrases, &l.CollectionPhrases, &l.TranslatedMembers} {
+		for _, m := range []*map[string]int{&l.BasePhrases, &l.InheritedPhrases, &l.CollectionPhrases, &l.TranslatedMembers, &l.TranslatedRows} {
 			if k := r.Count(); k > 0 {
 				*m = make(map[string]int, k)
 				for range k {

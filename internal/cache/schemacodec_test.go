@@ -19,7 +19,7 @@ func TestSchemaCodecCoversEveryField(t *testing.T) {
 		reflect.TypeFor[schema.Property]():    {"Name", "Type", "Collection", "Navigation", "Nullable", "Deprecated", "GoName", "Description", "Source", "Ref", "pin"},
 		reflect.TypeFor[schema.Member]():      {"Name", "Value", "Deprecated", "GoName", "Description", "Source"},
 		reflect.TypeFor[diag.Diagnostic]():    {"File", "Line", "Col", "Severity", "Code", "Message"},
-		reflect.TypeFor[schema.Learned]():     {"TypeWords", "BasePhrases", "InheritedPhrases", "CollectionPhrases", "NameCases", "TranslatedMembers"},
+		reflect.TypeFor[schema.Learned]():     {"TypeWords", "BasePhrases", "InheritedPhrases", "CollectionPhrases", "NameCases", "TranslatedMembers", "TranslatedRows"},
 		reflect.TypeFor[schema.LearnedWord](): {"Type", "Count"},
 		reflect.TypeFor[schema.Schema]():      {"Version", "Types", "Operations", "EntryPoints", "Diagnostics", "Learned", "Overrides", "byName"},
 	}
@@ -45,7 +45,7 @@ func TestSchemaCodecRoundTrip(t *testing.T) {
 	})
 	s.Learned = &schema.Learned{TypeWords: map[string]schema.LearnedWord{"zeichenfolge": {Type: "Edm.String", Count: 3}}, BasePhrases: map[string]int{"erbt von": 4},
 		InheritedPhrases: map[string]int{"geerbt von": 5}, CollectionPhrases: map[string]int{"... -sammlung": 6}, NameCases: map[string]string{"a.b": "a.B"},
-		TranslatedMembers: map[string]int{"named": 7, "leftOut": 8}}
+		TranslatedMembers: map[string]int{"named": 7, "leftOut": 8}, TranslatedRows: map[string]int{"名称 = name": 9}}
 	require.NotEmpty(t, s.Diagnostics)
 	b, err := encodeSchema(s)
 	require.NoError(t, err)

@@ -509,7 +509,13 @@ func TestFidelity(t *testing.T) {
 		// two rows it names being rows the pages document and the 2019
 		// service lacks (stringKeyObjectValuePair's "Wert", value, of an
 		// open type whose schema declares only key; directoryDefinition's
-		// "$metadata"). Floors are checked whether the goal is met or not.
+		// "$metadata"). A base page's table of derived types counting as
+		// evidence for the words around the link to it (educationCsvData-
+		// Provider's "[educationSynchronizationDataProvider](...)
+		// abgeleitet." teaches "... abgeleitet", and eventMessage's "ist von
+		// [Message](message.md) abgeleitet" then names message): base 89.12
+		// -> 89.21, precision 95.84 -> 96.25, on a base 2.29 -> 1.87.
+		// Floors are checked whether the goal is met or not.
 		{"localized-de-2019-03", "de-2019-03", "v1.0", map[string]bounds{
 			"type recall": {98, 99.35}, "enum vs struct": {100, 100}, "entity vs complex": {100, 100},
 			"base type exact": {93, 99.59}, "documented property recall": {98.5, 99.26},
@@ -519,9 +525,9 @@ func TestFidelity(t *testing.T) {
 		}},
 		{"localized-de-2019-03", "de-2019-03", "beta", map[string]bounds{
 			"type recall": {98, 96.59}, "enum vs struct": {100, 100}, "entity vs complex": {100, 93.82},
-			"base type exact": {88, 89.12}, "documented property recall": {98.5, 99.22},
-			"documented property name and type exact": {95, 96.02}, "property precision": {95, 95.84},
-			"properties declared on a base": {0, 2.29}, "enum member recall": {85, 96.39},
+			"base type exact": {88, 89.21}, "documented property recall": {98.5, 99.22},
+			"documented property name and type exact": {95, 96.02}, "property precision": {95, 96.25},
+			"properties declared on a base": {0, 1.87}, "enum member recall": {85, 96.39},
 			"documented enum member recall": {100, 99.90}, "enum member precision": {100, 97.08},
 		}},
 	} {

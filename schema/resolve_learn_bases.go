@@ -52,6 +52,7 @@ func learnedAny(learned map[string]int, lp *parser.LinkPhrase) bool {
 // before a link to the base that the annotation, or the learned rows,
 // name.
 func (r *resolver) learnBasePhrases() (map[string]int, map[string]int) {
+	r.collectDerivedLists() // read-only here; resolveBases reads them again
 	// What each row's phrase points at, looked up on all cores, then
 	// counted in order.
 	type sighting struct {
@@ -114,6 +115,12 @@ func (r *resolver) learnBasePhrases() (map[string]int, map[string]int) {
 				bases = map[*entry]bool{b: true}
 			} else {
 				bases = r.rowBases(td)
+			}
+			// A base page's table of derived types says so too
+			// (educationCsvDataProvider's base lists it, its own page says
+			// "[educationSynchronizationDataProvider](...) abgeleitet").
+			if d := r.derivedFrom[e]; len(bases) == 0 && d != nil {
+				bases = map[*entry]bool{d.base: true}
 			}
 			for k := range td.doc.LinkPhrases {
 				lp := &td.doc.LinkPhrases[k]

@@ -951,3 +951,41 @@ func TestPassesAreTimedInOrder(t *testing.T) {
 	assert.Equal(t, "collect", heard[0])
 	assert.Equal(t, "names", heard[len(heard)-2], "Go names are settled last, after the operations")
 }
+
+// A base page's table of derived types shows what the words around the
+// link to it on a derived page mean ("[base](base.md) vek." on pages the
+// base lists), so a page no base lists, with the same words, takes the
+// base they name.
+func TestBasePhraseLearnedFromDerivedTypeTables(t *testing.T) {
+	typePage := func(name, prose, rows string) string {
+		return "---\nms.contentlocale: xx-XX\n---\n# <a name=\"" + name + "-resource-type\"></a>" + name + " qa\n\n" + prose + "\n\n" +
+			"## <a name=\"properties\"></a>Qi\n|Zi|Zo|Zu|\n|:--|:--|:--|\n" + rows + "\n"
+	}
+	basePage := func(name string, derived ...string) string {
+		var b strings.Builder
+		b.WriteString("---\nms.contentlocale: xx-XX\n---\n# <a name=\"" + name + "-resource-type\"></a>" + name + " qa\n\nQe.\n\n")
+		if len(derived) > 0 {
+			b.WriteString("## <a name=\"derived-types\"></a>Qo\n|Zi|Zu|\n|:--|:--|\n")
+			for _, d := range derived {
+				b.WriteString("|[" + d + "](" + d + ".md)|x|\n")
+			}
+			b.WriteString("\n")
+		}
+		b.WriteString("## <a name=\"properties\"></a>Qi\n|Zi|Zo|Zu|\n|:--|:--|:--|\n|" + name + "Id|String|x|\n")
+		return b.String()
+	}
+	files := map[string]string{
+		"basea.md":  basePage("basea", "kida", "kidb"),
+		"baseb.md":  basePage("baseb", "kidc"),
+		"kida.md":   typePage("kida", "Qe zu. [basea](basea.md) vek.", "|a|String|x|"),
+		"kidb.md":   typePage("kidb", "Qe zo. [basea](basea.md) vek.", "|b|String|x|"),
+		"kidc.md":   typePage("kidc", "Qe za. [baseb](baseb.md) vek.", "|c|String|x|"),
+		"orphan.md": typePage("orphan", "Qe ze. [baseb](baseb.md) vek.", "|d|String|x|"),
+	}
+	s := resolveRaw(t, files)
+	require.NotNil(t, s.Learned)
+	assert.Contains(t, s.Learned.BasePhrases, "... vek")
+	orphan := mustType(t, s, "microsoft.graph.orphan")
+	require.NotNil(t, orphan.Base)
+	assert.Equal(t, "microsoft.graph.baseb", *orphan.Base, "the phrase the derived tables taught")
+}

@@ -515,7 +515,9 @@ func TestFidelity(t *testing.T) {
 		// abgeleitet." teaches "... abgeleitet", and eventMessage's "ist von
 		// [Message](message.md) abgeleitet" then names message): base 89.12
 		// -> 89.21, precision 95.84 -> 96.25, on a base 2.29 -> 1.87.
-		// Floors are checked whether the goal is met or not.
+		// A learned type word whose rows' examples are arrays holding the
+		// collection too (zeichenfolgenauflistung): beta name and type
+		// 96.02 -> 96.05. Floors are checked whether the goal is met or not.
 		{"localized-de-2019-03", "de-2019-03", "v1.0", map[string]bounds{
 			"type recall": {98, 99.35}, "enum vs struct": {100, 100}, "entity vs complex": {100, 100},
 			"base type exact": {93, 99.59}, "documented property recall": {98.5, 99.26},
@@ -526,7 +528,7 @@ func TestFidelity(t *testing.T) {
 		{"localized-de-2019-03", "de-2019-03", "beta", map[string]bounds{
 			"type recall": {98, 96.59}, "enum vs struct": {100, 100}, "entity vs complex": {100, 93.82},
 			"base type exact": {88, 89.21}, "documented property recall": {98.5, 99.22},
-			"documented property name and type exact": {95, 96.02}, "property precision": {95, 96.25},
+			"documented property name and type exact": {95, 96.05}, "property precision": {95, 96.25},
 			"properties declared on a base": {0, 1.87}, "enum member recall": {85, 96.39},
 			"documented enum member recall": {100, 99.90}, "enum member precision": {100, 97.08},
 		}},

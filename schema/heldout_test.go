@@ -108,14 +108,16 @@ func TestHeldOutLanguage(t *testing.T) {
 		// quoted number counting as a number and "String (timestamp)" for
 		// the word's date or time type (длительность: Duration). A section anchored
 		// derived-types lists derived types whatever its heading says:
-		// base 99.62 -> 99.87, beta 98.42 -> 98.58.
+		// base 99.62 -> 99.87, beta 98.42 -> 98.58. A learned word whose
+		// rows' examples are arrays holding the collection too ("коллекция
+		// строк"): name and type 94.90 -> 94.92 / 93.32 -> 93.35.
 		{"v1.0", map[string]bounds{
 			"type recall": {98, 86.56}, "base type exact": {93, 99.87}, "documented property recall": {98.5, 99.54},
-			"documented property name and type exact": {95, 94.90}, "property precision": {96, 99.65}, "enum member recall": {85, 89.90},
+			"documented property name and type exact": {95, 94.92}, "property precision": {96, 99.65}, "enum member recall": {85, 89.90},
 		}},
 		{"beta", map[string]bounds{
 			"type recall": {98, 85.61}, "base type exact": {88, 98.58}, "documented property recall": {98.5, 99.22},
-			"documented property name and type exact": {95, 93.32}, "property precision": {95, 99.45}, "enum member recall": {85, 90.99},
+			"documented property name and type exact": {95, 93.35}, "property precision": {95, 99.45}, "enum member recall": {85, 90.99},
 		}},
 	} {
 		t.Run(c.version, func(t *testing.T) {

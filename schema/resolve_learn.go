@@ -45,10 +45,12 @@ type Learned struct {
 }
 
 // LearnedWord is a type word and the Edm type its rows' JSON placeholders
-// give.
+// give; Collection when their examples are arrays ("коллекция строк" beside
+// ["String"]): the word holds the collection phrase too.
 type LearnedWord struct {
-	Type  string `json:"type"`
-	Count int    `json:"count"`
+	Type       string `json:"type"`
+	Count      int    `json:"count"`
+	Collection bool   `json:"collection,omitempty"`
 }
 
 // Empty reports whether nothing was learned.
@@ -374,8 +376,12 @@ func (r *resolver) learnTypeWords() map[string]LearnedWord {
 	})
 	seen := map[string]map[string]int{}
 	timestamps := map[string]int{} // rows whose placeholder is "String (timestamp)"
+	arrays := map[string]int{}     // rows whose example is an array
 	for i, e := range r.order {
 		for j, pe := range e.props {
+			if w := words[i][j]; w != "" && pe.doc.JSONPrimitive != "" && pe.doc.JSONArray {
+				arrays[w]++
+			}
 			if w := words[i][j]; w != "" && pe.doc.JSONPrimitive != "" {
 				if seen[w] == nil {
 					seen[w] = map[string]int{}
@@ -391,7 +397,7 @@ func (r *resolver) learnTypeWords() map[string]LearnedWord {
 	vague := map[string]bool{}
 	for w, byType := range seen {
 		if edm, n, ok := majority(wholeAsDouble(timestampsAsTemporal(byType, timestamps[w]))); ok {
-			learned[w] = LearnedWord{Type: edm, Count: n}
+			learned[w] = LearnedWord{Type: edm, Count: n, Collection: arrays[w] >= learnMinCount && float64(arrays[w]) >= learnMinShare*float64(total(byType))}
 			vague[w] = edm == "Edm.DateTimeOffset" && timestamps[w] == n
 		}
 	}
@@ -403,6 +409,7 @@ func (r *resolver) learnTypeWords() map[string]LearnedWord {
 			if lw, ok := learnedWordOf(learned, words[i][j]); ok {
 				d := e.ownRowOf(pe)
 				d.Type.Primitive, d.Type.Name = lw.Type, ""
+				d.Type.Collection = d.Type.Collection || lw.Collection
 			} else if d := pe.doc; words[i][j] != "" && d.Type.Name != "" && placeholderSaysMore(d.JSONPrimitive) {
 				// A word read as a name that no page describes and the
 				// folder does not teach ("numerischen", its rows'

@@ -129,3 +129,21 @@ func TestUnknownNameTakesAPlaceholderThatSaysMore(t *testing.T) {
 	assert.Equal(t, "Edm.Date", a.Properties[2].Type, "each row its own placeholder: one word, too few rows to learn")
 	assert.Contains(t, diagCodes(s), diag.TypeFromJSON.Name())
 }
+
+// A word whose rows' examples are arrays holds the collection phrase too
+// ("коллекция строк" beside ["String"]): a row of that word without an
+// example is a collection as well.
+func TestLearnedWordOfArraysIsACollection(t *testing.T) {
+	files := map[string]string{}
+	for i := range 3 {
+		name := fmt.Sprintf("names%d", i)
+		files["resources/"+name+".md"] = learnedPage(name, "|aliases|Vek zahlen|x|", `{"id": "String", "aliases": ["String"]}`)
+	}
+	files["resources/bare.md"] = learnedPage("bare", "|labels|Vek zahlen|x|", `{"id": "String"}`)
+	s := resolveRaw(t, files)
+	require.NotNil(t, s.Learned)
+	assert.Equal(t, LearnedWord{Type: "Edm.String", Count: 3, Collection: true}, s.Learned.TypeWords["vek zahlen"])
+	labels := mustType(t, s, "microsoft.graph.bare").Properties[1]
+	assert.Equal(t, "Edm.String", labels.Type)
+	assert.True(t, labels.Collection, "the row without an example takes the word's collection")
+}

@@ -50,7 +50,9 @@ func (r *resolver) learnTemporalWords(learned map[string]LearnedWord, vague map[
 	}
 	for w, byShape := range shapes {
 		if edm, _, ok := majority(byShape); ok {
-			learned[w] = LearnedWord{Type: edm, Count: learned[w].Count}
+			lw := learned[w]
+			lw.Type = edm
+			learned[w] = lw
 		}
 	}
 }

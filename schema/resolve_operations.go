@@ -891,7 +891,7 @@ func (r *resolver) typeRef(p *parser.Page, t parser.TypeExpr) *TypeRef {
 		before, _, _ := strings.Cut(raw, "(") // "zeichenfolge (optional)"
 		for _, cell := range []string{raw, strings.TrimSpace(before)} {
 			if lw, ok := learnedWordOf(r.learned.TypeWords, cell); ok {
-				return &TypeRef{Type: lw.Type, Collection: collection}
+				return &TypeRef{Type: lw.Type, Collection: collection || lw.Collection}
 			}
 		}
 	}

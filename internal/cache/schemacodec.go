@@ -83,6 +83,7 @@ func encodeSchema(s *schema.Schema) ([]byte, error) {
 			w.Str(k)
 			w.Str(l.TypeWords[k].Type)
 			w.Int(int64(l.TypeWords[k].Count))
+			w.Bool(l.TypeWords[k].Collection)
 		}
 		for _, m := range []map[string]int{l.BasePhrases, l.InheritedPhrases, l.CollectionPhrases, l.TranslatedMembers, l.TranslatedRows} {
 			w.Uint(uint64(len(m)))
@@ -203,7 +204,7 @@ func decodeSchema(data []byte) (*schema.Schema, error) {
 			l.TypeWords = make(map[string]schema.LearnedWord, k)
 			for range k {
 				w := r.Str()
-				l.TypeWords[w] = schema.LearnedWord{Type: r.Str(), Count: int(r.Int())}
+				l.TypeWords[w] = schema.LearnedWord{Type: r.Str(), Count: int(r.Int()), Collection: r.Bool()}
 			}
 		}
 		for _, m := range []*map[string]int{&l.BasePhrases, &l.InheritedPhrases, &l.CollectionPhrases, &l.TranslatedMembers, &l.TranslatedRows} {

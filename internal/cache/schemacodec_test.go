@@ -43,7 +43,7 @@ func TestSchemaCodecRoundTrip(t *testing.T) {
 		"book.md":  "# book resource type\n\nNamespace: microsoft.graph\n\nA book. Inherits from [item](item.md).\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| title | String | The title. |\n| unknown | Widget | Nothing describes it. |\n",
 		"item.md":  "# item resource type\n\nNamespace: microsoft.graph\n\nAn item.\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| id | String | Key. |\n",
 	})
-	s.Learned = &schema.Learned{TypeWords: map[string]schema.LearnedWord{"zeichenfolge": {Type: "Edm.String", Count: 3}}, BasePhrases: map[string]int{"erbt von": 4},
+	s.Learned = &schema.Learned{TypeWords: map[string]schema.LearnedWord{"zeichenfolge": {Type: "Edm.String", Count: 3}, "zeichenfolgenauflistung": {Type: "Edm.String", Count: 4, Collection: true}}, BasePhrases: map[string]int{"erbt von": 4},
 		InheritedPhrases: map[string]int{"geerbt von": 5}, CollectionPhrases: map[string]int{"... -sammlung": 6}, NameCases: map[string]string{"a.b": "a.B"},
 		TranslatedMembers: map[string]int{"named": 7, "leftOut": 8}, TranslatedRows: map[string]int{"名称 = name": 9}}
 	require.NotEmpty(t, s.Diagnostics)

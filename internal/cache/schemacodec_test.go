@@ -20,7 +20,7 @@ func TestSchemaCodecCoversEveryField(t *testing.T) {
 		reflect.TypeFor[schema.Member]():      {"Name", "Value", "Deprecated", "GoName", "Description", "Source"},
 		reflect.TypeFor[diag.Diagnostic]():    {"File", "Line", "Col", "Severity", "Code", "Message"},
 		reflect.TypeFor[schema.Learned]():     {"TypeWords", "BasePhrases", "InheritedPhrases", "CollectionPhrases", "NameCases", "TranslatedMembers", "TranslatedRows"},
-		reflect.TypeFor[schema.LearnedWord](): {"Type", "Count"},
+		reflect.TypeFor[schema.LearnedWord](): {"Type", "Count", "Collection"},
 		reflect.TypeFor[schema.Schema]():      {"Version", "Types", "Operations", "EntryPoints", "Diagnostics", "Learned", "Overrides", "byName"},
 	}
 	// The overrides (schema.Schema.Overrides, and the pins and sources they leave

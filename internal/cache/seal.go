@@ -21,7 +21,7 @@ import (
 // magic starts every file of the cache; it changes whenever any codec
 // (pagecodec.go, schemacodec.go, prosecodec.go, record.go, resolved.go)
 // changes its layout, so no build reads another's files.
-const magic = "graphgen cache 17\n" // 7: one name for every kind; 8: one package, the codecs without magics of their own; 9: API examples' values; 10: API example requests, side-effect-free annotations, parameters' possible values; 11: examples' date and time literals, timestamp placeholders; 12: link texts; 13: response body keys; 14: a type's own title name where its anchor named it; 15: unknown type words; 16: a type's own name beside a copied annotation; 17: a renamed row's translation, every link phrase of a row
+const magic = "graphgen cache 18\n" // 7: one name for every kind; 8: one package, the codecs without magics of their own; 9: API examples' values; 10: API example requests, side-effect-free annotations, parameters' possible values; 11: examples' date and time literals, timestamp placeholders; 12: link texts; 13: response body keys; 14: a type's own title name where its anchor named it; 15: unknown type words; 16: a type's own name beside a copied annotation; 17: a renamed row's translation, every link phrase of a row; 18: a learned word's collection
 
 // Why a file was no hit.
 var (

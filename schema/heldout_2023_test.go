@@ -50,7 +50,10 @@ func TestHeldOut2023(t *testing.T) {
 	// rows too. A full-width mark ending a sentence inside a word
 	// ("…的值。继承自", no space after it; review): Chinese base 99.30.
 	// A learned word whose rows' examples are arrays holding the
-	// collection too: Russian 99.75, Chinese 99.00 name and type.
+	// collection too: Russian 99.75, Chinese 99.00 name and type. The
+	// Russian data file reading "Даты и время" as a date and time, not as
+	// "время" (a time of day): the reference's 6 rows right, Russian
+	// 99.78, Chinese 99.02.
 	// Floors are checked whether the goal is met or not.
 	for _, c := range []struct {
 		name   string
@@ -60,11 +63,11 @@ func TestHeldOut2023(t *testing.T) {
 	}{
 		{"localized-ru-2023/beta without Russian words, against its reading with them", ru, lang.Default.Without("ru"), map[string]bounds{
 			"type recall": {98, 99.95}, "base type exact": {88, 99.56}, "documented property recall": {98.5, 99.91},
-			"documented property name and type exact": {95, 99.75}, "property precision": {95, 99.84}, "enum member recall": {85, 99.53},
+			"documented property name and type exact": {95, 99.78}, "property precision": {95, 99.84}, "enum member recall": {85, 99.53},
 		}},
 		{"localized-zh-2023/beta, against localized-ru-2023/beta read with Russian words", zh, nil, map[string]bounds{
 			"type recall": {98, 99.27}, "base type exact": {88, 99.30}, "documented property recall": {98.5, 99.64},
-			"documented property name and type exact": {95, 99.00}, "property precision": {95, 99.47}, "enum member recall": {85, 97.95},
+			"documented property name and type exact": {95, 99.02}, "property precision": {95, 99.47}, "enum member recall": {85, 97.95},
 		}},
 	} {
 		t.Run(c.name[:len("localized-xx-2023")], func(t *testing.T) {

@@ -517,20 +517,24 @@ func TestFidelity(t *testing.T) {
 		// -> 89.21, precision 95.84 -> 96.25, on a base 2.29 -> 1.87.
 		// A learned type word whose rows' examples are arrays holding the
 		// collection too (zeichenfolgenauflistung): beta name and type
-		// 96.02 -> 96.05. Floors are checked whether the goal is met or not.
+		// 96.02 -> 96.05. Translated capitals lowered in an enum whose
+		// members begin in lower case only in part where the folder's
+		// English members mostly do: member recall 95.72 -> 95.87 and
+		// 96.39 -> 96.77, precision 96.60 -> 96.76 and 97.08 -> 97.47.
+		// Floors are checked whether the goal is met or not.
 		{"localized-de-2019-03", "de-2019-03", "v1.0", map[string]bounds{
 			"type recall": {98, 99.35}, "enum vs struct": {100, 100}, "entity vs complex": {100, 100},
 			"base type exact": {93, 99.59}, "documented property recall": {98.5, 99.26},
 			"documented property name and type exact": {95, 97.95}, "property precision": {96, 99.33},
-			"properties declared on a base": {0, 0.03}, "enum member recall": {85, 95.72},
-			"documented enum member recall": {100, 99.33}, "enum member precision": {100, 96.60},
+			"properties declared on a base": {0, 0.03}, "enum member recall": {85, 95.87},
+			"documented enum member recall": {100, 99.33}, "enum member precision": {100, 96.76},
 		}},
 		{"localized-de-2019-03", "de-2019-03", "beta", map[string]bounds{
 			"type recall": {98, 96.59}, "enum vs struct": {100, 100}, "entity vs complex": {100, 93.82},
 			"base type exact": {88, 89.21}, "documented property recall": {98.5, 99.22},
 			"documented property name and type exact": {95, 96.05}, "property precision": {95, 96.25},
-			"properties declared on a base": {0, 1.87}, "enum member recall": {85, 96.39},
-			"documented enum member recall": {100, 99.90}, "enum member precision": {100, 97.08},
+			"properties declared on a base": {0, 1.87}, "enum member recall": {85, 96.77},
+			"documented enum member recall": {100, 99.90}, "enum member precision": {100, 97.47},
 		}},
 	} {
 		t.Run(c.corpus+"/"+c.version, func(t *testing.T) {

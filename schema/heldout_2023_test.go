@@ -54,6 +54,8 @@ func TestHeldOut2023(t *testing.T) {
 	// Russian data file reading "Даты и время" as a date and time, not as
 	// "время" (a time of day): the reference's 6 rows right, Russian
 	// 99.78, Chinese 99.02.
+	// Translated capitals lowered where the folder's English members
+	// mostly begin in lower case (PremiumP1): Chinese members 98.06.
 	// Floors are checked whether the goal is met or not.
 	for _, c := range []struct {
 		name   string
@@ -67,7 +69,7 @@ func TestHeldOut2023(t *testing.T) {
 		}},
 		{"localized-zh-2023/beta, against localized-ru-2023/beta read with Russian words", zh, nil, map[string]bounds{
 			"type recall": {98, 99.27}, "base type exact": {88, 99.30}, "documented property recall": {98.5, 99.64},
-			"documented property name and type exact": {95, 99.02}, "property precision": {95, 99.47}, "enum member recall": {85, 97.95},
+			"documented property name and type exact": {95, 99.02}, "property precision": {95, 99.47}, "enum member recall": {85, 98.06},
 		}},
 	} {
 		t.Run(c.name[:len("localized-xx-2023")], func(t *testing.T) {

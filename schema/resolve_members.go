@@ -52,6 +52,7 @@ func listedValues(rows []*propEntry, translated bool) map[string]bool {
 // throughout (USB), or listed as written by a property, stays as it is.
 func (r *resolver) lowerTranslatedCapitals() {
 	rows := r.rowsByRef()
+	folderLower := r.membersMostlyLower()
 	for _, e := range r.order {
 		if e.t.Kind != Enum || len(e.edocs) == 0 || !e.edocs[0].page.Translated() {
 			continue
@@ -62,7 +63,11 @@ func (r *resolver) lowerTranslatedCapitals() {
 				lower++
 			}
 		}
-		if 2*lower <= len(e.t.Members) {
+		// Most of its members begin in lower case, or some do where the
+		// folder's members do (azureADLicenseType's none and
+		// unknownFutureValue beside PremiumP1, PremiumP2): an enum whose
+		// members all begin in upper case is written so.
+		if lower == 0 || 2*lower <= len(e.t.Members) && !folderLower {
 			continue
 		}
 		listed := listedValues(rows[e.t], true)
@@ -76,6 +81,35 @@ func (r *resolver) lowerTranslatedCapitals() {
 			m.Name = name
 		}
 	}
+}
+
+// membersMostlyLower reports a folder whose enum members, on pages in
+// English, begin in lower case learnMinShare of the time or more (the
+// service's are camelCase); without such pages, those of every page.
+func (r *resolver) membersMostlyLower() bool {
+	count := func(english bool) (int, int) {
+		lower, all := 0, 0
+		for _, e := range r.order {
+			if e.t.Kind != Enum || len(e.edocs) == 0 || english && e.edocs[0].page.Translated() {
+				continue
+			}
+			for _, m := range e.t.Members {
+				if m.Name == "" || !parser.IsIdentifier(m.Name) {
+					continue
+				}
+				all++
+				if isASCIILower(m.Name[0]) {
+					lower++
+				}
+			}
+		}
+		return lower, all
+	}
+	lower, all := count(true)
+	if all < learnMinCount {
+		lower, all = count(false)
+	}
+	return all >= learnMinCount && float64(lower) >= learnMinShare*float64(all)
 }
 
 // lowerCapitalized gives "android" for "Android": an ASCII capital then a

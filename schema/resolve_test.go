@@ -621,6 +621,36 @@ func TestTranslatedEnumTakesTheCaseOfItsLinks(t *testing.T) {
 	assert.NotContains(t, diagCodes(s), diag.MemberCase.Name())
 }
 
+// Where an enum's members begin in lower case only in part (none,
+// unknownFutureValue beside PremiumP1, PremiumP2), the folder's English
+// members decide: mostly in lower case, the capitals are a translation's.
+// An enum whose members all begin in upper case is written so.
+func TestTranslatedCapitalsLoweredWhereTheFolderIsLowerCase(t *testing.T) {
+	enumPage := func(name, locale string, members ...string) string {
+		var b strings.Builder
+		b.WriteString("---\nms.contentlocale: " + locale + "\ndoc_type: enumPageType\n---\n# <a name=\"" + strings.ToLower(name) + "-enum-type\"></a>" + name + " qa\n\n" +
+			"## <a name=\"members\"></a>Qe\n|Zi|Zo|Zu|\n|:---|:---|:---|\n")
+		for i, m := range members {
+			fmt.Fprintf(&b, "|%s|%d|x|\n", m, i)
+		}
+		return b.String()
+	}
+	files := map[string]string{
+		"color.md":   enumPage("color", "en-US", "red", "green", "blue", "unknownFutureValue"),
+		"size.md":    enumPage("size", "en-US", "small", "large"),
+		"license.md": enumPage("license", "xx-XX", "none", "PremiumP1", "PremiumP2", "unknownFutureValue"),
+		"kind.md":    enumPage("kind", "xx-XX", "Call", "Chat", "Email"),
+	}
+	s := resolveRaw(t, files)
+	assert.Equal(t, []string{"none", "premiumP1", "premiumP2", "unknownFutureValue"}, memberNames(mustType(t, s, "microsoft.graph.license")))
+	assert.Equal(t, []string{"Call", "Chat", "Email"}, memberNames(mustType(t, s, "microsoft.graph.kind")), "all in upper case: written so")
+
+	// A folder whose members begin in upper case as often: no sign.
+	files["color.md"] = enumPage("color", "en-US", "Red", "Green", "Blue", "unknownFutureValue")
+	s = resolveRaw(t, files)
+	assert.Equal(t, []string{"none", "PremiumP1", "PremiumP2", "unknownFutureValue"}, memberNames(mustType(t, s, "microsoft.graph.license")))
+}
+
 // A section known by its anchor alone ("x-values" under a heading whose
 // words do not show the name) is the enum x when its first table has a
 // column of names, whether or not a row uses it; it takes the case of

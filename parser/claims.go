@@ -247,7 +247,11 @@ func sinceSentenceEnd(words []string) []string {
 		}
 		if i := strings.LastIndexAny(w, "。！？"); i >= 0 {
 			_, size := utf8.DecodeRuneInString(w[i:])
-			return append([]string{w[i+size:]}, words[k+1:]...)
+			rest := strings.TrimLeft(w[i+size:], "\"')]”’」』")
+			if rest == "" {
+				return words[k+1:]
+			}
+			return append([]string{rest}, words[k+1:]...)
 		}
 	}
 	return words

@@ -148,6 +148,7 @@ func TestALinkPhraseStartsWithItsSentence(t *testing.T) {
 		{"Qo ze vu 在内。 继承自 [widget](widget.md)。", "继承自"},
 		{"Qo ze vu 在内。继承自 [widget](widget.md)。", "继承自"},
 		{"Qo ze vu 的值。继承 自 [widget](widget.md)。", "继承 自"},
+		{"Qo ze vu 的值。”继承自 [widget](widget.md)。", "继承自"},
 		{"Qo ze vu gerät.\" Erbt von [widget](widget.md).", "erbt von"},
 		{"Qo ze vu gerät. Erbt von [widget](widget.md).", "erbt von"},
 		{"Qo ze! Va [widget](widget.md).", "va"},

@@ -237,7 +237,7 @@ func ShortName(qualified string) string {
 // renamed gives the row the English name a rule found for its translated
 // one, and keeps the translation.
 func (p *PropDoc) renamed(name string) {
-	if p.Translation == "" {
+	if p.Translation == "" && strings.TrimSpace(p.Name) != "" {
 		p.Translation = p.Name
 	}
 	p.Name = name

@@ -119,7 +119,7 @@ func (r *resolver) learnBasePhrases() (map[string]int, map[string]int) {
 			// A base page's table of derived types says so too
 			// (educationCsvDataProvider's base lists it, its own page says
 			// "[educationSynchronizationDataProvider](...) abgeleitet").
-			if d := r.derivedFrom[e]; len(bases) == 0 && d != nil {
+			if d := r.derivedFrom[e]; len(bases) == 0 && d != nil && d.base.t.Kind != Enum {
 				bases = map[*entry]bool{d.base: true}
 			}
 			for k := range td.doc.LinkPhrases {

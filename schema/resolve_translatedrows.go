@@ -7,6 +7,7 @@
 package schema
 
 import (
+	"maps"
 	"strings"
 
 	"github.com/docgen/graphgen/diag"
@@ -28,8 +29,8 @@ func (r *resolver) rowVocabulary() map[rowWord]map[string]int {
 	for _, e := range r.order {
 		for _, pe := range e.props {
 			d := pe.doc
-			if d.Translation == "" || !parser.IsIdentifier(d.Name) {
-				continue
+			if !pe.page.Translated() || strings.TrimSpace(d.Translation) == "" || !parser.IsIdentifier(d.Name) {
+				continue // an English page's odd row name is no word of a translation
 			}
 			k := rowWord{strings.ToLower(strings.TrimSpace(d.Translation)), pe.prop.Collection}
 			if vocabulary[k] == nil {
@@ -52,12 +53,22 @@ func (r *resolver) translatedRows() map[string]int {
 	if len(vocabulary) == 0 {
 		return nil
 	}
+	// Each type's row names, whatever their case, taken before any row is
+	// renamed: a name the type or an ancestor already has ("Status" from
+	// the JSON block, "name" on the base) is no name for a translated row.
+	names := make(map[*Type]map[string]bool, len(r.order))
+	for _, e := range r.order {
+		names[e.t] = map[string]bool{}
+		for _, pe := range e.props {
+			names[e.t][strings.ToLower(pe.prop.Name)] = true
+		}
+	}
 	named := make([]map[string]int, len(r.order))
 	parallel(len(r.order), func(i int) {
 		e := r.order[i]
-		has := map[string]bool{}
-		for _, pe := range e.props {
-			has[pe.prop.Name] = true
+		has := maps.Clone(names[e.t])
+		for b := range e.t.Ancestors() {
+			maps.Copy(has, names[b])
 		}
 		for _, pe := range e.props {
 			name := pe.prop.Name
@@ -66,13 +77,13 @@ func (r *resolver) translatedRows() map[string]int {
 				continue
 			}
 			english, n, ok := majority(vocabulary[rowWord{strings.ToLower(strings.TrimSpace(name)), pe.prop.Collection}])
-			if !ok || has[english] {
+			if !ok || has[strings.ToLower(english)] {
 				continue
 			}
 			r.warn(pe.page, pe.doc.Pos, diag.NameFromFolder, "table name %q of %s is not a property name; using %q, the name the folder's rules gave the same words on %d other rows",
 				name, parser.ShortName(e.t.Name), english, n)
 			pe.prop.Name = english
-			has[english] = true
+			has[strings.ToLower(english)] = true
 			if named[i] == nil {
 				named[i] = map[string]int{}
 			}

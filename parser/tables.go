@@ -506,14 +506,14 @@ func (w words) memberName(c inline) string {
 // ("@odata.etag", "@microsoft.graph.downloadUrl"): property names never
 // contain a dot.
 func isAnnotationName(cell string) bool {
-	name := strings.Trim(strings.TrimSpace(cell), "*`")
-	if name == "" {
-		return false
+	fields := strings.Fields(strings.Trim(strings.TrimSpace(cell), "*`"))
+	if len(fields) == 0 {
+		return false // "` ``": marks around nothing
 	}
-	if name[0] == '@' {
+	first := fields[0]
+	if first[0] == '@' {
 		return true
 	}
-	first := strings.Fields(name)[0]
 	return strings.Contains(first, ".") && !strings.HasSuffix(first, ".")
 }
 

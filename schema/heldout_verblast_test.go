@@ -89,14 +89,7 @@ func TestHeldOutVerbLastLanguage(t *testing.T) {
 				}
 			}
 			assert.NotEmpty(t, after, "base phrases learned after the link")
-			figures := map[string]float64{"base type exact": f.baseExact.pct(), "property precision": f.precision.pct(), "documented property recall": f.propRecall.pct()}
-			for name, value := range figures {
-				b := c.bounds[name]
-				if value < b.goal {
-					t.Logf("GOAL NOT MET: %s %.2f%% (goal >= %.2f%%)", name, value, b.goal)
-				}
-				assert.GreaterOrEqual(t, value, b.floor-0.005, "%s got worse", name)
-			}
+			assertHeldOutFloors(t, f, c.bounds)
 		})
 	}
 }

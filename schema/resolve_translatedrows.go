@@ -45,9 +45,9 @@ func (r *resolver) rowVocabulary() map[rowWord]map[string]int {
 // translatedRows names the rows of translated pages whose names are still
 // translations (no identifier, or a capitalised word the JSON block
 // lacks) by the folder's vocabulary: the English name the same words have
-// on learnMinCount rows or more, learnMinShare of them, where the type has
-// no row of that name yet. It returns the words it used, with the rows
-// each named ("名称 = name": 12).
+// on learnMinCount rows or more, learnMinShare of them, where neither the
+// type nor an ancestor has a row of that name in any case. It returns the
+// words it used, with the rows each named ("名称 = name": 12).
 func (r *resolver) translatedRows() map[string]int {
 	vocabulary := r.rowVocabulary()
 	if len(vocabulary) == 0 {

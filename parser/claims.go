@@ -240,14 +240,15 @@ func (e *extractor) linkPhrases(text string, links []Link, off int, bare bool) [
 // full-width mark ends one inside a word too, as no space need follow it
 // ("…的值。继承自").
 func sinceSentenceEnd(words []string) []string {
+	const closers = "\"')]”’」』" // closing quotes and brackets
 	for k := len(words) - 1; k >= 0; k-- {
 		w := words[k]
-		if r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(w, "\"')]”’」』")); strings.ContainsRune(".!?。！？", r) {
+		if r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(w, closers)); strings.ContainsRune(".!?。！？", r) {
 			return words[k+1:]
 		}
 		if i := strings.LastIndexAny(w, "。！？"); i >= 0 {
 			_, size := utf8.DecodeRuneInString(w[i:])
-			rest := strings.TrimLeft(w[i+size:], "\"')]”’」』")
+			rest := strings.TrimLeft(w[i+size:], closers)
 			if rest == "" {
 				return words[k+1:]
 			}

@@ -148,7 +148,7 @@ type pass struct {
 // they make, then what needs the schema whole (overrides, the derived
 // lists, operations, Go names).
 var passes = []pass{
-	{"collect", func(x *resolution) { x.r.collect() }},                                    // resolve_collect.go
+	{"collect", func(x *resolution) { x.r.collect(); x.r.collectDerivedLists() }},         // resolve_collect.go; then the derived-type tables learn and bases read (resolve_inherit.go)
 	{"learn", func(x *resolution) { x.r.learned = x.r.learn() }},                          // resolve_learn.go, resolve_learn_bases.go, resolve_learn_temporal.go
 	{"enums from possible values", func(x *resolution) { x.r.enumsFromPossibleValues() }}, // resolve_members.go
 	{"property types", func(x *resolution) { x.r.resolveProperties() }},                   // resolve_lookup.go

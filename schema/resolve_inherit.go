@@ -41,7 +41,6 @@ func claimRank(c parser.BaseClaim) int {
 }
 
 func (r *resolver) resolveBases() {
-	r.collectDerivedLists()
 	// Each type's base from its own claims, on all cores.
 	parallel(len(r.order), func(i int) {
 		e := r.order[i]

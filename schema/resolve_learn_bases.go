@@ -52,7 +52,6 @@ func learnedAny(learned map[string]int, lp *parser.LinkPhrase) bool {
 // before a link to the base that the annotation, or the learned rows,
 // name.
 func (r *resolver) learnBasePhrases() (map[string]int, map[string]int) {
-	r.collectDerivedLists() // read-only here; resolveBases reads them again
 	// What each row's phrase points at, looked up on all cores, then
 	// counted in order.
 	type sighting struct {

@@ -22,6 +22,11 @@ type rowWord struct {
 	collection bool
 }
 
+// wordOf is the vocabulary's key for a row name as written.
+func wordOf(name string, collection bool) rowWord {
+	return rowWord{strings.ToLower(strings.TrimSpace(name)), collection}
+}
+
 // rowVocabulary counts, for each translated row name the page's rules
 // replaced, the English names they gave it.
 func (r *resolver) rowVocabulary() map[rowWord]map[string]int {
@@ -32,7 +37,7 @@ func (r *resolver) rowVocabulary() map[rowWord]map[string]int {
 			if !pe.page.Translated() || strings.TrimSpace(d.Translation) == "" || !parser.IsIdentifier(d.Name) {
 				continue // an English page's odd row name is no word of a translation
 			}
-			k := rowWord{strings.ToLower(strings.TrimSpace(d.Translation)), pe.prop.Collection}
+			k := wordOf(d.Translation, pe.prop.Collection)
 			if vocabulary[k] == nil {
 				vocabulary[k] = map[string]int{}
 			}
@@ -76,7 +81,7 @@ func (r *resolver) translatedRows() map[string]int {
 				parser.IsIdentifier(name) && (!startsUpper(name) || innerCapitals(name) > 0) {
 				continue
 			}
-			english, n, ok := majority(vocabulary[rowWord{strings.ToLower(strings.TrimSpace(name)), pe.prop.Collection}])
+			english, n, ok := majority(vocabulary[wordOf(name, pe.prop.Collection)])
 			if !ok || has[strings.ToLower(english)] {
 				continue
 			}
